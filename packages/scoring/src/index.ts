@@ -1,0 +1,3 @@
+export * from './schema.ts';
+export * from './result.ts';
+export * from './problems.ts';

@@ -1,0 +1,35 @@
+/** One thing wrong with an input: where (a JSON path such as `sections[1].items[0].points`), which rule it breaks, and why. */
+export interface Problem {
+  path: string;
+  /** the rule broken: a rule ID (O-1, O-8, SP-W3 …) or a schema rule ("required", "type", "unique-id" …) */
+  rule: string;
+  message: string;
+}
+
+/** Bad input: carries every problem found, never just the first. */
+export class KaoheInputError extends Error {
+  override name = 'KaoheInputError';
+  constructor(
+    /** what was being read: "rubric", "sheet", "pay plan", "pay input" */
+    readonly subject: string,
+    readonly problems: Problem[],
+  ) {
+    super(`${subject} is invalid:\n` + problems.map((p) => `  - ${p.path || '(root)'}: ${p.message} [${p.rule}]`).join('\n'));
+  }
+}
+
+export type Checked<T> = { ok: true; value: T; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+/** Turns zod issues into problems with readable paths. */
+export function problemsFromZod(issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code: string }>): Problem[] {
+  return issues.map((issue) => ({ path: formatPath(issue.path), rule: issue.code, message: issue.message }));
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+// The records that cross package lines: workflow decides them, store persists them, elements show them.
+// Everything here is plain JSON, so a remote backend can carry it unchanged.
+import type { Sheet } from '@kaohe/scoring';
+
+/** Where an appraisal stands in its chain; `step` is the id of a step of its chain. */
+export type AppraisalStatus = 'open' | 'inReview' | 'approved' | 'published' | 'appealed' | 'reopened';
+
+export interface AppraisalRecord {
+  /** stable id, e.g. `2026-10:E1001` */
+  id: string;
+  employeeId: string;
+  /** YYYY-MM */
+  period: string;
+  rubricId: string;
+  /** the rubric version this appraisal was opened with; editing the rubric never changes it */
+  rubricVersion: number;
+  chainId: string;
+  status: AppraisalStatus;
+  /** the current step id of the chain (for parallel group steps, the step that is running) */
+  step: string;
+  /** user ids that must act now; the store indexes this to list a reviewer's tasks */
+  assignees: string[];
+  /** when the current step is due (ISO date) */
+  dueDate?: string;
+  sheet: Sheet;
+  /** workflow-owned detail (group completion, comments, returns …), JSON only */
+  workflow: Record<string, unknown>;
+  /** optimistic concurrency: every accepted write increments it by one */
+  revision: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** One entry of the append-only audit log. `hash` chains it to the previous event. */
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actor: string;
+  appraisalId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  comment?: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** A person the host's directory knows. */
+export interface Person {
+  id: string;
+  /** employee number shown in lists */
+  number?: string;
+  name: string;
+  /** role ids: salesperson, regionalManager, fieldService, onlineAfterSales, salesPlanningHead, vp, hr, gm, chairman … */
+  roles: string[];
+  region?: string;
+  department?: string;
+  /** direct leader */
+  managerId?: string;
+  /** assessing groups the person belongs to (R-FS: fieldManagement, correspondence, claims, technical, parts) */
+  groups?: string[];
+}
+
+export interface Directory {
+  people: Person[];
+}
