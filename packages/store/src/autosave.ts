@@ -1,0 +1,209 @@
+// Keeps a form's unsent work in the store: every change reaches storage within a second, and work
+// that could not be stored stays in memory and is tried again rather than dropped.
+import type { Sheet } from '@kaohe/scoring';
+import type { Draft, DraftEntries, KaoheStore } from './types.ts';
+
+/** The parts of a window the autosaver listens to; a real `window` fits. */
+export interface AutosaveHost {
+  addEventListener(type: 'pagehide', listener: () => void): void;
+  removeEventListener(type: 'pagehide', listener: () => void): void;
+  document?: {
+    readonly visibilityState: DocumentVisibilityState;
+    addEventListener(type: 'visibilitychange', listener: () => void): void;
+    removeEventListener(type: 'visibilitychange', listener: () => void): void;
+  };
+}
+
+export interface DraftAutosaverOptions {
+  appraisalId: string;
+  userId: string;
+  /**
+   * The longest a change waits before it is written. Saves are not pushed back by further typing,
+   * so a change is stored within `delayMs` plus one write even while the user keeps typing.
+   */
+  delayMs?: number;
+  /** The appraisal revision the form was opened on. Without it, the stored revision at the first save is used. */
+  baseRevision?: number;
+  /** Flush when the page is hidden or left (mobile browsers may not come back to finish a timer). */
+  window?: AutosaveHost;
+  /** Told of every failed save; the data is still pending and will be retried. */
+  onError?: (error: unknown) => void;
+  /** Told of every draft that reached the store. */
+  onSaved?: (draft: Draft) => void;
+  /** first retry after a failure; doubles up to `maxRetryMs` */
+  retryMs?: number;
+  maxRetryMs?: number;
+  now?: () => Date;
+}
+
+interface Snapshot {
+  entries: DraftEntries;
+  attendance: Sheet['attendance'] | undefined;
+  version: number;
+}
+
+export class DraftAutosaver {
+  readonly appraisalId: string;
+  readonly userId: string;
+  readonly #store: KaoheStore;
+  readonly #delayMs: number;
+  readonly #retryMs: number;
+  readonly #maxRetryMs: number;
+  readonly #onError: ((error: unknown) => void) | undefined;
+  readonly #onSaved: ((draft: Draft) => void) | undefined;
+  readonly #now: () => Date;
+  readonly #host: AutosaveHost | undefined;
+  #baseRevision: number | undefined;
+  #latest: Snapshot | undefined;
+  #savedVersion = 0;
+  #version = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #inFlight: Promise<void> | undefined;
+  #failures = 0;
+  #lastError: unknown;
+  #lastSaved: Draft | undefined;
+  #disposed = false;
+
+  constructor(store: KaoheStore, options: DraftAutosaverOptions) {
+    this.#store = store;
+    this.appraisalId = options.appraisalId;
+    this.userId = options.userId;
+    this.#delayMs = options.delayMs ?? 300;
+    this.#baseRevision = options.baseRevision;
+    this.#retryMs = options.retryMs ?? 1000;
+    this.#maxRetryMs = options.maxRetryMs ?? 30_000;
+    this.#onError = options.onError;
+    this.#onSaved = options.onSaved;
+    this.#now = options.now ?? (() => new Date());
+    this.#host = options.window;
+    this.#host?.addEventListener('pagehide', this.#onPageHide);
+    this.#host?.document?.addEventListener('visibilitychange', this.#onVisibilityChange);
+  }
+
+  /** True while some change is only in memory, not yet confirmed by the store. */
+  get pending(): boolean {
+    return this.#latest !== undefined && this.#savedVersion < this.#latest.version;
+  }
+
+  /** The last failure, until a save succeeds again. */
+  get lastError(): unknown {
+    return this.#lastError;
+  }
+
+  /** The draft as last confirmed by the store. */
+  get lastSaved(): Draft | undefined {
+    return this.#lastSaved;
+  }
+
+  get baseRevision(): number | undefined {
+    return this.#baseRevision;
+  }
+
+  /** After the form reloads the appraisal (e.g. after a conflict), later drafts build on the new revision. */
+  set baseRevision(revision: number) {
+    this.#baseRevision = revision;
+  }
+
+  /** Takes the form's current entries (and attendance, if the form edits it) and schedules a save. */
+  update(entries: DraftEntries, attendance?: Sheet['attendance']): void {
+    if (this.#disposed) throw new Error('This DraftAutosaver was disposed; create a new one for the form.');
+    this.#version += 1;
+    // A copy: the form may keep mutating its own object, and what is pending must be what was given.
+    this.#latest = { entries: structuredClone(entries), attendance: attendance && structuredClone(attendance), version: this.#version };
+    this.#schedule(this.#delayMs);
+  }
+
+  /** Writes whatever is pending now. Rejects if the store refuses; the data then stays pending and is retried. */
+  async flush(): Promise<void> {
+    this.#clearTimer();
+    while (this.#inFlight || this.pending) {
+      if (this.#inFlight) {
+        await this.#inFlight.catch(() => undefined);
+        continue;
+      }
+      await this.#save();
+    }
+  }
+
+  /** Flushes, then stops listening to the page. Pending data that cannot be saved is reported through the rejection. */
+  async dispose(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      this.#disposed = true;
+      this.#clearTimer();
+      this.#host?.removeEventListener('pagehide', this.#onPageHide);
+      this.#host?.document?.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    }
+  }
+
+  #onPageHide = (): void => {
+    this.#flushInBackground();
+  };
+
+  #onVisibilityChange = (): void => {
+    if (this.#host?.document?.visibilityState === 'hidden') this.#flushInBackground();
+  };
+
+  #flushInBackground(): void {
+    // Failures are already reported through onError and retried.
+    this.flush().catch(() => undefined);
+  }
+
+  #schedule(delayMs: number): void {
+    // An existing timer is kept, not pushed back: continuous typing must not postpone the save forever.
+    if (this.#timer !== undefined || this.#disposed) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      if (this.#inFlight) {
+        // The running save will reschedule if more arrived meanwhile.
+        return;
+      }
+      this.#save().catch(() => undefined);
+    }, delayMs);
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #save(): Promise<void> {
+    const snapshot = this.#latest;
+    if (!snapshot || snapshot.version <= this.#savedVersion) return Promise.resolve();
+    const run = (async () => {
+      const baseRevision = this.#baseRevision ?? (await this.#store.getAppraisal(this.appraisalId))?.revision ?? 0;
+      this.#baseRevision ??= baseRevision;
+      const draft: Draft = {
+        appraisalId: this.appraisalId,
+        userId: this.userId,
+        entries: snapshot.entries,
+        ...(snapshot.attendance ? { attendance: snapshot.attendance } : {}),
+        baseRevision,
+        savedAt: this.#now().toISOString(),
+      };
+      const saved = await this.#store.saveDraft(draft);
+      this.#savedVersion = Math.max(this.#savedVersion, snapshot.version);
+      this.#failures = 0;
+      this.#lastError = undefined;
+      this.#lastSaved = saved;
+      this.#onSaved?.(saved);
+    })();
+    this.#inFlight = run;
+    return run.then(
+      () => {
+        this.#inFlight = undefined;
+        if (this.pending) this.#schedule(this.#delayMs);
+      },
+      (error: unknown) => {
+        this.#inFlight = undefined;
+        this.#failures += 1;
+        this.#lastError = error;
+        // Nothing is dropped: the snapshot is still #latest (or superseded by newer data), so the retry saves it.
+        this.#schedule(Math.min(this.#retryMs * 2 ** (this.#failures - 1), this.#maxRetryMs));
+        this.#onError?.(error);
+        throw error;
+      },
+    );
+  }
+}

@@ -1,0 +1,107 @@
+import type { Rubric } from '@kaohe/scoring';
+import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
+import type { Draft } from './types.ts';
+import { type AuditHead, EMPTY_HEAD } from './audit.ts';
+import { type AppraisalCommit, type AppraisalFilter, type CommitOutcome, StoreBase, checkRevision, matchesFilter } from './base-store.ts';
+
+const draftKey = (appraisalId: string, userId: string): string => JSON.stringify([appraisalId, userId]);
+const rubricKey = (id: string, version: number): string => JSON.stringify([id, version]);
+
+/**
+ * The store in plain memory: for Node (tests, the CLI) and as the page's fallback when IndexedDB is
+ * unavailable. Each primitive runs without an `await` inside, which is what makes it atomic here.
+ * Values are copied in and out, so no caller ever holds the stored object.
+ */
+export class MemoryStore extends StoreBase {
+  readonly #appraisals = new Map<string, AppraisalRecord>();
+  readonly #drafts = new Map<string, Draft>();
+  readonly #rubrics = new Map<string, Rubric>();
+  readonly #audit: AuditEvent[] = [];
+  #head: AuditHead = EMPTY_HEAD;
+
+  constructor() {
+    super();
+  }
+
+  protected async readAppraisal(id: string): Promise<AppraisalRecord | undefined> {
+    return copy(this.#appraisals.get(id));
+  }
+
+  protected async readAuditHead(): Promise<AuditHead> {
+    return this.#head;
+  }
+
+  protected async commitAppraisal(commit: AppraisalCommit): Promise<CommitOutcome> {
+    checkRevision(this.#appraisals.get(commit.record.id), commit.record, commit.expectedRevision);
+    if (commit.seenHead) {
+      if (commit.seenHead.seq !== this.#head.seq || commit.seenHead.hash !== this.#head.hash) return 'head-moved';
+      this.#audit.push(...commit.events.map((event) => structuredClone(event)));
+      this.#head = commit.newHead;
+    }
+    this.#appraisals.set(commit.record.id, structuredClone(commit.record));
+    return 'committed';
+  }
+
+  protected async queryAppraisals(filter: AppraisalFilter, after: string | undefined, take: number): Promise<AppraisalRecord[]> {
+    return this.#scan(after, take, (record) => matchesFilter(record, filter));
+  }
+
+  protected async queryTasks(userId: string, after: string | undefined, take: number): Promise<AppraisalRecord[]> {
+    return this.#scan(after, take, (record) => record.assignees.includes(userId));
+  }
+
+  protected async writeDraft(draft: Draft): Promise<void> {
+    this.#drafts.set(draftKey(draft.appraisalId, draft.userId), structuredClone(draft));
+  }
+
+  protected async readDraft(appraisalId: string, userId: string): Promise<Draft | undefined> {
+    return copy(this.#drafts.get(draftKey(appraisalId, userId)));
+  }
+
+  protected async removeDraft(appraisalId: string, userId: string): Promise<void> {
+    this.#drafts.delete(draftKey(appraisalId, userId));
+  }
+
+  protected async insertRubric(rubric: Rubric): Promise<Rubric | undefined> {
+    const key = rubricKey(rubric.id, rubric.version);
+    const existing = this.#rubrics.get(key);
+    if (existing) return structuredClone(existing);
+    this.#rubrics.set(key, structuredClone(rubric));
+    return undefined;
+  }
+
+  protected async readRubric(id: string, version: number): Promise<Rubric | undefined> {
+    return copy(this.#rubrics.get(rubricKey(id, version)));
+  }
+
+  protected async readRubricVersions(id: string): Promise<number[]> {
+    return [...this.#rubrics.values()].filter((rubric) => rubric.id === id).map((rubric) => rubric.version).sort((a, b) => a - b);
+  }
+
+  protected async readAudit(appraisalId: string | undefined): Promise<AuditEvent[]> {
+    return this.#audit.filter((event) => appraisalId === undefined || event.appraisalId === appraisalId).map((event) => structuredClone(event));
+  }
+
+  protected async readAuditSnapshot(): Promise<{ events: AuditEvent[]; head: AuditHead }> {
+    return { events: this.#audit.map((event) => structuredClone(event)), head: this.#head };
+  }
+
+  protected async closeBackend(): Promise<void> {
+    // Nothing to release; the data stays with the object until it is garbage-collected.
+  }
+
+  #scan(after: string | undefined, take: number, accept: (record: AppraisalRecord) => boolean): AppraisalRecord[] {
+    const ids = [...this.#appraisals.keys()].filter((id) => after === undefined || id > after).sort();
+    const found: AppraisalRecord[] = [];
+    for (const id of ids) {
+      if (found.length >= take) break;
+      const record = this.#appraisals.get(id);
+      if (record && accept(record)) found.push(structuredClone(record));
+    }
+    return found;
+  }
+}
+
+function copy<T>(value: T | undefined): T | undefined {
+  return value === undefined ? undefined : structuredClone(value);
+}

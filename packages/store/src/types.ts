@@ -1,0 +1,103 @@
+// The one persistence contract of Kaohe. Every method is async, every value crossing it is plain
+// JSON and every list is paged, so a remote backend (HTTP, a host's own API) can implement it as is.
+import type { Entry, Rubric, Sheet } from '@kaohe/scoring';
+import type { AppraisalRecord, AppraisalStatus, AuditEvent } from '@kaohe/workflow';
+
+/** What the caller writes to the audit log; the store assigns `seq`, `prevHash` and `hash`. */
+export type AuditEntry = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
+
+export interface PutAppraisalOptions {
+  /**
+   * The revision the caller read (0 for an appraisal that does not exist yet). The write is
+   * refused unless the stored revision still equals it and `record.revision` is one more.
+   */
+  expectedRevision: number;
+  /** Written in the same transaction as the appraisal, in this order. */
+  audit?: AuditEntry[];
+}
+
+/** A page of a list. `nextCursor` is opaque; pass it back to get the next page; absent on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface PageOptions {
+  cursor?: string;
+  /** how many items per page; defaults to 50, at most 1000 */
+  limit?: number;
+}
+
+export interface AppraisalQuery extends PageOptions {
+  period?: string;
+  status?: AppraisalStatus;
+  employeeId?: string;
+}
+
+/**
+ * A form's unsent work. Keyed by appraisal and user, so two reviewers of one appraisal never
+ * overwrite each other's drafts.
+ */
+export interface Draft {
+  appraisalId: string;
+  userId: string;
+  entries: Sheet['entries'];
+  /** attendance facts typed into the form, when the form edits them */
+  attendance?: Sheet['attendance'];
+  /** the appraisal revision the draft was started from; newer stored revisions mean the draft is stale */
+  baseRevision: number;
+  /** ISO timestamp */
+  savedAt: string;
+}
+
+export type DraftEntries = Record<string, Entry>;
+
+export type AuditVerification =
+  | { ok: true; count: number }
+  | { ok: false; brokenAt: number; reason: string };
+
+/** Where a change came from: this store instance, or another one on the same database (another tab). */
+export type ChangeOrigin = 'local' | 'remote';
+
+export type StoreChange =
+  | { type: 'appraisal'; id: string; revision: number; origin: ChangeOrigin }
+  | { type: 'draft'; appraisalId: string; userId: string; deleted: boolean; origin: ChangeOrigin }
+  | { type: 'rubric'; id: string; version: number; origin: ChangeOrigin }
+  /** This connection was closed because another tab upgraded the database; reload to continue. */
+  | { type: 'closed'; reason: 'upgrade' | 'terminated'; origin: 'local' };
+
+export type StoreListener = (change: StoreChange) => void;
+
+export interface KaoheStore {
+  getAppraisal(id: string): Promise<AppraisalRecord | undefined>;
+  /**
+   * Writes the appraisal and its audit events atomically and returns the stored record.
+   * @throws StoreConflictError when someone else wrote first (carries the current record)
+   * @throws StoreError `not-found` when `expectedRevision` > 0 and the appraisal does not exist
+   */
+  putAppraisal(record: AppraisalRecord, options: PutAppraisalOptions): Promise<AppraisalRecord>;
+  /** Ordered by appraisal id. */
+  listAppraisals(query?: AppraisalQuery): Promise<Page<AppraisalRecord>>;
+  /** Appraisals on which `userId` must act now (their `assignees` contain the user), by id. */
+  listTasks(userId: string, options?: PageOptions): Promise<Page<AppraisalRecord>>;
+
+  saveDraft(draft: Draft): Promise<Draft>;
+  loadDraft(appraisalId: string, userId: string): Promise<Draft | undefined>;
+  deleteDraft(appraisalId: string, userId: string): Promise<void>;
+
+  /** Stores a rubric version; storing the same content again is a no-op, different content under a stored id+version is refused. */
+  putRubric(rubric: Rubric): Promise<Rubric>;
+  getRubric(id: string, version: number): Promise<Rubric | undefined>;
+  /** ascending */
+  listRubricVersions(id: string): Promise<number[]>;
+
+  /** The whole log, or one appraisal's events, in `seq` order. */
+  listAudit(appraisalId?: string): Promise<AuditEvent[]>;
+  verifyAudit(): Promise<AuditVerification>;
+  /** The log with its head and verification, as a JSON document for an auditor. */
+  exportAudit(): Promise<string>;
+
+  /** Hears local writes and writes by other instances on the same database. Returns the unsubscribe. */
+  subscribe(listener: StoreListener): () => void;
+  close(): Promise<void>;
+}
