@@ -5,3 +5,6 @@ export * from './decimal.ts';
 export * from './validate.ts';
 export * from './engine.ts';
 export * from './describe.ts';
+export * from './pay/index.ts';
+export * from './presets/index.ts';
+export * from './presets/pay/index.ts';

@@ -178,6 +178,7 @@ export const Entry = z.object({
   comment: z.string().optional(),
 }).strict();
 export type Entry = z.infer<typeof Entry>;
+export type EntryInput = z.input<typeof Entry>;
 
 export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 

@@ -1,7 +1,7 @@
 // One test (at least) per rule ID of shared/domain/rules.md, scored on the shipped presets.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { KaoheInputError, loadRubric, scoreSheet, type Entry, type ScoreResult } from '@kaohe/scoring';
+import { KaoheInputError, loadRubric, scoreSheet, type EntryInput as Entry, type ScoreResult } from '@kaohe/scoring';
 import { rubricPresets } from '../src/presets/index.ts';
 
 const rubric = (id: string) => loadRubric(rubricPresets[id as keyof typeof rubricPresets]);

@@ -1,5 +1,5 @@
 // Valid random sheets for any rubric, from a seed: the property tests and the benchmarks share it.
-import { dec, type Entry, type Item, type Rubric, type SheetInput } from '@kaohe/scoring';
+import { dec, type EntryInput as Entry, type Item, type Rubric, type SheetInput } from '@kaohe/scoring';
 
 /** mulberry32: a tiny seeded PRNG, so a failing property prints a seed that reproduces it. */
 export function prng(seed: number): () => number {
