@@ -61,6 +61,19 @@ export interface Person {
   groups?: string[];
 }
 
+/**
+ * A person lends their right to act to another for a date range (both ends inclusive, YYYY-MM-DD):
+ * W-HEAD's "or an authorised person", a reviewer on leave. The lender keeps the right as well.
+ */
+export interface Delegation {
+  from: string;
+  to: string;
+  start: string;
+  end: string;
+}
+
 export interface Directory {
   people: Person[];
+  /** delegations the host knows of; routing also accepts them per call */
+  delegations?: Delegation[];
 }

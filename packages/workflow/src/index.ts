@@ -1,0 +1,10 @@
+export type * from './records.ts';
+export * from './chain.ts';
+export * from './chain-presets.ts';
+export * from './routing.ts';
+export * from './machine.ts';
+export * from './calendar.ts';
+export * from './appraisal.ts';
+export * from './tasks.ts';
+export * from './visibility.ts';
+export * from './rm5.ts';

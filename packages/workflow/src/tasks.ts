@@ -1,0 +1,54 @@
+// A task is derived from an appraisal's state, never stored: who must act, by when, and how.
+import type { ActionName } from './appraisal.ts';
+import { workflowOf } from './appraisal.ts';
+import { isOverdue } from './calendar.ts';
+import type { AppraisalRecord, AppraisalStatus } from './records.ts';
+
+export interface Task {
+  appraisalId: string;
+  employeeId: string;
+  period: string;
+  /** the step id the task is for */
+  step: string;
+  status: AppraisalStatus;
+  dueDate?: string;
+  /** when the step opens (W-SV statistics from the 10th) */
+  startDate?: string;
+  overdue: boolean;
+  /** the actions the step offers its assignees; `allowedActions` gives the exact list for one user */
+  actions: ActionName[];
+  /** the user acts on someone else's behalf (a delegation) */
+  onBehalfOf?: string[];
+}
+
+/** The task `userId` has on `record` at `now`, or null. */
+export function tasksFor(record: AppraisalRecord, userId: string, now: string): Task | null {
+  if (record.status === 'published' || !record.assignees.includes(userId)) return null;
+  const workflow = workflowOf(record);
+  const day = now.slice(0, 10);
+  const delegations = workflow.delegated.filter((delegation) => delegation.to === userId);
+  const active = delegations.filter((delegation) => delegation.start.slice(0, 10) <= day && day <= delegation.end.slice(0, 10));
+  // Someone who is an assignee only through a delegation loses the task when the delegation ends.
+  if (delegations.length > 0 && active.length === 0) return null;
+  const task: Task = {
+    appraisalId: record.id,
+    employeeId: record.employeeId,
+    period: record.period,
+    step: record.step,
+    status: record.status,
+    overdue: isOverdue(record, now),
+    actions: workflow.actions,
+  };
+  if (record.dueDate !== undefined) task.dueDate = record.dueDate;
+  if (workflow.startDate !== undefined) task.startDate = workflow.startDate;
+  if (active.length > 0) task.onBehalfOf = [...new Set(active.map((delegation) => delegation.from))];
+  return task;
+}
+
+/** A user's inbox: their tasks over many appraisals, overdue first, then by due date. */
+export function inbox(records: AppraisalRecord[], userId: string, now: string): Task[] {
+  return records
+    .map((record) => tasksFor(record, userId, now))
+    .filter((task): task is Task => task !== null)
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.appraisalId.localeCompare(b.appraisalId));
+}

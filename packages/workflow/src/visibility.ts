@@ -1,0 +1,146 @@
+// Who may read what. The employee sees their appraisal once published (or at their own self step);
+// TR-3 lateral raters stay anonymous to the employee; an assessing group sees and edits only its items.
+import type { AuditEntry } from './appraisal.ts';
+import { machineFor, workflowOf } from './appraisal.ts';
+import type { Chain, ChainStep } from './chain.ts';
+import { isGroupStep, stepOf } from './chain.ts';
+import type { TrailEntry } from './machine.ts';
+import { publishedState } from './machine.ts';
+import type { AppraisalRecord, Delegation, Directory, Person } from './records.ts';
+import type { RoutingOptions } from './routing.ts';
+import { resolveActors, resolveGroupActors, resolveReopeners } from './routing.ts';
+
+export interface VisibilityOptions {
+  /** the day the question is asked (delegations count on it); default: the record's last update */
+  date?: string;
+  delegations?: Delegation[];
+}
+
+export interface ItemVisibility {
+  read: string[];
+  edit: string[];
+}
+
+/** Whether `userId` may open the appraisal at all. */
+export function canRead(record: AppraisalRecord, userId: string, directory: Directory, chain: Chain, options: VisibilityOptions = {}): boolean {
+  const employee = directory.people.find((person) => person.id === record.employeeId);
+  if (!employee) return false;
+  const full = fullChain(chain);
+  if (userId === employee.id) return employeeMayRead(record, full);
+  const people = participants(record, employee, directory, full, routingOf(record, options));
+  return people.all.has(userId);
+}
+
+/**
+ * The items `userId` may read and edit, given the rubric's item → groups mapping (every item listed,
+ * `[]` for an item the step's assessor scores).
+ */
+export function visibleItems(
+  record: AppraisalRecord,
+  userId: string,
+  options: VisibilityOptions & { directory: Directory; chain: Chain; itemGroups: Record<string, string[]> },
+): ItemVisibility {
+  const { directory, itemGroups } = options;
+  const items = Object.keys(itemGroups);
+  if (!canRead(record, userId, directory, options.chain, options)) return { read: [], edit: [] };
+  const chain = fullChain(options.chain);
+  const employee = directory.people.find((person) => person.id === record.employeeId) as Person;
+  const routing = routingOf(record, options);
+  const workflow = workflowOf(record);
+  const current = workflow.state === publishedState ? undefined : stepOf(chain, workflow.state);
+  const people = participants(record, employee, directory, chain, routing);
+
+  if (people.groupOnly.has(userId)) {
+    const mine = (groups: Record<string, string[]>) => Object.keys(groups).filter((group) => groups[group]?.includes(userId));
+    const myGroups = new Set(chain.steps.filter(isGroupStep).flatMap((step) => mine(resolveGroupActors(step, employee, directory, routing))));
+    const ofGroups = (groups: Iterable<string>) => {
+      const set = new Set(groups);
+      return items.filter((item) => (itemGroups[item] ?? []).some((group) => set.has(group)));
+    };
+    const editing = current && isGroupStep(current)
+      ? mine(resolveGroupActors(current, employee, directory, routing)).filter((group) => !workflow.groupsDone.includes(group))
+      : [];
+    return { read: ofGroups(myGroups), edit: ofGroups(editing) };
+  }
+  const editsNow = current !== undefined && !isGroupStep(current) && current.kind !== 'publish'
+    && resolveActors(current, employee, directory, routing).includes(userId);
+  return { read: items, edit: editsNow ? items : [] };
+}
+
+/** The record as `viewerId` may see it: for the employee, TR-3 lateral raters' identities are removed. */
+export function redactForViewer(record: AppraisalRecord, viewerId: string, chain: Chain): AppraisalRecord {
+  if (viewerId !== record.employeeId) return record;
+  const anonymous = anonymousSteps(chain);
+  if (anonymous.size === 0) return record;
+  const workflow = workflowOf(record);
+  const hidden = new Set<string>();
+  const redact = (entry: TrailEntry): TrailEntry => {
+    if (!anonymous.has(entry.step)) return entry;
+    if (entry.actor !== undefined) hidden.add(entry.actor);
+    const { actor: _actor, ...rest } = entry;
+    return { ...rest, anonymous: true };
+  };
+  const trail = workflow.trail.map(redact);
+  const lastDraft = workflow.lastDraft ? redact(workflow.lastDraft) : null;
+  const atAnonymousStep = anonymous.has(record.step) && record.status !== 'published';
+  return {
+    ...record,
+    assignees: atAnonymousStep ? [] : record.assignees,
+    updatedBy: hidden.has(record.updatedBy) ? 'anonymous' : record.updatedBy,
+    workflow: { ...record.workflow, trail, lastDraft, delegated: atAnonymousStep ? [] : workflow.delegated },
+  };
+}
+
+/** Audit entries as `viewerId` may see them: the employee never learns who rated them laterally (TR-3). */
+export function redactAuditForViewer<T extends AuditEntry>(events: T[], record: AppraisalRecord, viewerId: string, chain: Chain): T[] {
+  if (viewerId !== record.employeeId) return events;
+  const anonymous = anonymousSteps(chain);
+  return events.map((event) => {
+    const step = (event.before as { step?: unknown } | null)?.step;
+    return typeof step === 'string' && anonymous.has(step) ? { ...event, actor: 'anonymous' } : event;
+  });
+}
+
+function employeeMayRead(record: AppraisalRecord, chain: Chain): boolean {
+  if (record.status === 'published' || record.status === 'appealed') return true;
+  // The employee fills in their own self-evaluation (TR-1) before anyone has scored them.
+  return stepOf(chain, record.step)?.kind === 'self' && record.status !== 'reopened';
+}
+
+function participants(record: AppraisalRecord, employee: Person, directory: Directory, chain: Chain, routing: RoutingOptions) {
+  const stepPeople = new Set<string>();
+  const groupPeople = new Set<string>();
+  for (const step of chain.steps) {
+    const target = isGroupStep(step) ? groupPeople : stepPeople;
+    if (step.kind !== 'self') for (const id of resolveActors(step, employee, directory, routing)) target.add(id);
+  }
+  for (const id of resolveReopeners(chain, employee, directory, routing)) stepPeople.add(id);
+  const workflow = workflowOf(record);
+  // Whoever has acted on it keeps reading it, even after a reorganisation.
+  for (const entry of [...workflow.trail, ...(workflow.lastDraft ? [workflow.lastDraft] : [])]) {
+    if (entry.actor === undefined || entry.actor === employee.id) continue;
+    const step = stepOf(chain, entry.step);
+    (step && isGroupStep(step) ? groupPeople : stepPeople).add(entry.actor);
+  }
+  stepPeople.delete(employee.id);
+  groupPeople.delete(employee.id);
+  const groupOnly = new Set([...groupPeople].filter((id) => !stepPeople.has(id)));
+  return { all: new Set([...stepPeople, ...groupPeople]), groupOnly };
+}
+
+function anonymousSteps(chain: Chain): Set<string> {
+  return new Set(chain.steps.filter((step: ChainStep) => step.anonymous).map((step) => step.id));
+}
+
+function fullChain(chain: Chain): Chain {
+  try {
+    return machineFor(chain).chain;
+  } catch {
+    return chain;
+  }
+}
+
+function routingOf(record: AppraisalRecord, options: VisibilityOptions): RoutingOptions {
+  return { date: options.date ?? record.updatedAt, ...(options.delegations ? { delegations: options.delegations } : {}) };
+}
+
