@@ -11,9 +11,21 @@ export type Decimal = InstanceType<typeof Decimal>;
 
 export const ZERO = new Decimal(0);
 
+// Rubric amounts ("5", "10", "0.7") repeat across every sheet; Decimals are immutable, so parsing
+// each text once is safe. Bounded so arbitrary sheet values cannot grow it without limit.
+const parsed = new Map<string, Decimal>();
+const PARSED_LIMIT = 4096;
+
 /** Reads an amount from JSON. Numbers go through their shortest string form, never through float math. */
 export function dec(value: Amount | Decimal): Decimal {
-  return value instanceof Decimal ? value : new Decimal(typeof value === 'number' ? String(value) : value);
+  if (value instanceof Decimal) return value;
+  const text = typeof value === 'number' ? String(value) : value;
+  let d = parsed.get(text);
+  if (d === undefined) {
+    d = new Decimal(text);
+    if (parsed.size < PARSED_LIMIT) parsed.set(text, d);
+  }
+  return d;
 }
 
 /** Rounds half-up to `places` decimals and writes it with exactly that many. */

@@ -1,4 +1,6 @@
 import { dec, Decimal, fixed, sum, ZERO } from './decimal.ts';
+
+const ONE = new Decimal(1);
 import { KaoheInputError, problemsFromZod, type Problem } from './problems.ts';
 import type { Flag, ItemResult, ScoreResult, SectionResult } from './result.ts';
 import { Sheet, type Entry, type Item, type Rubric, type Section, type SheetInput } from './schema.ts';
@@ -173,7 +175,7 @@ function scoreItem(rubric: Rubric, section: Section, item: Item, entry: Entry | 
   // O-5: repeated non-submission doubles the deduction.
   const doubling = (): Decimal => {
     const prior = entry?.priorMonths ?? 0;
-    if (!item.repeatDoubling || prior < 1) return new Decimal(1);
+    if (!item.repeatDoubling || prior < 1) return ONE;
     const { lookbackMonths, compound } = rubric.settings.repeatDoubling;
     const factor = compound ? new Decimal(2).pow(Math.min(prior, lookbackMonths)) : new Decimal(2);
     result.notes.push(`repeated non-submission (${prior} month${prior > 1 ? 's' : ''} before): deduction ×${factor} (O-5)`);
