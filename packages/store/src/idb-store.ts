@@ -52,8 +52,11 @@ export class IdbStore extends StoreBase {
     });
     blocked.catch(() => { /* only observed when it wins the race below */ });
 
-    const opening = openDB<KaoheDB>(databaseName, SCHEMA_VERSION, {
+    // openDB throws synchronously where IndexedDB exists but is switched off; the promise handles both.
+    const opening = Promise.resolve().then(() => openDB<KaoheDB>(databaseName, SCHEMA_VERSION, {
       upgrade(db, oldVersion, newVersion, tx) {
+        // A failed upgrade is reported through the open's rejection below.
+        tx.done.catch(() => undefined);
         migrate(db, oldVersion, newVersion ?? SCHEMA_VERSION, tx).catch((error: unknown) => {
           migrationFailure = error;
           try { tx.abort(); } catch { /* already finished */ }
@@ -74,7 +77,7 @@ export class IdbStore extends StoreBase {
         opened.store?.markClosed('The browser closed the Kaohe database (storage cleared or an error). Reload the page to continue.',
           { type: 'closed', reason: 'terminated', origin: 'local' });
       },
-    });
+    }));
 
     try {
       opened.connection = await Promise.race([opening, blocked]);
@@ -112,16 +115,18 @@ export class IdbStore extends StoreBase {
       const appraisals = tx.objectStore('appraisals');
       checkRevision(await appraisals.get(commit.record.id), commit.record, commit.expectedRevision);
       const writes: Promise<unknown>[] = [];
+      // If a later request throws, the ones already queued fail with the abort; that failure is the same one, already reported.
+      const queue = (write: Promise<unknown>): void => { write.catch(() => undefined); writes.push(write); };
       if (commit.seenHead) {
         const meta = tx.objectStore('meta');
         const head = (await meta.get(AUDIT_HEAD_KEY)) ?? EMPTY_HEAD;
         if (head.seq !== commit.seenHead.seq || head.hash !== commit.seenHead.hash) return 'head-moved';
         const audit = tx.objectStore('audit');
         // `add`, not `put`: an existing seq is never overwritten, whatever happens.
-        for (const event of commit.events) writes.push(audit.add(event));
-        writes.push(meta.put(commit.newHead, AUDIT_HEAD_KEY));
+        for (const event of commit.events) queue(audit.add(event));
+        queue(meta.put(commit.newHead, AUDIT_HEAD_KEY));
       }
-      writes.push(appraisals.put(commit.record));
+      queue(appraisals.put(commit.record));
       await Promise.all(writes);
       return 'committed';
     });
