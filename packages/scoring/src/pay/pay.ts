@@ -369,10 +369,11 @@ export function computePay(planInput: PayPlan | PayPlanInput, input: PayInput, o
   const settings = resolveSettings(plan.settings, request.settings ?? {}, problems);
 
   // The formulas in force for these settings; names are required only if one of them reads them.
-  const chosen = (owner: { formula?: string | undefined; variants?: PayVariants | undefined }, path: string): { src: string; path: string } => {
+  const chosen = (owner: { formula?: string | undefined; variants?: PayVariants | undefined }, path: string): { src: string | null; path: string } => {
     const variant = owner.variants ? owner.variants.cases[settings[owner.variants.setting] ?? ''] : undefined;
     if (variant !== undefined && owner.variants) return { src: variant, path: `${path}.variants.cases.${settings[owner.variants.setting]}` };
-    return { src: owner.formula ?? '', path: `${path}.formula` };
+    // With a setting that is not an option (already reported) there may be no formula at all.
+    return { src: owner.formula ?? null, path: `${path}.formula` };
   };
   const quantities = new Map(plan.quantities.map((q, n) => [q.name, chosen(q, `quantities[${n}]`)] as const));
   const lines = plan.lines.map((l, n) => ({ spec: l, formula: chosen(l, `lines[${n}]`), when: l.when === undefined ? undefined : { src: l.when, path: `lines[${n}].when` } }));
@@ -386,6 +387,7 @@ export function computePay(planInput: PayPlan | PayPlanInput, input: PayInput, o
 
   const values = readValues(plan.inputs, request.values, used, options, problems);
   if (problems.length > 0) throw new KaoheInputError('pay input', problems);
+  const formulaOf = ({ src, path }: { src: string | null; path: string }) => ({ src: src ?? '', path });
 
   // Quantities are computed when first read and kept, failures included, so one division by zero
   // is reported once however many lines read it.
@@ -398,7 +400,8 @@ export function computePay(planInput: PayPlan | PayPlanInput, input: PayInput, o
     let result = memo.get(name);
     if (result === undefined) {
       try {
-        result = evaluate(quantity.src, quantity.path);
+        const { src, path } = formulaOf(quantity);
+        result = evaluate(src, path);
       } catch (error) {
         if (!(error instanceof FormulaError)) throw error;
         result = error;
@@ -427,7 +430,8 @@ export function computePay(planInput: PayPlan | PayPlanInput, input: PayInput, o
   };
 
   const payslipLines: PayslipLine[] = [];
-  for (const { spec, formula, when } of lines) {
+  for (const { spec, formula: chosenFormula, when } of lines) {
+    const formula = formulaOf(chosenFormula);
     if (when && attempt(() => evaluate(when.src, when.path)) !== true) continue;
     const amount = attempt(() => evaluate(formula.src, formula.path));
     if (amount === undefined) continue;
@@ -486,11 +490,13 @@ function resolveSettings(specs: PaySettingSpec[], given: Record<string, string>,
 }
 
 /** The names the given formulas read, directly or through the quantities they read. */
-function usedNames(sources: string[], quantities: ReadonlyMap<string, { src: string }>): Set<string> {
+function usedNames(sources: Array<string | null>, quantities: ReadonlyMap<string, { src: string | null }>): Set<string> {
   const used = new Set<string>();
   const pending = [...sources];
   while (pending.length > 0) {
-    for (const name of formulaNames(pending.pop()!)) {
+    const src = pending.pop();
+    if (!src) continue;
+    for (const name of formulaNames(src)) {
       if (used.has(name)) continue;
       used.add(name);
       const quantity = quantities.get(name);
