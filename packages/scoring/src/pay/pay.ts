@@ -351,15 +351,40 @@ const KIND_HINT: Readonly<Record<PayInputSpec['kind'], string>> = {
   boolean: 'true or false',
 };
 
+// Validating a plan costs far more than paying one employee, and payroll pays thousands with one
+// plan. The cache is keyed by the plan object and checked against its JSON, so a plan edited in
+// place is validated again rather than served stale.
+const validatedPlans = new WeakMap<object, { json: string; plan: PayPlan }>();
+
+// A formula's AST depends only on its text; plans repeat the same few formulas for every payslip.
+const parsedFormulas = new Map<string, ReturnType<typeof parseFormula>>();
+function parsedFormula(src: string, path: string): ReturnType<typeof parseFormula> {
+  const key = `${path}\u0000${src}`;
+  let parsed = parsedFormulas.get(key);
+  if (!parsed) {
+    parsed = parseFormula(src, path);
+    if (parsedFormulas.size < 2048) parsedFormulas.set(key, parsed);
+  }
+  return parsed;
+}
+
+function checkedPlanOf(planInput: PayPlan | PayPlanInput): PayPlan {
+  const json = JSON.stringify(planInput);
+  const cached = typeof planInput === 'object' && planInput !== null ? validatedPlans.get(planInput) : undefined;
+  if (cached && cached.json === json) return cached.plan;
+  const checkedPlan = validatePayPlan(planInput);
+  if (!checkedPlan.ok) throw new KaoheInputError('pay plan', checkedPlan.problems);
+  if (typeof planInput === 'object' && planInput !== null) validatedPlans.set(planInput, { json, plan: checkedPlan.value });
+  return checkedPlan.value;
+}
+
 /**
  * Computes one payslip. Each line is rounded half-up to 0.01 once, and the total is the sum of the
  * rounded lines (O-7), so the lines always add up to the total. Bad input throws a
  * {@link KaoheInputError} listing every problem, each naming the input and the rule it breaks.
  */
 export function computePay(planInput: PayPlan | PayPlanInput, input: PayInput, options: ComputePayOptions = {}): Payslip {
-  const checkedPlan = validatePayPlan(planInput);
-  if (!checkedPlan.ok) throw new KaoheInputError('pay plan', checkedPlan.problems);
-  const plan = checkedPlan.value;
+  const plan = checkedPlanOf(planInput);
 
   const shape = PayInput.safeParse(input);
   if (!shape.success) throw new KaoheInputError('pay input', problemsFromZod(shape.error.issues));
@@ -412,7 +437,7 @@ export function computePay(planInput: PayPlan | PayPlanInput, input: PayInput, o
     return result;
   };
   const evaluate = (src: string, path: string) => {
-    const parsed = parseFormula(src, path);
+    const parsed = parsedFormula(src, path);
     // validatePayPlan has parsed every formula already; this cannot fail.
     if (!parsed.ok) throw new KaoheInputError('pay plan', parsed.problems);
     return evaluateNode(parsed.ast, resolve, path, src);
