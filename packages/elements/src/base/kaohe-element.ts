@@ -1,0 +1,76 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { getLocale, isLocale, msg, onLocaleChange, type Locale, type MessageKey } from './locale.ts';
+import { tokenStyles } from './tokens.styles.ts';
+
+/** The version of @kaohe/elements this copy belongs to, told when a tag is defined twice. */
+export const KAOHE_ELEMENTS_VERSION = '0.1.0';
+
+/**
+ * The base of every Kaohe element: a guarded `define`, the shared tokens and a `locale` that
+ * follows the page-wide locale (see `setLocale`) unless the element is given its own.
+ */
+export class KaoheElement extends LitElement {
+  static override styles = [tokenStyles];
+
+  /** Which copy of the elements defined a class; two bundles on one page are told apart by it. */
+  static readonly kaoheVersion: string = KAOHE_ELEMENTS_VERSION;
+
+  /**
+   * Defines `tag` for this class, once. A page that loads two copies of the elements (two bundles,
+   * two versions) keeps the first definition and is warned, instead of failing with a
+   * "has already been used" DOMException from the second bundle.
+   */
+  static define(this: CustomElementConstructor & { kaoheVersion?: string }, tag: string): void {
+    const existing = customElements.get(tag) as (CustomElementConstructor & { kaoheVersion?: string }) | undefined;
+    if (!existing) {
+      customElements.define(tag, this);
+      return;
+    }
+    if (existing === this) return;
+    const theirs = existing.kaoheVersion ?? 'another library';
+    console.warn(`<${tag}> is already defined by ${theirs === 'another library' ? theirs : `@kaohe/elements ${theirs}`}; `
+      + `this copy (@kaohe/elements ${this.kaoheVersion ?? KAOHE_ELEMENTS_VERSION}) was not registered. Load the elements once per page.`);
+  }
+
+  #ownLocale: Locale | undefined;
+  #unsubscribeLocale: (() => void) | undefined;
+
+  /**
+   * The language the element speaks: zh-Hant, zh-Hans or en. Unset, it follows the page-wide
+   * locale; set (property or `locale` attribute), it pins this element.
+   */
+  @property({ attribute: 'locale' })
+  get locale(): Locale {
+    return this.#ownLocale ?? getLocale();
+  }
+
+  set locale(value: Locale | undefined | null) {
+    const old = this.locale;
+    this.#ownLocale = isLocale(value) ? value : undefined;
+    this.requestUpdate('locale', old);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The page may have switched language while this element was detached.
+    if (this.hasUpdated && this.#ownLocale === undefined) this.requestUpdate();
+    let followed = getLocale();
+    this.#unsubscribeLocale = onLocaleChange((next) => {
+      const old = followed;
+      followed = next;
+      if (this.#ownLocale === undefined) this.requestUpdate('locale', old);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribeLocale?.();
+    this.#unsubscribeLocale = undefined;
+  }
+
+  /** A message of the elements' catalogue in this element's locale. */
+  protected msg(key: MessageKey, params?: Record<string, string | number>): string {
+    return msg(key, this.locale, params);
+  }
+}
