@@ -1,0 +1,99 @@
+// Who sees what: employees after publication, lateral raters anonymous (TR-3), groups their own items.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { canRead, chainPresets, redactAuditForViewer, redactForViewer, visibleItems, workflowOf } from '../src/index.ts';
+import type { AuditEntry } from '../src/index.ts';
+import { accept, actsByStep, directory, fieldServiceItemGroups as itemGroups, finish, open, pathFrom, walk } from './fixtures.ts';
+
+const sp = chainPresets['W-SP'];
+const tr = chainPresets['W-TR'];
+const fs = chainPresets['W-FS'];
+
+describe('canRead', () => {
+  test('a salesperson cannot read their appraisal until it is published', () => {
+    let record = open('W-SP', 'S1');
+    for (const [actor, action] of pathFrom('W-SP')) {
+      assert.equal(canRead(record, 'S1', directory, sp), false, `hidden at ${record.step}`);
+      record = accept(record, sp, actor, action);
+    }
+    assert.equal(canRead(record, 'S1', directory, sp), true);
+  });
+
+  test('everyone in the chain reads it; a colleague or another region\'s manager does not', () => {
+    const record = open('W-SP', 'S1');
+    for (const reader of ['R1', 'P2', 'V1', 'H1', 'H2']) assert.equal(canRead(record, reader, directory, sp), true, reader);
+    for (const outsider of ['S2', 'R2', 'G1', 'CL1']) assert.equal(canRead(record, outsider, directory, sp), false, outsider);
+  });
+
+  test('the travelling employee reads their sheet at the self-evaluation step (TR-1), then not until publication', () => {
+    const record = open('W-TR', 'T1');
+    assert.equal(canRead(record, 'T1', directory, tr), true);
+    assert.equal(canRead(accept(record, tr, 'T1', { type: 'step.submit' }), 'T1', directory, tr), false);
+  });
+
+  test('a delegate reads only while the delegation runs', () => {
+    const record = open('W-HEAD', 'D1');
+    const delegations = [{ from: 'C1', to: 'D2', start: '2026-11-01', end: '2026-11-10' }];
+    assert.equal(canRead(record, 'D2', directory, chainPresets['W-HEAD'], { date: '2026-11-05', delegations }), true);
+    assert.equal(canRead(record, 'D2', directory, chainPresets['W-HEAD'], { date: '2026-11-20', delegations }), false);
+  });
+});
+
+describe('lateral raters stay anonymous to the employee (TR-3)', () => {
+  const published = () => finish('W-TR', open('W-TR', 'T1'));
+
+  test('the employee\'s view of the record names no lateral rater; HR\'s view does', () => {
+    const record = published();
+    assert.ok(JSON.stringify(record).includes('"X1"'), 'the stored record knows who rated');
+    const mine = redactForViewer(record, 'T1', tr);
+    assert.ok(!JSON.stringify(mine).includes('X1'), 'no trace of X1 in the employee\'s view');
+    const lateral = workflowOf(mine).trail.find((entry) => entry.step === 'lateral');
+    assert.deepEqual(lateral && { anonymous: lateral.anonymous, actor: lateral.actor }, { anonymous: true, actor: undefined });
+    assert.equal(workflowOf(mine).trail.find((entry) => entry.step === 'firstRating')?.actor, 'L1', 'the leaders are not anonymous');
+    assert.equal(redactForViewer(record, 'H1', tr), record);
+  });
+
+  test('the audit log shown to the employee names no lateral rater', () => {
+    let record = open('W-TR', 'T1');
+    const audit: AuditEntry[] = [];
+    for (const [actor, action] of pathFrom('W-TR')) {
+      const next = accept(record, tr, actor, action);
+      audit.push(next.lastAudit);
+      record = next;
+    }
+    const shown = redactAuditForViewer(audit, record, 'T1', tr);
+    assert.deepEqual(shown.map((entry) => entry.actor), ['T1', 'anonymous', 'L1', 'L2', 'H1']);
+    assert.deepEqual(redactAuditForViewer(audit, record, 'L2', tr).map((entry) => entry.actor), ['T1', 'X1', 'L1', 'L2', 'H1']);
+  });
+});
+
+describe('visibleItems: an assessing group sees and edits only its items (R-FS)', () => {
+  test('索賠組 sees FS-2 and FS-4a and edits them while it has not submitted', () => {
+    const record = open('W-FS', 'F1');
+    assert.deepEqual(visibleItems(record, 'CL1', { directory, chain: fs, itemGroups }), { read: ['FS-2', 'FS-4a'], edit: ['FS-2', 'FS-4a'] });
+    const submitted = accept(record, fs, 'CL1', { type: 'group.submit', group: 'claims' });
+    assert.deepEqual(visibleItems(submitted, 'CL1', { directory, chain: fs, itemGroups }), { read: ['FS-2', 'FS-4a'], edit: [] });
+  });
+
+  test('配件組 and 函電組 share FS-4b; 技術組 sees FS-7 and FS-9', () => {
+    const record = open('W-FS', 'F1');
+    assert.deepEqual(visibleItems(record, 'PA1', { directory, chain: fs, itemGroups }).read, ['FS-2', 'FS-4b']);
+    assert.deepEqual(visibleItems(record, 'CO1', { directory, chain: fs, itemGroups }).read, ['FS-2', 'FS-3', 'FS-4b', 'FS-5']);
+    assert.deepEqual(visibleItems(record, 'TE1', { directory, chain: fs, itemGroups }).read, ['FS-2', 'FS-7', 'FS-9']);
+  });
+
+  test('the reviewing service manager reads every item and edits them at the review step only', () => {
+    const record = open('W-FS', 'F1');
+    const all = Object.keys(itemGroups);
+    assert.deepEqual(visibleItems(record, 'M1', { directory, chain: fs, itemGroups }), { read: all, edit: [] });
+    const atReview = walk(record, fs, actsByStep['W-FS'].acts.groups ?? []);
+    assert.deepEqual(visibleItems(atReview, 'M1', { directory, chain: fs, itemGroups }), { read: all, edit: all });
+  });
+
+  test('the representative sees nothing before publication and every item after, editing none', () => {
+    const record = open('W-FS', 'F1');
+    assert.deepEqual(visibleItems(record, 'F1', { directory, chain: fs, itemGroups }), { read: [], edit: [] });
+    const published = finish('W-FS', record);
+    assert.deepEqual(visibleItems(published, 'F1', { directory, chain: fs, itemGroups }), { read: Object.keys(itemGroups), edit: [] });
+  });
+});
