@@ -1,0 +1,108 @@
+// The configured context a host hands Kaohe once (user, directory, store …), and the few lines
+// that pass it to elements the host did not wire up itself. Elements keep working without it:
+// every value here is an ordinary property a host may set on the element instead.
+import type { Locale, PayPlanInput, Rubric } from '@kaohe/scoring';
+import type { KaoheStore } from '@kaohe/store';
+import type { Chain, Directory, Person } from '@kaohe/workflow';
+
+/** Which rubric, chain and pay plan apply to the people holding a role. */
+export interface KaoheAssignment {
+  rubric: string;
+  chain: string;
+  payPlan?: string;
+}
+
+export interface KaoheContext {
+  /** the signed-in user's id */
+  readonly user: string;
+  /** the signed-in user as the directory knows them */
+  readonly person: Person | undefined;
+  readonly directory: Directory;
+  readonly store: KaoheStore;
+  readonly locale: Locale;
+  /** parsed rubrics by id (the latest version of each) */
+  readonly rubrics: Readonly<Record<string, Rubric>>;
+  readonly chains: Readonly<Record<string, Chain>>;
+  readonly payPlans: Readonly<Record<string, PayPlanInput>>;
+  /** role id → what applies to people with that role */
+  readonly assignments: Readonly<Record<string, KaoheAssignment>>;
+}
+
+type Listener = (context: KaoheContext) => void;
+
+interface ContextHolder {
+  context: KaoheContext | undefined;
+  readonly listeners: Set<Listener>;
+}
+
+// On globalThis under a registered symbol, like the elements' locale: a second copy of the bundle on
+// the page sees the context the first was given, and elements may read it without importing embed.
+const CONTEXT_KEY = Symbol.for('kaohe.context');
+
+function holder(): ContextHolder {
+  const global = globalThis as typeof globalThis & { [CONTEXT_KEY]?: ContextHolder };
+  global[CONTEXT_KEY] ??= { context: undefined, listeners: new Set() };
+  return global[CONTEXT_KEY];
+}
+
+/** The configured context, or undefined before `Kaohe.configure` has finished. */
+export function getContext(): KaoheContext | undefined {
+  return holder().context;
+}
+
+export function setContext(context: KaoheContext): void {
+  const h = holder();
+  h.context = context;
+  for (const listener of [...h.listeners]) listener(context);
+}
+
+/** Hears every change of the context (configure, setUser, setLocale, loadRubric). Returns the unsubscribe. */
+export function onContextChange(listener: Listener): () => void {
+  const h = holder();
+  h.listeners.add(listener);
+  return () => h.listeners.delete(listener);
+}
+
+/** The tags whose properties the context fills in. */
+export const kaoheTags: readonly string[] = ['kaohe-rubric-form', 'kaohe-inbox', 'kaohe-payslip'];
+
+/**
+ * The element properties the context supplies, by the names the elements use. A property is filled
+ * in only where the element declares it and the host left it unset.
+ */
+const suppliers: ReadonlyArray<readonly [string, (context: KaoheContext) => unknown]> = [
+  ['user', (context) => context.user],
+  ['userId', (context) => context.user],
+  ['directory', (context) => context.directory],
+  ['store', (context) => context.store],
+  ['rubrics', (context) => context.rubrics],
+  ['chains', (context) => context.chains],
+  ['payPlans', (context) => context.payPlans],
+  ['assignments', (context) => context.assignments],
+];
+
+// What the context set on each element, so a later setUser updates those and never a host's own value.
+const supplied = new WeakMap<Element, Map<string, unknown>>();
+
+/** Fills in the properties of `element` that the host left unset; returns the element. */
+export function applyContext<E extends Element>(element: E, context: KaoheContext | undefined = getContext()): E {
+  if (!context) return element;
+  const record = supplied.get(element) ?? new Map<string, unknown>();
+  supplied.set(element, record);
+  const target = element as unknown as Record<string, unknown>;
+  for (const [name, supply] of suppliers) {
+    if (!(name in element)) continue;
+    const current = target[name];
+    const ours = record.has(name) && record.get(name) === current;
+    if (current !== undefined && current !== null && current !== '' && !ours) continue;
+    const value = supply(context);
+    if (current !== value) target[name] = value;
+    record.set(name, value);
+  }
+  return element;
+}
+
+/** Applies the context to every Kaohe element under `root` (light DOM only). */
+export function applyContextWithin(root: ParentNode, context: KaoheContext | undefined = getContext()): void {
+  for (const element of root.querySelectorAll(kaoheTags.join(','))) applyContext(element, context);
+}

@@ -1,0 +1,356 @@
+// The small API a host page calls: hand over the signed-in user and the directory once, and the
+// elements on the page know who is acting. Decisions stay in the pure packages; this only wires.
+import {
+  KaoheInputError, loadRubric as parseRubric, payPlanPresets, rubricPresets,
+  type Locale, type PayPlanInput, type Problem, type Rubric, type RubricInput,
+} from '@kaohe/scoring';
+import { IdbStore, MemoryStore, type KaoheStore } from '@kaohe/store';
+import {
+  act, chainPresets, inbox, openAppraisal, openingAudit, validateChain,
+  type ActResult, type AppraisalRecord, type Chain, type Directory, type Task, type WorkflowAction,
+} from '@kaohe/workflow';
+import { setLocale as setElementsLocale } from '@kaohe/elements';
+import {
+  applyContext, applyContextWithin, getContext, kaoheTags, onContextChange, setContext,
+  type KaoheAssignment, type KaoheContext,
+} from './context.ts';
+
+/** The version of this bundle. */
+export const VERSION = '0.1.0';
+
+const locales: readonly Locale[] = ['zh-Hant', 'zh-Hans', 'en'];
+
+/** Which rubric and chain apply to each role of the presets (rules.md §1, §3, §5). */
+export const defaultAssignments: Readonly<Record<string, KaoheAssignment>> = Object.freeze({
+  salesperson: { rubric: 'R-SP', chain: 'W-SP', payPlan: 'P-1' },
+  regionalManager: { rubric: 'R-RM', chain: 'W-RM', payPlan: 'P-1' },
+  fieldServiceRepresentative: { rubric: 'R-FS', chain: 'W-FS' },
+  serviceStaff: { rubric: 'R-SV', chain: 'W-SV', payPlan: 'P-2' },
+  travellingServiceStaff: { rubric: 'R-TR', chain: 'W-TR' },
+});
+
+export interface KaoheConfig {
+  /** the signed-in user's id (a person of `directory`) */
+  user: string;
+  directory: Directory;
+  /** where appraisals live; default: IndexedDB named after the host page (`kaoheDatabaseName`) */
+  store?: KaoheStore;
+  /** the IndexedDB name when `store` is not given; default `kaohe:<location.host>` */
+  databaseName?: string;
+  locale?: Locale;
+  /** extra or replacement rubrics, as JSON; the presets stay available under their ids */
+  rubrics?: RubricInput[] | Record<string, RubricInput>;
+  chains?: Chain[] | Record<string, Chain>;
+  payPlans?: PayPlanInput[] | Record<string, PayPlanInput>;
+  /** role id → rubric, chain and pay plan; merged over `defaultAssignments` */
+  assignments?: Record<string, KaoheAssignment>;
+}
+
+export interface OpenOptions {
+  /** a person id of the directory */
+  employee: string;
+  /** YYYY-MM */
+  period: string;
+  /** ISO timestamp; default now */
+  now?: string;
+  /** who opens it; default the signed-in user */
+  openedBy?: string;
+}
+
+export interface ActOptions {
+  /** who acts; default the signed-in user */
+  actor?: string;
+  /** ISO timestamp; default now */
+  now?: string;
+}
+
+/** `kaohe-ready`: the context is configured; `context` is what the elements now read. */
+export class KaoheReadyEvent extends Event {
+  static readonly eventName = 'kaohe-ready';
+  constructor(readonly context: KaoheContext) {
+    super(KaoheReadyEvent.eventName);
+  }
+}
+
+/** `kaohe-context-change`: the user, locale or rubrics changed after configure. */
+export class KaoheContextChangeEvent extends Event {
+  static readonly eventName = 'kaohe-context-change';
+  constructor(readonly context: KaoheContext) {
+    super(KaoheContextChangeEvent.eventName);
+  }
+}
+
+function toRecord<T extends { id: string }>(value: T[] | Record<string, T> | undefined): Record<string, T> {
+  if (!value) return {};
+  if (Array.isArray(value)) return Object.fromEntries(value.map((item) => [item.id, item]));
+  return { ...value };
+}
+
+function prefixed(prefix: string, problems: readonly Problem[]): Problem[] {
+  return problems.map((problem) => ({ ...problem, path: problem.path ? `${prefix}.${problem.path}` : prefix }));
+}
+
+function defaultDatabaseName(): string {
+  const host = typeof location === 'undefined' ? '' : location.host;
+  return host ? `kaohe:${host}` : 'kaohe';
+}
+
+async function openDefaultStore(name: string): Promise<KaoheStore> {
+  try {
+    return await IdbStore.open(name);
+  } catch (error) {
+    // Private windows and locked-down browsers refuse IndexedDB; the page still works, it just forgets on reload.
+    console.warn(`Kaohe: IndexedDB is unavailable (${error instanceof Error ? error.message : String(error)}); `
+      + 'appraisals are kept in memory and lost on reload. Pass a `store` to Kaohe.configure to persist them elsewhere.');
+    return new MemoryStore();
+  }
+}
+
+/**
+ * The host API. On the IIFE bundle it is `window.Kaohe`; on the ESM bundle `import { Kaohe }`.
+ * It is an EventTarget: `kaohe-ready` after configure, `kaohe-context-change` after each change.
+ */
+export class KaoheApi extends EventTarget {
+  readonly version = VERSION;
+
+  /** The rubrics, chains and pay plans of domain/rules.md, as JSON a host may copy and edit. */
+  readonly presets = Object.freeze({
+    rubrics: rubricPresets,
+    chains: chainPresets as Readonly<Record<string, Chain>>,
+    payPlans: payPlanPresets,
+    assignments: defaultAssignments,
+  });
+
+  readonly #ready: Promise<KaoheContext>;
+  #resolveReady!: (context: KaoheContext) => void;
+  #observer: MutationObserver | undefined;
+
+  constructor() {
+    super();
+    this.#ready = new Promise((resolve) => { this.#resolveReady = resolve; });
+    onContextChange((context) => {
+      if (typeof document !== 'undefined') applyContextWithin(document, context);
+      this.dispatchEvent(new KaoheContextChangeEvent(context));
+    });
+  }
+
+  /** Resolves with the context once `configure` has finished (at once if it already has). */
+  get ready(): Promise<KaoheContext> {
+    const context = getContext();
+    return context ? Promise.resolve(context) : this.#ready;
+  }
+
+  /** The configured context, or undefined before `configure` has finished. */
+  get context(): KaoheContext | undefined {
+    return getContext();
+  }
+
+  /**
+   * Hands Kaohe the signed-in user and the directory (and optionally a store, locale, rubrics, chains
+   * and pay plans). Every rubric and chain is validated first; a bad one throws a KaoheInputError
+   * listing every problem of every one, and nothing is configured.
+   */
+  async configure(config: KaoheConfig): Promise<KaoheContext> {
+    const problems: Problem[] = [];
+    if (!config || typeof config !== 'object') throw new TypeError('Kaohe.configure needs { user, directory }');
+    if (!config.directory || !Array.isArray(config.directory.people)) {
+      problems.push({ path: 'directory.people', rule: 'required', message: 'the directory lists its people' });
+    } else if (!config.directory.people.some((person) => person.id === config.user)) {
+      problems.push({ path: 'user', rule: 'unknown-person', message: `user "${String(config.user)}" is not in the directory` });
+    }
+    if (config.locale !== undefined && !locales.includes(config.locale)) {
+      problems.push({ path: 'locale', rule: 'enum', message: `locale is one of ${locales.join(', ')}` });
+    }
+
+    const rubrics: Record<string, Rubric> = {};
+    for (const [id, input] of Object.entries({ ...rubricPresets, ...toRecord(config.rubrics) })) {
+      try {
+        rubrics[id] = parseRubric(input);
+      } catch (error) {
+        if (error instanceof KaoheInputError) problems.push(...prefixed(`rubrics.${id}`, error.problems));
+        else throw error;
+      }
+    }
+    const chains: Record<string, Chain> = { ...chainPresets, ...toRecord(config.chains) };
+    for (const [id, chain] of Object.entries(chains)) problems.push(...prefixed(`chains.${id}`, validateChain(chain)));
+    const assignments = { ...defaultAssignments, ...config.assignments };
+    for (const [role, assignment] of Object.entries(assignments)) {
+      if (!rubrics[assignment.rubric]) problems.push({ path: `assignments.${role}.rubric`, rule: 'unknown-rubric', message: `no rubric "${assignment.rubric}"` });
+      if (!chains[assignment.chain]) problems.push({ path: `assignments.${role}.chain`, rule: 'unknown-chain', message: `no chain "${assignment.chain}"` });
+    }
+    if (problems.length > 0) throw new KaoheInputError('Kaohe configuration', problems);
+
+    const store = config.store ?? getContext()?.store ?? await openDefaultStore(config.databaseName ?? defaultDatabaseName());
+    // Appraisals pin the rubric version they were opened with; the store keeps every version they may name.
+    await Promise.all(Object.values(rubrics).map((rubric) => store.putRubric(rubric).catch((error: unknown) => {
+      console.warn(`Kaohe: rubric ${rubric.id} v${rubric.version} was not stored:`, error);
+    })));
+    if (config.locale) setElementsLocale(config.locale);
+
+    const context: KaoheContext = {
+      user: config.user,
+      person: config.directory.people.find((person) => person.id === config.user),
+      directory: config.directory,
+      store,
+      locale: config.locale ?? getContext()?.locale ?? 'zh-Hant',
+      rubrics,
+      chains,
+      payPlans: { ...payPlanPresets, ...toRecord(config.payPlans) },
+      assignments,
+    };
+    setContext(context);
+    this.#observe();
+    this.#resolveReady(context);
+    this.dispatchEvent(new KaoheReadyEvent(context));
+    if (typeof document !== 'undefined') document.dispatchEvent(new KaoheReadyEvent(context));
+    return context;
+  }
+
+  /** Acts as another person of the directory from now on (a host's sign-in switch). */
+  setUser(id: string): void {
+    const context = this.#configured('setUser');
+    const person = context.directory.people.find((candidate) => candidate.id === id);
+    if (!person) throw new KaoheInputError('user', [{ path: 'user', rule: 'unknown-person', message: `"${id}" is not in the directory` }]);
+    setContext({ ...context, user: id, person });
+  }
+
+  /** Switches every Kaohe element on the page that does not pin its own `locale`. */
+  setLocale(locale: Locale): void {
+    if (!locales.includes(locale)) throw new TypeError(`Unknown locale "${String(locale)}"; use one of ${locales.join(', ')}.`);
+    setElementsLocale(locale);
+    const context = getContext();
+    if (context && context.locale !== locale) setContext({ ...context, locale });
+  }
+
+  /**
+   * Validates a rubric given as JSON (a string or an object) and returns it parsed. Throws a
+   * KaoheInputError with every problem listed (including O-1, items not adding up to the scale).
+   * After configure, the rubric also becomes available to the elements under its id.
+   */
+  loadRubric(json: unknown): Rubric {
+    let input = json;
+    if (typeof json === 'string') {
+      try {
+        input = JSON.parse(json) as unknown;
+      } catch (error) {
+        throw new KaoheInputError('rubric', [{ path: '', rule: 'json', message: `not JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+      }
+    }
+    const rubric = parseRubric(input);
+    const context = getContext();
+    if (context) {
+      setContext({ ...context, rubrics: { ...context.rubrics, [rubric.id]: rubric } });
+      context.store.putRubric(rubric).catch((error: unknown) => console.warn(`Kaohe: rubric ${rubric.id} was not stored:`, error));
+    }
+    return rubric;
+  }
+
+  /** What applies to a person: the first of their roles that has an assignment. */
+  assignmentFor(employeeId: string): KaoheAssignment | undefined {
+    const context = this.#configured('assignmentFor');
+    const person = context.directory.people.find((candidate) => candidate.id === employeeId);
+    const role = person?.roles.find((candidate) => context.assignments[candidate]);
+    return role === undefined ? undefined : context.assignments[role];
+  }
+
+  /** Creates a Kaohe element with the context and `properties` set on it (properties win). */
+  create<K extends keyof HTMLElementTagNameMap>(tag: K, properties?: Partial<HTMLElementTagNameMap[K]>): HTMLElementTagNameMap[K];
+  create(tag: string, properties?: Record<string, unknown>): HTMLElement;
+  create(tag: string, properties: Record<string, unknown> = {}): HTMLElement {
+    const element = document.createElement(tag);
+    Object.assign(element, properties);
+    return applyContext(element);
+  }
+
+  /** Fills in an element the host created itself (same as `create`, for existing elements). */
+  connect<E extends Element>(element: E): E {
+    return applyContext(element);
+  }
+
+  /**
+   * Opens a person's appraisal for a month with their role's rubric and chain and stores it with its
+   * audit entry. Opening one that exists returns the stored one unchanged.
+   */
+  async openAppraisal(options: OpenOptions): Promise<AppraisalRecord> {
+    const context = this.#configured('openAppraisal');
+    const assignment = this.assignmentFor(options.employee);
+    if (!assignment) {
+      throw new KaoheInputError('appraisal', [{ path: 'employee', rule: 'no-assignment', message: `no rubric and chain are assigned to the roles of "${options.employee}"` }]);
+    }
+    const rubric = context.rubrics[assignment.rubric] as Rubric;
+    const existing = await context.store.getAppraisal(`${options.period}:${options.employee}`);
+    if (existing) return existing;
+    const record = openAppraisal({
+      employee: options.employee,
+      period: options.period,
+      rubric: { id: rubric.id, version: rubric.version },
+      chain: context.chains[assignment.chain] as Chain,
+      directory: context.directory,
+      now: options.now ?? new Date().toISOString(),
+      openedBy: options.openedBy ?? context.user,
+    });
+    return context.store.putAppraisal(record, { expectedRevision: 0, audit: [openingAudit(record)] });
+  }
+
+  /**
+   * Applies a workflow action (`step.submit`, `step.approve`, `step.return` …) to a stored appraisal
+   * as the signed-in user (or `options.actor`) and stores the result with its audit entry. A refusal
+   * is returned, not thrown: it carries the reason a person can read.
+   */
+  async act(appraisalId: string, action: WorkflowAction, options: ActOptions = {}): Promise<ActResult> {
+    const context = this.#configured('act');
+    const record = await context.store.getAppraisal(appraisalId);
+    if (!record) throw new KaoheInputError('appraisal', [{ path: 'id', rule: 'not-found', message: `no appraisal "${appraisalId}"` }]);
+    const chain = context.chains[record.chainId];
+    if (!chain) throw new KaoheInputError('appraisal', [{ path: 'chainId', rule: 'unknown-chain', message: `no chain "${record.chainId}" is configured` }]);
+    const rubric = context.rubrics[record.rubricId];
+    const itemGroups = rubric ? Object.fromEntries(rubric.sections.flatMap((section) => section.items.map((item) => [item.id, item.groups]))) : undefined;
+    const result = act(record, action, {
+      actor: options.actor ?? context.user,
+      directory: context.directory,
+      chain,
+      now: options.now ?? new Date().toISOString(),
+      ...(itemGroups ? { itemGroups } : {}),
+    });
+    if (!result.ok) return result;
+    const stored = await context.store.putAppraisal(result.record, { expectedRevision: record.revision, audit: result.audit });
+    return { ...result, record: stored };
+  }
+
+  /** The signed-in user's tasks (or `userId`'s), overdue first. */
+  async tasks(userId?: string, now = new Date().toISOString()): Promise<Task[]> {
+    const context = this.#configured('tasks');
+    const user = userId ?? context.user;
+    const records: AppraisalRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await context.store.listTasks(user, { limit: 1000, ...(cursor !== undefined ? { cursor } : {}) });
+      records.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return inbox(records, user, now);
+  }
+
+  #configured(method: string): KaoheContext {
+    const context = getContext();
+    if (!context) throw new Error(`Kaohe.${method}: call Kaohe.configure({ user, directory }) first (and await it).`);
+    return context;
+  }
+
+  /** Elements the host writes into the page later (a router, innerHTML) get the context too. */
+  #observe(): void {
+    if (this.#observer || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
+    applyContextWithin(document);
+    const selector = kaoheTags.join(',');
+    this.#observer = new MutationObserver((mutations) => {
+      for (const mutation of mutations) {
+        for (const node of mutation.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          if (node.matches(selector)) applyContext(node);
+          applyContextWithin(node);
+        }
+      }
+    });
+    this.#observer.observe(document.documentElement, { childList: true, subtree: true });
+  }
+}
