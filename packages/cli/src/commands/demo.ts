@@ -70,7 +70,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
   const shown = (path: string) => relative(io.cwd, path) || '.';
   io.stdout(`
 Next: kaohe score --sheet ${shown(sheets[0] ?? join(dir, 'sheets', 'sheet.json'))} --format text
-      kaohe batch --input ${shown(join(dir, 'batch', 'sheets.csv'))} --plan P-1
+      kaohe batch --input ${shown(join(dir, 'batch', 'sales-staff.csv'))} --plan P-1
       kaohe --help
 `);
   if (failed > 0) io.stderr(`kaohe demo: ${failed} example${failed === 1 ? '' : 's'} failed\n`);
