@@ -1,0 +1,97 @@
+// The events kaohe-inbox fires. Requests come first and are cancelable: a host page that must veto
+// an approval or a return (its own permission check, a confirmation dialog) calls preventDefault()
+// and nothing is written. The outcome events follow only for what was written to the store.
+import type { ActionName, AppraisalRecord, Delegation, Refusal } from '@kaohe/workflow';
+
+const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
+
+/** The forward actions of a step: approve, submit, resubmit, a group's submit, publish. */
+export type ForwardAction = Extract<ActionName, 'step.submit' | 'step.approve' | 'step.resubmit' | 'group.submit' | 'appraisal.publish'>;
+
+/**
+ * The reviewer asked to move a task forward (approve, submit, publish …), alone or as part of a
+ * bulk approval. Cancelable: a prevented request is not written and, in bulk, is listed as refused.
+ */
+export class KaoheApproveRequestEvent extends Event {
+  static readonly eventName = 'kaohe-approve-request';
+  constructor(
+    readonly record: AppraisalRecord,
+    readonly action: ForwardAction,
+    /** true when the request is one of a bulk approval */
+    readonly bulk: boolean,
+  ) {
+    super(KaoheApproveRequestEvent.eventName, init(true));
+  }
+}
+
+/** The reviewer asked to return a task to an earlier step with a comment. Cancelable. */
+export class KaoheReturnRequestEvent extends Event {
+  static readonly eventName = 'kaohe-return-request';
+  constructor(
+    readonly record: AppraisalRecord,
+    readonly to: string,
+    readonly comment: string,
+  ) {
+    super(KaoheReturnRequestEvent.eventName, init(true));
+  }
+}
+
+/**
+ * The reviewer asked to lend this task to someone else. Cancelable. The host owns the directory:
+ * it should add `delegation` to `directory.delegations`, or the delegate cannot act once the task
+ * reaches them (routing reads the directory at every action).
+ */
+export class KaoheDelegateRequestEvent extends Event {
+  static readonly eventName = 'kaohe-delegate-request';
+  constructor(
+    readonly record: AppraisalRecord,
+    readonly delegation: Delegation,
+  ) {
+    super(KaoheDelegateRequestEvent.eventName, init(true));
+  }
+}
+
+/** An action was accepted by the chain and written to the store; `record` is what is stored now. */
+export class KaoheActedEvent extends Event {
+  static readonly eventName = 'kaohe-acted';
+  constructor(
+    readonly record: AppraisalRecord,
+    readonly action: ActionName,
+  ) {
+    super(KaoheActedEvent.eventName, init());
+  }
+}
+
+/**
+ * An action was not written: the chain refused it (`reason`), the host vetoed it, or someone else
+ * changed the appraisal first (`conflict`; the inbox has reloaded it).
+ */
+export class KaoheActionFailedEvent extends Event {
+  static readonly eventName = 'kaohe-action-failed';
+  constructor(
+    readonly appraisalId: string,
+    readonly action: ActionName,
+    readonly reason: Refusal | { code: 'conflict' | 'vetoed' | 'store'; message: string },
+  ) {
+    super(KaoheActionFailedEvent.eventName, init());
+  }
+}
+
+/** A task was opened in the detail pane. */
+export class KaoheTaskOpenEvent extends Event {
+  static readonly eventName = 'kaohe-task-open';
+  constructor(readonly record: AppraisalRecord) {
+    super(KaoheTaskOpenEvent.eventName, init());
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'kaohe-approve-request': KaoheApproveRequestEvent;
+    'kaohe-return-request': KaoheReturnRequestEvent;
+    'kaohe-delegate-request': KaoheDelegateRequestEvent;
+    'kaohe-acted': KaoheActedEvent;
+    'kaohe-action-failed': KaoheActionFailedEvent;
+    'kaohe-task-open': KaoheTaskOpenEvent;
+  }
+}

@@ -1,0 +1,227 @@
+// The inbox's table as plain data: one row per task, computed once per stored revision, so that
+// filtering and sorting 10,000 tasks compares ready-made fields and never scores a sheet again.
+import { Decimal, scoreSheet } from '@kaohe/scoring';
+import type { Label, Rubric } from '@kaohe/scoring';
+import type { ActionName, AppraisalRecord, AppraisalStatus, Chain, Directory, Person, Task } from '@kaohe/workflow';
+import { machineFor, stepOf } from '@kaohe/workflow';
+
+/** Rubrics by `${id}@${version}`, or a function that finds one. */
+export type RubricSource = Record<string, Rubric> | ((id: string, version: number) => Rubric | undefined);
+
+export function rubricFor(source: RubricSource | undefined, id: string, version: number): Rubric | undefined {
+  if (!source) return undefined;
+  return typeof source === 'function' ? source(id, version) : source[`${id}@${version}`];
+}
+
+/** The monthly score of a sheet, or null when the rubric is missing or the sheet cannot be scored. */
+export interface RowScore {
+  monthly: string;
+  complete: boolean;
+  /** parsed once, for sorting */
+  value: Decimal;
+}
+
+export function scoreRecord(record: AppraisalRecord, rubric: Rubric | undefined): RowScore | null {
+  if (!rubric) return null;
+  try {
+    const result = scoreSheet(rubric, record.sheet);
+    return { monthly: result.monthly, complete: result.complete, value: new Decimal(result.monthly) };
+  } catch {
+    // A sheet the rubric refuses shows no score in the list; the detail pane shows the problems.
+    return null;
+  }
+}
+
+export interface InboxRow {
+  id: string;
+  record: AppraisalRecord;
+  task: Task;
+  employeeName: string;
+  employeeNumber: string;
+  role: string;
+  region: string;
+  period: string;
+  step: string;
+  stepLabel: Label | undefined;
+  /** YYYY-MM-DD or '' */
+  dueDate: string;
+  overdue: boolean;
+  status: AppraisalStatus;
+  /** undefined while not computed yet, null when it cannot be */
+  score: RowScore | null | undefined;
+  /** what the step offers its assignees (exact permissions are checked again by `act`) */
+  actions: ActionName[];
+  /** lower-cased name and number, for the search box */
+  search: string;
+}
+
+export interface RowContext {
+  directory: Directory;
+  chains: Record<string, Chain>;
+  people?: Map<string, Person>;
+}
+
+export function peopleById(directory: Directory): Map<string, Person> {
+  return new Map(directory.people.map((person) => [person.id, person]));
+}
+
+/** The step as the machine runs it: chains without a publish step get one appended by workflow. */
+export function chainStep(chains: Record<string, Chain>, chainId: string, stepId: string) {
+  const chain = chains[chainId];
+  if (!chain) return undefined;
+  try {
+    return stepOf(machineFor(chain).chain, stepId);
+  } catch {
+    return stepOf(chain, stepId);
+  }
+}
+
+export function toRow(record: AppraisalRecord, task: Task, context: RowContext, score?: RowScore | null): InboxRow {
+  const people = context.people ?? peopleById(context.directory);
+  const person = people.get(record.employeeId);
+  const name = person?.name ?? record.employeeId;
+  const number = person?.number ?? '';
+  return {
+    id: record.id,
+    record,
+    task,
+    employeeName: name,
+    employeeNumber: number,
+    role: person?.roles[0] ?? '',
+    region: person?.region ?? '',
+    period: record.period,
+    step: record.step,
+    stepLabel: chainStep(context.chains, record.chainId, record.step)?.label,
+    dueDate: task.dueDate ?? '',
+    overdue: task.overdue,
+    status: record.status,
+    score,
+    actions: task.actions,
+    search: `${name}\u0000${number}\u0000${record.employeeId}`.toLowerCase(),
+  };
+}
+
+export type SortColumn = 'employee' | 'number' | 'role' | 'region' | 'period' | 'step' | 'due' | 'score' | 'state';
+export const sortColumns: readonly SortColumn[] = ['employee', 'number', 'role', 'region', 'period', 'step', 'due', 'score', 'state'];
+
+export interface InboxView {
+  role: string;
+  region: string;
+  period: string;
+  step: string;
+  overdue: boolean;
+  search: string;
+  sort: { column: SortColumn; direction: 'ascending' | 'descending' };
+}
+
+/** Overdue work first is what a reviewer needs most mornings, hence due date ascending. */
+export const defaultView: InboxView = Object.freeze({
+  role: '', region: '', period: '', step: '', overdue: false, search: '',
+  sort: Object.freeze({ column: 'due', direction: 'ascending' }) as InboxView['sort'],
+});
+
+export function filterRows(rows: readonly InboxRow[], view: InboxView): InboxRow[] {
+  const needle = view.search.trim().toLowerCase();
+  return rows.filter((row) => (view.role === '' || row.role === view.role)
+    && (view.region === '' || row.region === view.region)
+    && (view.period === '' || row.period === view.period)
+    && (view.step === '' || row.step === view.step)
+    && (!view.overdue || row.overdue)
+    && (needle === '' || row.search.includes(needle)));
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const statusOrder: Record<AppraisalStatus, number> = { open: 0, reopened: 1, appealed: 2, inReview: 3, approved: 4, published: 5 };
+
+function compareScores(a: RowScore | null | undefined, b: RowScore | null | undefined): number {
+  // Rows without a score sort after every scored row, whichever the direction.
+  if (!a || !b) return Number(!a) - Number(!b);
+  return a.value.comparedTo(b.value);
+}
+
+function compareBy(column: SortColumn, a: InboxRow, b: InboxRow): number {
+  switch (column) {
+    case 'employee': return collator.compare(a.employeeName, b.employeeName);
+    case 'number': return collator.compare(a.employeeNumber, b.employeeNumber);
+    case 'role': return collator.compare(a.role, b.role);
+    case 'region': return collator.compare(a.region, b.region);
+    case 'period': return a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
+    case 'step': return collator.compare(a.step, b.step);
+    case 'due': {
+      // Tasks without a deadline come last.
+      if (a.dueDate === '' || b.dueDate === '') return Number(a.dueDate === '') - Number(b.dueDate === '');
+      return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0;
+    }
+    case 'score': return compareScores(a.score, b.score);
+    case 'state': return statusOrder[a.status] - statusOrder[b.status];
+  }
+}
+
+/** A sorted copy; ties fall back to the appraisal id so the order never jumps between renders. */
+export function sortRows(rows: readonly InboxRow[], sort: InboxView['sort']): InboxRow[] {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const unsorted = (row: InboxRow) => (sort.column === 'score' ? !row.score : sort.column === 'due' ? row.dueDate === '' : false);
+  return [...rows].sort((a, b) => {
+    const missing = Number(unsorted(a)) - Number(unsorted(b));
+    if (missing !== 0) return missing;
+    const primary = compareBy(sort.column, a, b) * sign;
+    return primary !== 0 ? primary : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
+export function countByStatus(rows: readonly InboxRow[]): Partial<Record<AppraisalStatus, number>> {
+  const counts: Partial<Record<AppraisalStatus, number>> = {};
+  for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
+  return counts;
+}
+
+/** The distinct values of a field, sorted, for the filter menus. */
+export function distinct(rows: readonly InboxRow[], field: 'role' | 'region' | 'period' | 'step'): string[] {
+  const values = new Set<string>();
+  for (const row of rows) if (row[field] !== '') values.add(row[field]);
+  return [...values].sort(collator.compare);
+}
+
+/** The actions every one of `rows` offers, in the order of the first. */
+export function commonActions(rows: readonly InboxRow[]): ActionName[] {
+  const [first, ...rest] = rows;
+  if (!first) return [];
+  return first.actions.filter((action) => rest.every((row) => row.actions.includes(action)));
+}
+
+// ---- the view survives a reload, per user ----
+
+const viewKey = (userId: string) => `kaohe-inbox:view:${userId}`;
+
+export function loadView(userId: string, storage: Storage | undefined = safeLocalStorage()): InboxView {
+  try {
+    const raw = storage?.getItem(viewKey(userId));
+    if (!raw) return defaultView;
+    const saved = JSON.parse(raw) as Partial<InboxView>;
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    const column = sortColumns.includes(saved.sort?.column as SortColumn) ? saved.sort?.column as SortColumn : defaultView.sort.column;
+    return {
+      role: text(saved.role), region: text(saved.region), period: text(saved.period), step: text(saved.step),
+      overdue: saved.overdue === true, search: text(saved.search),
+      sort: { column, direction: saved.sort?.direction === 'descending' ? 'descending' : 'ascending' },
+    };
+  } catch {
+    return defaultView;
+  }
+}
+
+export function saveView(userId: string, view: InboxView, storage: Storage | undefined = safeLocalStorage()): void {
+  try {
+    storage?.setItem(viewKey(userId), JSON.stringify(view));
+  } catch {
+    // A full or blocked storage only costs the view after a reload, never the work.
+  }
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,160 @@
+import { css } from 'lit';
+
+/**
+ * Inbox styles. Public knobs: `--kaohe-inbox-height` (the list's height, default 28rem),
+ * `--kaohe-inbox-columns` (the grid template of a row) and the shared `--kaohe-*` tokens.
+ */
+export const inboxStyles = css`
+  :host {
+    display: block;
+    --_columns: var(--kaohe-inbox-columns,
+      2.25rem minmax(9rem, 2fr) minmax(6rem, 1fr) minmax(4rem, 0.8fr) 5.5rem minmax(7rem, 1.4fr) 7rem 5.5rem minmax(5rem, 0.9fr));
+  }
+
+  h2, h3, h4 { margin: 0 0 var(--_kaohe-space-small); }
+  h2 { font-size: 1.25rem; }
+  h3 { font-size: 1.1rem; }
+  h4 { font-size: 1rem; }
+
+  .toolbar, .bulk {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_kaohe-space-small) var(--_kaohe-space);
+    align-items: end;
+    margin-block-end: var(--_kaohe-space-small);
+  }
+
+  label.field { display: grid; gap: 2px; font-size: var(--_kaohe-font-size-small); }
+  label.inline { display: inline-flex; gap: 0.4em; align-items: center; }
+
+  select, input, textarea, button {
+    font: inherit;
+    color: inherit;
+  }
+  select, input[type='search'], input[type='date'], textarea {
+    border: 1px solid var(--_kaohe-color-border);
+    border-radius: var(--_kaohe-radius);
+    padding: 0.25em 0.4em;
+    background: var(--_kaohe-color-surface);
+  }
+  input[type='search'] { min-width: 16rem; }
+
+  button {
+    border: 1px solid var(--_kaohe-color-border);
+    border-radius: var(--_kaohe-radius);
+    background: var(--_kaohe-color-surface-raised);
+    padding: 0.3em 0.8em;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_kaohe-color-accent);
+    border-color: var(--_kaohe-color-accent);
+    color: var(--_kaohe-color-on-accent);
+  }
+  button:disabled { cursor: not-allowed; opacity: 0.6; }
+
+  .counts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_kaohe-space);
+    list-style: none;
+    padding: 0;
+    margin: 0 0 var(--_kaohe-space-small);
+    font-size: var(--_kaohe-font-size-small);
+    color: var(--_kaohe-color-text-muted);
+  }
+
+  .layout { display: grid; gap: var(--_kaohe-space); grid-template-columns: minmax(0, 1fr); }
+  .layout.open { grid-template-columns: minmax(0, 3fr) minmax(20rem, 2fr); }
+  @media (max-width: 60rem) {
+    .layout.open { grid-template-columns: minmax(0, 1fr); }
+  }
+
+  [role='grid'] {
+    display: block;
+    height: var(--kaohe-inbox-height, 28rem);
+    overflow: auto;
+    border: 1px solid var(--_kaohe-color-border);
+    border-radius: var(--_kaohe-radius);
+    background: var(--_kaohe-color-surface);
+    position: relative;
+  }
+
+  .head {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: var(--_kaohe-color-surface-raised);
+    border-block-end: 1px solid var(--_kaohe-color-border);
+  }
+
+  .row {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    align-items: center;
+    min-height: 2.5rem;
+    width: 100%;
+    box-sizing: border-box;
+    border-block-end: 1px solid var(--_kaohe-color-surface-raised);
+  }
+  .row > * { padding: 0.2rem 0.4rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+
+  .body .row { cursor: pointer; }
+  .body .row.active {
+    outline: 2px solid var(--_kaohe-color-accent);
+    outline-offset: -2px;
+  }
+  [role='grid']:focus-visible { outline: var(--_kaohe-focus-ring); outline-offset: var(--_kaohe-focus-offset); }
+  .body .row[aria-selected='true'] { background: var(--_kaohe-color-surface-raised); }
+  .body .row.opened { box-shadow: inset 4px 0 0 var(--_kaohe-color-accent); }
+
+  [role='columnheader'] button {
+    all: unset;
+    cursor: pointer;
+    font-weight: 600;
+    font-size: var(--_kaohe-font-size-small);
+  }
+  [role='columnheader'] button:focus-visible { outline: var(--_kaohe-focus-ring); }
+
+  .number, .muted { color: var(--_kaohe-color-text-muted); font-size: var(--_kaohe-font-size-small); }
+  .badge {
+    display: inline-block;
+    padding: 0 0.4em;
+    border-radius: var(--_kaohe-radius);
+    font-size: var(--_kaohe-font-size-small);
+  }
+  .badge.overdue { color: var(--_kaohe-color-danger); background: var(--_kaohe-color-danger-surface); }
+  .score { font-variant-numeric: tabular-nums; text-align: end; }
+
+  .empty { padding: var(--_kaohe-space); color: var(--_kaohe-color-text-muted); }
+
+  progress { width: 10rem; }
+  .failures { color: var(--_kaohe-color-danger); margin: 0; padding-inline-start: 1.2rem; }
+
+  .pane {
+    border: 1px solid var(--_kaohe-color-border);
+    border-radius: var(--_kaohe-radius);
+    padding: var(--_kaohe-space);
+    display: grid;
+    gap: var(--_kaohe-space);
+    align-content: start;
+    max-height: calc(var(--kaohe-inbox-height, 28rem) * 2);
+    overflow: auto;
+  }
+  .pane header { display: flex; justify-content: space-between; gap: var(--_kaohe-space); align-items: start; }
+  .pane h3:focus { outline: none; }
+  .pane h3:focus-visible { outline: var(--_kaohe-focus-ring); }
+  .message {
+    padding: var(--_kaohe-space-small) var(--_kaohe-space);
+    border-radius: var(--_kaohe-radius);
+    background: var(--_kaohe-color-warning-surface);
+    color: var(--_kaohe-color-warning);
+  }
+  .message:empty { display: none; }
+  .actions { display: grid; gap: var(--_kaohe-space-small); }
+  .actions .buttons { display: flex; flex-wrap: wrap; gap: var(--_kaohe-space-small); }
+  .actions fieldset { border: 1px solid var(--_kaohe-color-border); border-radius: var(--_kaohe-radius); display: grid; gap: var(--_kaohe-space-small); }
+  textarea { min-height: 3.5rem; resize: vertical; }
+  .history ol { margin: 0; padding-inline-start: 1.2rem; display: grid; gap: var(--_kaohe-space-small); }
+  .history q { display: block; color: var(--_kaohe-color-text-muted); }
+`;

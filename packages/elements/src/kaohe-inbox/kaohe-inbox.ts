@@ -1,0 +1,995 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { Rubric, Sheet } from '@kaohe/scoring';
+import type { KaoheStore, StoreChange } from '@kaohe/store';
+import {
+  allowedActions, chainPresets, isGroupStep, tasksFor, workflowOf,
+} from '@kaohe/workflow';
+import type {
+  ActContext, ActionName, AppraisalRecord, AuditEvent, Chain, Directory, Person, WorkCalendar, WorkflowAction,
+} from '@kaohe/workflow';
+import { KaoheElement } from '../base/kaohe-element.ts';
+import { KaoheChangeEvent } from '../events.ts';
+import type { KaoheSubmittedEvent } from '../events.ts';
+import { itemGroupsOf, performAction, sheetEdits, type ActionOutcome } from './inbox-actions.ts';
+import {
+  KaoheActedEvent, KaoheActionFailedEvent, KaoheApproveRequestEvent, KaoheDelegateRequestEvent, KaoheReturnRequestEvent,
+  KaoheTaskOpenEvent, type ForwardAction,
+} from './inbox-events.ts';
+import { actionLabel, inboxMsg, roleLabel, statusLabel, type InboxMessageKey } from './inbox-messages.ts';
+import {
+  chainStep, commonActions, countByStatus, defaultView, distinct, filterRows, loadView, peopleById, rubricFor, saveView,
+  scoreRecord, sortColumns, sortRows, toRow, type InboxRow, type InboxView, type RubricSource, type SortColumn,
+} from './inbox-rows.ts';
+import { inboxStyles } from './kaohe-inbox.styles.ts';
+
+const forwardActions: readonly ForwardAction[] = ['step.approve', 'step.submit', 'step.resubmit', 'group.submit', 'appraisal.publish'];
+const isForward = (action: ActionName): action is ForwardAction => (forwardActions as readonly ActionName[]).includes(action);
+/** Bulk runs only what needs no per-task input: a group's submit names a group, a return a comment. */
+const bulkable = (action: ActionName): action is ForwardAction => isForward(action) && action !== 'group.submit';
+
+/** Below this many tasks the scores are computed before the first render; above it, in slices after it. */
+const SYNC_SCORING_LIMIT = 500;
+const SCORE_SLICE_MS = 12;
+const PAGE_SIZE = 1000;
+
+interface BulkRun {
+  action: ForwardAction;
+  total: number;
+  done: number;
+  ok: number;
+  running: boolean;
+  failures: Array<{ id: string; name: string; message: string }>;
+}
+
+interface OpenTask {
+  id: string;
+  record: AppraisalRecord;
+  audit: AuditEvent[];
+  /** the form's latest sheet, when the reviewer edited it */
+  sheet: Sheet | undefined;
+  message: string;
+  returnTo: string;
+  returnComment: string;
+  comment: string;
+  delegateTo: string;
+  delegateUntil: string;
+}
+
+const columnKeys: Record<SortColumn, InboxMessageKey> = {
+  employee: 'employee', number: 'number', role: 'role', region: 'region', period: 'period', step: 'step', due: 'due', score: 'score', state: 'state',
+};
+/** The number column lives inside the employee cell; it stays sortable from the view, not a header. */
+const headerColumns = sortColumns.filter((column) => column !== 'number');
+
+/**
+ * The approval inbox: the signed-in reviewer's tasks from the store, filtered, searched and sorted,
+ * opened one at a time in a detail pane (rubric form, history, the actions the chain allows) or
+ * approved in bulk. The list follows the store live, other tabs included.
+ *
+ * Keyboard (on the task list):
+ * - ↑ / ↓, Page Up / Page Down, Home / End: move through the tasks
+ * - Enter: open the task in the detail pane (its heading takes focus)
+ * - Space: select or unselect the task for a bulk action
+ * - a: approve (or submit, resubmit, publish — the step's forward action) the task
+ * - r: open the task to return it; focus goes to the return comment box
+ * - Escape (in the pane): close it; focus returns to the task's row
+ * Column headers are buttons: Enter or a click sorts by the column, again to reverse.
+ *
+ * @fires kaohe-approve-request - cancelable, before a forward action is written (also once per task of a bulk run)
+ * @fires kaohe-return-request - cancelable, before a return is written
+ * @fires kaohe-delegate-request - cancelable, before a task is lent to someone else
+ * @fires kaohe-acted - an action was written to the store
+ * @fires kaohe-action-failed - an action was refused, vetoed or lost a race (nothing was overwritten)
+ * @fires kaohe-task-open - a task was opened in the detail pane
+ * @csspart heading - the inbox heading
+ * @csspart filters - the filter and search bar
+ * @csspart counts - the counts per state
+ * @csspart bulk - the bulk-action bar with its progress
+ * @csspart grid - the task list
+ * @csspart detail - the detail pane
+ * @cssprop --kaohe-inbox-height - the list's height (default 28rem)
+ * @cssprop --kaohe-inbox-columns - the grid template of a row
+ */
+export class KaoheInbox extends KaoheElement {
+  static override styles = [...KaoheElement.styles, inboxStyles];
+
+  /** Where tasks come from and actions go. */
+  @property({ attribute: false }) store: KaoheStore | undefined;
+  /** The host's org directory (people, managers, delegations). */
+  @property({ attribute: false }) directory: Directory = { people: [] };
+  /** The signed-in reviewer. */
+  @property({ attribute: 'user-id' }) userId = '';
+  /** The rubrics appraisals pinned, by `${id}@${version}`, or a resolver. */
+  @property({ attribute: false }) rubrics: RubricSource | undefined;
+  /** Chains by id (default: the W-* presets). */
+  @property({ attribute: false }) chains: Record<string, Chain> = chainPresets;
+  /** The host's work calendar (due dates move off closed days). */
+  @property({ attribute: false }) calendar: WorkCalendar | undefined;
+  /** The time actions are stamped with and overdue is judged by (ISO); unset, the clock's. */
+  @property() now: string | undefined;
+
+  @state() private view: InboxView = defaultView;
+  @state() private loading = false;
+  @state() private activeId: string | undefined;
+  @state() private openTask: OpenTask | undefined;
+  @state() private bulk: BulkRun | undefined;
+  @state() private announcement = '';
+  @state() private problem = '';
+  @state() private selected = new Set<string>();
+
+  #rows = new Map<string, InboxRow>();
+  #rowsVersion = 0;
+  #visibleCache: { rowsVersion: number; view: InboxView; rows: InboxRow[] } | undefined;
+  #people = new Map<string, Person>();
+  #loadToken = 0;
+  #unsubscribe: (() => void) | undefined;
+  #pendingNotices = new Set<string>();
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** `${id}#${revision}` this element wrote itself: its own store notices are already reflected */
+  #ownWrites = new Set<string>();
+  #scoring = false;
+  #busy = new Set<string>();
+  #focusAfterUpdate: (() => void) | undefined;
+
+  /** How many tasks the list holds (all, before filters). */
+  get taskCount(): number {
+    return this.#rows.size;
+  }
+
+  /** The tasks as shown, filtered and sorted (what a screen reader or a test reads). */
+  get visibleTasks(): readonly InboxRow[] {
+    return this.#visible();
+  }
+
+  /** Resolves when the list has been (re)loaded from the store. */
+  loaded: Promise<void> = Promise.resolve();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    clearTimeout(this.#noticeTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('directory')) this.#people = peopleById(this.directory);
+    if (changed.has('userId')) {
+      this.view = this.userId ? loadView(this.userId) : defaultView;
+      this.selected = new Set();
+      this.openTask = undefined;
+    }
+    if (changed.has('store')) this.#subscribe();
+    if (changed.has('store') || changed.has('userId') || changed.has('directory') || changed.has('chains') || changed.has('rubrics') || changed.has('now')) {
+      this.loaded = this.#load();
+    }
+  }
+
+  protected override updated(): void {
+    const focus = this.#focusAfterUpdate;
+    this.#focusAfterUpdate = undefined;
+    focus?.();
+  }
+
+  /** Re-reads every task from the store. */
+  async reload(): Promise<void> {
+    this.loaded = this.#load();
+    return this.loaded;
+  }
+
+  // ---- data ----
+
+  #nowIso(): string {
+    return this.now ?? new Date().toISOString();
+  }
+
+  #rubricOf(record: AppraisalRecord): Rubric | undefined {
+    return rubricFor(this.rubrics, record.rubricId, record.rubricVersion);
+  }
+
+  #rowOf(record: AppraisalRecord, previous?: InboxRow): InboxRow | undefined {
+    const task = tasksFor(record, this.userId, this.#nowIso());
+    if (!task) return undefined;
+    // A row keeps its score while the sheet is the same revision: scoring runs once per revision.
+    const score = previous && previous.record.revision === record.revision ? previous.score : undefined;
+    return toRow(record, task, { directory: this.directory, chains: this.chains, people: this.#people }, score);
+  }
+
+  async #load(): Promise<void> {
+    const token = ++this.#loadToken;
+    const store = this.store;
+    if (!store || !this.userId) {
+      this.#rows = new Map();
+      this.#rowsVersion++;
+      return;
+    }
+    this.loading = true;
+    this.problem = '';
+    try {
+      const records: AppraisalRecord[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listTasks(this.userId, { limit: PAGE_SIZE, ...(cursor !== undefined ? { cursor } : {}) });
+        if (token !== this.#loadToken) return;
+        records.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+      const rows = new Map<string, InboxRow>();
+      for (const record of records) {
+        const row = this.#rowOf(record, this.#rows.get(record.id));
+        if (row) rows.set(row.id, row);
+      }
+      if (rows.size <= SYNC_SCORING_LIMIT) for (const row of rows.values()) this.#score(row);
+      this.#rows = rows;
+      this.#rowsVersion++;
+      this.#pruneSelection();
+    } catch (error) {
+      if (token === this.#loadToken) this.problem = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (token === this.#loadToken) this.loading = false;
+    }
+    void this.#scoreRemaining();
+  }
+
+  #score(row: InboxRow): void {
+    if (row.score === undefined) row.score = scoreRecord(row.record, this.#rubricOf(row.record));
+  }
+
+  /** Scores the rows still without one, a slice per task, so a large month renders at once and fills in. */
+  async #scoreRemaining(): Promise<void> {
+    if (this.#scoring) return;
+    this.#scoring = true;
+    try {
+      for (;;) {
+        const pending = [...this.#rows.values()].filter((row) => row.score === undefined);
+        if (pending.length === 0) return;
+        const started = performance.now();
+        for (const row of pending) {
+          this.#score(row);
+          if (performance.now() - started > SCORE_SLICE_MS) break;
+        }
+        this.#rowsVersion++;
+        this.requestUpdate();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      this.#scoring = false;
+    }
+  }
+
+  #visible(): InboxRow[] {
+    const cache = this.#visibleCache;
+    if (cache && cache.rowsVersion === this.#rowsVersion && cache.view === this.view) return cache.rows;
+    const rows = sortRows(filterRows([...this.#rows.values()], this.view), this.view.sort);
+    this.#visibleCache = { rowsVersion: this.#rowsVersion, view: this.view, rows };
+    return rows;
+  }
+
+  #setView(patch: Partial<InboxView>): void {
+    this.view = { ...this.view, ...patch };
+    if (this.userId) saveView(this.userId, this.view);
+  }
+
+  #pruneSelection(): void {
+    const kept = [...this.selected].filter((id) => this.#rows.has(id));
+    if (kept.length !== this.selected.size) this.selected = new Set(kept);
+  }
+
+  /** Puts a stored record into the list (or takes it out); returns what happened to the list. */
+  #reconcile(record: AppraisalRecord | undefined, id: string): 'left' | 'arrived' | 'updated' | 'none' {
+    const previous = this.#rows.get(id);
+    const row = record ? this.#rowOf(record, previous) : undefined;
+    if (!row) {
+      if (!previous) return 'none';
+      this.#rows.delete(id);
+      this.#rowsVersion++;
+      this.#pruneSelection();
+      return 'left';
+    }
+    if (previous && previous.record.revision === row.record.revision) return 'none';
+    this.#score(row);
+    this.#rows.set(id, row);
+    this.#rowsVersion++;
+    return previous ? 'updated' : 'arrived';
+  }
+
+  // ---- live updates ----
+
+  #subscribe(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    if (!this.isConnected || !this.store) return;
+    this.#unsubscribe = this.store.subscribe((change) => this.#onStoreChange(change));
+  }
+
+  #onStoreChange(change: StoreChange): void {
+    if (change.type === 'closed') {
+      this.problem = inboxMsg('storeClosed', this.locale);
+      return;
+    }
+    if (change.type !== 'appraisal') return;
+    if (this.#ownWrites.delete(`${change.id}#${change.revision}`)) return;
+    this.#pendingNotices.add(change.id);
+    // Notices come in bursts (a bulk run in another tab): read them together, once per burst.
+    clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = setTimeout(() => void this.#applyNotices(), 30);
+  }
+
+  async #applyNotices(): Promise<void> {
+    const store = this.store;
+    const ids = [...this.#pendingNotices];
+    this.#pendingNotices.clear();
+    if (!store || ids.length === 0) return;
+    const outcome = { left: 0, arrived: 0, updated: 0, none: 0 };
+    for (const id of ids) {
+      if (this.#busy.has(id)) continue;
+      const record = await store.getAppraisal(id).catch(() => undefined);
+      const happened = this.#reconcile(record, id);
+      outcome[happened]++;
+      const open = this.openTask;
+      if (open?.id === id && record && record.revision !== open.record.revision) {
+        this.openTask = { ...open, record, sheet: undefined, message: inboxMsg(happened === 'left' ? 'taskLeft' : 'taskUpdated', this.locale) };
+        void this.#loadAudit(id);
+      }
+    }
+    if (outcome.left > 0) this.#announce(outcome.left === 1 ? inboxMsg('taskLeft', this.locale) : inboxMsg('tasksLeft', this.locale, { n: outcome.left }));
+    else if (outcome.arrived > 0) this.#announce(inboxMsg('taskArrived', this.locale));
+    else if (outcome.updated > 0) this.#announce(inboxMsg('taskUpdated', this.locale));
+    this.requestUpdate();
+  }
+
+  #announce(text: string): void {
+    // Setting the same words twice would not be read again; a zero-width change makes it new.
+    this.announcement = this.announcement === text ? `${text}\u200b` : text;
+  }
+
+  // ---- acting ----
+
+  #contextFor(record: AppraisalRecord): ActContext | undefined {
+    const chain = this.chains[record.chainId];
+    if (!chain) return undefined;
+    const rubric = this.#rubricOf(record);
+    return {
+      actor: this.userId,
+      directory: this.directory,
+      chain,
+      now: this.#nowIso(),
+      ...(this.calendar ? { calendar: this.calendar } : {}),
+      ...(rubric ? { itemGroups: itemGroupsOf(rubric) } : {}),
+    };
+  }
+
+  #allowed(record: AppraisalRecord): ActionName[] {
+    const ctx = this.#contextFor(record);
+    if (!ctx) return [];
+    const { actor: _actor, ...rest } = ctx;
+    return allowedActions(record, this.userId, rest);
+  }
+
+  /** The user's groups still to submit at a group step (an assessing group edits only its items). */
+  #pendingGroups(record: AppraisalRecord): string[] {
+    const step = chainStep(this.chains, record.chainId, record.step);
+    if (!step || !isGroupStep(step)) return [];
+    const mine = this.#people.get(this.userId)?.groups ?? [];
+    const done = workflowOf(record).groupsDone;
+    return step.actor.groups.filter((group) => mine.includes(group) && !done.includes(group));
+  }
+
+  async #write(record: AppraisalRecord, action: WorkflowAction): Promise<ActionOutcome> {
+    const ctx = this.#contextFor(record);
+    if (!ctx || !this.store) {
+      return { ok: false, kind: 'refused', reason: { code: 'invalidChain', message: `chain ${record.chainId} is not configured` } };
+    }
+    this.#busy.add(record.id);
+    try {
+      const outcome = await performAction(this.store, record, action, ctx);
+      if (outcome.ok) this.#ownWrites.add(`${outcome.record.id}#${outcome.record.revision}`);
+      return outcome;
+    } finally {
+      this.#busy.delete(record.id);
+    }
+  }
+
+  #failureText(outcome: Exclude<ActionOutcome, { ok: true }>): string {
+    if (outcome.kind === 'refused') return inboxMsg('refused', this.locale, { message: outcome.reason.message });
+    if (outcome.kind === 'conflict') return inboxMsg('conflict', this.locale);
+    return inboxMsg('storeFailed', this.locale, { message: outcome.message });
+  }
+
+  /** Handles what a single (non-bulk) action came to: the list, the pane, the announcement, the events. */
+  async #settle(record: AppraisalRecord, action: ActionName, outcome: ActionOutcome): Promise<void> {
+    const name = this.#nameOf(record.employeeId);
+    if (outcome.ok) {
+      const happened = this.#reconcile(outcome.record, record.id);
+      this.dispatchEvent(new KaoheActedEvent(outcome.record, action));
+      const acted = inboxMsg('acted', this.locale, { action: actionLabel(action, this.locale), name });
+      this.#announce(happened === 'left' ? `${acted} ${inboxMsg('taskLeft', this.locale)}` : acted);
+      if (this.openTask?.id === record.id) {
+        if (happened === 'left') this.#closePane();
+        else {
+          this.openTask = { ...this.openTask, record: outcome.record, sheet: undefined, comment: '', returnComment: '', message: acted };
+          void this.#loadAudit(record.id);
+        }
+      }
+      if (happened === 'left' && this.activeId === record.id) this.#moveActiveAfterRemoval(record.id);
+      this.requestUpdate();
+      return;
+    }
+    const message = this.#failureText(outcome);
+    this.dispatchEvent(new KaoheActionFailedEvent(record.id, action,
+      outcome.kind === 'refused' ? outcome.reason : { code: outcome.kind, message: outcome.kind === 'conflict' ? outcome.message : outcome.message }));
+    if (outcome.kind === 'conflict') {
+      // Never a lost update: show what is stored now and let the reviewer decide again.
+      const happened = this.#reconcile(outcome.current, record.id);
+      if (this.openTask?.id === record.id && outcome.current) {
+        this.openTask = { ...this.openTask, record: outcome.current, sheet: undefined, message };
+        void this.#loadAudit(record.id);
+      }
+      if (happened === 'left') this.#announce(`${message} ${inboxMsg('taskLeft', this.locale)}`);
+      else this.#announce(message);
+    } else {
+      this.#announce(message);
+    }
+    if (this.openTask?.id === record.id) {
+      this.openTask = { ...this.openTask, message };
+    } else {
+      this.problem = `${name}: ${message}`;
+    }
+    this.requestUpdate();
+  }
+
+  #moveActiveAfterRemoval(removedId: string): void {
+    const visible = this.#visible();
+    // The row below takes the place of the one that left, so a reviewer can keep pressing `a`.
+    const index = this.#lastActiveIndex;
+    const next = visible[Math.min(index, visible.length - 1)];
+    this.activeId = next?.id !== removedId ? next?.id : undefined;
+  }
+
+  #lastActiveIndex = 0;
+
+  /** Approves (or submits, resubmits, publishes) one task: the step's forward action. */
+  async approve(id: string, options: { comment?: string } = {}): Promise<void> {
+    const row = this.#rows.get(id);
+    const record = this.openTask?.id === id ? this.openTask.record : row?.record;
+    if (!record) return;
+    const action = this.#forwardOf(record);
+    if (!action) {
+      const message = inboxMsg('noActions', this.locale);
+      if (this.openTask?.id === id) this.openTask = { ...this.openTask, message };
+      this.#announce(message);
+      return;
+    }
+    const request = new KaoheApproveRequestEvent(record, action, false);
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) {
+      await this.#settleVeto(record, action);
+      return;
+    }
+    const open = this.openTask?.id === id ? this.openTask : undefined;
+    const edits = open?.sheet ? sheetEdits(record.sheet, open.sheet) : {};
+    const comment = options.comment ?? open?.comment ?? '';
+    const group = action === 'group.submit' ? this.#pendingGroups(record)[0] : undefined;
+    const workflowAction = {
+      type: action,
+      ...edits,
+      ...(comment.trim() !== '' ? { comment: comment.trim() } : {}),
+      ...(group !== undefined ? { group } : {}),
+    } as WorkflowAction;
+    await this.#settle(record, action, await this.#write(record, workflowAction));
+  }
+
+  /** Returns one task to an earlier step; a comment saying what to change is required. */
+  async returnTask(id: string, to: string, comment: string): Promise<void> {
+    const record = this.openTask?.id === id ? this.openTask.record : this.#rows.get(id)?.record;
+    if (!record) return;
+    if (comment.trim() === '') {
+      const message = inboxMsg('commentRequired', this.locale);
+      if (this.openTask?.id === id) this.openTask = { ...this.openTask, message };
+      this.#announce(message);
+      this.#focusAfterUpdate = () => this.#focusReturnComment();
+      return;
+    }
+    const request = new KaoheReturnRequestEvent(record, to, comment.trim());
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) {
+      await this.#settleVeto(record, 'step.return');
+      return;
+    }
+    await this.#settle(record, 'step.return', await this.#write(record, { type: 'step.return', to, comment: comment.trim() }));
+  }
+
+  /**
+   * Lends the open task to `to` until `until` (YYYY-MM-DD). The chain re-routes it at once (a draft
+   * save under the delegation), so the delegate sees it; the host records the delegation in its
+   * directory on `kaohe-delegate-request`, or the delegate cannot act on it later.
+   */
+  async delegate(id: string, to: string, until: string): Promise<void> {
+    const record = this.openTask?.id === id ? this.openTask.record : this.#rows.get(id)?.record;
+    if (!record || !to) return;
+    const today = this.#nowIso().slice(0, 10);
+    const delegation = { from: this.userId, to, start: today, end: until || today };
+    const request = new KaoheDelegateRequestEvent(record, delegation);
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) {
+      await this.#settleVeto(record, 'draft.save');
+      return;
+    }
+    const ctx = this.#contextFor(record);
+    if (!ctx || !this.store) return;
+    const comment = inboxMsg('delegated', 'en', { name: this.#nameOf(to) });
+    const outcome = await performAction(this.store, record, { type: 'draft.save', comment }, { ...ctx, delegations: [delegation] });
+    if (outcome.ok) this.#ownWrites.add(`${outcome.record.id}#${outcome.record.revision}`);
+    await this.#settle(record, 'draft.save', outcome);
+    if (outcome.ok) this.#announce(inboxMsg('delegated', this.locale, { name: this.#nameOf(to) }));
+  }
+
+  async #settleVeto(record: AppraisalRecord, action: ActionName): Promise<void> {
+    const message = inboxMsg('vetoed', this.locale);
+    this.dispatchEvent(new KaoheActionFailedEvent(record.id, action, { code: 'vetoed', message }));
+    if (this.openTask?.id === record.id) this.openTask = { ...this.openTask, message };
+    this.#announce(message);
+  }
+
+  #forwardOf(record: AppraisalRecord): ForwardAction | undefined {
+    return this.#allowed(record).find(isForward);
+  }
+
+  /** Approves every selected task that is shown, one after the other, listing what could not be done. */
+  async approveSelected(action: ForwardAction): Promise<BulkRun> {
+    const targets = this.#visible().filter((row) => this.selected.has(row.id));
+    const run: BulkRun = { action, total: targets.length, done: 0, ok: 0, running: true, failures: [] };
+    this.bulk = run;
+    for (const row of targets) {
+      const record = this.#rows.get(row.id)?.record ?? row.record;
+      const request = new KaoheApproveRequestEvent(record, action, true);
+      this.dispatchEvent(request);
+      let failure: string | undefined;
+      if (request.defaultPrevented) {
+        failure = inboxMsg('vetoed', this.locale);
+      } else {
+        const outcome = await this.#write(record, { type: action } as WorkflowAction);
+        if (outcome.ok) {
+          run.ok++;
+          this.#reconcile(outcome.record, record.id);
+          this.dispatchEvent(new KaoheActedEvent(outcome.record, action));
+        } else {
+          failure = this.#failureText(outcome);
+          if (outcome.kind === 'conflict') this.#reconcile(outcome.current, record.id);
+          this.dispatchEvent(new KaoheActionFailedEvent(record.id, action,
+            outcome.kind === 'refused' ? outcome.reason : { code: outcome.kind, message: outcome.message }));
+        }
+      }
+      if (failure !== undefined) run.failures.push({ id: record.id, name: this.#nameOf(record.employeeId), message: failure });
+      run.done++;
+      this.bulk = { ...run, failures: [...run.failures] };
+    }
+    run.running = false;
+    this.bulk = { ...run, failures: [...run.failures] };
+    this.#pruneSelection();
+    if (this.openTask && !this.#rows.has(this.openTask.id)) this.#closePane(false);
+    const summary = inboxMsg('bulkDone', this.locale, { action: actionLabel(action, this.locale), ok: run.ok, total: run.total });
+    this.#announce(run.failures.length > 0 ? `${summary}. ${inboxMsg('bulkFailures', this.locale)}: ${run.failures.length}` : summary);
+    return this.bulk;
+  }
+
+  // ---- the pane ----
+
+  /** Opens a task in the detail pane and moves focus to its heading. */
+  async open(id: string): Promise<void> {
+    const row = this.#rows.get(id);
+    if (!row) return;
+    this.activeId = id;
+    const step = chainStep(this.chains, row.record.chainId, row.record.step);
+    this.openTask = {
+      id, record: row.record, audit: [], sheet: undefined, message: '',
+      returnTo: step?.returnTo?.[step.returnTo.length - 1] ?? '', returnComment: '', comment: '',
+      delegateTo: '', delegateUntil: '',
+    };
+    this.#focusAfterUpdate = () => this.#focusPaneHeading();
+    this.dispatchEvent(new KaoheTaskOpenEvent(row.record));
+    this.#announce(inboxMsg('opened', this.locale, { name: row.employeeName }));
+    await this.#loadAudit(id);
+  }
+
+  async #loadAudit(id: string): Promise<void> {
+    const events = await this.store?.listAudit(id).catch(() => []) ?? [];
+    if (this.openTask?.id === id) this.openTask = { ...this.openTask, audit: events };
+  }
+
+  #closePane(restoreFocus = true): void {
+    const id = this.openTask?.id;
+    this.openTask = undefined;
+    if (id !== undefined && this.#rows.has(id)) this.activeId = id;
+    if (restoreFocus) this.#focusAfterUpdate = () => this.#focusGrid();
+  }
+
+  /** Closes the detail pane; focus returns to the task's row in the list. */
+  close(): void {
+    this.#closePane();
+  }
+
+  #focusPaneHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#detail-heading')?.focus();
+  }
+
+  #focusReturnComment(): void {
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#return-comment')?.focus();
+  }
+
+  #grid(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[role="grid"]');
+  }
+
+  #focusGrid(): void {
+    const grid = this.#grid();
+    grid?.focus();
+    this.#scrollActiveIntoView();
+  }
+
+  #scrollActiveIntoView(): void {
+    const index = this.#visible().findIndex((row) => row.id === this.activeId);
+    if (index < 0) return;
+    this.#lastActiveIndex = index;
+    const body = this.renderRoot.querySelector('.body') as VirtualizerHostElement | null;
+    const rendered = this.renderRoot.querySelector(`[data-index="${index}"]`);
+    if (rendered) rendered.scrollIntoView({ block: 'nearest' });
+    else body?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  #nameOf(personId: string): string {
+    return this.#people.get(personId)?.name ?? personId;
+  }
+
+  // ---- keyboard ----
+
+  #onGridKeydown(event: KeyboardEvent): void {
+    const grid = this.#grid();
+    // Keys typed on a header button or a checkbox belong to them.
+    if (event.composedPath()[0] !== grid || event.altKey || event.ctrlKey || event.metaKey) return;
+    const visible = this.#visible();
+    if (visible.length === 0) return;
+    let index = visible.findIndex((row) => row.id === this.activeId);
+    const page = Math.max(1, Math.floor((grid?.clientHeight ?? 400) / 40) - 1);
+    switch (event.key) {
+      case 'ArrowDown': index = Math.min(visible.length - 1, index + 1); break;
+      case 'ArrowUp': index = Math.max(0, index < 0 ? 0 : index - 1); break;
+      case 'PageDown': index = Math.min(visible.length - 1, Math.max(0, index) + page); break;
+      case 'PageUp': index = Math.max(0, index - page); break;
+      case 'Home': index = 0; break;
+      case 'End': index = visible.length - 1; break;
+      case 'Enter':
+        event.preventDefault();
+        if (this.activeId) void this.open(this.activeId);
+        return;
+      case ' ':
+        event.preventDefault();
+        if (this.activeId) this.#toggle(this.activeId);
+        return;
+      case 'a':
+        event.preventDefault();
+        if (this.activeId) void this.approve(this.activeId);
+        return;
+      case 'r':
+        event.preventDefault();
+        if (this.activeId) void this.#openForReturn(this.activeId);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.activeId = visible[index]?.id;
+    this.#lastActiveIndex = index;
+    void this.updateComplete.then(() => this.#scrollActiveIntoView());
+  }
+
+  async #openForReturn(id: string): Promise<void> {
+    if (this.openTask?.id !== id) await this.open(id);
+    await this.updateComplete;
+    this.#focusReturnComment();
+  }
+
+  #onPaneKeydown(event: KeyboardEvent): void {
+    const open = this.openTask;
+    if (!open) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.#closePane();
+      return;
+    }
+    const target = event.composedPath()[0] as HTMLElement | undefined;
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+      || target?.isContentEditable === true;
+    if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'a') {
+      event.preventDefault();
+      void this.approve(open.id);
+    } else if (event.key === 'r') {
+      event.preventDefault();
+      this.#focusReturnComment();
+    }
+  }
+
+  #toggle(id: string): void {
+    const next = new Set(this.selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this.selected = next;
+  }
+
+  #toggleAll(checked: boolean): void {
+    this.selected = checked ? new Set(this.#visible().map((row) => row.id)) : new Set();
+  }
+
+  #sortBy(column: SortColumn): void {
+    const current = this.view.sort;
+    const direction = current.column === column && current.direction === 'ascending' ? 'descending' : 'ascending';
+    this.#setView({ sort: { column, direction } });
+  }
+
+  // ---- rendering ----
+
+  override render(): TemplateResult {
+    const visible = this.#visible();
+    const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
+    const open = this.openTask;
+    return html`
+      <h2 id="heading" part="heading">${t('inboxHeading')}</h2>
+      <p id="shortcuts" class="visually-hidden">${t('shortcuts')}</p>
+      ${this.#renderFilters()}
+      ${this.#renderCounts(visible.length)}
+      ${this.#renderBulk(visible)}
+      ${this.problem ? html`<p class="message" role="alert">${this.problem}</p>` : nothing}
+      <div class="layout ${open ? 'open' : ''}">
+        ${this.#renderGrid(visible)}
+        ${open ? this.#renderPane(open) : nothing}
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    `;
+  }
+
+  #renderFilters(): TemplateResult {
+    const t = (key: InboxMessageKey) => inboxMsg(key, this.locale);
+    const rows = [...this.#rows.values()];
+    const stepLabels = new Map(rows.map((row) => [row.step, row.stepLabel?.[this.locale] ?? row.step]));
+    const select = (key: 'role' | 'region' | 'period' | 'step', label: (value: string) => string) => html`
+      <label class="field">${t(key)}
+        <select name=${key} .value=${this.view[key]} @change=${(e: Event) => this.#setView({ [key]: (e.target as HTMLSelectElement).value })}>
+          <option value="" ?selected=${this.view[key] === ''}>${t('any')}</option>
+          ${distinct(rows, key).map((value) => html`<option value=${value} ?selected=${this.view[key] === value}>${label(value)}</option>`)}
+        </select>
+      </label>`;
+    return html`
+      <div class="toolbar" part="filters" role="search" aria-label=${t('filters')}>
+        ${select('role', (value) => roleLabel(value, this.locale))}
+        ${select('region', (value) => value)}
+        ${select('period', (value) => value)}
+        ${select('step', (value) => stepLabels.get(value) ?? value)}
+        <label class="inline">
+          <input type="checkbox" name="overdue" .checked=${this.view.overdue}
+            @change=${(e: Event) => this.#setView({ overdue: (e.target as HTMLInputElement).checked })}>
+          ${t('overdueOnly')}
+        </label>
+        <label class="field">${t('search')}
+          <input type="search" name="search" .value=${this.view.search}
+            @input=${(e: Event) => this.#setView({ search: (e.target as HTMLInputElement).value })}>
+        </label>
+      </div>`;
+  }
+
+  #renderCounts(shown: number): TemplateResult {
+    const counts = countByStatus([...this.#rows.values()]);
+    return html`
+      <ul class="counts" part="counts" aria-label=${inboxMsg('countsLabel', this.locale)}>
+        <li>${inboxMsg('shown', this.locale, { shown, total: this.#rows.size })}</li>
+        ${Object.entries(counts).map(([status, n]) => html`
+          <li data-status=${status}>${statusLabel(status as keyof typeof counts, this.locale)}: <strong>${n}</strong></li>`)}
+      </ul>`;
+  }
+
+  #renderBulk(visible: InboxRow[]): TemplateResult {
+    const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
+    const chosen = visible.filter((row) => this.selected.has(row.id));
+    const all = visible.length > 0 && chosen.length === visible.length;
+    const actions = commonActions(chosen).filter(bulkable);
+    const run = this.bulk;
+    return html`
+      <div class="bulk" part="bulk" role="group" aria-label=${t('bulkActions')}>
+        <label class="inline">
+          <input type="checkbox" name="select-all" .checked=${all} .indeterminate=${chosen.length > 0 && !all}
+            ?disabled=${visible.length === 0 || run?.running === true}
+            @change=${(e: Event) => this.#toggleAll((e.target as HTMLInputElement).checked)}>
+          ${t('selectAll', { n: visible.length })}
+        </label>
+        <span>${t('selected', { n: chosen.length })}</span>
+        ${chosen.length > 0 && actions.length === 0 ? html`<span class="muted">${t('bulkNone')}</span>` : nothing}
+        ${actions.map((action) => html`
+          <button type="button" class="primary" data-bulk=${action} ?disabled=${run?.running === true}
+            @click=${() => void this.approveSelected(action)}>${actionLabel(action, this.locale)} (${chosen.length})</button>`)}
+        ${run ? html`
+          <label class="inline">
+            <progress max=${run.total} .value=${run.done} aria-label=${actionLabel(run.action, this.locale)}></progress>
+            <span class="progress-text">${t('bulkProgress', { done: run.done, total: run.total })}</span>
+          </label>
+          ${run.failures.length > 0 ? html`
+            <div>
+              <strong>${t('bulkFailures')}</strong>
+              <ul class="failures">${run.failures.map((failure) => html`<li data-id=${failure.id}>${failure.name}: ${failure.message}</li>`)}</ul>
+            </div>` : nothing}` : nothing}
+      </div>`;
+  }
+
+  #renderGrid(visible: InboxRow[]): TemplateResult {
+    const t = (key: InboxMessageKey) => inboxMsg(key, this.locale);
+    const activeIndex = visible.findIndex((row) => row.id === this.activeId);
+    const sort = this.view.sort;
+    return html`
+      <div role="grid" part="grid" tabindex="0" aria-labelledby="heading" aria-describedby="shortcuts"
+        aria-rowcount=${visible.length + 1} aria-multiselectable="true"
+        aria-activedescendant=${activeIndex >= 0 ? `row-${activeIndex}` : nothing}
+        @keydown=${this.#onGridKeydown}
+        @focus=${() => { if (this.activeId === undefined && visible[0]) this.activeId = visible[0].id; }}>
+        <div role="rowgroup" class="head">
+          <div role="row" class="row" aria-rowindex="1">
+            <span role="columnheader"><span class="visually-hidden">${t('selectColumn')}</span></span>
+            ${headerColumns.map((column) => html`
+              <span role="columnheader" data-column=${column}
+                aria-sort=${sort.column === column ? sort.direction : nothing}>
+                <button type="button" @click=${() => this.#sortBy(column)}>${t(columnKeys[column])}${sort.column === column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</button>
+              </span>`)}
+          </div>
+        </div>
+        <div role="rowgroup" class="body">
+          ${visible.length === 0
+            ? html`<div role="row" class="row empty-row"><span role="gridcell" class="empty">${this.loading ? t('loading') : this.#rows.size === 0 ? t('empty') : t('noMatch')}</span></div>`
+            : virtualize({
+              items: visible,
+              keyFunction: (row: InboxRow) => row.id,
+              renderItem: (row: InboxRow, index: number) => this.#renderRow(row, index, index === activeIndex),
+            })}
+        </div>
+      </div>`;
+  }
+
+  #renderRow(row: InboxRow, index: number, active: boolean): TemplateResult {
+    const selected = this.selected.has(row.id);
+    const score = row.score;
+    return html`
+      <div role="row" id=${`row-${index}`} class="row ${active ? 'active' : ''} ${this.openTask?.id === row.id ? 'opened' : ''}"
+        data-id=${row.id} data-index=${index} aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'}
+        @click=${() => { this.activeId = row.id; this.#lastActiveIndex = index; void this.open(row.id); }}>
+        <span role="gridcell">
+          <input type="checkbox" tabindex="-1" .checked=${selected}
+            aria-label=${inboxMsg('select', this.locale, { name: row.employeeName })}
+            @click=${(e: Event) => e.stopPropagation()}
+            @change=${() => this.#toggle(row.id)}>
+        </span>
+        <span role="gridcell" data-column="employee">${row.employeeName} <span class="number">${row.employeeNumber}</span></span>
+        <span role="gridcell" data-column="role">${roleLabel(row.role, this.locale)}</span>
+        <span role="gridcell" data-column="region">${row.region}</span>
+        <span role="gridcell" data-column="period">${row.period}</span>
+        <span role="gridcell" data-column="step">${row.stepLabel?.[this.locale] ?? row.step}</span>
+        <span role="gridcell" data-column="due">${row.dueDate}${row.overdue ? html` <span class="badge overdue">${inboxMsg('overdue', this.locale)}</span>` : nothing}</span>
+        <span role="gridcell" data-column="score" class="score">${score ? html`${score.monthly}${score.complete ? nothing : html` <span class="muted">(${inboxMsg('partial', this.locale)})</span>`}` : '—'}</span>
+        <span role="gridcell" data-column="state">${statusLabel(row.status, this.locale)}</span>
+      </div>`;
+  }
+
+  #renderPane(open: OpenTask): TemplateResult {
+    const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
+    const record = open.record;
+    const step = chainStep(this.chains, record.chainId, record.step);
+    const allowed = this.#allowed(record);
+    const forward = allowed.filter(isForward);
+    const returnTargets = allowed.includes('step.return') ? (step?.returnTo ?? []) : [];
+    const rubric = this.#rubricOf(record);
+    const editing = (step?.kind === 'score' || step?.kind === 'self') && (allowed.includes('draft.save') || forward.length > 0);
+    const mode = step?.kind === 'publish' || allowed.length === 0 ? 'readonly' : editing ? 'edit' : 'review';
+    const groups = step && isGroupStep(step) ? this.#pendingGroups(record) : undefined;
+    const canDelegate = allowed.includes('draft.save') && !(step && isGroupStep(step));
+    const delegates = this.directory.people.filter((person) => person.id !== this.userId && person.id !== record.employeeId);
+    const name = this.#nameOf(record.employeeId);
+    return html`
+      <section class="pane" part="detail" aria-labelledby="detail-heading" @keydown=${this.#onPaneKeydown}>
+        <header>
+          <h3 id="detail-heading" tabindex="-1">${name} · ${record.period} · ${step?.label[this.locale] ?? record.step}</h3>
+          <button type="button" class="close" @click=${() => this.#closePane()}>${t('close')}</button>
+        </header>
+        <div class="message" role="alert">${open.message}</div>
+        <section class="actions" aria-labelledby="actions-heading">
+          <h4 id="actions-heading">${t('actions')}</h4>
+          ${allowed.length === 0 ? html`<p class="muted">${t('noActions')}</p>` : nothing}
+          ${forward.length > 0 ? html`
+            <label class="field">${t('comment')}
+              <textarea id="approve-comment" .value=${open.comment}
+                @input=${(e: Event) => this.#patchOpen({ comment: (e.target as HTMLTextAreaElement).value })}></textarea>
+            </label>
+            <div class="buttons">
+              ${forward.slice(0, 1).map((action) => html`
+                <button type="button" class="primary" data-action=${action} @click=${() => void this.approve(open.id)}>
+                  ${actionLabel(action, this.locale)}</button>`)}
+            </div>` : nothing}
+          ${returnTargets.length > 0 ? html`
+            <fieldset>
+              <legend>${t('returnButton')}</legend>
+              <label class="field">${t('returnTo')}
+                <select id="return-to" .value=${open.returnTo}
+                  @change=${(e: Event) => this.#patchOpen({ returnTo: (e.target as HTMLSelectElement).value })}>
+                  ${returnTargets.map((target) => html`<option value=${target} ?selected=${open.returnTo === target}>
+                    ${chainStep(this.chains, record.chainId, target)?.label[this.locale] ?? target}</option>`)}
+                </select>
+              </label>
+              <label class="field">${t('returnComment')}
+                <textarea id="return-comment" required aria-required="true" .value=${open.returnComment}
+                  @input=${(e: Event) => this.#patchOpen({ returnComment: (e.target as HTMLTextAreaElement).value })}></textarea>
+              </label>
+              <div class="buttons">
+                <button type="button" data-action="step.return"
+                  @click=${() => void this.returnTask(open.id, this.openTask?.returnTo || returnTargets[returnTargets.length - 1] || '', this.openTask?.returnComment ?? '')}>
+                  ${t('returnButton')}</button>
+              </div>
+            </fieldset>` : nothing}
+          ${canDelegate ? html`
+            <fieldset>
+              <legend>${t('delegate')}</legend>
+              <label class="field">${t('delegateTo')}
+                <select id="delegate-to" .value=${open.delegateTo}
+                  @change=${(e: Event) => this.#patchOpen({ delegateTo: (e.target as HTMLSelectElement).value })}>
+                  <option value=""></option>
+                  ${delegates.map((person) => html`<option value=${person.id}>${person.name}</option>`)}
+                </select>
+              </label>
+              <label class="field">${t('delegateUntil')}
+                <input type="date" id="delegate-until" .value=${open.delegateUntil}
+                  @change=${(e: Event) => this.#patchOpen({ delegateUntil: (e.target as HTMLInputElement).value })}>
+              </label>
+              <div class="buttons">
+                <button type="button" data-action="delegate" ?disabled=${open.delegateTo === ''}
+                  @click=${() => void this.delegate(open.id, this.openTask?.delegateTo ?? '', this.openTask?.delegateUntil ?? '')}>${t('delegate')}</button>
+              </div>
+            </fieldset>` : nothing}
+        </section>
+        ${rubric ? html`
+          <kaohe-rubric-form .rubric=${rubric} .sheet=${open.sheet ?? record.sheet} .mode=${mode}
+            .editableGroups=${groups} .locale=${this.locale}
+            @change=${(e: Event) => { if (e instanceof KaoheChangeEvent) this.#patchOpen({ sheet: e.sheet }); }}
+            @kaohe-submitted=${(e: KaoheSubmittedEvent) => this.#onFormSubmitted(open.id, e)}></kaohe-rubric-form>`
+          : html`<p class="muted">${t('rubricMissing')}</p>`}
+        ${this.#renderHistory(open.audit)}
+      </section>`;
+  }
+
+  #patchOpen(patch: Partial<OpenTask>): void {
+    if (this.openTask) this.openTask = { ...this.openTask, ...patch };
+  }
+
+  #onFormSubmitted(id: string, event: KaoheSubmittedEvent): void {
+    if (!this.openTask || this.openTask.id !== id) return;
+    this.openTask = { ...this.openTask, sheet: event.sheet };
+    void this.approve(id);
+  }
+
+  #renderHistory(events: AuditEvent[]): TemplateResult {
+    const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
+    const format = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+    return html`
+      <section class="history" aria-labelledby="history-heading">
+        <h4 id="history-heading">${t('history')}</h4>
+        ${events.length === 0 ? html`<p class="muted">${t('noHistory')}</p>` : html`
+          <ol>
+            ${events.map((event) => html`
+              <li data-action=${event.action}>
+                <strong>${this.#nameOf(event.actor)}</strong> · ${actionLabel(event.action, this.locale)}
+                · <time datetime=${event.at}>${format.format(new Date(event.at))}</time>
+                ${event.comment ? html`<q>${event.comment}</q>` : nothing}
+              </li>`)}
+          </ol>`}
+      </section>`;
+  }
+}

@@ -1,0 +1,701 @@
+import { createNode, type FormKitNode } from '@formkit/core';
+import {
+  assessingGroupLabels, describeRule, KaoheInputError, scoreSheet,
+  type Entry, type Item, type ItemResult, type Problem, type Rubric, type ScoreResult, type Section, type SectionResult, type Sheet,
+} from '@kaohe/scoring';
+import type { DraftAutosaver as DraftAutosaverType, KaoheStore, StoreChange } from '@kaohe/store';
+import { DraftAutosaver } from '@kaohe/store';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { KaoheElement } from '../base/kaohe-element.ts';
+import { tokenStyles } from '../base/tokens.styles.ts';
+import { KaoheChangeEvent, KaoheConflictEvent, KaoheSubmitRequestEvent, KaoheSubmittedEvent } from '../events.ts';
+import { breachSwitch, renderItemControl, type ControlContext } from './item-controls.ts';
+import { styles } from './rubric-form.styles.ts';
+
+export type RubricFormMode = 'edit' | 'review' | 'readonly';
+
+/**
+ * A reviewer's comment. `at` names what it is about: an item id (shown at the item), a section id
+ * (shown at the section); anything else, such as a timestamp, is shown with the form's comments.
+ */
+export interface ReviewComment {
+  at: string;
+  by: string;
+  text: string;
+}
+
+/** A problem placed on the form: the item (or 'attendance') it belongs to and the entry field within. */
+interface PlacedProblem extends Problem {
+  /** item id, gate id, 'attendance', or '' for the form as a whole */
+  owner: string;
+  /** the path inside the owner's entry: 'count', 'deductions[0].reason', '' */
+  field: string;
+  /** the id of the element that shows the message */
+  messageId: string;
+}
+
+/** How long a change may wait in memory before it is written as a draft; the autosaver adds one write. */
+const DRAFT_DELAY_MS = 300;
+
+const isInputError = (error: unknown): error is KaoheInputError =>
+  error instanceof KaoheInputError || (error instanceof Error && error.name === 'KaoheInputError' && Array.isArray((error as KaoheInputError).problems));
+
+/** Entries compared by content, whatever the order of their keys. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
+}
+
+function currentPeriod(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+const groupsConverter = {
+  fromAttribute: (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean),
+  toAttribute: (value: string[]): string => value.join(' '),
+};
+
+/**
+ * The rubric form: an appraisal sheet scored live as the assessor fills it in.
+ *
+ * Every score it shows comes from `scoreSheet` of @kaohe/scoring; the form only collects entries
+ * (held by a @formkit/core node tree), shows what the engine says and forwards intent.
+ *
+ * @fires change - KaoheChangeEvent: the user changed the sheet
+ * @fires kaohe-submit-request - KaoheSubmitRequestEvent, cancelable: the user asked to submit
+ * @fires kaohe-submitted - KaoheSubmittedEvent: the request was not vetoed
+ * @fires kaohe-conflict - KaoheConflictEvent: the stored appraisal is newer than `baseRevision`
+ *
+ * @csspart form - the whole form
+ * @csspart header - title, period and employee
+ * @csspart conflict - the banner shown when the stored appraisal is newer
+ * @csspart section - a section's fieldset; also `attendance` for the attendance fieldset
+ * @csspart section-legend - a section's legend
+ * @csspart gate - a section's gate switch
+ * @csspart item - an item's fieldset; also `item-changed` in review when it differs from `previous`
+ * @csspart item-label - an item's legend
+ * @csspart rule - the rule in words
+ * @csspart control - a field of an item
+ * @csspart score - every score shown; also `item-score`, `section-score`, `totals`
+ * @csspart flag - a consequence raised (FS-3 removal, FS-10 transfer)
+ * @csspart floor - the note that a floor was applied
+ * @csspart error - a problem's message
+ * @csspart comment - a reviewer's comment
+ * @csspart problems - the list of problems by the submit button
+ * @csspart submit - the submit button
+ */
+export class KaoheRubricForm extends KaoheElement {
+  static override styles = [tokenStyles, styles];
+  static formAssociated = true;
+
+  /** 'edit' scores, 'review' shows what changed and the comments, 'readonly' only shows. */
+  @property({ reflect: true }) mode: RubricFormMode = 'edit';
+
+  /** In edit mode only items assessed by one of these groups are editable (W-FS); empty: all. */
+  @property({ attribute: 'editable-groups', converter: groupsConverter }) editableGroups: string[] = [];
+
+  /** The sheet as it stood before (e.g. as the previous step submitted it); review mode marks what differs. */
+  @property({ attribute: false }) previous: Sheet | undefined;
+
+  /** Reviewers' comments, shown in review mode. */
+  @property({ attribute: false }) comments: ReviewComment[] = [];
+
+  /** The name the sheet's JSON is submitted under by a host `<form>`. */
+  @property({ reflect: true }) name = '';
+
+  /** With `appraisalId` and `userId`: drafts are saved here and restored on connect. */
+  @property({ attribute: false }) store: KaoheStore | undefined;
+  @property({ attribute: 'appraisal-id' }) appraisalId: string | undefined;
+  @property({ attribute: 'user-id' }) userId: string | undefined;
+  /** The appraisal revision the sheet was read at; a newer stored revision shows a conflict. */
+  @property({ attribute: 'base-revision', type: Number }) baseRevision: number | undefined;
+
+  @state() private conflict: { stored: number; base: number } | undefined;
+  @state() private announcement = '';
+  @state() private submitAttempted = false;
+  @state() private draftError = false;
+
+  readonly #internals: ElementInternals;
+  #rubric: Rubric | undefined;
+  /** the sheet last given from outside: what a form reset returns to */
+  #initial: Sheet | undefined;
+  /** the parts of the sheet the form does not edit (rubric id, period, employee …) */
+  #meta: Omit<Sheet, 'attendance' | 'entries'> | undefined;
+  #root: FormKitNode | undefined;
+  #entryNodes = new Map<string, FormKitNode>();
+  #absentNode: FormKitNode | undefined;
+  #pending: Sheet | undefined;
+  #result: ScoreResult | null = null;
+  #problems: PlacedProblem[] = [];
+  #stale = false;
+  #formDisabled = false;
+  #focusAfterRender: string | undefined;
+  #owners = new Map<string, { item?: Item; section: Section }>();
+
+  #autosaver: DraftAutosaverType | undefined;
+  #storeKey: string | undefined;
+  #unsubscribeStore: (() => void) | undefined;
+  #changedSinceConnect = false;
+  #storeSettled: Promise<void> = Promise.resolve();
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+  }
+
+  /** The rubric the sheet is scored against (parsed: use `loadRubric` on authored input). */
+  @property({ attribute: false })
+  get rubric(): Rubric | undefined {
+    return this.#rubric;
+  }
+
+  set rubric(rubric: Rubric | undefined) {
+    const old = this.#rubric;
+    this.#rubric = rubric;
+    this.#owners.clear();
+    for (const section of rubric?.sections ?? []) {
+      if (section.gate) this.#owners.set(section.gate.id, { section });
+      for (const item of section.items) this.#owners.set(item.id, { item, section });
+    }
+    this.#build(this.#pending ?? (this.#root ? this.#read() : undefined));
+    this.requestUpdate('rubric', old);
+  }
+
+  /** The value: one employee's sheet for one period. Reading it gives the sheet as now filled in. */
+  @property({ attribute: false })
+  get sheet(): Sheet {
+    return this.#root ? this.#read() : structuredClone(this.#pending ?? this.#empty());
+  }
+
+  set sheet(sheet: Sheet | undefined) {
+    const old = this.#root ? this.#read() : this.#pending;
+    this.#initial = sheet ? structuredClone(sheet) : undefined;
+    this.#build(sheet);
+    this.requestUpdate('sheet', old);
+  }
+
+  /** The scores of the sheet as last scored without problems; null before the first such score. */
+  get result(): ScoreResult | null {
+    return this.#result;
+  }
+
+  /** The problems scoreSheet reports for the current sheet. */
+  get problems(): readonly Problem[] {
+    return this.#problems.map(({ path, rule, message }) => ({ path, rule, message }));
+  }
+
+  /** Resolves once the draft (if any) is restored and the stored revision checked. */
+  get storeSettled(): Promise<void> {
+    return this.#storeSettled;
+  }
+
+  get form(): HTMLFormElement | null { return this.#internals.form; }
+  get validity(): ValidityState { return this.#internals.validity; }
+  get validationMessage(): string { return this.#internals.validationMessage; }
+  get willValidate(): boolean { return this.#internals.willValidate; }
+  checkValidity(): boolean { return this.#internals.checkValidity(); }
+  reportValidity(): boolean { return this.#internals.reportValidity(); }
+
+  /** Writes any pending draft now. */
+  async flushDraft(): Promise<void> {
+    await this.#autosaver?.flush();
+  }
+
+  // ---- form association ----
+
+  formResetCallback(): void {
+    this.#build(this.#initial);
+    this.#afterUserChange();
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.#formDisabled = disabled;
+    this.requestUpdate();
+  }
+
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state !== 'string') return;
+    try {
+      this.#build(JSON.parse(state) as Sheet);
+      this.requestUpdate();
+    } catch {
+      // A state the browser kept from another version of the form is simply not restored.
+    }
+  }
+
+  // ---- lifecycle ----
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#changedSinceConnect = false;
+    this.#connectStore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#disconnectStore();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store') || changed.has('appraisalId') || changed.has('userId') || changed.has('mode') || changed.has('baseRevision')) {
+      if (this.isConnected) this.#connectStore();
+    }
+    if (changed.has('mode') || changed.has('editableGroups')) this.#updateValidity();
+  }
+
+  protected override updated(): void {
+    this.#updateValidity();
+    if (this.#focusAfterRender) {
+      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.#focusAfterRender)}`)?.focus();
+      this.#focusAfterRender = undefined;
+    }
+  }
+
+  // ---- state held by @formkit/core ----
+
+  #empty(): Sheet {
+    return {
+      rubric: this.#rubric?.id ?? '',
+      ...(this.#rubric ? { rubricVersion: this.#rubric.version } : {}),
+      period: currentPeriod(),
+      attendance: { absentDays: '0' },
+      entries: {},
+    };
+  }
+
+  /** (Re)creates the node tree from a sheet: a group per sheet, a child per item entry and one for absent days. */
+  #build(sheet: Sheet | undefined): void {
+    if (!this.#rubric) {
+      this.#pending = sheet ? structuredClone(sheet) : undefined;
+      return;
+    }
+    const source = structuredClone(sheet ?? this.#empty());
+    this.#pending = undefined;
+    const { attendance, entries, ...meta } = source;
+    this.#meta = meta;
+    this.#root?.destroy();
+    this.#entryNodes.clear();
+    // Entries for ids the rubric does not know get a node too, so scoreSheet can name them as problems.
+    const ids = new Set([...this.#owners.keys(), ...Object.keys(entries ?? {})]);
+    const children = [...ids].map((id) => {
+      const node = createNode({ name: id, value: entries?.[id] });
+      this.#entryNodes.set(id, node);
+      return node;
+    });
+    this.#absentNode = createNode({ name: 'absentDays', value: attendance?.absentDays });
+    this.#root = createNode({
+      type: 'group',
+      name: 'sheet',
+      children: [
+        createNode({ type: 'group', name: 'attendance', children: [this.#absentNode] }),
+        createNode({ type: 'group', name: 'entries', children }),
+      ],
+    });
+    this.#root.on('commit', () => this.#afterUserChange());
+    this.#score();
+  }
+
+  #read(): Sheet {
+    const value = this.#root!.value as { attendance?: { absentDays?: unknown }; entries?: Record<string, Entry | undefined> };
+    const entries: Record<string, Entry> = {};
+    for (const [id, entry] of Object.entries(value.entries ?? {})) if (entry !== undefined) entries[id] = entry;
+    const absentDays = value.attendance?.absentDays;
+    return structuredClone({
+      ...this.#meta!,
+      attendance: { absentDays: (absentDays === undefined ? '0' : absentDays) as Sheet['attendance']['absentDays'] },
+      entries,
+    });
+  }
+
+  #setEntry(id: string, entry: Entry | undefined): void {
+    this.#entryNodes.get(id)?.input(entry === undefined ? undefined : structuredClone(entry), false);
+  }
+
+  #afterUserChange(): void {
+    this.#changedSinceConnect = true;
+    this.#score();
+    const sheet = this.#read();
+    this.announcement = this.#problems.length > 0
+      ? this.msg('announceProblems', { n: this.#problems.length })
+      : this.#result ? this.msg('announce', { monthly: this.#result.monthly }) : '';
+    this.#autosaver?.update(sheet.entries, sheet.attendance);
+    this.requestUpdate();
+    this.dispatchEvent(new KaoheChangeEvent(sheet, this.#stale ? null : this.#result, this.problems));
+  }
+
+  /** Runs scoreSheet; on problems, keeps the last good scores (marked stale) and places each problem. */
+  #score(): void {
+    if (!this.#rubric || !this.#root) return;
+    const sheet = this.#read();
+    try {
+      this.#result = scoreSheet(this.#rubric, sheet);
+      this.#problems = [];
+      this.#stale = false;
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      this.#problems = error.problems.map((problem, n) => ({ ...problem, ...this.#place(problem.path), messageId: `problem-${n}` }));
+      this.#stale = true;
+    }
+    this.#internals.setFormValue(JSON.stringify(sheet), JSON.stringify(sheet));
+    this.#updateValidity();
+  }
+
+  /** `entries.FS-3.deductions[0].reason` → owner FS-3, field `deductions[0].reason`. */
+  #place(path: string): { owner: string; field: string } {
+    if (path === 'attendance' || path.startsWith('attendance.')) return { owner: 'attendance', field: path.slice('attendance.'.length) };
+    if (!path.startsWith('entries.')) return { owner: '', field: path };
+    const rest = path.slice('entries.'.length);
+    // The longest id that fits, so "FS-4" never claims "FS-4a".
+    const ids = [...this.#entryNodes.keys()].sort((a, b) => b.length - a.length);
+    const owner = ids.find((id) => rest === id || rest.startsWith(`${id}.`) || rest.startsWith(`${id}[`));
+    if (owner === undefined) return { owner: '', field: path };
+    return { owner, field: rest.slice(owner.length).replace(/^\./, '') };
+  }
+
+  // ---- who may edit what ----
+
+  get #editing(): boolean {
+    return this.mode === 'edit' && !this.#formDisabled;
+  }
+
+  #canEdit(item: Item): boolean {
+    if (!this.#editing) return false;
+    return this.editableGroups.length === 0 || item.groups.some((group) => this.editableGroups.includes(group));
+  }
+
+  #canEditGate(section: Section): boolean {
+    if (!this.#editing) return false;
+    return this.editableGroups.length === 0 || section.items.some((item) => this.#canEdit(item));
+  }
+
+  /** Items this user must still score before submitting: the missing ones they can edit. */
+  #stillToScore(): string[] {
+    if (!this.#result || !this.#editing) return [];
+    return this.#result.missing.filter((id) => {
+      const owner = this.#owners.get(id);
+      return owner?.item ? this.#canEdit(owner.item) : false;
+    });
+  }
+
+  #submitBlocked(): boolean {
+    return this.#stale || !this.#result || this.#problems.length > 0 || this.#stillToScore().length > 0;
+  }
+
+  #updateValidity(): void {
+    const anchor = this.renderRoot?.querySelector?.<HTMLElement>('[aria-invalid="true"], [part~="submit"]') ?? undefined;
+    const first = this.#problems[0];
+    const missing = this.#stillToScore();
+    if (first) {
+      this.#internals.setValidity({ customError: true }, `${first.path}: ${first.message}`, anchor);
+    } else if (missing.length > 0) {
+      this.#internals.setValidity({ valueMissing: true }, this.msg('stillToScore', { ids: missing.join(', ') }), anchor);
+    } else {
+      this.#internals.setValidity({});
+    }
+  }
+
+  // ---- drafts ----
+
+  #connectStore(): void {
+    const { store, appraisalId, userId } = this;
+    const key = store && appraisalId && userId && this.mode === 'edit' ? `${appraisalId}\u0000${userId}` : undefined;
+    if (key === this.#storeKey && store === this.#autosaverStore) return;
+    this.#disconnectStore();
+    if (!store || !appraisalId || !userId || key === undefined) return;
+    this.#storeKey = key;
+    this.#autosaverStore = store;
+    this.#autosaver = new DraftAutosaver(store, {
+      appraisalId,
+      userId,
+      delayMs: DRAFT_DELAY_MS,
+      ...(this.baseRevision !== undefined ? { baseRevision: this.baseRevision } : {}),
+      window,
+      onError: () => { this.draftError = true; },
+      onSaved: () => { this.draftError = false; },
+    });
+    this.#unsubscribeStore = store.subscribe((change: StoreChange) => {
+      if (change.type === 'appraisal' && change.id === appraisalId) this.#checkRevision(change.revision);
+    });
+    this.#storeSettled = this.#restore(store, appraisalId, userId).catch((error: unknown) => {
+      console.error('Kaohe: the draft could not be restored', error);
+    });
+  }
+
+  #autosaverStore: KaoheStore | undefined;
+
+  #disconnectStore(): void {
+    this.#unsubscribeStore?.();
+    this.#unsubscribeStore = undefined;
+    // Whatever was typed last still reaches the store; a failure was already reported via onError.
+    this.#autosaver?.dispose().catch(() => undefined);
+    this.#autosaver = undefined;
+    this.#storeKey = undefined;
+    this.#autosaverStore = undefined;
+  }
+
+  async #restore(store: KaoheStore, appraisalId: string, userId: string): Promise<void> {
+    const [draft, record] = await Promise.all([store.loadDraft(appraisalId, userId), store.getAppraisal(appraisalId)]);
+    if (this.#storeKey !== `${appraisalId}\u0000${userId}`) return;
+    // Work typed since connecting is newer than any draft: it wins, and the autosaver stores it.
+    if (draft && !this.#changedSinceConnect) {
+      const current = this.sheet;
+      this.#build({ ...current, entries: draft.entries, attendance: draft.attendance ?? current.attendance });
+      this.requestUpdate();
+    }
+    if (this.baseRevision === undefined && draft && this.#autosaver) this.#autosaver.baseRevision = draft.baseRevision;
+    if (record) this.#checkRevision(record.revision, draft?.baseRevision);
+  }
+
+  #checkRevision(stored: number, draftBase?: number): void {
+    const base = this.baseRevision ?? draftBase;
+    if (base === undefined || stored <= base || this.conflict?.stored === stored) return;
+    this.conflict = { stored, base };
+    this.dispatchEvent(new KaoheConflictEvent(this.appraisalId ?? '', base, stored));
+  }
+
+  // ---- submit ----
+
+  #submit(): void {
+    this.submitAttempted = true;
+    if (this.#submitBlocked() || !this.#result) {
+      this.#focusFirstBlocker();
+      return;
+    }
+    const sheet = this.#read();
+    const result = this.#result;
+    if (!this.dispatchEvent(new KaoheSubmitRequestEvent(sheet, result))) return;
+    this.dispatchEvent(new KaoheSubmittedEvent(sheet, result));
+  }
+
+  #focusFirstBlocker(): void {
+    void this.updateComplete.then(() => {
+      const missing = this.#stillToScore()[0];
+      const target = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')
+        ?? (missing ? this.renderRoot.querySelector<HTMLElement>(`[data-item="${CSS.escape(missing)}"] input, [data-item="${CSS.escape(missing)}"] select`) : null);
+      target?.focus();
+    });
+  }
+
+  // ---- rendering ----
+
+  #keys = new Map<string, string>();
+
+  /** DOM ids derived from position, so nothing an author types into an id can break the markup. */
+  #keyOf(id: string): string {
+    let key = this.#keys.get(id);
+    if (!key) {
+      key = `k${this.#keys.size}`;
+      this.#keys.set(id, key);
+    }
+    return key;
+  }
+
+  #errorsOf(owner: string): PlacedProblem[] {
+    return this.#problems.filter((p) => p.owner === owner);
+  }
+
+  #errorIds(owner: string, field: string): string[] {
+    return this.#errorsOf(owner)
+      .filter((p) => p.field === '' || p.field === field || p.field.startsWith(`${field}.`) || (field !== '' && p.field.startsWith(`${field}[`)))
+      .map((p) => p.messageId);
+  }
+
+  override render(): TemplateResult {
+    const rubric = this.#rubric;
+    if (!rubric) return html`<div part="form" class="form"></div>`;
+    const locale = this.locale;
+    const result = this.#result;
+    const sheet = this.#read();
+    const sectionResults = new Map(result?.sections.map((s) => [s.id, s]) ?? []);
+    const general = this.#problems.filter((p) => p.owner === '');
+    return html`
+      <div part="form" class="form" lang=${locale}>
+        <header part="header" class="header">
+          <h2 part="title">${rubric.label[locale]}</h2>
+          <p class="muted">${sheet.period}${sheet.employee ? html` · ${sheet.employee}` : nothing}</p>
+        </header>
+        ${this.conflict ? html`<div role="alert" part="conflict" class="banner conflict">${this.msg('conflict', { stored: this.conflict.stored, base: this.conflict.base })}</div>` : nothing}
+        ${this.draftError ? html`<p class="banner warning" role="status">${this.msg('draftNotSaved')}</p>` : nothing}
+        ${result && result.flags.length > 0 ? html`
+          <section class="flags" aria-labelledby="flags-heading">
+            <h3 id="flags-heading">${this.msg('flags')}</h3>
+            <ul>${result.flags.map((flag) => html`<li part="flag" class="flag">${flag.label[locale]} <span class="muted">(${flag.source})</span></li>`)}</ul>
+          </section>` : nothing}
+        ${general.length > 0 ? html`<ul class="errors">${general.map((p) => html`<li id=${p.messageId} part="error" class="error">${p.message} [${p.rule}]</li>`)}</ul>` : nothing}
+        ${rubric.sections.map((section) => this.#renderSection(section, sheet, sectionResults.get(section.id)))}
+        ${rubric.composite.kind === 'workAttendance' ? this.#renderAttendance(sheet) : nothing}
+        ${this.#renderTotals(result)}
+        ${this.mode === 'review' ? this.#renderGeneralComments() : nothing}
+        ${this.#editing ? this.#renderSubmit() : nothing}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      </div>`;
+  }
+
+  #renderSection(section: Section, sheet: Sheet, result: SectionResult | undefined): TemplateResult {
+    const locale = this.locale;
+    const items = new Map(result?.items.map((i) => [i.id, i]) ?? []);
+    const key = this.#keyOf(`section:${section.id}`);
+    return html`
+      <fieldset part="section" class="section" data-section=${section.id}>
+        <legend part="section-legend">${section.label[locale]} <span class="muted">(${this.msg('points', { n: section.points })})</span></legend>
+        ${section.gate ? this.#renderGate(section, sheet) : nothing}
+        ${section.items.map((item) => this.#renderItem(section, item, sheet.entries[item.id], items.get(item.id)))}
+        <p part="score section-score" class="score section-score" id=${`${key}-score`}>
+          ${result ? this.msg('sectionScore', { score: result.score, points: result.points }) : nothing}
+          ${result?.floorApplied ? html` · <span part="floor" class="floor">${this.msg('floorApplied')}</span>` : nothing}
+          ${result?.gateBreached ? html` · <strong class="voided">${this.msg('gateBreached')}</strong>` : nothing}
+        </p>
+        ${this.mode === 'review' ? this.#renderComments(section.id) : nothing}
+      </fieldset>`;
+  }
+
+  #renderGate(section: Section, sheet: Sheet): TemplateResult {
+    const gate = section.gate!;
+    const key = this.#keyOf(gate.id);
+    const entry = sheet.entries[gate.id];
+    const editable = this.#canEditGate(section);
+    const errors = this.#errorsOf(gate.id);
+    return html`
+      <fieldset part="gate" class="gate" data-item=${gate.id} ?disabled=${!editable}>
+        <legend>${this.msg('gate')} ${gate.id}</legend>
+        <p part="rule" class="rule">${gate.label[this.locale]}</p>
+        ${breachSwitch(`${key}-breached`, `${this.msg('breached')} (${gate.id})`, entry?.breached === true, errors.map((p) => p.messageId),
+          (breached) => this.#setEntry(gate.id, breached ? { ...entry, breached } : { breached: false }))}
+        ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${p.message}</p>`)}
+      </fieldset>`;
+  }
+
+  #renderItem(section: Section, item: Item, entry: Entry | undefined, result: ItemResult | undefined): TemplateResult {
+    const locale = this.locale;
+    const key = this.#keyOf(item.id);
+    const editable = this.#canEdit(item);
+    const errors = this.#errorsOf(item.id);
+    const changed = this.mode === 'review' && this.previous !== undefined
+      && canonical(this.previous.entries?.[item.id] ?? null) !== canonical(entry ?? null);
+    const ctx: ControlContext = {
+      item,
+      entry,
+      key,
+      editable,
+      locale,
+      errorIds: (field) => this.#errorIds(item.id, field),
+      change: (next) => this.#setEntry(item.id, next),
+      focusAfterRender: (id) => { this.#focusAfterRender = id; },
+    };
+    const deductsOnly = item.penaltyOnly || section.pooled;
+    const groups = item.groups.map((g) => assessingGroupLabels[g]?.[locale] ?? g).join(locale === 'en' ? ', ' : '、');
+    return html`
+      <fieldset part=${changed ? 'item item-changed' : 'item'} class=${changed ? 'item changed' : 'item'} data-item=${item.id}
+        ?disabled=${!editable} aria-describedby=${`${key}-rule`}>
+        <legend part="item-label" id=${`${key}-label`}>
+          <span class="item-id">${item.id}</span> ${item.label[locale]}
+          <span class="muted">(${deductsOnly ? (item.penaltyOnly ? this.msg('penaltyOnly') : this.msg('deductsFromSection')) : this.msg('points', { n: item.points })})</span>
+          ${changed ? html`<span class="badge changed-badge" title=${this.msg('changedSince')}>${this.msg('changed')}</span>` : nothing}
+        </legend>
+        <p part="rule" class="rule" id=${`${key}-rule`}>${describeRule(item, locale)}</p>
+        ${item.description ? html`<p class="description muted">${item.description[locale]}</p>` : nothing}
+        ${groups ? html`<p class="groups muted">${this.msg('groups')}: ${groups}</p>` : nothing}
+        <div class="controls">${renderItemControl(ctx)}</div>
+        ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${p.message.includes(item.id) ? p.message : `${item.id}: ${p.message}`}</p>`)}
+        ${this.#renderItemScore(item, result, deductsOnly)}
+        ${this.mode === 'review' ? this.#renderComments(item.id) : nothing}
+      </fieldset>`;
+  }
+
+  #renderItemScore(item: Item, result: ItemResult | undefined, deductsOnly: boolean): TemplateResult | typeof nothing {
+    if (!result) return nothing;
+    const locale = this.locale;
+    // Pooled and penalty-only items have no points of their own: what they show is what they take.
+    const shown = result.status === 'notScored' ? this.msg('notScored') : deductsOnly ? result.score : this.msg('itemScore', { score: result.score, points: result.points });
+    return html`
+      <p part="score item-score" class="score item-score" data-item-score=${item.id}>
+        ${this.msg('score')}: ${shown}
+        ${result.floorApplied ? html` · <span part="floor" class="floor">${this.msg('floorApplied')}</span>` : nothing}
+        ${result.flags.map((flag) => html` · <strong part="flag" class="flag">${flag.label[locale]}</strong>`)}
+      </p>`;
+  }
+
+  #renderAttendance(sheet: Sheet): TemplateResult {
+    const editable = this.#editing && this.editableGroups.length === 0;
+    const errors = this.#errorsOf('attendance');
+    const describedBy = ['absent-hint', ...errors.map((p) => p.messageId)].join(' ');
+    const result = this.#result;
+    return html`
+      <fieldset part="section attendance" class="section attendance" ?disabled=${!editable}>
+        <legend part="section-legend">${this.msg('attendance')}</legend>
+        <div class="field" part="control">
+          <label for="absent-days">${this.msg('absentDays')}</label>
+          <input id="absent-days" type="number" min="0" step="0.5" inputmode="decimal"
+            .value=${String(sheet.attendance.absentDays)}
+            aria-invalid=${ifDefined(errors.length > 0 ? 'true' : undefined)} aria-describedby=${describedBy}
+            @input=${(e: Event) => {
+              const value = (e.target as HTMLInputElement).value.trim();
+              this.#absentNode?.input(value === '' ? undefined : value, false);
+            }}>
+          <p id="absent-hint" class="muted hint">${this.msg('absentDaysHint')}</p>
+        </div>
+        ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${p.message}</p>`)}
+        ${result?.attendance != null ? html`<p part="score section-score" class="score section-score">${this.msg('attendance')}: ${result.attendance}</p>` : nothing}
+      </fieldset>`;
+  }
+
+  #renderTotals(result: ScoreResult | null): TemplateResult {
+    return html`
+      <section part="score totals" class="totals" aria-labelledby="totals-heading">
+        <h3 id="totals-heading">${this.msg('score')}</h3>
+        <dl>
+          <div><dt>${this.msg('work')}</dt><dd data-total="work">${result?.work ?? '—'}</dd></div>
+          ${result?.attendance != null ? html`<div><dt>${this.msg('attendance')}</dt><dd data-total="attendance">${result.attendance}</dd></div>` : nothing}
+          <div class="monthly"><dt>${this.msg('monthly')}</dt><dd data-total="monthly">${result?.monthly ?? '—'}</dd></div>
+        </dl>
+        ${this.#stale ? html`<p class="stale">${this.msg('scoresStale')}</p>` : nothing}
+      </section>`;
+  }
+
+  #renderComments(at: string): TemplateResult | typeof nothing {
+    const comments = this.comments.filter((c) => c.at === at);
+    if (comments.length === 0) return nothing;
+    return html`<ul class="comments">${comments.map((c) => html`<li part="comment" class="comment"><strong>${this.msg('commentBy', { by: c.by })}</strong> ${c.text}</li>`)}</ul>`;
+  }
+
+  #renderGeneralComments(): TemplateResult | typeof nothing {
+    const placed = new Set(this.#owners.keys());
+    for (const section of this.#rubric?.sections ?? []) placed.add(section.id);
+    const comments = this.comments.filter((c) => !placed.has(c.at));
+    if (comments.length === 0) return nothing;
+    return html`
+      <section class="general-comments" aria-labelledby="comments-heading">
+        <h3 id="comments-heading">${this.msg('comments')}</h3>
+        <ul class="comments">${comments.map((c) => html`<li part="comment" class="comment"><strong>${this.msg('commentBy', { by: c.by })}</strong> ${c.text} <span class="muted">${c.at}</span></li>`)}</ul>
+      </section>`;
+  }
+
+  #renderSubmit(): TemplateResult {
+    const blocked = this.#submitBlocked();
+    const missing = this.#stillToScore();
+    const showWhy = blocked && this.submitAttempted;
+    return html`
+      <div class="actions">
+        ${showWhy ? html`
+          <div part="problems" class="problems" id="submit-why">
+            <p>${this.msg('submitBlocked')}</p>
+            <ul>
+              ${missing.length > 0 ? html`<li>${this.msg('stillToScore', { ids: missing.join(', ') })}</li>` : nothing}
+              ${this.#problems.map((p) => html`<li>${p.message}</li>`)}
+            </ul>
+          </div>` : nothing}
+        <button type="button" part="submit" class="primary" aria-disabled=${blocked ? 'true' : 'false'}
+          aria-describedby=${ifDefined(showWhy ? 'submit-why' : undefined)} @click=${() => this.#submit()}>${this.msg('submit')}</button>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kaohe-rubric-form': KaoheRubricForm;
+  }
+}
