@@ -37,7 +37,7 @@ describe('the kaohe executable', () => {
       assert.match(stdout, new RegExp(`^${employee.replace('.', '\\.')} +R-`, 'm'), `${file} is in the table`);
     }
     assert.match(stdout, /employee +rubric +period +work +attendance +monthly +flags/);
-    assert.match(stdout, /P-1 v1 .* \d+\.\d\d CNY/);
+    assert.match(stdout, /P-1 v\d+ .* \d+\.\d\d CNY/);
   });
 
   it('exits 1 with the problem on stderr and nothing on stdout for a sheet that is not there', async () => {
