@@ -22,10 +22,14 @@ export interface KaoheContext {
   readonly locale: Locale;
   /** parsed rubrics by id (the latest version of each) */
   readonly rubrics: Readonly<Record<string, Rubric>>;
+  /** every rubric version known, by `${id}@${version}` (what appraisals pin) */
+  readonly rubricVersions: Readonly<Record<string, Rubric>>;
   readonly chains: Readonly<Record<string, Chain>>;
   readonly payPlans: Readonly<Record<string, PayPlanInput>>;
   /** role id → what applies to people with that role */
   readonly assignments: Readonly<Record<string, KaoheAssignment>>;
+  /** a fixed time (ISO) the elements act and judge deadlines by, for demos and tests; unset: the clock */
+  readonly now?: string;
 }
 
 type Listener = (context: KaoheContext) => void;
@@ -75,11 +79,41 @@ const suppliers: ReadonlyArray<readonly [string, (context: KaoheContext) => unkn
   ['userId', (context) => context.user],
   ['directory', (context) => context.directory],
   ['store', (context) => context.store],
-  ['rubrics', (context) => context.rubrics],
+  ['rubrics', (context) => context.rubricVersions],
   ['chains', (context) => context.chains],
   ['payPlans', (context) => context.payPlans],
   ['assignments', (context) => context.assignments],
+  ['now', (context) => context.now],
 ];
+
+// What a freshly created element holds, per class: a value equal to it was not set by the host.
+const defaults = new WeakMap<object, Record<string, string | undefined>>();
+
+function json(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function defaultsOf(element: Element): Record<string, string | undefined> {
+  const constructor = element.constructor;
+  let known = defaults.get(constructor);
+  if (!known) {
+    known = {};
+    const fresh = document.createElement(element.localName) as unknown as Record<string, unknown>;
+    for (const [name] of suppliers) if (name in (fresh as object)) known[name] = json(fresh[name]);
+    defaults.set(constructor, known);
+  }
+  return known;
+}
+
+function isUnset(element: Element, name: string, value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  const fresh = defaultsOf(element)[name];
+  return fresh !== undefined && json(value) === fresh;
+}
 
 // What the context set on each element, so a later setUser updates those and never a host's own value.
 const supplied = new WeakMap<Element, Map<string, unknown>>();
@@ -94,8 +128,9 @@ export function applyContext<E extends Element>(element: E, context: KaoheContex
     if (!(name in element)) continue;
     const current = target[name];
     const ours = record.has(name) && record.get(name) === current;
-    if (current !== undefined && current !== null && current !== '' && !ours) continue;
+    if (!ours && !isUnset(element, name, current)) continue;
     const value = supply(context);
+    if (value === undefined) continue;
     if (current !== value) target[name] = value;
     record.set(name, value);
   }

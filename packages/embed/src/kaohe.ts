@@ -1,8 +1,8 @@
 // The small API a host page calls: hand over the signed-in user and the directory once, and the
 // elements on the page know who is acting. Decisions stay in the pure packages; this only wires.
 import {
-  KaoheInputError, loadRubric as parseRubric, payPlanPresets, rubricPresets,
-  type Locale, type PayPlanInput, type Problem, type Rubric, type RubricInput,
+  KaoheInputError, loadRubric as parseRubric, payPlanPresets, rubricPresets, scoreSheet,
+  type Locale, type PayPlanInput, type Problem, type Rubric, type RubricInput, type ScoreResult, type Sheet, type SheetInput,
 } from '@kaohe/scoring';
 import { IdbStore, MemoryStore, type KaoheStore } from '@kaohe/store';
 import {
@@ -14,6 +14,7 @@ import {
   applyContext, applyContextWithin, getContext, kaoheTags, onContextChange, setContext,
   type KaoheAssignment, type KaoheContext,
 } from './context.ts';
+import { openAppraisalForm, type OpenedAppraisal } from './appraisal-form.ts';
 
 /** The version of this bundle. */
 export const VERSION = '0.1.0';
@@ -44,6 +45,8 @@ export interface KaoheConfig {
   payPlans?: PayPlanInput[] | Record<string, PayPlanInput>;
   /** role id → rubric, chain and pay plan; merged over `defaultAssignments` */
   assignments?: Record<string, KaoheAssignment>;
+  /** a fixed time (ISO) for demos and tests: actions are stamped with it and deadlines judged by it */
+  now?: string;
 }
 
 export interface OpenOptions {
@@ -194,9 +197,11 @@ export class KaoheApi extends EventTarget {
       store,
       locale: config.locale ?? getContext()?.locale ?? 'zh-Hant',
       rubrics,
+      rubricVersions: Object.fromEntries(Object.values(rubrics).map((rubric) => [`${rubric.id}@${rubric.version}`, rubric])),
       chains,
       payPlans: { ...payPlanPresets, ...toRecord(config.payPlans) },
       assignments,
+      ...(config.now !== undefined ? { now: config.now } : {}),
     };
     setContext(context);
     this.#observe();
@@ -239,7 +244,11 @@ export class KaoheApi extends EventTarget {
     const rubric = parseRubric(input);
     const context = getContext();
     if (context) {
-      setContext({ ...context, rubrics: { ...context.rubrics, [rubric.id]: rubric } });
+      setContext({
+        ...context,
+        rubrics: { ...context.rubrics, [rubric.id]: rubric },
+        rubricVersions: { ...context.rubricVersions, [`${rubric.id}@${rubric.version}`]: rubric },
+      });
       context.store.putRubric(rubric).catch((error: unknown) => console.warn(`Kaohe: rubric ${rubric.id} was not stored:`, error));
     }
     return rubric;
@@ -286,7 +295,7 @@ export class KaoheApi extends EventTarget {
       rubric: { id: rubric.id, version: rubric.version },
       chain: context.chains[assignment.chain] as Chain,
       directory: context.directory,
-      now: options.now ?? new Date().toISOString(),
+      now: options.now ?? context.now ?? new Date().toISOString(),
       openedBy: options.openedBy ?? context.user,
     });
     return context.store.putAppraisal(record, { expectedRevision: 0, audit: [openingAudit(record)] });
@@ -309,7 +318,7 @@ export class KaoheApi extends EventTarget {
       actor: options.actor ?? context.user,
       directory: context.directory,
       chain,
-      now: options.now ?? new Date().toISOString(),
+      now: options.now ?? context.now ?? new Date().toISOString(),
       ...(itemGroups ? { itemGroups } : {}),
     });
     if (!result.ok) return result;
@@ -317,9 +326,29 @@ export class KaoheApi extends EventTarget {
     return { ...result, record: stored };
   }
 
+  /**
+   * A rubric form for a stored appraisal, set up for what the signed-in user may do at its step:
+   * scoring (edit), reviewing or read-only, an assessing group limited to its items. Its submit goes
+   * to the review chain and `onActed` hears the outcome (accepted with the stored record, or refused with a reason).
+   */
+  async openForm(appraisalId: string, options: { now?: string; onActed?: (result: ActResult) => void } = {}): Promise<OpenedAppraisal> {
+    const context = this.#configured('openForm');
+    const now = options.now ?? context.now ?? new Date().toISOString();
+    return openAppraisalForm(context, appraisalId, (id, action) => this.act(id, action, { now }), now, options.onActed);
+  }
+
+  /** Scores a sheet against its rubric (by the sheet's `rubric` id); throws with every problem listed. */
+  score(sheet: SheetInput | Sheet): ScoreResult {
+    const context = this.#configured('score');
+    const rubric = context.rubrics[sheet.rubric];
+    if (!rubric) throw new KaoheInputError('sheet', [{ path: 'rubric', rule: 'unknown-rubric', message: `no rubric "${sheet.rubric}" is configured` }]);
+    return scoreSheet(rubric, sheet);
+  }
+
   /** The signed-in user's tasks (or `userId`'s), overdue first. */
-  async tasks(userId?: string, now = new Date().toISOString()): Promise<Task[]> {
+  async tasks(userId?: string, now?: string): Promise<Task[]> {
     const context = this.#configured('tasks');
+    const at = now ?? context.now ?? new Date().toISOString();
     const user = userId ?? context.user;
     const records: AppraisalRecord[] = [];
     let cursor: string | undefined;
@@ -328,7 +357,7 @@ export class KaoheApi extends EventTarget {
       records.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor !== undefined);
-    return inbox(records, user, now);
+    return inbox(records, user, at);
   }
 
   #configured(method: string): KaoheContext {

@@ -1,0 +1,90 @@
+// Opens a stored appraisal in a rubric form set up for what the signed-in user may do at its step
+// (design.md: score, review or read-only; an assessing group edits only its items), and hands the
+// form's submit to the review chain. Which actions are allowed is asked of @kaohe/workflow.
+import type { KaoheRubricForm, ReviewComment, RubricFormMode } from '@kaohe/elements';
+import type { Rubric } from '@kaohe/scoring';
+import {
+  allowedActions, isGroupStep, stepOf, workflowOf,
+  type ActionName, type ActResult, type AppraisalRecord, type Chain, type WorkflowAction,
+} from '@kaohe/workflow';
+import type { KaoheContext } from './context.ts';
+
+export interface OpenedAppraisal {
+  form: KaoheRubricForm;
+  record: AppraisalRecord;
+  rubric: Rubric;
+  chain: Chain;
+  /** what the user may do now (the host shows buttons for those the form has none for: approve, return, publish …) */
+  actions: ActionName[];
+  /** the groups the user scores for, at a group step (W-FS) */
+  groups: string[];
+}
+
+const forwardActions: readonly ActionName[] = ['step.submit', 'step.resubmit', 'group.submit'];
+
+/** The form's mode for someone who may take `actions`. */
+export function modeFor(actions: readonly ActionName[]): RubricFormMode {
+  if (forwardActions.some((action) => actions.includes(action))) return 'edit';
+  if (actions.includes('step.approve') || actions.includes('step.return')) return 'review';
+  return 'readonly';
+}
+
+/** Reviewers' comments along the chain, for the form's review mode. */
+export function commentsOf(record: AppraisalRecord, context: KaoheContext): ReviewComment[] {
+  const nameOf = (id: string | undefined) => context.directory.people.find((person) => person.id === id)?.name ?? id ?? '—';
+  return workflowOf(record).trail
+    .filter((entry) => entry.comment !== undefined && entry.comment !== '')
+    .map((entry) => ({ at: entry.at, by: nameOf(entry.actor), text: entry.comment as string }));
+}
+
+export async function openAppraisalForm(
+  context: KaoheContext,
+  appraisalId: string,
+  act: (id: string, action: WorkflowAction) => Promise<ActResult>,
+  now: string,
+  onActed: ((result: ActResult) => void) | undefined,
+): Promise<OpenedAppraisal> {
+  const record = await context.store.getAppraisal(appraisalId);
+  if (!record) throw new Error(`Kaohe: no appraisal "${appraisalId}"`);
+  const chain = context.chains[record.chainId];
+  if (!chain) throw new Error(`Kaohe: appraisal ${appraisalId} runs chain ${record.chainId}, which is not configured`);
+  // The appraisal is scored against the rubric version it was opened with, never a later edit.
+  const rubric = await context.store.getRubric(record.rubricId, record.rubricVersion) ?? context.rubrics[record.rubricId];
+  if (!rubric) throw new Error(`Kaohe: rubric ${record.rubricId} v${record.rubricVersion} is not available`);
+  const itemGroups = Object.fromEntries(rubric.sections.flatMap((section) => section.items.map((item) => [item.id, item.groups])));
+  const actions = allowedActions(record, context.user, { directory: context.directory, chain, now, itemGroups });
+  const step = stepOf(chain, workflowOf(record).state);
+  const groups = step && isGroupStep(step) && actions.includes('group.submit')
+    ? step.actor.groups.filter((group) => !workflowOf(record).groupsDone.includes(group)
+      && context.directory.people.some((person) => person.id === context.user && person.groups?.includes(group)))
+    : [];
+
+  const form = document.createElement('kaohe-rubric-form');
+  form.rubric = rubric;
+  form.sheet = record.sheet;
+  form.mode = modeFor(actions);
+  form.editableGroups = groups;
+  form.comments = commentsOf(record, context);
+  form.store = context.store;
+  form.userId = context.user;
+  form.appraisalId = record.id;
+  form.baseRevision = record.revision;
+
+  form.addEventListener('kaohe-submitted', (event) => {
+    const { sheet } = event;
+    let action: WorkflowAction;
+    if (groups.length > 0) {
+      // A group hands in only its own items (W-FS); the chain refuses anything else.
+      const entries = Object.fromEntries(Object.entries(sheet.entries)
+        .filter(([id]) => (itemGroups[id] ?? []).some((group) => groups.includes(group))));
+      action = { type: 'group.submit', group: groups[0] as string, entries };
+    } else {
+      action = { type: actions.includes('step.resubmit') ? 'step.resubmit' : 'step.submit', entries: sheet.entries, attendance: sheet.attendance };
+    }
+    void act(record.id, action).then(async (result) => {
+      if (result.ok) await context.store.deleteDraft(record.id, context.user).catch(() => undefined);
+      onActed?.(result);
+    });
+  });
+  return { form, record, rubric, chain, actions, groups };
+}
