@@ -52,13 +52,13 @@ export class KaoheDelegateRequestEvent extends Event {
 }
 
 /** An action was accepted by the chain and written to the store; `record` is what is stored now. */
-export class KaoheActedEvent extends Event {
-  static readonly eventName = 'kaohe-acted';
+export class KaoheTaskActedEvent extends Event {
+  static readonly eventName = 'kaohe-task-acted';
   constructor(
     readonly record: AppraisalRecord,
     readonly action: ActionName,
   ) {
-    super(KaoheActedEvent.eventName, init());
+    super(KaoheTaskActedEvent.eventName, init());
   }
 }
 
@@ -66,14 +66,14 @@ export class KaoheActedEvent extends Event {
  * An action was not written: the chain refused it (`reason`), the host vetoed it, or someone else
  * changed the appraisal first (`conflict`; the inbox has reloaded it).
  */
-export class KaoheActionFailedEvent extends Event {
-  static readonly eventName = 'kaohe-action-failed';
+export class KaoheTaskActionFailedEvent extends Event {
+  static readonly eventName = 'kaohe-task-action-failed';
   constructor(
     readonly appraisalId: string,
     readonly action: ActionName,
     readonly reason: Refusal | { code: 'conflict' | 'vetoed' | 'store'; message: string },
   ) {
-    super(KaoheActionFailedEvent.eventName, init());
+    super(KaoheTaskActionFailedEvent.eventName, init());
   }
 }
 
@@ -90,8 +90,8 @@ declare global {
     'kaohe-approve-request': KaoheApproveRequestEvent;
     'kaohe-return-request': KaoheReturnRequestEvent;
     'kaohe-delegate-request': KaoheDelegateRequestEvent;
-    'kaohe-acted': KaoheActedEvent;
-    'kaohe-action-failed': KaoheActionFailedEvent;
+    'kaohe-task-acted': KaoheTaskActedEvent;
+    'kaohe-task-action-failed': KaoheTaskActionFailedEvent;
     'kaohe-task-open': KaoheTaskOpenEvent;
   }
 }

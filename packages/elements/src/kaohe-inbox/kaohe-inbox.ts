@@ -12,9 +12,10 @@ import type {
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { KaoheChangeEvent } from '../events.ts';
 import type { KaoheSubmittedEvent } from '../events.ts';
+import type { ReviewComment } from '../kaohe-rubric-form/rubric-form.ts';
 import { itemGroupsOf, performAction, sheetEdits, type ActionOutcome } from './inbox-actions.ts';
 import {
-  KaoheActedEvent, KaoheActionFailedEvent, KaoheApproveRequestEvent, KaoheDelegateRequestEvent, KaoheReturnRequestEvent,
+  KaoheTaskActedEvent, KaoheTaskActionFailedEvent, KaoheApproveRequestEvent, KaoheDelegateRequestEvent, KaoheReturnRequestEvent,
   KaoheTaskOpenEvent, type ForwardAction,
 } from './inbox-events.ts';
 import { actionLabel, inboxMsg, roleLabel, statusLabel, type InboxMessageKey } from './inbox-messages.ts';
@@ -80,8 +81,8 @@ const headerColumns = sortColumns.filter((column) => column !== 'number');
  * @fires kaohe-approve-request - cancelable, before a forward action is written (also once per task of a bulk run)
  * @fires kaohe-return-request - cancelable, before a return is written
  * @fires kaohe-delegate-request - cancelable, before a task is lent to someone else
- * @fires kaohe-acted - an action was written to the store
- * @fires kaohe-action-failed - an action was refused, vetoed or lost a race (nothing was overwritten)
+ * @fires kaohe-task-acted - an action was written to the store
+ * @fires kaohe-task-action-failed - an action was refused, vetoed or lost a race (nothing was overwritten)
  * @fires kaohe-task-open - a task was opened in the detail pane
  * @csspart heading - the inbox heading
  * @csspart filters - the filter and search bar
@@ -407,7 +408,7 @@ export class KaoheInbox extends KaoheElement {
     const name = this.#nameOf(record.employeeId);
     if (outcome.ok) {
       const happened = this.#reconcile(outcome.record, record.id);
-      this.dispatchEvent(new KaoheActedEvent(outcome.record, action));
+      this.dispatchEvent(new KaoheTaskActedEvent(outcome.record, action));
       const acted = inboxMsg('acted', this.locale, { action: actionLabel(action, this.locale), name });
       this.#announce(happened === 'left' ? `${acted} ${inboxMsg('taskLeft', this.locale)}` : acted);
       if (this.openTask?.id === record.id) {
@@ -422,7 +423,7 @@ export class KaoheInbox extends KaoheElement {
       return;
     }
     const message = this.#failureText(outcome);
-    this.dispatchEvent(new KaoheActionFailedEvent(record.id, action,
+    this.dispatchEvent(new KaoheTaskActionFailedEvent(record.id, action,
       outcome.kind === 'refused' ? outcome.reason : { code: outcome.kind, message: outcome.kind === 'conflict' ? outcome.message : outcome.message }));
     if (outcome.kind === 'conflict') {
       // Never a lost update: show what is stored now and let the reviewer decide again.
@@ -532,7 +533,7 @@ export class KaoheInbox extends KaoheElement {
 
   async #settleVeto(record: AppraisalRecord, action: ActionName): Promise<void> {
     const message = inboxMsg('vetoed', this.locale);
-    this.dispatchEvent(new KaoheActionFailedEvent(record.id, action, { code: 'vetoed', message }));
+    this.dispatchEvent(new KaoheTaskActionFailedEvent(record.id, action, { code: 'vetoed', message }));
     if (this.openTask?.id === record.id) this.openTask = { ...this.openTask, message };
     this.#announce(message);
   }
@@ -558,11 +559,11 @@ export class KaoheInbox extends KaoheElement {
         if (outcome.ok) {
           run.ok++;
           this.#reconcile(outcome.record, record.id);
-          this.dispatchEvent(new KaoheActedEvent(outcome.record, action));
+          this.dispatchEvent(new KaoheTaskActedEvent(outcome.record, action));
         } else {
           failure = this.#failureText(outcome);
           if (outcome.kind === 'conflict') this.#reconcile(outcome.current, record.id);
-          this.dispatchEvent(new KaoheActionFailedEvent(record.id, action,
+          this.dispatchEvent(new KaoheTaskActionFailedEvent(record.id, action,
             outcome.kind === 'refused' ? outcome.reason : { code: outcome.kind, message: outcome.message }));
         }
       }
@@ -956,14 +957,28 @@ export class KaoheInbox extends KaoheElement {
             </fieldset>` : nothing}
         </section>
         ${rubric ? html`
-          <kaohe-rubric-form .rubric=${rubric} .sheet=${open.sheet ?? record.sheet} .mode=${mode}
-            .editableGroups=${groups} .locale=${this.locale}
+          <kaohe-rubric-form .rubric=${rubric} .sheet=${record.sheet} .mode=${mode}
+            .editableGroups=${groups ?? []} .comments=${this.#commentsOf(record)} .locale=${this.locale}
+            .store=${this.store} .appraisalId=${record.id} .userId=${this.userId} .baseRevision=${record.revision}
             @change=${(e: Event) => { if (e instanceof KaoheChangeEvent) this.#patchOpen({ sheet: e.sheet }); }}
             @kaohe-submitted=${(e: KaoheSubmittedEvent) => this.#onFormSubmitted(open.id, e)}></kaohe-rubric-form>`
           : html`<p class="muted">${t('rubricMissing')}</p>`}
         ${this.#renderHistory(open.audit)}
       </section>`;
   }
+
+  /** Reviewers' comments along the chain, for the form's review mode; one array per revision. */
+  #commentsOf(record: AppraisalRecord): ReviewComment[] {
+    const cached = this.#comments;
+    if (cached?.record === record) return cached.comments;
+    const comments = workflowOf(record).trail
+      .filter((entry) => entry.comment !== undefined && entry.comment !== '')
+      .map((entry) => ({ at: entry.at, by: entry.actor === undefined ? '—' : this.#nameOf(entry.actor), text: entry.comment as string }));
+    this.#comments = { record, comments };
+    return comments;
+  }
+
+  #comments: { record: AppraisalRecord; comments: ReviewComment[] } | undefined;
 
   #patchOpen(patch: Partial<OpenTask>): void {
     if (this.openTask) this.openTask = { ...this.openTask, ...patch };
