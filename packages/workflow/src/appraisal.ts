@@ -1,7 +1,7 @@
 // The pure façade the UI and the store call: open an appraisal, act on it. Every accepted action
 // returns the next record (revision + 1) and its audit entries; every other one a reason, never silence.
-import { KaoheInputError } from '@kaohe/scoring';
-import type { Entry, Sheet } from '@kaohe/scoring';
+import { KaoheInputError, scoreSheet } from '@kaohe/scoring';
+import type { Entry, Rubric, Sheet } from '@kaohe/scoring';
 import { initialTransition, transition } from 'xstate';
 import type { Chain, ChainStep } from './chain.ts';
 import { isGroupStep, normaliseChain, stepOf } from './chain.ts';
@@ -49,6 +49,12 @@ export interface ActContext {
   delegations?: Delegation[];
   /** the rubric's item → assessing groups (empty: the step's assessor); needed to edit at a group step */
   itemGroups?: Record<string, string[]>;
+  /**
+   * The rubric the appraisal pins. Given, a submission is refused while the sheet is invalid or an
+   * item the submitter answers for is not scored (the items of their group, or of their
+   * relationship — R-TR's `self`, `directLeader` …, or every item without groups).
+   */
+  rubric?: Rubric;
 }
 
 export type ReasonCode =
@@ -58,7 +64,8 @@ export type ReasonCode =
   | 'notReturnable' | 'notReturned' | 'resubmitRequired'
   | 'notAGroupStep' | 'unknownGroup' | 'notInGroup' | 'groupAlreadySubmitted' | 'groupsIncomplete'
   | 'wrongAction' | 'notFinallyApproved' | 'alreadyPublished' | 'notPublished' | 'alreadyAcknowledged'
-  | 'unknownStep' | 'readOnly' | 'itemGroupsUnknown' | 'itemNotInGroup' | 'notAllowedNow';
+  | 'unknownStep' | 'readOnly' | 'itemGroupsUnknown' | 'itemNotInGroup' | 'notAllowedNow'
+  | 'invalidSheet' | 'incomplete';
 
 export interface Refusal {
   code: ReasonCode;
@@ -184,8 +191,12 @@ export function act(record: AppraisalRecord, action: WorkflowAction, ctx: ActCon
   const prepared = prepare(record, action, ctx);
   if (!prepared.ok) return prepared;
   const { chain, machine, snapshot, event, employee, routing } = prepared;
-  const [next] = transition(machine, snapshot, event);
   const sheet = applyEdits(record.sheet, action);
+  if (ctx.rubric && (action.type === 'step.submit' || action.type === 'step.resubmit' || action.type === 'group.submit')) {
+    const refusal = incompleteness(ctx.rubric, sheet, stepOf(chain, workflowOf(record).state), action.type === 'group.submit' ? action.group : undefined);
+    if (refusal) return { ok: false, reason: refusal };
+  }
+  const [next] = transition(machine, snapshot, event);
   const projected = project(chain, String(next.value), next.context, employee, ctx.directory, routing, record.period, ctx.calendar);
   const updated: AppraisalRecord = {
     ...record,
@@ -207,6 +218,24 @@ export function act(record: AppraisalRecord, action: WorkflowAction, ctx: ActCon
     ...(comment !== undefined && comment !== '' ? { comment } : {}),
   };
   return { ok: true, record: updated, audit: [entry] };
+}
+
+function incompleteness(rubric: Rubric, sheet: AppraisalRecord['sheet'], step: ChainStep | undefined, group: string | undefined): Refusal | null {
+  let missing: string[];
+  try {
+    missing = scoreSheet(rubric, sheet).missing;
+  } catch (error) {
+    if (!(error instanceof KaoheInputError)) throw error;
+    return reason('invalidSheet', error.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  }
+  const actor = step?.actor;
+  const mine = new Set<string>(group ? [group] : actor && 'relationship' in actor ? [actor.relationship] : actor && 'role' in actor ? [actor.role] : []);
+  const groupsOf = new Map(rubric.sections.flatMap((s) => s.items).map((item) => [item.id, item.groups]));
+  const owed = missing.filter((id) => {
+    const groups = groupsOf.get(id) ?? [];
+    return group ? groups.includes(group) : groups.length === 0 || groups.some((g) => mine.has(g));
+  });
+  return owed.length > 0 ? reason('incomplete', `not yet scored: ${owed.join(', ')}`) : null;
 }
 
 /** Why `action` would be refused, or null when it would be accepted. */

@@ -19,7 +19,7 @@ describe('rm5Cases', () => {
     assert.equal(compareDecimal('-0', '0'), 0);
     assert.equal(compareDecimal('-5', '-4.5'), -1);
     assert.equal(compareDecimal('100.10', '100.1'), 0);
-    assert.throws(() => compareDecimal('sixty', '60'), RangeError);
+    assert.throws(() => compareDecimal('sixty', '60'), /Invalid argument: sixty/);
   });
 });
 
