@@ -590,7 +590,8 @@ export class KaoheInbox extends KaoheElement {
     const step = chainStep(this.chains, row.record.chainId, row.record.step);
     this.openTask = {
       id, record: row.record, audit: [], sheet: undefined, message: '',
-      returnTo: step?.returnTo?.[step.returnTo.length - 1] ?? '', returnComment: '', comment: '',
+      // The earliest step (the assessor) is where most returns go; the menu offers the others.
+      returnTo: step?.returnTo?.[0] ?? '', returnComment: '', comment: '',
       delegateTo: '', delegateUntil: '',
     };
     this.#focusAfterUpdate = () => this.#focusPaneHeading();
@@ -932,7 +933,7 @@ export class KaoheInbox extends KaoheElement {
               </label>
               <div class="buttons">
                 <button type="button" data-action="step.return"
-                  @click=${() => void this.returnTask(open.id, this.openTask?.returnTo || returnTargets[returnTargets.length - 1] || '', this.openTask?.returnComment ?? '')}>
+                  @click=${() => void this.returnTask(open.id, this.openTask?.returnTo || returnTargets[0] || '', this.openTask?.returnComment ?? '')}>
                   ${t('returnButton')}</button>
               </div>
             </fieldset>` : nothing}
