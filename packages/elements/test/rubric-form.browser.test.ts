@@ -385,6 +385,23 @@ describe('kaohe-rubric-form: drafts', () => {
     expect(itemScore(second, 'FS-4a')).to.contain('4.00 of 10.00');
   });
 
+  it('a form moved within the page keeps what was just typed rather than reading back an older draft', async () => {
+    const store = new MemoryStore();
+    await store.saveDraft({ appraisalId: '2026-10:E1001', userId: 'U-tech', entries: { 'FS-7': { count: 1 } }, baseRevision: 0, savedAt: '2026-11-01T08:00:00.000Z' });
+    const el = await fixture<KaoheRubricForm>(html`<kaohe-rubric-form locale="en" .rubric=${fieldService} .sheet=${sheetFor(fieldService)}
+      .store=${store} appraisal-id="2026-10:E1001" user-id="U-tech" base-revision="0"></kaohe-rubric-form>`);
+    await el.storeSettled;
+    expect(el.sheet.entries, 'the earlier draft is restored').to.deep.equal({ 'FS-7': { count: 1 } });
+    await click(el, buttonIn(itemOf(el, 'FS-7'), /One more/));
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await el.storeSettled;
+    expect(el.sheet.entries).to.deep.equal({ 'FS-7': { count: 2 } });
+    await el.flushDraft();
+    expect((await store.loadDraft('2026-10:E1001', 'U-tech'))?.entries).to.deep.equal({ 'FS-7': { count: 2 } });
+  });
+
   it('a stored appraisal newer than the form\'s revision shows a conflict banner and overwrites nothing', async () => {
     const store = new MemoryStore();
     const storedSheet = sheetFor(fieldService, { 'FS-5': { level: 'poor' } });

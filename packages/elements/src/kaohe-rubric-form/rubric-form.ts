@@ -420,12 +420,17 @@ export class KaoheRubricForm extends KaoheElement {
     this.#unsubscribeStore = store.subscribe((change: StoreChange) => {
       if (change.type === 'appraisal' && change.id === appraisalId) this.#checkRevision(change.revision);
     });
-    this.#storeSettled = this.#restore(store, appraisalId, userId).catch((error: unknown) => {
+    // A form moved in the page (disconnected and connected again) keeps what it holds: its last
+    // draft may still be on its way to the store, and reading it back would undo newer typing.
+    const firstTime = this.#restoredFor !== key;
+    this.#restoredFor = key;
+    this.#storeSettled = this.#restore(store, appraisalId, userId, firstTime).catch((error: unknown) => {
       console.error('Kaohe: the draft could not be restored', error);
     });
   }
 
   #autosaverStore: KaoheStore | undefined;
+  #restoredFor: string | undefined;
 
   #disconnectStore(): void {
     this.#unsubscribeStore?.();
@@ -437,11 +442,11 @@ export class KaoheRubricForm extends KaoheElement {
     this.#autosaverStore = undefined;
   }
 
-  async #restore(store: KaoheStore, appraisalId: string, userId: string): Promise<void> {
+  async #restore(store: KaoheStore, appraisalId: string, userId: string, restoreDraft: boolean): Promise<void> {
     const [draft, record] = await Promise.all([store.loadDraft(appraisalId, userId), store.getAppraisal(appraisalId)]);
     if (this.#storeKey !== `${appraisalId}\u0000${userId}`) return;
     // Work typed since connecting is newer than any draft: it wins, and the autosaver stores it.
-    if (draft && !this.#changedSinceConnect) {
+    if (draft && restoreDraft && !this.#changedSinceConnect) {
       const current = this.sheet;
       this.#build({ ...current, entries: draft.entries, attendance: draft.attendance ?? current.attendance });
       this.requestUpdate();
