@@ -6,3 +6,7 @@ export { tokenStyles } from './base/tokens.styles.ts';
 export { KaoheChangeEvent, KaoheSubmitRequestEvent, KaoheSubmittedEvent, KaoheConflictEvent } from './events.ts';
 export { KaoheRubricForm } from './kaohe-rubric-form/rubric-form.ts';
 export type { RubricFormMode, ReviewComment } from './kaohe-rubric-form/rubric-form.ts';
+export { KaoheInbox } from './kaohe-inbox/kaohe-inbox.ts';
+export {
+  KaoheApproveRequestEvent, KaoheReturnRequestEvent, KaoheDelegateRequestEvent, KaoheTaskActedEvent, KaoheTaskActionFailedEvent, KaoheTaskOpenEvent,
+} from './kaohe-inbox/inbox-events.ts';
