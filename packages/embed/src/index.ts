@@ -7,7 +7,7 @@ export type { KaoheAssignment, KaoheContext } from './context.ts';
 export type { ActOptions, KaoheConfig, OpenOptions } from './kaohe.ts';
 export type { OpenedAppraisal } from './appraisal-form.ts';
 export type { ActionName, ActResult, AppraisalRecord, AppraisalStatus, Chain, ChainStep, Directory, Person, Task, WorkflowAction } from '@kaohe/workflow';
-export type { Locale, Rubric, RubricInput, ScoreResult, Sheet, SheetInput } from '@kaohe/scoring';
+export type { Entry, Locale, Rubric, RubricInput, ScoreResult, Sheet, SheetInput } from '@kaohe/scoring';
 export type { KaoheStore } from '@kaohe/store';
 export { commentsOf, modeFor } from './appraisal-form.ts';
 export { applyContext, getContext, onContextChange } from './context.ts';

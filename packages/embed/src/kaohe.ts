@@ -298,7 +298,9 @@ export class KaoheApi extends EventTarget {
       now: options.now ?? context.now ?? new Date().toISOString(),
       openedBy: options.openedBy ?? context.user,
     });
-    return context.store.putAppraisal(record, { expectedRevision: 0, audit: [openingAudit(record)] });
+    // workflow opens at revision 0; the store counts "not stored yet" as 0 and wants the first write to be 1.
+    const first = { ...record, revision: 1 };
+    return context.store.putAppraisal(first, { expectedRevision: 0, audit: [openingAudit(first)] });
   }
 
   /**

@@ -1,0 +1,432 @@
+// The demo intranet's own code: what a host developer writes around the Kaohe script tag. It only
+// talks to `window.Kaohe`; every decision (who may act, what a sheet scores) is the plugin's.
+import type { AppraisalRecord, AppraisalStatus, KaoheApi, Locale, Person, Task, WorkflowAction } from '@kaohe/embed';
+import { DEMO_NOW, PERIOD, assignments, buildDirectory, roleLabels, seed, shopChain } from './seed.ts';
+
+declare global {
+  interface Window {
+    Kaohe: KaoheApi;
+  }
+}
+
+const DATABASE = 'kaohe-demo';
+const USER_KEY = 'kaohe-demo:user';
+const LOCALE_KEY = 'kaohe-demo:locale';
+
+type Page = 'tasks' | 'score' | 'payslip' | 'overview';
+
+const words = {
+  'zh-Hant': {
+    company: '某某汽車銷售公司 內網', signInAs: '以此身分登入', navTasks: '我的待辦', navScore: '評分', navPayslip: '我的薪資單', navOverview: '考核總覽',
+    reset: '重設示範資料', disclaimer: '示範用虛構公司與人員', today: '今天', loading: '載入中…', seeding: '正在建立示範資料',
+    tasksTitle: '我的待辦', tasksLead: '需要您處理的考核（2026年10月）。', noTasks: '目前沒有待辦事項。',
+    employee: '員工', number: '工號', rubric: '考核表', step: '步驟', due: '截止', state: '狀態', open: '開啟',
+    scoreTitle: '評分與審核', scoreLead: '從「我的待辦」開啟一份考核。', mine: '我本人的考核',
+    approve: '批准', submit: '提交', publish: '發布結果', returnTo: '退回至', comment: '意見', doReturn: '退回',
+    acknowledge: '確認結果', appeal: '提出申訴', appealReason: '申訴理由', done: '已處理', refused: '未能處理',
+    payslipTitle: '我的薪資單', payslipLead: '已發布的考核結果及由此計算的薪酬。', noPublished: '您本月的考核尚未發布。',
+    work: '日常工作', attendance: '出勤', monthly: '月度考核得分',
+    overviewTitle: '考核總覽', overviewLead: '2026年10月全部考核及其所在步驟。', count: '份',
+    region: '區域', openBy: '', backToTasks: '返回我的待辦', readOnly: '您在此步驟沒有可執行的操作，僅供查看。',
+    status: { open: '待評分', inReview: '審核中', approved: '待發布', published: '已發布', appealed: '申訴中', reopened: '已重開' } as Record<AppraisalStatus, string>,
+    returned: '已退回',
+  },
+  'zh-Hans': {
+    company: '某某汽车销售公司 内网', signInAs: '以此身份登录', navTasks: '我的待办', navScore: '评分', navPayslip: '我的工资单', navOverview: '考核总览',
+    reset: '重置演示数据', disclaimer: '演示用虚构公司与人员', today: '今天', loading: '加载中…', seeding: '正在创建演示数据',
+    tasksTitle: '我的待办', tasksLead: '需要您处理的考核（2026年10月）。', noTasks: '目前没有待办事项。',
+    employee: '员工', number: '工号', rubric: '考核表', step: '步骤', due: '截止', state: '状态', open: '打开',
+    scoreTitle: '评分与审核', scoreLead: '从“我的待办”打开一份考核。', mine: '我本人的考核',
+    approve: '批准', submit: '提交', publish: '发布结果', returnTo: '退回至', comment: '意见', doReturn: '退回',
+    acknowledge: '确认结果', appeal: '提出申诉', appealReason: '申诉理由', done: '已处理', refused: '未能处理',
+    payslipTitle: '我的工资单', payslipLead: '已发布的考核结果及由此计算的薪酬。', noPublished: '您本月的考核尚未发布。',
+    work: '日常工作', attendance: '出勤', monthly: '月度考核得分',
+    overviewTitle: '考核总览', overviewLead: '2026年10月全部考核及其所在步骤。', count: '份',
+    region: '区域', openBy: '', backToTasks: '返回我的待办', readOnly: '您在此步骤没有可执行的操作，仅供查看。',
+    status: { open: '待评分', inReview: '审核中', approved: '待发布', published: '已发布', appealed: '申诉中', reopened: '已重开' } as Record<AppraisalStatus, string>,
+    returned: '已退回',
+  },
+  en: {
+    company: 'Example Motor Sales Co. — Intranet', signInAs: 'Sign in as', navTasks: 'My tasks', navScore: 'Score', navPayslip: 'My payslip', navOverview: 'Overview',
+    reset: 'Reset demo data', disclaimer: 'A fictitious company for the demo', today: 'Today', loading: 'Loading…', seeding: 'Creating the demo data',
+    tasksTitle: 'My tasks', tasksLead: 'Appraisals waiting for you (October 2026).', noTasks: 'Nothing is waiting for you.',
+    employee: 'Employee', number: 'No.', rubric: 'Rubric', step: 'Step', due: 'Due', state: 'State', open: 'Open',
+    scoreTitle: 'Score and review', scoreLead: 'Open an appraisal from My tasks.', mine: 'My own appraisal',
+    approve: 'Approve', submit: 'Submit', publish: 'Publish result', returnTo: 'Return to', comment: 'Comment', doReturn: 'Return',
+    acknowledge: 'Acknowledge result', appeal: 'Appeal', appealReason: 'Reason for the appeal', done: 'Done', refused: 'Not done',
+    payslipTitle: 'My payslip', payslipLead: 'Your published result and the pay it gives.', noPublished: 'Your appraisal for this month is not published yet.',
+    work: 'Daily work', attendance: 'Attendance', monthly: 'Monthly score',
+    overviewTitle: 'Overview', overviewLead: 'Every appraisal of October 2026 and where it stands.', count: '',
+    region: 'Region', openBy: '', backToTasks: 'Back to My tasks', readOnly: 'You have nothing to do at this step; read only.',
+    status: { open: 'To score', inReview: 'In review', approved: 'To publish', published: 'Published', appealed: 'Appealed', reopened: 'Reopened' } as Record<AppraisalStatus, string>,
+    returned: 'Returned',
+  },
+} satisfies Record<Locale, unknown>;
+
+type Words = (typeof words)['en'];
+
+const isLocale = (value: unknown): value is Locale => value === 'zh-Hant' || value === 'zh-Hans' || value === 'en';
+
+const state = {
+  locale: (isLocale(localStorage.getItem(LOCALE_KEY)) ? localStorage.getItem(LOCALE_KEY) : 'zh-Hant') as Locale,
+  page: 'tasks' as Page,
+  openId: undefined as string | undefined,
+  notice: undefined as { ok: boolean; text: string } | undefined,
+};
+
+const t = (): Words => words[state.locale] as Words;
+
+/** A tiny element builder: text goes in as text nodes, never as markup. */
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined> = {}, ...children: Array<Node | string | null | undefined | false>): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children) if (child !== null && child !== undefined && child !== false) element.append(child);
+  return element;
+}
+
+const content = (): HTMLElement => document.getElementById('content') as HTMLElement;
+
+function kaohe(): KaoheApi {
+  return window.Kaohe;
+}
+
+function person(id: string): Person | undefined {
+  return kaohe().context?.directory.people.find((candidate) => candidate.id === id);
+}
+
+function label(value: { 'zh-Hant': string; 'zh-Hans': string; en: string } | undefined): string {
+  return value ? value[state.locale] : '';
+}
+
+function stepLabel(record: Pick<AppraisalRecord, 'chainId' | 'step'>): string {
+  const chain = kaohe().context?.chains[record.chainId];
+  return label(chain?.steps.find((step) => step.id === record.step)?.label) || record.step;
+}
+
+function rubricLabel(record: Pick<AppraisalRecord, 'rubricId'>): string {
+  return label(kaohe().context?.rubrics[record.rubricId]?.label) || record.rubricId;
+}
+
+function statusBadge(record: AppraisalRecord): HTMLElement {
+  const returned = ((record.workflow as { returns?: string[] }).returns ?? []).length > 0;
+  const key = returned && record.status === 'open' ? 'returned' : record.status;
+  const text = key === 'returned' ? t().returned : t().status[record.status];
+  return h('span', { class: `badge ${key}` }, text);
+}
+
+// ---- chrome ----
+
+function fillUserSwitch(): void {
+  const select = document.getElementById('user-switch') as HTMLSelectElement;
+  const context = kaohe().context;
+  if (!context) return;
+  select.replaceChildren();
+  const groups = new Map<string, Person[]>();
+  for (const p of context.directory.people) {
+    const role = p.roles.find((r) => roleLabels[r]) ?? (p.roles.includes('assessor') ? 'assessor' : 'reviewer');
+    const list = groups.get(role) ?? [];
+    list.push(p);
+    groups.set(role, list);
+  }
+  for (const role of ['reviewer', 'regionalManager', 'salesperson', 'assessor', 'fieldServiceRepresentative', 'afterSalesCustomerService']) {
+    const people = groups.get(role);
+    if (!people) continue;
+    const group = h('optgroup', { label: label(roleLabels[role]) });
+    for (const p of people) {
+      const where = p.region ?? p.department ?? '';
+      group.append(h('option', { value: p.id, selected: p.id === context.user }, `${p.name}${where ? `（${where}）` : ''} ${p.number ?? ''}`));
+    }
+    select.append(group);
+  }
+}
+
+function translateChrome(): void {
+  document.documentElement.lang = state.locale;
+  for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) {
+    const key = element.dataset['t'] as keyof Words;
+    const value = t()[key];
+    if (typeof value === 'string') element.textContent = value;
+  }
+  document.title = `${t().company} — Kaohe`;
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
+    button.setAttribute('aria-pressed', String(button.dataset['locale'] === state.locale));
+  }
+  const today = document.getElementById('today');
+  if (today) today.textContent = `${t().today} ${DEMO_NOW.slice(0, 10)}`;
+  fillUserSwitch();
+}
+
+function markNav(): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-page]')) {
+    if (link.dataset['page'] === state.page) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+// ---- pages ----
+
+async function render(): Promise<void> {
+  markNav();
+  const main = content();
+  try {
+    if (state.page === 'tasks') await renderTasks(main);
+    else if (state.page === 'score') await renderScore(main);
+    else if (state.page === 'payslip') await renderPayslip(main);
+    else await renderOverview(main);
+  } catch (error) {
+    main.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
+    console.error(error);
+  }
+}
+
+function noticeNode(): HTMLElement | null {
+  if (!state.notice) return null;
+  const node = h('div', { class: `notice ${state.notice.ok ? 'ok' : 'error'}`, role: 'status' }, state.notice.text);
+  state.notice = undefined;
+  return node;
+}
+
+async function renderTasks(main: HTMLElement): Promise<void> {
+  const heading = [h('h1', {}, t().tasksTitle), h('p', { class: 'lead' }, t().tasksLead)];
+  if (customElements.get('kaohe-inbox')) {
+    // The approval inbox does the list, the detail pane and the actions itself; the context gives it store, user and directory.
+    main.replaceChildren(...heading, kaohe().create('kaohe-inbox'));
+    return;
+  }
+  const tasks: Task[] = await kaohe().tasks();
+  const records = new Map<string, AppraisalRecord>();
+  const store = kaohe().context?.store;
+  for (const task of tasks) {
+    const record = await store?.getAppraisal(task.appraisalId);
+    if (record) records.set(task.appraisalId, record);
+  }
+  const notice = noticeNode();
+  if (tasks.length === 0) {
+    main.replaceChildren(...heading, ...(notice ? [notice] : []), h('p', { class: 'panel muted' }, t().noTasks));
+    return;
+  }
+  const rows = tasks.map((task) => {
+    const record = records.get(task.appraisalId) as AppraisalRecord;
+    const employee = person(task.employeeId);
+    const open = h('button', { type: 'button', class: 'secondary', 'data-open': task.appraisalId }, t().open);
+    open.addEventListener('click', () => go('score', task.appraisalId));
+    return h('tr', {},
+      h('td', {}, employee?.name ?? task.employeeId),
+      h('td', {}, employee?.number ?? ''),
+      h('td', {}, employee?.region ?? employee?.department ?? ''),
+      h('td', {}, rubricLabel(record)),
+      h('td', {}, stepLabel(record)),
+      h('td', { class: task.overdue ? 'overdue' : undefined }, task.dueDate ?? '—'),
+      h('td', {}, statusBadge(record)),
+      h('td', {}, open));
+  });
+  main.replaceChildren(...heading, ...(notice ? [notice] : []), h('table', { class: 'list' },
+    h('thead', {}, h('tr', {}, ...[t().employee, t().number, t().region, t().rubric, t().step, t().due, t().state, ''].map((text) => h('th', { scope: 'col' }, text)))),
+    h('tbody', {}, ...rows)));
+}
+
+async function renderScore(main: HTMLElement): Promise<void> {
+  const context = kaohe().context;
+  if (!context) return;
+  const id = state.openId ?? ((await context.store.getAppraisal(`${PERIOD}:${context.user}`)) ? `${PERIOD}:${context.user}` : undefined);
+  if (!id) {
+    main.replaceChildren(h('h1', {}, t().scoreTitle), h('p', { class: 'lead' }, t().scoreLead));
+    return;
+  }
+  const opened = await kaohe().openForm(id, {
+    onActed: (result) => {
+      state.notice = result.ok
+        ? { ok: true, text: `${t().done}: ${person(result.record.employeeId)?.name ?? ''} → ${stepLabel(result.record)}` }
+        : { ok: false, text: `${t().refused}: ${result.reason.message}` };
+      if (result.ok) go('tasks');
+      else void render();
+    },
+  });
+  const { record, actions } = opened;
+  const employee = person(record.employeeId);
+  const own = record.employeeId === context.user;
+  const back = h('button', { type: 'button', class: 'link' }, t().backToTasks);
+  back.addEventListener('click', () => go('tasks'));
+
+  const bar = h('div', { class: 'actions' });
+  const run = async (action: WorkflowAction): Promise<void> => {
+    const result = await kaohe().act(record.id, action);
+    state.notice = result.ok ? { ok: true, text: `${t().done}: ${employee?.name ?? ''} → ${stepLabel(result.record)}` } : { ok: false, text: `${t().refused}: ${result.reason.message}` };
+    if (result.ok && !own) go('tasks');
+    else void render();
+  };
+  const button = (text: string, action: () => WorkflowAction | undefined, primary = false): HTMLButtonElement => {
+    const b = h('button', { type: 'button', class: primary ? 'primary' : undefined }, text);
+    b.addEventListener('click', () => {
+      const chosen = action();
+      if (chosen) void run(chosen);
+    });
+    return b;
+  };
+  if (actions.includes('step.approve')) bar.append(button(t().approve, () => ({ type: 'step.approve' }), true));
+  if (actions.includes('step.submit') && opened.form.mode !== 'edit') bar.append(button(t().submit, () => ({ type: 'step.submit' }), true));
+  if (actions.includes('appraisal.publish')) bar.append(button(t().publish, () => ({ type: 'appraisal.publish' }), true));
+  if (actions.includes('step.return')) {
+    const step = opened.chain.steps.find((s) => s.id === record.step);
+    const to = h('select', {}, ...(step?.returnTo ?? []).map((target) => h('option', { value: target }, stepLabel({ chainId: record.chainId, step: target }))));
+    const comment = h('textarea', { required: true });
+    bar.append(h('label', {}, t().returnTo, to), h('label', {}, t().comment, comment),
+      button(t().doReturn, () => (comment.value.trim() ? { type: 'step.return', to: to.value, comment: comment.value.trim() } : (comment.focus(), undefined))));
+  }
+  if (actions.includes('employee.acknowledge')) bar.append(button(t().acknowledge, () => ({ type: 'employee.acknowledge' }), true));
+  if (actions.includes('employee.appeal')) {
+    const reason = h('textarea', { required: true });
+    bar.append(h('label', {}, t().appealReason, reason),
+      button(t().appeal, () => (reason.value.trim() ? { type: 'employee.appeal', comment: reason.value.trim() } : (reason.focus(), undefined))));
+  }
+
+  main.replaceChildren(
+    h('h1', {}, `${t().scoreTitle}：${employee?.name ?? record.employeeId}`),
+    h('p', { class: 'meta' },
+      h('span', {}, `${t().number} ${employee?.number ?? ''}`),
+      h('span', {}, rubricLabel(record)),
+      h('span', {}, `${t().step}：${stepLabel(record)}`),
+      h('span', {}, statusBadge(record)),
+      record.dueDate ? h('span', {}, `${t().due} ${record.dueDate}`) : null),
+    ...[noticeNode()].filter((node): node is HTMLElement => node !== null),
+    ...(actions.length === 0 ? [h('p', { class: 'notice muted' }, t().readOnly)] : []),
+    bar.childElementCount > 0 ? bar : h('span'),
+    opened.form,
+    h('p', {}, back),
+  );
+}
+
+async function renderPayslip(main: HTMLElement): Promise<void> {
+  const context = kaohe().context;
+  if (!context) return;
+  const heading = [h('h1', {}, t().payslipTitle), h('p', { class: 'lead' }, t().payslipLead)];
+  const record = await context.store.getAppraisal(`${PERIOD}:${context.user}`);
+  if (!record || record.status !== 'published' && record.status !== 'appealed') {
+    main.replaceChildren(...heading, h('p', { class: 'panel muted' }, t().noPublished));
+    return;
+  }
+  if (customElements.get('kaohe-payslip')) {
+    main.replaceChildren(...heading, kaohe().create('kaohe-payslip', { appraisalId: record.id } as Record<string, unknown>));
+    return;
+  }
+  const result = kaohe().score(record.sheet);
+  main.replaceChildren(...heading, h('div', { class: 'panel' },
+    h('p', { class: 'meta' }, h('span', {}, rubricLabel(record)), h('span', {}, PERIOD), statusBadge(record)),
+    h('div', { class: 'summary' },
+      h('div', {}, t().work, h('strong', {}, result.work)),
+      result.attendance !== null ? h('div', {}, t().attendance, h('strong', {}, result.attendance)) : null,
+      h('div', {}, t().monthly, h('strong', {}, result.monthly)))));
+}
+
+async function renderOverview(main: HTMLElement): Promise<void> {
+  const context = kaohe().context;
+  if (!context) return;
+  const page = await context.store.listAppraisals({ period: PERIOD, limit: 1000 });
+  const counts = new Map<string, number>();
+  for (const record of page.items) counts.set(record.status, (counts.get(record.status) ?? 0) + 1);
+  const rows = page.items.map((record) => {
+    const employee = person(record.employeeId);
+    const open = h('button', { type: 'button', class: 'link' }, employee?.name ?? record.employeeId);
+    open.addEventListener('click', () => go('score', record.id));
+    return h('tr', {},
+      h('td', {}, open),
+      h('td', {}, employee?.number ?? ''),
+      h('td', {}, employee?.region ?? employee?.department ?? ''),
+      h('td', {}, rubricLabel(record)),
+      h('td', {}, stepLabel(record)),
+      h('td', {}, record.assignees.map((id) => person(id)?.name ?? id).join('、') || '—'),
+      h('td', {}, statusBadge(record)));
+  });
+  main.replaceChildren(
+    h('h1', {}, t().overviewTitle),
+    h('p', { class: 'lead' }, t().overviewLead),
+    h('p', { class: 'meta' }, ...[...counts].map(([status, n]) => h('span', {}, `${t().status[status as AppraisalStatus]} ${n}${t().count}`))),
+    h('table', { class: 'list' },
+      h('thead', {}, h('tr', {}, ...[t().employee, t().number, t().region, t().rubric, t().step, t().navTasks, t().state].map((text) => h('th', { scope: 'col' }, text)))),
+      h('tbody', {}, ...rows)));
+}
+
+function go(page: Page, openId?: string): void {
+  state.page = page;
+  state.openId = openId ?? (page === 'score' ? state.openId : undefined);
+  const hash = openId ? `#${page}/${encodeURIComponent(openId)}` : `#${page}`;
+  if (location.hash !== hash) history.pushState(null, '', hash);
+  void render().then(() => content().focus());
+}
+
+function readHash(): void {
+  const [page, id] = location.hash.slice(1).split('/');
+  state.page = page === 'score' || page === 'payslip' || page === 'overview' ? page : 'tasks';
+  state.openId = id ? decodeURIComponent(id) : undefined;
+}
+
+async function start(): Promise<void> {
+  const api = kaohe();
+  const directory = buildDirectory();
+  const saved = localStorage.getItem(USER_KEY);
+  const user = saved && directory.people.some((p) => p.id === saved) ? saved : 'RM1';
+  await api.configure({
+    user, directory, databaseName: DATABASE, locale: state.locale,
+    chains: [shopChain], assignments, now: DEMO_NOW,
+  });
+  translateChrome();
+  const status = document.getElementById('status');
+  const seeded = await seed(api, (done, total) => { if (status) status.textContent = `${t().seeding} ${done}/${total}`; });
+  if (seeded > 0) console.info(`Kaohe demo: seeded ${seeded} appraisals for ${PERIOD}`);
+
+  (document.getElementById('user-switch') as HTMLSelectElement).addEventListener('change', (event) => {
+    const id = (event.target as HTMLSelectElement).value;
+    api.setUser(id);
+    localStorage.setItem(USER_KEY, id);
+    go('tasks');
+  });
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
+    button.addEventListener('click', () => {
+      const locale = button.dataset['locale'];
+      if (!isLocale(locale)) return;
+      state.locale = locale;
+      localStorage.setItem(LOCALE_KEY, locale);
+      api.setLocale(locale);
+      translateChrome();
+      void render();
+    });
+  }
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-page]')) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      go(link.dataset['page'] as Page);
+    });
+  }
+  document.getElementById('reset')?.addEventListener('click', () => void reset());
+  window.addEventListener('popstate', () => { readHash(); void render(); });
+  readHash();
+  await render();
+}
+
+async function reset(): Promise<void> {
+  await kaohe().context?.store.close();
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(DATABASE);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+  localStorage.removeItem(USER_KEY);
+  location.hash = '';
+  location.reload();
+}
+
+function boot(): void {
+  if (!window.Kaohe) {
+    content().replaceChildren(h('div', { class: 'notice error', role: 'alert' }, 'kaohe.iife.js did not load: run `npm start` from the repository root.'));
+    return;
+  }
+  start().catch((error: unknown) => {
+    console.error(error);
+    content().replaceChildren(h('div', { class: 'notice error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
+  });
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+else boot();
