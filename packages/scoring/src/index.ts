@@ -8,3 +8,4 @@ export * from './describe.ts';
 export * from './pay/index.ts';
 export * from './presets/index.ts';
 export * from './presets/pay/index.ts';
+export * from './export/index.ts';

@@ -1,9 +1,8 @@
 import Papa from 'papaparse';
-import { computePay, KaoheInputError, scoreSheet, type Locale, type PayInput, type Payslip, type Problem, type Rubric, type ScoreResult } from '@kaohe/scoring';
+import { computePay, KaoheInputError, payrollCsv, scoreSheet, type Locale, type PayInput, type Payslip, type Problem, type Rubric, type ScoreResult } from '@kaohe/scoring';
 import { noExtraPositionals, parseCommandArgs, readLocale, required } from '../args.ts';
 import { classifyColumn, payColumn, rowRecords, sheetColumn, type ColumnKind } from '../batch-layout.ts';
 import { CliError, plural } from '../errors.ts';
-import { flagsText } from '../format.ts';
 import type { CliIo } from '../io.ts';
 import { SCORE_INPUTS, withScores } from '../pay-inputs.ts';
 import { resolvePayPlan, resolveRubric } from '../presets.ts';
@@ -186,19 +185,12 @@ export async function runBatch(io: CliIo, options: BatchOptions): Promise<BatchR
   }
   if (records.length === 0) throw new CliError(`${options.input} has no rows`, [{ path: options.input, rule: 'empty', message: 'no rows to score' }]);
 
-  const header = ['employee', 'name', 'rubric', 'period', 'work', 'attendance', 'monthly', 'flags', 'missing'];
-  if (plan) header.push(...plan.lines.map((l) => `pay.${l.id}`), 'pay.total', 'pay.flags');
-  const data = rows.map((row) => {
-    const cells = [row.employee, row.name, row.score.rubric.id, row.score.period, row.score.work, row.score.attendance ?? '', row.score.monthly, flagsText(row.score.flags, locale), row.score.missing.join(' ')];
-    if (plan && row.payslip) {
-      const amounts = new Map(row.payslip.lines.map((l) => [l.id, l.amount]));
-      // A line whose condition is false is not on the payslip: its cell stays blank, not 0.00.
-      cells.push(...plan.lines.map((l) => amounts.get(l.id) ?? ''), row.payslip.total, flagsText(row.payslip.flags, locale));
-    }
-    return cells;
-  });
-  // The byte-order mark is what makes Excel read the file as UTF-8 instead of the system code page.
-  const csv = `\uFEFF${Papa.unparse({ fields: header, data }, { newline: '\r\n' })}\r\n`;
+  // The same table the elements' payroll export writes (PublishedResult → payrollCsv), so a batch
+  // run and an export of the same data agree by construction.
+  const { header, csv } = await payrollCsv(
+    rows.map((row) => ({ employee: row.employee, name: row.name, score: row.score, ...(row.payslip ? { payslip: row.payslip } : {}) })),
+    { locale, ...(plan ? { plans: [plan] } : {}), department: false },
+  );
   return { header, rows, csv, warnings };
 }
 
