@@ -27,7 +27,7 @@ const words = {
     payslipTitle: '我的薪資單', payslipLead: '已發布的考核結果及由此計算的薪酬。', noPublished: '您本月的考核尚未發布。',
     work: '日常工作', attendance: '出勤', monthly: '月度考核得分',
     overviewTitle: '考核總覽', overviewLead: '2026年10月全部考核及其所在步驟。', count: '份',
-    region: '區域', openBy: '', backToTasks: '返回我的待辦', readOnly: '您在此步驟沒有可執行的操作，僅供查看。',
+    region: '區域', assignees: '待處理人', backToTasks: '返回我的待辦', readOnly: '您在此步驟沒有可執行的操作，僅供查看。',
     status: { open: '待評分', inReview: '審核中', approved: '待發布', published: '已發布', appealed: '申訴中', reopened: '已重開' } as Record<AppraisalStatus, string>,
     returned: '已退回',
   },
@@ -42,7 +42,7 @@ const words = {
     payslipTitle: '我的工资单', payslipLead: '已发布的考核结果及由此计算的薪酬。', noPublished: '您本月的考核尚未发布。',
     work: '日常工作', attendance: '出勤', monthly: '月度考核得分',
     overviewTitle: '考核总览', overviewLead: '2026年10月全部考核及其所在步骤。', count: '份',
-    region: '区域', openBy: '', backToTasks: '返回我的待办', readOnly: '您在此步骤没有可执行的操作，仅供查看。',
+    region: '区域', assignees: '待处理人', backToTasks: '返回我的待办', readOnly: '您在此步骤没有可执行的操作，仅供查看。',
     status: { open: '待评分', inReview: '审核中', approved: '待发布', published: '已发布', appealed: '申诉中', reopened: '已重开' } as Record<AppraisalStatus, string>,
     returned: '已退回',
   },
@@ -57,7 +57,7 @@ const words = {
     payslipTitle: 'My payslip', payslipLead: 'Your published result and the pay it gives.', noPublished: 'Your appraisal for this month is not published yet.',
     work: 'Daily work', attendance: 'Attendance', monthly: 'Monthly score',
     overviewTitle: 'Overview', overviewLead: 'Every appraisal of October 2026 and where it stands.', count: '',
-    region: 'Region', openBy: '', backToTasks: 'Back to My tasks', readOnly: 'You have nothing to do at this step; read only.',
+    region: 'Region', assignees: 'Waiting for', backToTasks: 'Back to My tasks', readOnly: 'You have nothing to do at this step; read only.',
     status: { open: 'To score', inReview: 'In review', approved: 'To publish', published: 'Published', appealed: 'Appealed', reopened: 'Reopened' } as Record<AppraisalStatus, string>,
     returned: 'Returned',
   },
@@ -345,7 +345,7 @@ async function renderOverview(main: HTMLElement): Promise<void> {
     h('p', { class: 'lead' }, t().overviewLead),
     h('p', { class: 'meta' }, ...[...counts].map(([status, n]) => h('span', {}, `${t().status[status as AppraisalStatus]} ${n}${t().count}`))),
     h('table', { class: 'list' },
-      h('thead', {}, h('tr', {}, ...[t().employee, t().number, t().region, t().rubric, t().step, t().navTasks, t().state].map((text) => h('th', { scope: 'col' }, text)))),
+      h('thead', {}, h('tr', {}, ...[t().employee, t().number, t().region, t().rubric, t().step, t().assignees, t().state].map((text) => h('th', { scope: 'col' }, text)))),
       h('tbody', {}, ...rows)));
 }
 
