@@ -193,7 +193,7 @@ async function renderTasks(main: HTMLElement): Promise<void> {
   const heading = [h('h1', {}, t().tasksTitle), h('p', { class: 'lead' }, t().tasksLead)];
   if (customElements.get('kaohe-inbox')) {
     // The approval inbox does the list, the detail pane and the actions itself; the context gives it store, user and directory.
-    main.replaceChildren(...heading, kaohe().create('kaohe-inbox'));
+    main.replaceChildren(h('p', { class: 'lead' }, t().tasksLead), kaohe().create('kaohe-inbox'));
     return;
   }
   const tasks: Task[] = await kaohe().tasks();

@@ -20,7 +20,8 @@ const surnames = ['王', '李', '張', '劉', '陳', '楊', '趙', '黃', '周',
 const givenNames = ['建國', '曉明', '志強', '麗華', '文博', '佳怡', '國棟', '雅婷', '俊傑', '淑芬', '家豪', '美玲', '偉', '靜', '磊', '娜', '軍', '敏', '濤', '艷'];
 
 function nameAt(index: number): string {
-  return `${surnames[index % surnames.length]}${givenNames[(index * 7 + 3) % givenNames.length]}`;
+  // The extra step every full round of surnames keeps names unique across the forty people.
+  return `${surnames[index % surnames.length]}${givenNames[(index * 7 + 3 + Math.floor(index / surnames.length)) % givenNames.length]}`;
 }
 
 /** The R-CSA staff's chain, which rules.md does not give: their supervisor scores, the GM approves, HR publishes. */
