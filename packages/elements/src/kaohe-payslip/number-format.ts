@@ -1,0 +1,51 @@
+// Figures for people: grouped, in the locale's style. Amounts arrive as decimal strings from
+// @kaohe/scoring and are handed to Intl.NumberFormat as strings, which formats them as exact
+// decimals (ECMA-402 NumberFormat v3): an amount is never turned into a binary float on the way.
+import type { PayInputKind } from '@kaohe/scoring';
+import type { Locale } from '../base/locale.ts';
+
+type Decimal = `${number}` | string;
+type Formatter = { format(value: Intl.StringNumericLiteral): string };
+
+const cache = new Map<string, Formatter>();
+function formatter(locale: Locale, options: Intl.NumberFormatOptions): Formatter {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(locale, options) as Formatter;
+    cache.set(key, found);
+  }
+  return found;
+}
+
+const asLiteral = (value: Decimal) => value as Intl.StringNumericLiteral;
+
+/** 8000 → "8,000.00" (two decimals, grouped; half-up at the third decimal like O-7). */
+export function formatMoney(value: Decimal, locale: Locale): string {
+  return formatter(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'halfExpand' }).format(asLiteral(value));
+}
+
+/** 8000 → "CN¥8,000.00" in the plan's currency. */
+export function formatCurrency(value: Decimal, currency: string, locale: Locale): string {
+  return formatter(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'halfExpand' }).format(asLiteral(value));
+}
+
+/** A fraction as a percentage: 0.85 → "85%", 0.003 → "0.3%". */
+export function formatRate(value: Decimal, locale: Locale): string {
+  return formatter(locale, { style: 'percent', maximumFractionDigits: 2 }).format(asLiteral(value));
+}
+
+/** A score or a plain number: 92.5 → "92.5". */
+export function formatNumber(value: Decimal, locale: Locale, maximumFractionDigits = 4): string {
+  return formatter(locale, { maximumFractionDigits }).format(asLiteral(value));
+}
+
+/** A value by what it holds. */
+export function formatByKind(value: Decimal, kind: Exclude<PayInputKind, 'boolean'>, locale: Locale): string {
+  switch (kind) {
+    case 'money': return formatMoney(value, locale);
+    case 'rate': return formatRate(value, locale);
+    case 'score': return formatNumber(value, locale, 2);
+    case 'number': return formatNumber(value, locale);
+  }
+}

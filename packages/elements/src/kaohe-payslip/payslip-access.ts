@@ -1,0 +1,23 @@
+// Who may see a payslip. Pay is published with the appraisal: before publication nobody sees it
+// here (HR and reviewers work with the scores in the inbox); after it, the employee, HR and the
+// people the review chain lets read the appraisal (canRead in @kaohe/workflow) do.
+import { canRead, chainPresets, type AppraisalRecord, type Chain, type Directory } from '@kaohe/workflow';
+
+export type PayslipAccess = 'granted' | 'unpublished' | 'denied';
+
+/** The role id of HR in the host's directory. */
+export const HR_ROLE = 'hr';
+
+const PUBLISHED: ReadonlySet<string> = new Set(['published', 'appealed']);
+
+export function isHr(viewer: string, directory: Directory): boolean {
+  return directory.people.some((person) => person.id === viewer && person.roles.includes(HR_ROLE));
+}
+
+export function payslipAccess(record: AppraisalRecord | undefined, viewer: string, directory: Directory, chain?: Chain): PayslipAccess {
+  if (!record || viewer === '') return 'denied';
+  const chainOfRecord = chain ?? (chainPresets as Readonly<Record<string, Chain>>)[record.chainId];
+  const mayRead = viewer === record.employeeId || isHr(viewer, directory) || (chainOfRecord !== undefined && canRead(record, viewer, directory, chainOfRecord));
+  if (!mayRead) return 'denied';
+  return PUBLISHED.has(record.status) ? 'granted' : 'unpublished';
+}
