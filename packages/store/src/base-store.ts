@@ -37,6 +37,11 @@ export function checkRevision(stored: AppraisalRecord | undefined, record: Appra
   if (!Number.isInteger(expectedRevision) || expectedRevision < 0) {
     throw new TypeError(`expectedRevision must be a whole number ≥ 0 (0 for a new appraisal); got ${expectedRevision}`);
   }
+  // Revision 0 is an appraisal as `openAppraisal` creates it: it may be stored once, as new.
+  if (record.revision === 0 && expectedRevision === 0) {
+    if (stored !== undefined) throw new StoreConflictError(stored, expectedRevision, `Appraisal ${record.id} already exists (revision ${stored.revision}); it cannot be created again. Nothing was written.`);
+    return;
+  }
   if (record.revision !== expectedRevision + 1) {
     throw new StoreConflictError(stored, expectedRevision,
       `Appraisal ${record.id} carries revision ${record.revision}, but a save on top of revision ${expectedRevision} must carry ` +

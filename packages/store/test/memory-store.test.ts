@@ -254,3 +254,14 @@ test('a closed store refuses further work with a reason a person can act on', as
   assert.equal(error.code, 'unavailable');
   assert.match(error.message, /closed/);
 });
+
+test('an appraisal as openAppraisal makes it (revision 0) is stored once as new, and a second creation is a conflict', async () => {
+  const store = new MemoryStore();
+  const opened = appraisal({ id: '2026-10:S9', revision: 0 });
+  const stored = await store.putAppraisal(opened, { expectedRevision: 0 });
+  assert.equal(stored.revision, 0);
+  await assert.rejects(store.putAppraisal(opened, { expectedRevision: 0 }), (error: unknown) =>
+    error instanceof StoreConflictError && /already exists/.test(error.message));
+  const next = await store.putAppraisal({ ...opened, revision: 1 }, { expectedRevision: 0 });
+  assert.equal(next.revision, 1);
+});
