@@ -35,6 +35,12 @@ const SYNC_SCORING_LIMIT = 500;
 const SCORE_SLICE_MS = 12;
 const PAGE_SIZE = 1000;
 
+interface Derived {
+  options: Record<'role' | 'region' | 'period' | 'step', string[]>;
+  stepLabels: Map<string, string>;
+  counts: ReturnType<typeof countByStatus>;
+}
+
 interface BulkRun {
   action: ForwardAction;
   total: number;
@@ -122,7 +128,11 @@ export class KaoheInbox extends KaoheElement {
 
   #rows = new Map<string, InboxRow>();
   #rowsVersion = 0;
-  #visibleCache: { rowsVersion: number; view: InboxView; rows: InboxRow[] } | undefined;
+  /** bumped as scores fill in: only a sort by score depends on it */
+  #scoresVersion = 0;
+  #sortedCache: { rowsVersion: number; scoresVersion: number; sort: InboxView['sort']; rows: InboxRow[] } | undefined;
+  #visibleCache: { sorted: InboxRow[]; filterKey: string; rows: InboxRow[] } | undefined;
+  #derivedCache: { rowsVersion: number; locale: string; value: Derived } | undefined;
   #people = new Map<string, Person>();
   #loadToken = 0;
   #unsubscribe: (() => void) | undefined;
@@ -255,7 +265,7 @@ export class KaoheInbox extends KaoheElement {
           this.#score(row);
           if (performance.now() - started > SCORE_SLICE_MS) break;
         }
-        this.#rowsVersion++;
+        this.#scoresVersion++;
         this.requestUpdate();
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
@@ -264,12 +274,57 @@ export class KaoheInbox extends KaoheElement {
     }
   }
 
-  #visible(): InboxRow[] {
-    const cache = this.#visibleCache;
-    if (cache && cache.rowsVersion === this.#rowsVersion && cache.view === this.view) return cache.rows;
-    const rows = sortRows(filterRows([...this.#rows.values()], this.view), this.view.sort);
-    this.#visibleCache = { rowsVersion: this.#rowsVersion, view: this.view, rows };
+  /**
+   * All rows in the view's order. Sorted once per column and direction while the rows stay the same,
+   * so a filter or a search only walks the sorted array (10,000 rows: a filter pass, not a sort).
+   */
+  #sorted(): InboxRow[] {
+    const sort = this.view.sort;
+    const cache = this.#sortedCache;
+    if (cache && cache.rowsVersion === this.#rowsVersion && cache.sort.column === sort.column && cache.sort.direction === sort.direction
+      && (sort.column !== 'score' || cache.scoresVersion === this.#scoresVersion)) return cache.rows;
+    const rows = sortRows([...this.#rows.values()], sort);
+    this.#sortedCache = { rowsVersion: this.#rowsVersion, scoresVersion: this.#scoresVersion, sort, rows };
     return rows;
+  }
+
+  #visible(): InboxRow[] {
+    const sorted = this.#sorted();
+    const view = this.view;
+    const filterKey = JSON.stringify([view.role, view.region, view.period, view.step, view.overdue, view.search.trim().toLowerCase()]);
+    const cache = this.#visibleCache;
+    if (cache && cache.sorted === sorted && cache.filterKey === filterKey) return cache.rows;
+    const rows = filterRows(sorted, view);
+    this.#visibleCache = { sorted, filterKey, rows };
+    return rows;
+  }
+
+  /** The filter menus' options, the step names and the counts per state: once per change of the rows. */
+  #derived(): Derived {
+    const cache = this.#derivedCache;
+    if (cache && cache.rowsVersion === this.#rowsVersion && cache.locale === this.locale) return cache.value;
+    const rows = [...this.#rows.values()];
+    const value: Derived = {
+      options: { role: distinct(rows, 'role'), region: distinct(rows, 'region'), period: distinct(rows, 'period'), step: distinct(rows, 'step') },
+      stepLabels: new Map(rows.map((row) => [row.step, row.stepLabel?.[this.locale] ?? row.step])),
+      counts: countByStatus(rows),
+    };
+    this.#derivedCache = { rowsVersion: this.#rowsVersion, locale: this.locale, value };
+    return value;
+  }
+
+  /** Takes a row out without re-sorting: the cached orders lose one entry (a bulk run removes many, one by one). */
+  #removeRow(id: string): void {
+    const before = this.#rowsVersion;
+    this.#rows.delete(id);
+    this.#rowsVersion++;
+    const sorted = this.#sortedCache;
+    if (sorted?.rowsVersion === before) {
+      const rows = sorted.rows.filter((row) => row.id !== id);
+      const visible = this.#visibleCache;
+      if (visible?.sorted === sorted.rows) this.#visibleCache = { ...visible, sorted: rows, rows: visible.rows.filter((row) => row.id !== id) };
+      this.#sortedCache = { ...sorted, rowsVersion: this.#rowsVersion, rows };
+    }
   }
 
   #setView(patch: Partial<InboxView>): void {
@@ -288,8 +343,7 @@ export class KaoheInbox extends KaoheElement {
     const row = record ? this.#rowOf(record, previous) : undefined;
     if (!row) {
       if (!previous) return 'none';
-      this.#rows.delete(id);
-      this.#rowsVersion++;
+      this.#removeRow(id);
       this.#pruneSelection();
       return 'left';
     }
@@ -758,13 +812,12 @@ export class KaoheInbox extends KaoheElement {
 
   #renderFilters(): TemplateResult {
     const t = (key: InboxMessageKey) => inboxMsg(key, this.locale);
-    const rows = [...this.#rows.values()];
-    const stepLabels = new Map(rows.map((row) => [row.step, row.stepLabel?.[this.locale] ?? row.step]));
+    const { options, stepLabels } = this.#derived();
     const select = (key: 'role' | 'region' | 'period' | 'step', label: (value: string) => string) => html`
       <label class="field">${t(key)}
         <select name=${key} .value=${this.view[key]} @change=${(e: Event) => this.#setView({ [key]: (e.target as HTMLSelectElement).value })}>
           <option value="" ?selected=${this.view[key] === ''}>${t('any')}</option>
-          ${distinct(rows, key).map((value) => html`<option value=${value} ?selected=${this.view[key] === value}>${label(value)}</option>`)}
+          ${options[key].map((value) => html`<option value=${value} ?selected=${this.view[key] === value}>${label(value)}</option>`)}
         </select>
       </label>`;
     return html`
@@ -786,7 +839,7 @@ export class KaoheInbox extends KaoheElement {
   }
 
   #renderCounts(shown: number): TemplateResult {
-    const counts = countByStatus([...this.#rows.values()]);
+    const counts = this.#derived().counts;
     return html`
       <ul class="counts" part="counts" aria-label=${inboxMsg('countsLabel', this.locale)}>
         <li>${inboxMsg('shown', this.locale, { shown, total: this.#rows.size })}</li>
@@ -852,8 +905,10 @@ export class KaoheInbox extends KaoheElement {
             ? html`<div role="row" class="row empty-row"><span role="gridcell" class="empty">${this.loading ? t('loading') : this.#rows.size === 0 ? t('empty') : t('noMatch')}</span></div>`
             : virtualize({
               items: visible,
-              keyFunction: (row: InboxRow) => row.id,
-              renderItem: (row: InboxRow, index: number) => this.#renderRow(row, index, index === activeIndex),
+              // When a filter shrinks the list, the virtualizer may still ask once for its previous range;
+              // an index past the end renders nothing instead of throwing.
+              keyFunction: (row: InboxRow | undefined, index: number) => row?.id ?? `past-end-${index}`,
+              renderItem: (row: InboxRow | undefined, index: number) => (row ? this.#renderRow(row, index, index === activeIndex) : html``),
             })}
         </div>
       </div>`;

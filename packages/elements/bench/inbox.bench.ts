@@ -1,0 +1,198 @@
+// Benchmark, not a test: a VP's inbox in a large month, 10,000 tasks waiting for first review.
+// Run in Chromium with `node scripts/bench-browser.mjs packages/elements/bench/inbox.bench.ts`.
+// Prints, in ms, the median and worst frame for the first render, filtering, sorting and scrolling,
+// plus long tasks (PerformanceObserver) seen during each phase.
+import { loadRubric, rubricPresets } from '@kaohe/scoring';
+import type { Entry } from '@kaohe/scoring';
+import { MemoryStore } from '@kaohe/store';
+import { act, chainPresets, openAppraisal } from '@kaohe/workflow';
+import type { AppraisalRecord, Directory, Person } from '@kaohe/workflow';
+import { KaoheInbox } from '../src/kaohe-inbox/kaohe-inbox.ts';
+import { KaoheRubricForm } from '../src/kaohe-rubric-form/rubric-form.ts';
+
+const TASKS = 10_000;
+const NOW = '2026-11-10T09:00:00.000Z';
+const REGIONS = ['north', 'south', 'east', 'west', 'central'];
+const chain = chainPresets['W-SP'];
+const rubric = loadRubric(rubricPresets['R-SP']);
+
+const reviewers: Person[] = [
+  { id: 'SP1', name: 'Planner Li', roles: ['salesPlanning'] },
+  { id: 'VP', name: 'Vice President Zhao', roles: ['vp'] },
+  { id: 'HR', name: 'HR Qian', roles: ['hr'] },
+  ...REGIONS.map((region): Person => ({ id: `RM-${region}`, name: `${region} manager`, roles: ['regionalManager'], region })),
+];
+
+function entries(index: number): Record<string, Entry> {
+  return {
+    'SP-D1': { count: index % 4 }, 'SP-D2': { count: index % 2 }, 'SP-W': { breached: index % 17 === 0 }, 'SP-W1': { breached: false },
+    'SP-W2': { breached: false }, 'SP-W3': { count: index % 3 }, 'SP-W4': { count: 0 }, 'SP-M': { breached: false },
+    'SP-Q': { points: String(index % 6) }, 'SP-A': { count: index % 2 }, 'SP-V': { breached: index % 23 === 0 },
+  };
+}
+
+function month(): { records: AppraisalRecord[]; directory: Directory } {
+  const people: Person[] = [];
+  const records: AppraisalRecord[] = [];
+  for (let index = 0; index < TASKS; index++) {
+    const region = REGIONS[index % REGIONS.length] as string;
+    const person: Person = {
+      id: `E${100_000 + index}`, number: `${100_000 + index}`, name: `Salesperson ${index}`, roles: ['salesperson'], region, managerId: `RM-${region}`,
+    };
+    people.push(person);
+    // Routing per record needs only the people around the employee; a 10,000-person directory per act would measure routing, not the inbox.
+    const local: Directory = { people: [...reviewers, person] };
+    const period = index % 3 === 0 ? '2026-09' : '2026-10';
+    let record: AppraisalRecord = { ...openAppraisal({ employee: person, period, rubric: { id: rubric.id, version: rubric.version }, chain, directory: local, now: NOW }), revision: 1 };
+    for (const [actor, action] of [[`RM-${region}`, { type: 'step.submit', entries: entries(index) }], ['SP1', { type: 'step.submit' }]] as const) {
+      const result = act(record, action, { actor, directory: local, chain, now: NOW });
+      if (!result.ok) throw new Error(result.reason.message);
+      record = result.record;
+    }
+    records.push(record);
+  }
+  return { records, directory: { people: [...reviewers, ...people] } };
+}
+
+// The virtualizer's ResizeObserver may report Chromium's benign "loop completed" notice; the runner's
+// page records any error event as a failure, so that one notice is taken back right after it.
+addEventListener('error', (event) => {
+  if (!String(event.message).includes('ResizeObserver loop')) return;
+  const page = window as { __benchError?: string };
+  if (page.__benchError?.includes('ResizeObserver loop')) delete page.__benchError;
+});
+
+// ---- frame timing ----
+
+const longTasks: number[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longTasks.push(entry.duration);
+}).observe({ type: 'longtask', buffered: true });
+
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+/** Frame-to-frame times while `body` runs and for `settleFrames` frames after it. */
+async function frames(body: () => Promise<void> | void, settleFrames = 10): Promise<number[]> {
+  const deltas: number[] = [];
+  let running = true;
+  let last = await nextFrame();
+  const loop = (at: number) => {
+    deltas.push(at - last);
+    last = at;
+    if (running) requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  await body();
+  for (let i = 0; i < settleFrames; i++) await nextFrame();
+  running = false;
+  return deltas;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const worst = (values: number[]) => Math.max(0, ...values);
+const p90 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.9)] ?? 0;
+
+function report(label: string, samples: number[], longTaskStart: number, extra = ''): void {
+  const tasks = longTasks.slice(longTaskStart);
+  console.log(`inbox: ${label.padEnd(34)} median ${median(samples).toFixed(1).padStart(6)} ms   p90 ${p90(samples).toFixed(1).padStart(6)} ms`
+    + `   worst ${worst(samples).toFixed(1).padStart(7)} ms   n ${String(samples.length).padStart(3)}   long tasks ${tasks.length} (worst ${worst(tasks).toFixed(0)} ms)${extra}`);
+}
+
+const rows = (el: KaoheInbox) => el.shadowRoot?.querySelectorAll('.body [role="row"][data-id]').length ?? 0;
+
+async function main(): Promise<void> {
+  KaoheInbox.define('kaohe-inbox');
+  KaoheRubricForm.define('kaohe-rubric-form');
+  let started = performance.now();
+  const { records, directory } = month();
+  const store = new MemoryStore();
+  // Stored as they stand after the two acts: a month imported as is, without replaying each write.
+  for (const record of records) await store.putAppraisal({ ...record, revision: 1 }, { expectedRevision: 0 });
+  console.log(`inbox: set-up of ${TASKS} tasks in a MemoryStore took ${(performance.now() - started).toFixed(0)} ms (not part of the figures)`);
+
+  // Let the observer deliver the set-up's long tasks before the first phase starts counting.
+  for (let i = 0; i < 5; i++) await nextFrame();
+  const el = document.createElement('kaohe-inbox') as KaoheInbox;
+  el.locale = 'en';
+  el.style.setProperty('--kaohe-inbox-height', '600px');
+  let firstRows = 0;
+  let mark = longTasks.length;
+  const renderFrames = await frames(async () => {
+    started = performance.now();
+    Object.assign(el, { store, directory, rubrics: { [`${rubric.id}@${rubric.version}`]: rubric }, now: NOW, userId: 'VP' });
+    document.body.append(el);
+    await el.loaded;
+    while (rows(el) === 0) await nextFrame();
+    firstRows = performance.now() - started;
+  });
+  report('first render', renderFrames, mark, `   rows on screen after ${firstRows.toFixed(0)} ms`);
+
+  mark = longTasks.length;
+  started = performance.now();
+  const scoringFrames = await frames(async () => {
+    while (el.visibleTasks.some((row) => row.score === undefined)) await nextFrame();
+  }, 2);
+  report('scores filling in (sliced)', scoringFrames, mark, `   all ${TASKS} scored after ${(performance.now() - started).toFixed(0)} ms`);
+
+  const root = el.shadowRoot as ShadowRoot;
+  const setSelect = (name: string, value: string) => {
+    const select = root.querySelector<HTMLSelectElement>(`select[name="${name}"]`) as HTMLSelectElement;
+    select.value = value;
+    select.dispatchEvent(new Event('change'));
+  };
+  const search = root.querySelector<HTMLInputElement>('input[name="search"]') as HTMLInputElement;
+
+  // Filtering: each change, the time from the input to the frame after it, and every frame meanwhile.
+  mark = longTasks.length;
+  const filterLatency: number[] = [];
+  const filterFrames = await frames(async () => {
+    const changes: Array<() => void> = [
+      () => setSelect('region', 'north'), () => setSelect('period', '2026-09'), () => setSelect('region', ''), () => setSelect('period', ''),
+      ...['1', '12', '123', '1234', '12345', ''].map((text) => () => { search.value = text; search.dispatchEvent(new Event('input')); }),
+      () => setSelect('region', 'west'), () => setSelect('region', ''),
+    ];
+    for (const change of changes) {
+      const t0 = performance.now();
+      change();
+      await el.updateComplete;
+      await nextFrame();
+      filterLatency.push(performance.now() - t0);
+    }
+  });
+  report('filter (input → next frame)', filterLatency, mark);
+  report('filter (all frames)', filterFrames, mark);
+
+  mark = longTasks.length;
+  const sortLatency: number[] = [];
+  const sortFrames = await frames(async () => {
+    for (const column of ['employee', 'role', 'region', 'period', 'step', 'due', 'score', 'state', 'score']) {
+      const t0 = performance.now();
+      root.querySelector<HTMLButtonElement>(`[role="columnheader"][data-column="${column}"] button`)?.click();
+      await el.updateComplete;
+      await nextFrame();
+      sortLatency.push(performance.now() - t0);
+    }
+  });
+  report('sort (click → next frame)', sortLatency, mark);
+  report('sort (all frames)', sortFrames, mark);
+
+  const grid = root.querySelector<HTMLElement>('[role="grid"]') as HTMLElement;
+  const scroll = async (label: string, pixelsPerFrame: number) => {
+    mark = longTasks.length;
+    const scrollFrames = await frames(async () => {
+      for (let i = 0; i < 300; i++) {
+        grid.scrollTop += pixelsPerFrame;
+        await nextFrame();
+      }
+      grid.scrollTop = 0;
+    });
+    report(label, scrollFrames, mark, `   DOM rows at the end: ${rows(el)} of ${el.visibleTasks.length}`);
+  };
+  // A brisk fling (10 rows a frame), then three screens a frame: far faster than a person scrolls, so every frame lays out new rows.
+  await scroll('scroll, 400 px a frame', 400);
+  await scroll('scroll, 1800 px a frame', 1800);
+}
+
+main().then(() => { (window as { __benchDone?: boolean }).__benchDone = true; }, (error: unknown) => {
+  (window as { __benchError?: string }).__benchError = error instanceof Error ? error.stack ?? error.message : String(error);
+});
