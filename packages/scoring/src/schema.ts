@@ -1,4 +1,4 @@
-import { z } from './zod.ts';
+import * as z from './zod.ts';
 
 /** A decimal quantity as written in JSON: a string ("12.5") or a number. Never a float in the engine. */
 export const Amount = z.union([z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number such as "5" or "2.5"'), z.number().finite()]);

@@ -1,4 +1,4 @@
-import { z } from '../zod.ts';
+import * as z from '../zod.ts';
 import { Amount, Label } from '../schema.ts';
 
 /** A name a formula can read: letters, digits and _, starting with a letter or _. */

@@ -1,5 +1,5 @@
 import type DecimalJs from 'decimal.js';
-import { z } from '../zod.ts';
+import * as z from '../zod.ts';
 import { Period } from '../schema.ts';
 import type { Label } from '../schema.ts';
 import type { Flag } from '../result.ts';
