@@ -16,8 +16,9 @@ if [ -f packages/embed/build.mjs ]; then
   step "bundle";       node packages/embed/build.mjs --check-size
 fi
 step "browser tests";  "${PNPM[@]}" exec web-test-runner --config web-test-runner.config.mjs
-if compgen -G "tests/e2e/*.e2e.test.ts" >/dev/null; then
-  step "end-to-end";   node --import tsx --test tests/e2e/*.e2e.test.ts
+mapfile -t e2e < <(find tests packages -path '*/node_modules' -prune -o -name '*.e2e.test.ts' -print | sort)
+if [ ${#e2e[@]} -gt 0 ]; then
+  step "end-to-end";   node --import tsx --test "${e2e[@]}"
 fi
 echo
 echo "kaohe: every check passed"
