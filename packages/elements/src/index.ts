@@ -18,3 +18,4 @@ export type { PayslipAccess } from './kaohe-payslip/payslip-access.ts';
 export { KaoheAnnual } from './kaohe-annual/kaohe-annual.ts';
 export type { AnnualMonth } from './kaohe-annual/kaohe-annual.ts';
 export { KaoheScoreDistribution } from './kaohe-score-distribution/kaohe-score-distribution.ts';
+// The form builder is its own entry point (`@kaohe/elements/form-builder`), so pages without it don't pay for it.

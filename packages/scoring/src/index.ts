@@ -9,3 +9,5 @@ export * from './pay/index.ts';
 export * from './presets/index.ts';
 export * from './presets/pay/index.ts';
 export * from './export/index.ts';
+export * from './json-schema.ts';
+export * from './builder/index.ts';

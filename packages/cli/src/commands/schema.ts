@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PayPlan, Rubric, Sheet } from '@kaohe/scoring';
+import { jsonSchemaOf, recordKinds, type RecordKind } from '@kaohe/scoring';
 import { noExtraPositionals, parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { json } from '../format.ts';
@@ -14,22 +14,11 @@ add "$schema": "./rubric.schema.json" to a rubric file.
 --out also writes <dir>/<kind>.schema.json; without a kind it writes all three.
 `;
 
-const SCHEMAS = {
-  rubric: { schema: Rubric, title: 'Kaohe rubric 考核表' },
-  sheet: { schema: Sheet, title: 'Kaohe sheet 考核記錄' },
-  'pay-plan': { schema: PayPlan, title: 'Kaohe pay plan 薪酬方案' },
-} as const;
-
-export type SchemaKind = keyof typeof SCHEMAS;
-export const schemaKinds = Object.keys(SCHEMAS) as SchemaKind[];
+export type SchemaKind = RecordKind;
+export const schemaKinds = recordKinds;
 
 /** A file's input shape (io: 'input'): fields with defaults are optional, as a person writes them. */
-export function jsonSchema(kind: SchemaKind): Record<string, unknown> {
-  const { schema, title } = SCHEMAS[kind];
-  const generated = schema.toJSONSchema({ io: 'input' }) as Record<string, unknown>;
-  const { $schema, ...rest } = generated;
-  return { $schema, title, ...rest };
-}
+export const jsonSchema = jsonSchemaOf;
 
 export async function schemaCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' } });
@@ -52,5 +41,5 @@ export async function schemaCommand(args: readonly string[], io: CliIo): Promise
 }
 
 function isKind(value: string): value is SchemaKind {
-  return Object.hasOwn(SCHEMAS, value);
+  return (recordKinds as readonly string[]).includes(value);
 }

@@ -299,11 +299,11 @@ function dedupe(problems: Problem[]): Problem[] {
 
 /** One person's month for a pay plan. Values may come from JSON (numbers, booleans) or CSV (strings). */
 export const PayInput = z.object({
-  employee: z.string().optional(),
-  period: Period.optional(),
-  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  employee: z.optional(z.string()),
+  period: z.optional(Period),
+  values: z._default(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])), {}),
   /** keyed by the setting's name ("scoreRateBasis") or its open point ("O-2") */
-  settings: z.record(z.string(), z.string()).optional(),
+  settings: z.optional(z.record(z.string(), z.string())),
 });
 export type PayInput = z.input<typeof PayInput>;
 
