@@ -11,11 +11,7 @@ export {
   KaoheApproveRequestEvent, KaoheReturnRequestEvent, KaoheDelegateRequestEvent, KaoheTaskActedEvent, KaoheTaskActionFailedEvent, KaoheTaskOpenEvent,
 } from './kaohe-inbox/inbox-events.ts';
 export { KaohePayslip } from './kaohe-payslip/kaohe-payslip.ts';
-export { KaohePayrollExport, KaohePayrollExportedEvent } from './kaohe-payslip/payroll-export.ts';
-export type { PayrollEntry } from './kaohe-payslip/payroll-export.ts';
 export { payslipAccess, HR_ROLE } from './kaohe-payslip/payslip-access.ts';
 export type { PayslipAccess } from './kaohe-payslip/payslip-access.ts';
-export { KaoheAnnual } from './kaohe-annual/kaohe-annual.ts';
-export type { AnnualMonth } from './kaohe-annual/kaohe-annual.ts';
-export { KaoheScoreDistribution } from './kaohe-score-distribution/kaohe-score-distribution.ts';
 // The form builder is its own entry point (`@kaohe/elements/form-builder`), so pages without it don't pay for it.
+// HR's views are exported by './hr-register.ts' (`@kaohe/elements/hr`).
