@@ -10,7 +10,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const filter = process.env.KAOHE_BROWSER_TESTS;
 
 export default {
-  files: filter ? filter.split(',') : ['packages/*/test/**/*.browser.test.ts', 'tests/**/*.browser.test.ts'],
+  files: [...(filter ? filter.split(',') : ['packages/*/test/**/*.browser.test.ts', 'tests/**/*.browser.test.ts']), '!**/node_modules/**'],
   nodeResolve: { exportConditions: ['browser', 'default'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.esbuild.json' }),
