@@ -34,7 +34,9 @@ const byId: Record<RubricPresetId, RubricInput> = {
  * One rubric per role of domain/rules.md, as authored input (parse with `Rubric` or `loadRubric`).
  * Frozen all the way down: presets are shared, so a form builder edits a copy (`structuredClone`).
  */
-export const rubricPresets: Readonly<Record<string, RubricInput>> = deepFreeze(byId);
+// Marked pure so a bundle that never reads the presets drops them (~11 KB gzip): the script-tag
+// core ships them apart, in kaohe-presets.js (packages/embed).
+export const rubricPresets: Readonly<Record<string, RubricInput>> = /* @__PURE__ */ deepFreeze(byId);
 
 /**
  * Names of the assessing groups the presets use in `groups` (W-FS, W-TR). The rubric schema has no
