@@ -4,7 +4,8 @@
 import type { Rubric } from '@kaohe/scoring';
 import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
 import type {
-  AppraisalQuery, AuditEntry, AuditVerification, Draft, KaoheStore, Page, PageOptions, PutAppraisalOptions, StoreChange, StoreListener,
+  AppraisalQuery, AppraisalWrite, AuditEntry, AuditVerification, Draft, KaoheStore, Page, PageOptions, PutAppraisalOptions, StoreChange,
+  StoreListener,
 } from './types.ts';
 import { type AuditHead, EMPTY_HEAD, headAfter, sealAuditEvents, verifyAuditChain } from './audit.ts';
 import { StoreConflictError, StoreError, toStoreError } from './errors.ts';
@@ -17,10 +18,19 @@ const MAX_AUDIT_RETRIES = 8;
 
 export type AppraisalFilter = Pick<AppraisalQuery, 'period' | 'status' | 'employeeId'>;
 
-/** One atomic write: the backend re-reads the stored record, checks it, and appends only if the audit head is still `seenHead`. */
-export interface AppraisalCommit {
+/** One appraisal of a commit, already copied to plain JSON. */
+export interface RevisionedRecord {
   record: AppraisalRecord;
   expectedRevision: number;
+}
+
+/**
+ * One atomic write of one or many appraisals: the backend re-reads every stored record, checks them
+ * all with `checkRevisions`, and writes them and appends the events only if the audit head is still `seenHead`.
+ */
+export interface AppraisalCommit {
+  /** distinct appraisals, in the caller's order */
+  writes: readonly RevisionedRecord[];
   /** null when the write carries no audit events and the log is left alone */
   seenHead: AuditHead | null;
   events: AuditEvent[];
@@ -34,25 +44,82 @@ export type CommitOutcome = 'committed' | 'head-moved';
  * the caller must have read the stored revision and must be writing the next one.
  */
 export function checkRevision(stored: AppraisalRecord | undefined, record: AppraisalRecord, expectedRevision: number): void {
-  if (!Number.isInteger(expectedRevision) || expectedRevision < 0) {
-    throw new TypeError(`expectedRevision must be a whole number ≥ 0 (0 for a new appraisal); got ${expectedRevision}`);
-  }
+  assertExpectedRevision(expectedRevision);
+  const conflictingIds = [record.id];
   // Revision 0 is an appraisal as `openAppraisal` creates it: it may be stored once, as new.
   if (record.revision === 0 && expectedRevision === 0) {
-    if (stored !== undefined) throw new StoreConflictError(stored, expectedRevision, `Appraisal ${record.id} already exists (revision ${stored.revision}); it cannot be created again. Nothing was written.`);
+    if (stored !== undefined) {
+      throw new StoreConflictError(stored, expectedRevision,
+        `Appraisal ${record.id} already exists (revision ${stored.revision}); it cannot be created again. Nothing was written.`, { conflictingIds });
+    }
     return;
   }
   if (record.revision !== expectedRevision + 1) {
     throw new StoreConflictError(stored, expectedRevision,
       `Appraisal ${record.id} carries revision ${record.revision}, but a save on top of revision ${expectedRevision} must carry ` +
-      `revision ${expectedRevision + 1}. Nothing was written.`);
+      `revision ${expectedRevision + 1}. Nothing was written.`, { conflictingIds });
   }
   if (stored === undefined && expectedRevision > 0) {
     throw new StoreError('not-found',
       `Appraisal ${record.id} is not stored here, so revision ${expectedRevision} cannot be updated. ` +
       'It may have been removed or belong to another database; reload the list.');
   }
-  if ((stored?.revision ?? 0) !== expectedRevision) throw new StoreConflictError(stored, expectedRevision);
+  if ((stored?.revision ?? 0) !== expectedRevision) throw new StoreConflictError(stored, expectedRevision, undefined, { conflictingIds });
+}
+
+function assertExpectedRevision(expectedRevision: number): void {
+  if (!Number.isInteger(expectedRevision) || expectedRevision < 0) {
+    throw new TypeError(`expectedRevision must be a whole number ≥ 0 (0 for a new appraisal); got ${expectedRevision}`);
+  }
+}
+
+/** How many ids a refusal spells out; the error's `conflictingIds` carries all of them. */
+const IDS_IN_MESSAGE = 5;
+
+function someIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, IDS_IN_MESSAGE).join(', ');
+  return ids.length > IDS_IN_MESSAGE ? `${shown} and ${ids.length - IDS_IN_MESSAGE} more` : shown;
+}
+
+/**
+ * `checkRevision` for every write of a commit, run by the backend inside its atomic section with
+ * `stored[i]` the record stored under `writes[i].record.id`. A batch is refused as a whole: with a
+ * StoreConflictError for the first stale appraisal, listing every stale one, or else with the first
+ * `not-found`. A single write is refused exactly as `checkRevision` refuses it.
+ */
+export function checkRevisions(stored: readonly (AppraisalRecord | undefined)[], writes: readonly RevisionedRecord[]): void {
+  const [only] = writes;
+  if (writes.length === 1 && only) {
+    checkRevision(stored[0], only.record, only.expectedRevision);
+    return;
+  }
+  let firstConflict: StoreConflictError | undefined;
+  let firstMissing: StoreError | undefined;
+  const conflictingIds: string[] = [];
+  const missingIds: string[] = [];
+  writes.forEach((write, index) => {
+    try {
+      checkRevision(stored[index], write.record, write.expectedRevision);
+    } catch (error) {
+      if (error instanceof StoreConflictError) {
+        firstConflict ??= error;
+        conflictingIds.push(write.record.id);
+      } else if (error instanceof StoreError && error.code === 'not-found') {
+        firstMissing ??= error;
+        missingIds.push(write.record.id);
+      } else {
+        throw error;
+      }
+    }
+  });
+  const missing = missingIds.length > 0 ? ` ${missingIds.length} of them are not stored here: ${someIds(missingIds)}.` : '';
+  const refused = ` The batch of ${writes.length} appraisals was refused as a whole and nothing in it was written.`;
+  if (firstConflict) {
+    const others = conflictingIds.length > 1 ? ` ${conflictingIds.length} appraisals of the batch were changed first: ${someIds(conflictingIds)}.` : '';
+    throw new StoreConflictError(firstConflict.current, firstConflict.expectedRevision, firstConflict.message + others + missing + refused,
+      { conflictingIds, cause: firstConflict });
+  }
+  if (firstMissing) throw new StoreError('not-found', firstMissing.message + missing + refused, { cause: firstMissing });
 }
 
 export function matchesFilter(record: AppraisalRecord, filter: AppraisalFilter): boolean {
@@ -69,9 +136,17 @@ export function pageLimit(limit: number | undefined): number {
 
 type ChangeNotice = Exclude<StoreChange, { type: 'closed' }>;
 type Unlocated<T> = T extends unknown ? Omit<T, 'origin'> : never;
+type AppraisalNotice = Omit<Extract<ChangeNotice, { type: 'appraisal' }>, 'type' | 'origin'>;
 
-function isChangeNotice(data: unknown): data is Unlocated<ChangeNotice> {
+/**
+ * What crosses the BroadcastChannel: the notices listeners hear, and a batch's notices as one message
+ * (one message instead of thousands; the receiving tab hands its listeners one `appraisal` change each).
+ */
+type ChannelMessage = Unlocated<ChangeNotice> | { type: 'appraisals'; changes: AppraisalNotice[] };
+
+function isChannelMessage(data: unknown): data is ChannelMessage {
   const type = (data as { type?: unknown } | null)?.type;
+  if (type === 'appraisals') return Array.isArray((data as { changes?: unknown }).changes);
   return type === 'appraisal' || type === 'draft' || type === 'rubric';
 }
 
@@ -91,7 +166,13 @@ export abstract class StoreBase implements KaoheStore {
     if (channelName !== undefined && typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(channelName);
       this.#channel.onmessage = (event: MessageEvent) => {
-        if (isChangeNotice(event.data)) this.#dispatch({ ...event.data, origin: 'remote' } as StoreChange);
+        const message: unknown = event.data;
+        if (!isChannelMessage(message)) return;
+        if (message.type === 'appraisals') {
+          for (const change of message.changes) this.#dispatch({ type: 'appraisal', id: change.id, revision: change.revision, origin: 'remote' });
+        } else {
+          this.#dispatch({ ...message, origin: 'remote' } as StoreChange);
+        }
       };
     }
   }
@@ -99,8 +180,11 @@ export abstract class StoreBase implements KaoheStore {
   // ---- primitives a backend supplies ----
   protected abstract readAppraisal(id: string): Promise<AppraisalRecord | undefined>;
   protected abstract readAuditHead(): Promise<AuditHead>;
-  /** Must call `checkRevision` and compare the head inside the same atomic section as the writes. */
-  protected abstract commitAppraisal(commit: AppraisalCommit): Promise<CommitOutcome>;
+  /**
+   * Must read every stored record, call `checkRevisions` and compare the head inside the same atomic
+   * section as the writes, so a commit of many appraisals lands whole or not at all.
+   */
+  protected abstract commitAppraisals(commit: AppraisalCommit): Promise<CommitOutcome>;
   /** Up to `take` matches with id > `after`, by id. */
   protected abstract queryAppraisals(filter: AppraisalFilter, after: string | undefined, take: number): Promise<AppraisalRecord[]>;
   protected abstract queryTasks(userId: string, after: string | undefined, take: number): Promise<AppraisalRecord[]>;
@@ -124,35 +208,62 @@ export abstract class StoreBase implements KaoheStore {
 
   putAppraisal(record: AppraisalRecord, options: PutAppraisalOptions): Promise<AppraisalRecord> {
     return this.#run(`Saving appraisal ${record.id}`, async () => {
-      const stored = toJson(record);
-      const entries = options.audit ?? [];
-      for (const entry of entries) {
-        if (entry.appraisalId !== record.id) {
-          throw new TypeError(`An audit entry for ${entry.appraisalId} cannot be written with appraisal ${record.id}.`);
-        }
-      }
-      const saved = entries.length > 0
-        ? await this.#serializeAppends(() => this.#commitWithRetries(stored, options.expectedRevision, entries))
-        : await this.#commitWithRetries(stored, options.expectedRevision, entries);
-      this.#notify({ type: 'appraisal', id: saved.id, revision: saved.revision });
+      const [saved] = await this.#putAll([{ ...options, record }]);
+      if (!saved) throw new Error(`Appraisal ${record.id} was committed but not returned.`);
       return saved;
     });
   }
 
-  async #commitWithRetries(record: AppraisalRecord, expectedRevision: number, entries: readonly AuditEntry[]): Promise<AppraisalRecord> {
+  putAppraisals(writes: readonly AppraisalWrite[]): Promise<AppraisalRecord[]> {
+    const [first] = writes;
+    const context = writes.length === 1 && first ? `Saving appraisal ${first.record.id}` : `Saving ${writes.length} appraisals`;
+    return this.#run(context, () => this.#putAll(writes));
+  }
+
+  async #putAll(writes: readonly AppraisalWrite[]): Promise<AppraisalRecord[]> {
+    if (writes.length === 0) return [];
+    const prepared: RevisionedRecord[] = [];
+    const entries: AuditEntry[] = [];
+    const ids = new Set<string>();
+    // Everything a caller can get wrong is refused here, before any hashing or transaction.
+    for (const write of writes) {
+      const record = toJson(write.record);
+      assertExpectedRevision(write.expectedRevision);
+      if (ids.has(record.id)) {
+        throw new TypeError(`Appraisal ${record.id} appears twice in one batch; save its revisions one after the other.`);
+      }
+      ids.add(record.id);
+      for (const entry of write.audit ?? []) {
+        if (entry.appraisalId !== record.id) {
+          throw new TypeError(`An audit entry for ${entry.appraisalId} cannot be written with appraisal ${record.id}.`);
+        }
+        entries.push(entry);
+      }
+      prepared.push({ record, expectedRevision: write.expectedRevision });
+    }
+    const commit = (): Promise<void> => this.#commitWithRetries(prepared, entries);
+    await (entries.length > 0 ? this.#serializeAppends(commit) : commit());
+    this.#notifyAppraisals(prepared.map(({ record }) => ({ id: record.id, revision: record.revision })));
+    // The backend stored copies of these, so handing them out shares nothing with the store.
+    return prepared.map(({ record }) => record);
+  }
+
+  async #commitWithRetries(writes: readonly RevisionedRecord[], entries: readonly AuditEntry[]): Promise<void> {
     for (let attempt = 0; attempt < MAX_AUDIT_RETRIES; attempt += 1) {
       const seenHead = entries.length > 0 ? (this.#headHint ?? await this.readAuditHead()) : null;
+      // The whole batch is hashed before the transaction opens: an IndexedDB transaction cannot wait for Web Crypto.
       const events = seenHead ? await sealAuditEvents(seenHead, entries) : [];
       const newHead = headAfter(seenHead ?? EMPTY_HEAD, events);
-      const outcome = await this.commitAppraisal({ record, expectedRevision, seenHead, events, newHead });
+      const outcome = await this.commitAppraisals({ writes, seenHead, events, newHead });
       if (outcome === 'committed') {
         if (seenHead) this.#headHint = newHead;
-        return toJson(record);
+        return;
       }
       this.#headHint = undefined;
     }
-    throw new StoreError('conflict',
-      `Appraisal ${record.id} was not saved: the audit log kept changing underneath (other tabs saving at the same moment). Save again.`);
+    const [only] = writes;
+    throw new StoreError('conflict', (writes.length === 1 && only ? `Appraisal ${only.record.id} was not saved` : `None of the ${writes.length} appraisals was saved`) +
+      ': the audit log kept changing underneath (other tabs saving at the same moment). Save again.');
   }
 
   /**
@@ -289,8 +400,19 @@ export abstract class StoreBase implements KaoheStore {
 
   #notify(notice: Unlocated<ChangeNotice>): void {
     this.#dispatch({ ...notice, origin: 'local' } as StoreChange);
+    this.#post(notice);
+  }
+
+  #notifyAppraisals(changes: readonly AppraisalNotice[]): void {
+    for (const change of changes) this.#dispatch({ type: 'appraisal', ...change, origin: 'local' });
+    const [only] = changes;
+    // A single save keeps the one-record message, which tabs still running an older Kaohe understand.
+    this.#post(changes.length === 1 && only ? { type: 'appraisal', ...only } : { type: 'appraisals', changes: [...changes] });
+  }
+
+  #post(message: ChannelMessage): void {
     try {
-      this.#channel?.postMessage(notice);
+      this.#channel?.postMessage(message);
     } catch {
       // A closing channel only costs other tabs a notice; their next read still sees the data.
     }

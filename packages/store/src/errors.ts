@@ -17,15 +17,22 @@ export class StoreError extends Error {
 export class StoreConflictError extends StoreError {
   readonly current: AppraisalRecord | undefined;
   readonly expectedRevision: number;
+  /**
+   * Every appraisal of the refused write that someone else changed first, in the order written;
+   * the first is the one `current` describes. One id for a single save, possibly many for a batch.
+   */
+  readonly conflictingIds: readonly string[];
 
-  constructor(current: AppraisalRecord | undefined, expectedRevision: number, message?: string) {
+  constructor(current: AppraisalRecord | undefined, expectedRevision: number, message?: string, options?: { conflictingIds?: readonly string[]; cause?: unknown }) {
     super('conflict', message ?? (current
       ? `Appraisal ${current.id} was changed by ${current.updatedBy} at ${current.updatedAt} (revision ${current.revision}; ` +
         `you edited revision ${expectedRevision}). Nothing was overwritten: reload it, re-apply your changes and save again.`
-      : `The appraisal no longer matches revision ${expectedRevision}. Nothing was overwritten: reload it and save again.`));
+      : `The appraisal no longer matches revision ${expectedRevision}. Nothing was overwritten: reload it and save again.`),
+    options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'StoreConflictError';
     this.current = current;
     this.expectedRevision = expectedRevision;
+    this.conflictingIds = [...(options?.conflictingIds ?? (current ? [current.id] : []))];
   }
 }
 

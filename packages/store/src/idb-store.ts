@@ -3,7 +3,7 @@ import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
 import { type IDBPDatabase, type IDBPTransaction, type StoreNames, deleteDB, openDB } from 'idb';
 import type { Draft } from './types.ts';
 import { type AuditHead, EMPTY_HEAD } from './audit.ts';
-import { type AppraisalCommit, type AppraisalFilter, type CommitOutcome, StoreBase, checkRevision, matchesFilter } from './base-store.ts';
+import { type AppraisalCommit, type AppraisalFilter, type CommitOutcome, StoreBase, checkRevisions, matchesFilter } from './base-store.ts';
 import { StoreError, storeError, toStoreError } from './errors.ts';
 import { AUDIT_HEAD_KEY, type KaoheDB, SCHEMA_VERSION, migrate } from './schema.ts';
 
@@ -110,23 +110,28 @@ export class IdbStore extends StoreBase {
     return (await this.#db.get('meta', AUDIT_HEAD_KEY)) ?? EMPTY_HEAD;
   }
 
-  protected commitAppraisal(commit: AppraisalCommit): Promise<CommitOutcome> {
+  protected commitAppraisals(commit: AppraisalCommit): Promise<CommitOutcome> {
     return this.#transact(['appraisals', 'audit', 'meta'], 'readwrite', async (tx) => {
       const appraisals = tx.objectStore('appraisals');
-      checkRevision(await appraisals.get(commit.record.id), commit.record, commit.expectedRevision);
+      const meta = tx.objectStore('meta');
+      // Every read is queued at once: the transaction serves them in order without a round trip each.
+      const [stored, head] = await Promise.all([
+        Promise.all(commit.writes.map(({ record }) => appraisals.get(record.id))),
+        commit.seenHead ? meta.get(AUDIT_HEAD_KEY) : undefined,
+      ]);
+      checkRevisions(stored, commit.writes);
       const writes: Promise<unknown>[] = [];
       // If a later request throws, the ones already queued fail with the abort; that failure is the same one, already reported.
       const queue = (write: Promise<unknown>): void => { write.catch(() => undefined); writes.push(write); };
       if (commit.seenHead) {
-        const meta = tx.objectStore('meta');
-        const head = (await meta.get(AUDIT_HEAD_KEY)) ?? EMPTY_HEAD;
-        if (head.seq !== commit.seenHead.seq || head.hash !== commit.seenHead.hash) return 'head-moved';
+        const current = head ?? EMPTY_HEAD;
+        if (current.seq !== commit.seenHead.seq || current.hash !== commit.seenHead.hash) return 'head-moved';
         const audit = tx.objectStore('audit');
         // `add`, not `put`: an existing seq is never overwritten, whatever happens.
         for (const event of commit.events) queue(audit.add(event));
         queue(meta.put(commit.newHead, AUDIT_HEAD_KEY));
       }
-      queue(appraisals.put(commit.record));
+      for (const { record } of commit.writes) queue(appraisals.put(record));
       await Promise.all(writes);
       return 'committed';
     });

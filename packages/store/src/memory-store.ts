@@ -2,7 +2,7 @@ import type { Rubric } from '@kaohe/scoring';
 import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
 import type { Draft } from './types.ts';
 import { type AuditHead, EMPTY_HEAD } from './audit.ts';
-import { type AppraisalCommit, type AppraisalFilter, type CommitOutcome, StoreBase, checkRevision, matchesFilter } from './base-store.ts';
+import { type AppraisalCommit, type AppraisalFilter, type CommitOutcome, StoreBase, checkRevisions, matchesFilter } from './base-store.ts';
 
 const draftKey = (appraisalId: string, userId: string): string => JSON.stringify([appraisalId, userId]);
 const rubricKey = (id: string, version: number): string => JSON.stringify([id, version]);
@@ -31,14 +31,14 @@ export class MemoryStore extends StoreBase {
     return this.#head;
   }
 
-  protected async commitAppraisal(commit: AppraisalCommit): Promise<CommitOutcome> {
-    checkRevision(this.#appraisals.get(commit.record.id), commit.record, commit.expectedRevision);
+  protected async commitAppraisals(commit: AppraisalCommit): Promise<CommitOutcome> {
+    checkRevisions(commit.writes.map(({ record }) => this.#appraisals.get(record.id)), commit.writes);
     if (commit.seenHead) {
       if (commit.seenHead.seq !== this.#head.seq || commit.seenHead.hash !== this.#head.hash) return 'head-moved';
       this.#audit.push(...commit.events.map((event) => structuredClone(event)));
       this.#head = commit.newHead;
     }
-    this.#appraisals.set(commit.record.id, structuredClone(commit.record));
+    for (const { record } of commit.writes) this.#appraisals.set(record.id, structuredClone(record));
     return 'committed';
   }
 

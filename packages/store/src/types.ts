@@ -16,6 +16,11 @@ export interface PutAppraisalOptions {
   audit?: AuditEntry[];
 }
 
+/** One appraisal of a batch for `putAppraisals`: the record and the revision check and audit events `putAppraisal` takes. */
+export interface AppraisalWrite extends PutAppraisalOptions {
+  record: AppraisalRecord;
+}
+
 /** A page of a list. `nextCursor` is opaque; pass it back to get the next page; absent on the last page. */
 export interface Page<T> {
   items: T[];
@@ -76,6 +81,15 @@ export interface KaoheStore {
    * @throws StoreError `not-found` when `expectedRevision` > 0 and the appraisal does not exist
    */
   putAppraisal(record: AppraisalRecord, options: PutAppraisalOptions): Promise<AppraisalRecord>;
+  /**
+   * Writes many appraisals and their audit events all or nothing, in one transaction: every revision
+   * is checked there, and if any is stale or missing none is written. The audit events are chained in
+   * the order of `writes`. Listeners hear one `appraisal` change per record. An empty list writes nothing.
+   * @throws StoreConflictError for the first stale appraisal in list order; `conflictingIds` names every stale one
+   * @throws StoreError `not-found` when the first refused write updates an appraisal that is not stored
+   * @throws TypeError when one appraisal appears twice, or an audit entry belongs to another appraisal than its record
+   */
+  putAppraisals(writes: readonly AppraisalWrite[]): Promise<AppraisalRecord[]>;
   /** Ordered by appraisal id. */
   listAppraisals(query?: AppraisalQuery): Promise<Page<AppraisalRecord>>;
   /** Appraisals on which `userId` must act now (their `assignees` contain the user), by id. */
