@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// Builds the script-tag bundles: dist/kaohe.js (ESM) and dist/kaohe.iife.js (window.Kaohe).
-//   --check-size  print raw and gzip -9 sizes; exit 1 when the IIFE exceeds its budget or pulls zod's locales
+// Builds the script-tag bundles into dist/:
+//   kaohe.iife.js / kaohe.js                the core (window.Kaohe / ESM): rubric form, inbox, payslip, the Kaohe API
+//   kaohe-presets.js / kaohe-presets.mjs    the rubric presets of domain/rules.md, loaded by pages that use them
+//   kaohe-form-builder.js / .mjs            the rubric builder, loaded only by the HR page that edits rubrics
+// Options:
+//   --check-size  print every bundle's raw and gzip -9 size; exit 1 when the core IIFE is over its
+//                 budget or carries what it must not (zod's locales, the presets, the builder, test or Node code)
 //   --metafile    print the inputs that weigh most in each bundle
+//   --quiet       print nothing but problems
 import { build } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -13,7 +19,7 @@ const root = join(here, '..', '..');
 const dist = join(here, 'dist');
 const args = new Set(process.argv.slice(2));
 
-/** The IIFE carries the rubric form, the inbox and the payslip with their CSS; an intranet page loads it on every view. */
+/** The core IIFE carries the rubric form, the inbox and the payslip with their CSS; an intranet page loads it on every view (issue 4). */
 export const IIFE_BUDGET_GZIP = 100 * 1024;
 
 const common = {
@@ -30,42 +36,108 @@ const common = {
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
+const src = (file) => join(here, 'src', file);
+const scoringSrc = join(root, 'packages', 'scoring', 'src');
+
+/**
+ * For the presets file only: every module of @kaohe/scoring counts as free of side effects, so the
+ * file keeps the preset data and drops the rest of the package (zod and its setup, decimal.js,
+ * papaparse), which the core bundle already carries. Not for the core: there, scoring's zod.ts must
+ * run its `config(en())` although nothing reads an export of it.
+ */
+const scoringDataOnly = {
+  name: 'scoring-data-only',
+  setup(builder) {
+    builder.onResolve({ filter: /^@kaohe\/scoring$/ }, () => ({ path: join(scoringSrc, 'index.ts'), sideEffects: false }));
+    builder.onResolve({ filter: /^\.\.?\// }, ({ importer, path }) => {
+      if (!importer.startsWith(scoringSrc + sep)) return undefined;
+      const target = resolve(dirname(importer), path);
+      return target.startsWith(scoringSrc + sep) ? { path: target, sideEffects: false } : undefined;
+    });
+  },
+};
+
+/** `core`: what the budget and the content checks apply to. */
 export const bundles = [
-  { name: 'kaohe.js', entry: join(here, 'src', 'index.ts'), format: 'esm' },
+  { name: 'kaohe.js', entry: src('index.ts'), format: 'esm', core: true },
   // No globalName: src/iife.ts assigns window.Kaohe itself, so a second copy keeps the first one.
-  { name: 'kaohe.iife.js', entry: join(here, 'src', 'iife.ts'), format: 'iife' },
+  { name: 'kaohe.iife.js', entry: src('iife.ts'), format: 'iife', core: true, budget: IIFE_BUDGET_GZIP },
+  { name: 'kaohe-presets.js', entry: src('presets.ts'), format: 'iife', plugins: [scoringDataOnly] },
+  { name: 'kaohe-presets.mjs', entry: src('presets.ts'), format: 'esm', plugins: [scoringDataOnly] },
+  { name: 'kaohe-form-builder.js', entry: src('form-builder.ts'), format: 'iife' },
+  { name: 'kaohe-form-builder.mjs', entry: src('form-builder.ts'), format: 'esm' },
+];
+
+/**
+ * What must never be in the core bundles, by input path: each would cost every page of the intranet
+ * for what one page (or no page) uses. Checked on bytes actually in the output, not on the import
+ * graph: esbuild drops what nothing uses.
+ */
+const notInCore = [
+  [/zod\/v4\/locales\/(?!en\.)/, "zod's locales besides English (`import { z } from 'zod'` keeps them all; the namespace import does not)"],
+  [/packages\/scoring\/src\/presets\/rubrics\//, 'the rubric presets (they belong in kaohe-presets.js)'],
+  [/packages\/elements\/src\/kaohe-form-builder\//, 'the form builder (it belongs in kaohe-form-builder.js)'],
+  [/packages\/cli\//, 'the CLI'],
+  [/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:fast-check|@open-wc|mocha|chai|puppeteer-core)\//, 'test support'],
+  [/\/test\/|\.test\.ts$|\/bench\//, 'tests or benchmarks'],
+  [/^node:|node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:tsx|esbuild)\//, 'Node-only code'],
 ];
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** Inputs with bytes in this output, as [path, bytes]. */
+function inputsInOutput(metafile) {
+  const output = Object.values(metafile.outputs)[0];
+  return Object.entries(output.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([path, { bytesInOutput }]) => [path, bytesInOutput]);
+}
+
+/** Packages of node_modules present from more than one folder (two versions, or two installs): each copy is paid for. */
+function duplicatedPackages(metafile) {
+  const folders = new Map();
+  for (const [path] of inputsInOutput(metafile)) {
+    const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/.][^/]*))\//.exec(path);
+    if (!match) continue;
+    const [, folder, name] = match;
+    folders.set(name, (folders.get(name) ?? new Set()).add(folder));
+  }
+  return [...folders].filter(([, set]) => set.size > 1).map(([name, set]) => `${set.size} copies of ${name} (${[...set].join(', ')})`);
+}
+
 async function main() {
   await mkdir(dist, { recursive: true });
-  const results = [];
-  for (const bundle of bundles) {
+  const results = await Promise.all(bundles.map(async (bundle) => {
     const outfile = join(dist, bundle.name);
-    const result = await build({ ...common, entryPoints: [bundle.entry], format: bundle.format, outfile, write: false });
+    const result = await build({ ...common, entryPoints: [bundle.entry], format: bundle.format, outfile, write: false, plugins: bundle.plugins ?? [] });
     const file = result.outputFiles.find((output) => output.path === outfile) ?? result.outputFiles[0];
     await writeFile(outfile, file.contents);
     await writeFile(join(dist, `${bundle.name}.meta.json`), JSON.stringify(result.metafile));
-    results.push({ ...bundle, code: file.contents, metafile: result.metafile });
-  }
+    return { ...bundle, code: file.contents, metafile: result.metafile };
+  }));
 
   let failed = false;
   if (args.has('--check-size')) {
-    console.log('bundle            raw        gzip -9');
-    for (const { name, code } of results) {
+    console.log(`${'bundle'.padEnd(24)} ${'raw'.padStart(9)}  ${'gzip -9'.padStart(9)}  budget`);
+    for (const { name, code, budget } of results) {
       const gzip = gzipSync(code, { level: 9 }).length;
-      console.log(`${name.padEnd(16)} ${kb(code.length).padStart(9)}  ${kb(gzip).padStart(9)}`);
-      if (name === 'kaohe.iife.js' && gzip > IIFE_BUDGET_GZIP) {
-        console.error(`kaohe.iife.js is ${kb(gzip)} gzip, over its budget of ${kb(IIFE_BUDGET_GZIP)}`);
+      const verdict = budget === undefined ? '' : gzip > budget ? `OVER ${kb(budget)}` : `≤ ${kb(budget)}`;
+      console.log(`${name.padEnd(24)} ${kb(code.length).padStart(9)}  ${kb(gzip).padStart(9)}  ${verdict}`);
+      if (budget !== undefined && gzip > budget) {
+        console.error(`${name} is ${kb(gzip)} gzip, over its budget of ${kb(budget)}`);
         failed = true;
       }
     }
-    for (const { name, metafile } of results) {
-      // `import { z } from 'zod'` drags in every locale (~66 KB gzip); the namespace import must stay.
-      const locales = Object.keys(metafile.inputs).filter((input) => /zod\/.*\/locales\/(?!en\.)/.test(input));
-      if (locales.length > 0) {
-        console.error(`${name} pulls in ${locales.length} zod locale files (e.g. ${locales[0]}); import zod as \`import * as z from 'zod'\``);
+    for (const { name, metafile, core } of results) {
+      if (!core) continue;
+      const present = inputsInOutput(metafile);
+      for (const [pattern, what] of notInCore) {
+        const found = present.filter(([path]) => pattern.test(path));
+        if (found.length === 0) continue;
+        const bytes = found.reduce((sum, [, b]) => sum + b, 0);
+        console.error(`${name} carries ${what}: ${found.length} file(s), ${kb(bytes)} minified (e.g. ${found[0][0]})`);
+        failed = true;
+      }
+      for (const duplicate of duplicatedPackages(metafile)) {
+        console.error(`${name} carries ${duplicate}: make the workspace resolve one version`);
         failed = true;
       }
     }
@@ -73,16 +145,15 @@ async function main() {
 
   if (args.has('--metafile')) {
     for (const { name, metafile } of results) {
-      const output = Object.values(metafile.outputs)[0];
-      const inputs = Object.entries(output.inputs).sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput);
+      const inputs = inputsInOutput(metafile).sort(([, a], [, b]) => b - a);
       const byPackage = new Map();
-      for (const [path, { bytesInOutput }] of inputs) {
+      for (const [path, bytes] of inputs) {
         const match = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(path);
         const key = match ? match[1] : path.startsWith('packages/') ? path.split('/').slice(0, 2).join('/') : path;
-        byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+        byPackage.set(key, (byPackage.get(key) ?? 0) + bytes);
       }
       console.log(`\n${name}: biggest inputs (minified bytes in the output)`);
-      for (const [path, { bytesInOutput }] of inputs.slice(0, 15)) console.log(`  ${kb(bytesInOutput).padStart(9)}  ${relative(root, join(process.cwd(), path))}`);
+      for (const [path, bytes] of inputs.slice(0, 15)) console.log(`  ${kb(bytes).padStart(9)}  ${relative(root, join(process.cwd(), path))}`);
       console.log(`${name}: by package`);
       for (const [key, bytes] of [...byPackage].sort(([, a], [, b]) => b - a)) console.log(`  ${kb(bytes).padStart(9)}  ${key}`);
     }

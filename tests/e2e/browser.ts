@@ -13,7 +13,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const embedDist = join(root, 'packages', 'embed', 'dist');
 export { CSP };
 
-/** Builds dist/kaohe.js and dist/kaohe.iife.js, so the tests never run against a stale bundle. */
+/** Builds every bundle of packages/embed/dist (core, presets, form builder), so the tests never run against a stale bundle. */
 export function buildBundles(): void {
   execFileSync(process.execPath, [join(root, 'packages', 'embed', 'build.mjs'), '--quiet'], { stdio: 'inherit' });
 }

@@ -1,6 +1,7 @@
 // The plugin on an intranet page that sends a strict Content-Security-Policy: no inline script, no
 // eval, no inline styles. The bundle is loaded by script tag (twice, as careless pages do), the
-// page's own code is an external file, and the rubric form must render without a single violation.
+// presets by their own tag or by Kaohe.loadPresets(), the page's own code is an external file, and
+// the rubric form must render without a single violation.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,8 @@ const directory = { people: [
   { id: 'RM1', name: '張經理', roles: ['regionalManager'], region: '華北' },
   { id: 'SP1', name: '王曉明', roles: ['salesperson'], region: '華北', managerId: 'RM1' },
 ] };
-Kaohe.configure({ user: 'RM1', directory, locale: 'zh-Hant' }).then(() => {
+// The presets come from their own file: by script tag (already in, resolves at once) or, for the ESM, import().
+Kaohe.loadPresets().then(() => Kaohe.configure({ user: 'RM1', directory, locale: 'zh-Hant' })).then(() => {
   const form = document.getElementById('form');
   form.rubric = Kaohe.loadRubric(Kaohe.presets.rubrics['R-SP']);
   form.sheet = { rubric: 'R-SP', period: '2026-10', employee: 'SP1', attendance: { absentDays: '0' }, entries: {} };
@@ -54,9 +56,14 @@ before(async () => {
   writeFileSync(join(folder, 'watch.js'), watchScript);
   writeFileSync(join(folder, 'setup-iife.js'), setup(''));
   writeFileSync(join(folder, 'setup-esm.js'), setup("import { Kaohe } from '/kaohe/kaohe.js';"));
-  // The IIFE twice: a page that includes the plugin from two templates must not break.
+  // The IIFE twice: a page that includes the plugin from two templates must not break. The presets
+  // by a second script tag, as the README shows.
   writeFileSync(join(folder, 'iife.html'), page(`<script src="/kaohe/kaohe.iife.js"></script>
 <script src="/kaohe/kaohe.iife.js"></script>
+<script src="/kaohe/kaohe-presets.js"></script>
+<script src="/setup-iife.js" defer></script>`));
+  // The presets not on the page: Kaohe.loadPresets() finds kaohe-presets.js beside the core script and injects it.
+  writeFileSync(join(folder, 'iife-load.html'), page(`<script src="/kaohe/kaohe.iife.js"></script>
 <script src="/setup-iife.js" defer></script>`));
   writeFileSync(join(folder, 'esm.html'), page('<script type="module" src="/setup-esm.js"></script>'));
   // Both bundles on one page: two copies of the elements, defined once.
@@ -100,7 +107,16 @@ describe('the plugin under script-src \'self\' and style-src \'self\' (no inline
     assert.ok(result.sections.includes('attendance'), 'attendance (C-2) is on the form');
   });
 
-  test('the ESM bundle loaded by <script type="module" src> renders the same form with no violation', async () => {
+  test('the IIFE without the presets tag loads kaohe-presets.js from beside itself (Kaohe.loadPresets) and renders R-SP with no violation', async () => {
+    const result = await open('iife-load.html');
+    assert.equal(result.ready, 'yes');
+    assert.deepEqual(result.violations, []);
+    assert.deepEqual(result.cspConsole, []);
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.sections.filter((id) => id !== 'attendance'), rSpSections);
+  });
+
+  test('the ESM bundle loaded by <script type="module" src> imports kaohe-presets.mjs and renders the same form with no violation', async () => {
     const result = await open('esm.html');
     assert.equal(result.ready, 'yes');
     assert.deepEqual(result.violations, []);

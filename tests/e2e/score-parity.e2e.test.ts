@@ -42,7 +42,7 @@ before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'kaohe-parity-'));
   writeFileSync(join(folder, 'setup.js'), setup);
   writeFileSync(join(folder, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Score</title>
-<script src="/kaohe/kaohe.iife.js"></script><script src="/setup.js" defer></script></head>
+<script src="/kaohe/kaohe.iife.js"></script><script src="/kaohe/kaohe-presets.js"></script><script src="/setup.js" defer></script></head>
 <body><kaohe-rubric-form id="form"></kaohe-rubric-form></body></html>`);
   served = await serve(folder);
   launched = await launch();

@@ -1,10 +1,11 @@
 // The ESM entry: registers every Kaohe element and exports the host API. Importing it twice (or
 // loading the IIFE beside it) is harmless: each tag is defined once, later copies are told so.
-import './register.ts';
+import '@kaohe/elements/register';
 import { KaoheApi } from './kaohe.ts';
 
 export type { KaoheAssignment, KaoheContext } from './context.ts';
-export type { ActOptions, KaoheConfig, OpenOptions } from './kaohe.ts';
+export type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './kaohe.ts';
+export type { KaohePresetFile } from './presets-channel.ts';
 export type { OpenedAppraisal } from './appraisal-form.ts';
 export type { ActionName, ActResult, AppraisalRecord, AppraisalStatus, Chain, ChainStep, Directory, Person, Task, WorkflowAction } from '@kaohe/workflow';
 export type { Entry, Locale, Rubric, RubricInput, ScoreResult, Sheet, SheetInput } from '@kaohe/scoring';
@@ -13,6 +14,9 @@ export { commentsOf, modeFor } from './appraisal-form.ts';
 export { applyContext, getContext, onContextChange } from './context.ts';
 export { KaoheApi, KaoheContextChangeEvent, KaoheReadyEvent, VERSION, defaultAssignments } from './kaohe.ts';
 
-/** The host API of this copy of the bundle. */
-export const Kaohe: KaoheApi = new KaoheApi();
+// Through a variable, so a host's bundler does not treat it as an asset of its own to resolve.
+const presetsFile = 'kaohe-presets.mjs';
+
+/** The host API of this copy of the bundle; `loadPresets()` imports kaohe-presets.mjs from beside this file. */
+export const Kaohe: KaoheApi = new KaoheApi({ presetsUrl: new URL(presetsFile, import.meta.url).href, presetsLoader: 'module' });
 export default Kaohe;

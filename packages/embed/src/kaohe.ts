@@ -1,7 +1,7 @@
 // The small API a host page calls: hand over the signed-in user and the directory once, and the
 // elements on the page know who is acting. Decisions stay in the pure packages; this only wires.
 import {
-  KaoheInputError, loadRubric as parseRubric, payPlanPresets, rubricPresets, scoreSheet,
+  KaoheInputError, loadRubric as parseRubric, payPlanPresets, scoreSheet,
   type Locale, type PayPlanInput, type Problem, type Rubric, type RubricInput, type ScoreResult, type Sheet, type SheetInput,
 } from '@kaohe/scoring';
 import { IdbStore, MemoryStore, type KaoheStore } from '@kaohe/store';
@@ -15,6 +15,7 @@ import {
   type KaoheAssignment, type KaoheContext,
 } from './context.ts';
 import { openAppraisalForm, type OpenedAppraisal } from './appraisal-form.ts';
+import { offeredPresets, onPresets, type KaohePresetFile } from './presets-channel.ts';
 
 /** The version of this bundle. */
 export const VERSION = '0.1.0';
@@ -39,14 +40,34 @@ export interface KaoheConfig {
   /** the IndexedDB name when `store` is not given; default `kaohe:<location.host>` */
   databaseName?: string;
   locale?: Locale;
-  /** extra or replacement rubrics, as JSON; the presets stay available under their ids */
+  /** extra or replacement rubrics, as JSON; the presets (once loaded) stay available under their ids */
   rubrics?: RubricInput[] | Record<string, RubricInput>;
   chains?: Chain[] | Record<string, Chain>;
   payPlans?: PayPlanInput[] | Record<string, PayPlanInput>;
-  /** role id → rubric, chain and pay plan; merged over `defaultAssignments` */
+  /**
+   * role id → rubric, chain and pay plan; merged over `defaultAssignments`. A default whose rubric is
+   * a preset applies once the presets are loaded; one of yours must name a rubric and chain given here.
+   */
   assignments?: Record<string, KaoheAssignment>;
   /** a fixed time (ISO) for demos and tests: actions are stamped with it and deadlines judged by it */
   now?: string;
+}
+
+/** The rubrics, chains and pay plans of domain/rules.md, as JSON a host may copy and edit. */
+export interface KaohePresets {
+  /** empty until the presets file is loaded (`Kaohe.loadPresets()` or its own script tag) */
+  readonly rubrics: Readonly<Record<string, RubricInput>>;
+  readonly chains: Readonly<Record<string, Chain>>;
+  readonly payPlans: Readonly<Record<string, PayPlanInput>>;
+  readonly assignments: Readonly<Record<string, KaoheAssignment>>;
+}
+
+/** How this copy of the bundle finds the presets file when `loadPresets` is given no URL. */
+export interface KaoheApiOptions {
+  /** the presets file's address, usually next to the core bundle's own */
+  presetsUrl?: string | undefined;
+  /** `script`: a `<script src>` for kaohe-presets.js (the IIFE); `module`: `import()` of kaohe-presets.mjs (the ESM) */
+  presetsLoader?: 'script' | 'module';
 }
 
 export interface OpenOptions {
@@ -98,6 +119,41 @@ function defaultDatabaseName(): string {
   return host ? `kaohe:${host}` : 'kaohe';
 }
 
+// A classic <script src> from the page's own origin is allowed under `script-src 'self'`, where a
+// fetched-and-evaluated file would need 'unsafe-eval'.
+function injectScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    script.addEventListener('load', () => resolve(), { once: true });
+    script.addEventListener('error', () => reject(new Error(`Kaohe.loadPresets: ${src} did not load`)), { once: true });
+    document.head.append(script);
+  });
+}
+
+async function importModule(src: string): Promise<void> {
+  await import(/* @vite-ignore */ src);
+}
+
+/** The default assignments whose rubric and chain are there, then the host's own (which must be). */
+function resolveAssignments(
+  rubrics: Readonly<Record<string, Rubric>>, chains: Readonly<Record<string, Chain>>,
+  own: Record<string, KaoheAssignment> | undefined, problems: Problem[] = [],
+): Record<string, KaoheAssignment> {
+  const assignments: Record<string, KaoheAssignment> = {};
+  // A default waits for the presets rather than failing a page that configures before they load.
+  for (const [role, assignment] of Object.entries(defaultAssignments)) {
+    if (rubrics[assignment.rubric] && chains[assignment.chain]) assignments[role] = assignment;
+  }
+  for (const [role, assignment] of Object.entries(own ?? {})) {
+    if (!rubrics[assignment.rubric]) problems.push({ path: `assignments.${role}.rubric`, rule: 'unknown-rubric', message: `no rubric "${assignment.rubric}"` });
+    if (!chains[assignment.chain]) problems.push({ path: `assignments.${role}.chain`, rule: 'unknown-chain', message: `no chain "${assignment.chain}"` });
+    assignments[role] = assignment;
+  }
+  return assignments;
+}
+
 async function openDefaultStore(name: string): Promise<KaoheStore> {
   try {
     return await IdbStore.open(name);
@@ -114,27 +170,111 @@ async function openDefaultStore(name: string): Promise<KaoheStore> {
  * It is an EventTarget: `kaohe-ready` after configure, `kaohe-context-change` after each change.
  */
 export class KaoheApi extends EventTarget {
+  /** The version of this copy, readable before one is constructed (a second bundle on the page compares it). */
+  static readonly version = VERSION;
   readonly version = VERSION;
-
-  /** The rubrics, chains and pay plans of domain/rules.md, as JSON a host may copy and edit. */
-  readonly presets = Object.freeze({
-    rubrics: rubricPresets,
-    chains: chainPresets as Readonly<Record<string, Chain>>,
-    payPlans: payPlanPresets,
-    assignments: defaultAssignments,
-  });
 
   readonly #ready: Promise<KaoheContext>;
   #resolveReady!: (context: KaoheContext) => void;
   #observer: MutationObserver | undefined;
+  readonly #options: KaoheApiOptions;
+  #presetRubrics: Readonly<Record<string, RubricInput>> | undefined;
+  #presetsView: KaohePresets | undefined;
+  #presetsLoading: Promise<KaohePresets> | undefined;
+  /** settles when presets that arrived after configure are in the context */
+  #presetsMerged: Promise<void> = Promise.resolve();
+  /** what this copy was configured with, to merge presets that arrive afterwards */
+  #config: KaoheConfig | undefined;
 
-  constructor() {
+  constructor(options: KaoheApiOptions = {}) {
     super();
+    this.#options = options;
     this.#ready = new Promise((resolve) => { this.#resolveReady = resolve; });
     onContextChange((context) => {
       if (typeof document !== 'undefined') applyContextWithin(document, context);
       this.dispatchEvent(new KaoheContextChangeEvent(context));
     });
+    onPresets((file) => this.#receivePresets(file));
+  }
+
+  /**
+   * The rubrics, chains and pay plans of domain/rules.md, as JSON a host may copy and edit. The
+   * rubrics live in kaohe-presets.js and are empty until it is loaded (see `loadPresets`).
+   */
+  get presets(): KaohePresets {
+    this.#presetsView ??= Object.freeze({
+      rubrics: this.#presetRubrics ?? Object.freeze({}),
+      chains: chainPresets as Readonly<Record<string, Chain>>,
+      payPlans: payPlanPresets,
+      assignments: defaultAssignments,
+    });
+    return this.#presetsView;
+  }
+
+  /**
+   * Loads the rubric presets (kaohe-presets.js beside the core bundle, or `url`) and resolves with
+   * `Kaohe.presets` once they are in; at once if they already are. Loaded after `configure`, their
+   * rubrics join the context (yours with the same id win) and the default assignments that need them
+   * start to apply. Calling it again while it loads returns the same promise; a failure may be retried.
+   */
+  loadPresets(url?: string | URL): Promise<KaohePresets> {
+    if (this.#presetRubrics) return this.#presetsMerged.then(() => this.presets);
+    if (this.#presetsLoading && url === undefined) return this.#presetsLoading;
+    const href = url === undefined ? this.#options.presetsUrl : new URL(String(url), document.baseURI).href;
+    if (!href) {
+      return Promise.reject(new Error('Kaohe.loadPresets: this copy of Kaohe does not know where it was loaded from; pass the URL of kaohe-presets.js.'));
+    }
+    const loading = (this.#options.presetsLoader === 'module' ? importModule(href) : injectScript(href)).then(async () => {
+      const file = offeredPresets();
+      if (!file) throw new Error(`Kaohe.loadPresets: ${href} loaded but offered no presets; is it kaohe-presets.js of this version?`);
+      this.#receivePresets(file);
+      // Resolve once the context has them, so the next call (openAppraisal …) sees them.
+      await this.#presetsMerged;
+      return this.presets;
+    });
+    this.#presetsLoading = loading;
+    loading.catch(() => {
+      if (this.#presetsLoading === loading) this.#presetsLoading = undefined;
+    });
+    return loading;
+  }
+
+  #receivePresets(file: KaohePresetFile): void {
+    if (this.#presetRubrics) return;
+    this.#presetRubrics = file.rubrics;
+    this.#presetsView = undefined;
+    const context = getContext();
+    if (context && this.#config) this.#presetsMerged = this.#mergePresets(context, this.#config, file.rubrics);
+  }
+
+  /** Presets that arrive after configure: rubrics the context lacks, and the assignments they enable. */
+  async #mergePresets(context: KaoheContext, config: KaoheConfig, presetRubrics: Readonly<Record<string, RubricInput>>): Promise<void> {
+    const added: Rubric[] = [];
+    for (const [id, input] of Object.entries(presetRubrics)) {
+      if (context.rubrics[id]) continue;
+      try {
+        added.push(parseRubric(input));
+      } catch (error) {
+        console.warn(`Kaohe: preset rubric ${id} was not loaded:`, error);
+      }
+    }
+    if (added.length === 0) return;
+    const rubrics = { ...context.rubrics, ...Object.fromEntries(added.map((rubric) => [rubric.id, rubric])) };
+    await this.#storeRubrics(context.store, added);
+    const current = getContext() ?? context;
+    setContext({
+      ...current,
+      rubrics: { ...rubrics, ...current.rubrics },
+      rubricVersions: { ...current.rubricVersions, ...Object.fromEntries(added.map((rubric) => [`${rubric.id}@${rubric.version}`, rubric])) },
+      assignments: resolveAssignments({ ...rubrics, ...current.rubrics }, current.chains, config.assignments),
+    });
+  }
+
+  #storeRubrics(store: KaoheStore, rubrics: readonly Rubric[]): Promise<unknown> {
+    // Appraisals pin the rubric version they were opened with; the store keeps every version they may name.
+    return Promise.all(rubrics.map((rubric) => store.putRubric(rubric).catch((error: unknown) => {
+      console.warn(`Kaohe: rubric ${rubric.id} v${rubric.version} was not stored:`, error);
+    })));
   }
 
   /** Resolves with the context once `configure` has finished (at once if it already has). */
@@ -165,8 +305,12 @@ export class KaoheApi extends EventTarget {
       problems.push({ path: 'locale', rule: 'enum', message: `locale is one of ${locales.join(', ')}` });
     }
 
+    // A presets file still loading would otherwise leave the default roles without a rubric.
+    if (this.#presetsLoading) {
+      await this.#presetsLoading.catch((error: unknown) => console.warn('Kaohe: configuring without the presets:', error));
+    }
     const rubrics: Record<string, Rubric> = {};
-    for (const [id, input] of Object.entries({ ...rubricPresets, ...toRecord(config.rubrics) })) {
+    for (const [id, input] of Object.entries({ ...this.#presetRubrics, ...toRecord(config.rubrics) })) {
       try {
         rubrics[id] = parseRubric(input);
       } catch (error) {
@@ -176,18 +320,11 @@ export class KaoheApi extends EventTarget {
     }
     const chains: Record<string, Chain> = { ...chainPresets, ...toRecord(config.chains) };
     for (const [id, chain] of Object.entries(chains)) problems.push(...prefixed(`chains.${id}`, validateChain(chain)));
-    const assignments = { ...defaultAssignments, ...config.assignments };
-    for (const [role, assignment] of Object.entries(assignments)) {
-      if (!rubrics[assignment.rubric]) problems.push({ path: `assignments.${role}.rubric`, rule: 'unknown-rubric', message: `no rubric "${assignment.rubric}"` });
-      if (!chains[assignment.chain]) problems.push({ path: `assignments.${role}.chain`, rule: 'unknown-chain', message: `no chain "${assignment.chain}"` });
-    }
+    const assignments = resolveAssignments(rubrics, chains, config.assignments, problems);
     if (problems.length > 0) throw new KaoheInputError('Kaohe configuration', problems);
 
     const store = config.store ?? getContext()?.store ?? await openDefaultStore(config.databaseName ?? defaultDatabaseName());
-    // Appraisals pin the rubric version they were opened with; the store keeps every version they may name.
-    await Promise.all(Object.values(rubrics).map((rubric) => store.putRubric(rubric).catch((error: unknown) => {
-      console.warn(`Kaohe: rubric ${rubric.id} v${rubric.version} was not stored:`, error);
-    })));
+    await this.#storeRubrics(store, Object.values(rubrics));
     if (config.locale) setElementsLocale(config.locale);
 
     const context: KaoheContext = {
@@ -203,6 +340,7 @@ export class KaoheApi extends EventTarget {
       assignments,
       ...(config.now !== undefined ? { now: config.now } : {}),
     };
+    this.#config = config;
     setContext(context);
     this.#observe();
     this.#resolveReady(context);
@@ -284,7 +422,8 @@ export class KaoheApi extends EventTarget {
     const context = this.#configured('openAppraisal');
     const assignment = this.assignmentFor(options.employee);
     if (!assignment) {
-      throw new KaoheInputError('appraisal', [{ path: 'employee', rule: 'no-assignment', message: `no rubric and chain are assigned to the roles of "${options.employee}"` }]);
+      const hint = this.#presetRubrics ? '' : ' (the preset rubrics are not loaded: Kaohe.loadPresets())';
+      throw new KaoheInputError('appraisal', [{ path: 'employee', rule: 'no-assignment', message: `no rubric and chain are assigned to the roles of "${options.employee}"${hint}` }]);
     }
     const rubric = context.rubrics[assignment.rubric] as Rubric;
     const existing = await context.store.getAppraisal(`${options.period}:${options.employee}`);
