@@ -1,6 +1,6 @@
 // The inbox's table as plain data: one row per task, computed once per stored revision, so that
 // filtering and sorting 10,000 tasks compares ready-made fields and never scores a sheet again.
-import { Decimal, scoreSheet } from '@kaohe/scoring';
+import { scoreSheet } from '@kaohe/scoring';
 import type { Label, Rubric } from '@kaohe/scoring';
 import type { ActionName, AppraisalRecord, AppraisalStatus, Chain, Directory, Person, Task } from '@kaohe/workflow';
 import { machineFor, stepOf } from '@kaohe/workflow';
@@ -17,15 +17,13 @@ export function rubricFor(source: RubricSource | undefined, id: string, version:
 export interface RowScore {
   monthly: string;
   complete: boolean;
-  /** parsed once, for sorting */
-  value: Decimal;
 }
 
 export function scoreRecord(record: AppraisalRecord, rubric: Rubric | undefined): RowScore | null {
   if (!rubric) return null;
   try {
     const result = scoreSheet(rubric, record.sheet);
-    return { monthly: result.monthly, complete: result.complete, value: new Decimal(result.monthly) };
+    return { monthly: result.monthly, complete: result.complete };
   } catch {
     // A sheet the rubric refuses shows no score in the list; the detail pane shows the problems.
     return null;
@@ -120,54 +118,20 @@ export const defaultView: InboxView = Object.freeze({
   sort: Object.freeze({ column: 'due', direction: 'ascending' }) as InboxView['sort'],
 });
 
-export function filterRows(rows: readonly InboxRow[], view: InboxView): InboxRow[] {
+/** The rows the view's filters and search let through, in their order: one pass, no copy when nothing filters. */
+export function filterRows(rows: readonly InboxRow[], view: InboxView): readonly InboxRow[] {
   const needle = view.search.trim().toLowerCase();
-  return rows.filter((row) => (view.role === '' || row.role === view.role)
-    && (view.region === '' || row.region === view.region)
-    && (view.period === '' || row.period === view.period)
-    && (view.step === '' || row.step === view.step)
-    && (!view.overdue || row.overdue)
+  const { role, region, period, step, overdue } = view;
+  if (!role && !region && !period && !step && !overdue && !needle) return rows;
+  return rows.filter((row) => (role === '' || row.role === role)
+    && (region === '' || row.region === region)
+    && (period === '' || row.period === period)
+    && (step === '' || row.step === step)
+    && (!overdue || row.overdue)
     && (needle === '' || row.search.includes(needle)));
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-const statusOrder: Record<AppraisalStatus, number> = { open: 0, reopened: 1, appealed: 2, inReview: 3, approved: 4, published: 5 };
-
-function compareScores(a: RowScore | null | undefined, b: RowScore | null | undefined): number {
-  // Rows without a score sort after every scored row, whichever the direction.
-  if (!a || !b) return Number(!a) - Number(!b);
-  return a.value.comparedTo(b.value);
-}
-
-function compareBy(column: SortColumn, a: InboxRow, b: InboxRow): number {
-  switch (column) {
-    case 'employee': return collator.compare(a.employeeName, b.employeeName);
-    case 'number': return collator.compare(a.employeeNumber, b.employeeNumber);
-    case 'role': return collator.compare(a.role, b.role);
-    case 'region': return collator.compare(a.region, b.region);
-    case 'period': return a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
-    case 'step': return collator.compare(a.step, b.step);
-    case 'due': {
-      // Tasks without a deadline come last.
-      if (a.dueDate === '' || b.dueDate === '') return Number(a.dueDate === '') - Number(b.dueDate === '');
-      return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0;
-    }
-    case 'score': return compareScores(a.score, b.score);
-    case 'state': return statusOrder[a.status] - statusOrder[b.status];
-  }
-}
-
-/** A sorted copy; ties fall back to the appraisal id so the order never jumps between renders. */
-export function sortRows(rows: readonly InboxRow[], sort: InboxView['sort']): InboxRow[] {
-  const sign = sort.direction === 'ascending' ? 1 : -1;
-  const unsorted = (row: InboxRow) => (sort.column === 'score' ? !row.score : sort.column === 'due' ? row.dueDate === '' : false);
-  return [...rows].sort((a, b) => {
-    const missing = Number(unsorted(a)) - Number(unsorted(b));
-    if (missing !== 0) return missing;
-    const primary = compareBy(sort.column, a, b) * sign;
-    return primary !== 0 ? primary : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
-}
+export const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 export function countByStatus(rows: readonly InboxRow[]): Partial<Record<AppraisalStatus, number>> {
   const counts: Partial<Record<AppraisalStatus, number>> = {};

@@ -9,6 +9,8 @@ export const inboxStyles = css`
     display: block;
     --_columns: var(--kaohe-inbox-columns,
       2.25rem minmax(9rem, 2fr) minmax(6rem, 1fr) minmax(4rem, 0.8fr) 5.5rem minmax(7rem, 1.4fr) 7rem 5.5rem minmax(5rem, 0.9fr));
+    /* ROW_HEIGHT in kaohe-inbox.ts: rows are placed by arithmetic, never measured, so the two must agree. */
+    --_row-height: 40px;
   }
 
   h2, h3, h4 { margin: 0 0 var(--_kaohe-space-small); }
@@ -92,14 +94,15 @@ export const inboxStyles = css`
     display: grid;
     grid-template-columns: var(--_columns);
     align-items: center;
-    min-height: 2.5rem;
+    height: var(--_row-height);
     width: 100%;
     box-sizing: border-box;
     border-block-end: 1px solid var(--_kaohe-color-surface-raised);
   }
   .row > * { padding: 0.2rem 0.4rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 
-  .body .row { cursor: pointer; }
+  .body { position: relative; min-height: var(--_row-height); }
+  .body .row { position: absolute; inset-inline: 0; cursor: pointer; }
   .body .row.active {
     outline: 2px solid var(--_kaohe-color-accent);
     outline-offset: -2px;

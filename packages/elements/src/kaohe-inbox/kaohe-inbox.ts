@@ -1,6 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { VirtualizerController } from '@tanstack/lit-virtual';
 import type { Rubric, Sheet } from '@kaohe/scoring';
 import type { KaoheStore, StoreChange } from '@kaohe/store';
 import {
@@ -19,9 +22,10 @@ import {
   KaoheTaskOpenEvent, type ForwardAction,
 } from './inbox-events.ts';
 import { actionLabel, inboxMsg, roleLabel, statusLabel, type InboxMessageKey } from './inbox-messages.ts';
+import { RowOrders, slices } from './inbox-order.ts';
 import {
   chainStep, commonActions, countByStatus, defaultView, distinct, filterRows, loadView, peopleById, rubricFor, saveView,
-  scoreRecord, sortColumns, sortRows, toRow, type InboxRow, type InboxView, type RubricSource, type SortColumn,
+  scoreRecord, sortColumns, toRow, type InboxRow, type InboxView, type RubricSource, type SortColumn,
 } from './inbox-rows.ts';
 import { inboxStyles } from './kaohe-inbox.styles.ts';
 
@@ -30,10 +34,18 @@ const isForward = (action: ActionName): action is ForwardAction => (forwardActio
 /** Bulk runs only what needs no per-task input: a group's submit names a group, a return a comment. */
 const bulkable = (action: ActionName): action is ForwardAction => isForward(action) && action !== 'group.submit';
 
-/** Below this many tasks the scores are computed before the first render; above it, in slices after it. */
+/** The first tasks read are scored as they come (a small month is whole at once); the rest after loading, in slices. */
 const SYNC_SCORING_LIMIT = 500;
-const SCORE_SLICE_MS = 12;
-const PAGE_SIZE = 1000;
+/** Work between two chances for the page to paint and take input: half a frame. */
+const SLICE_MS = 8;
+/** The first page fills a screen and paints before the rest is read. */
+const FIRST_PAGE = 50;
+const PAGE_SIZE = 500;
+/**
+ * Every row is this tall (the styles fix it as --_row-height), so the list never measures a row:
+ * scrolling 10,000 tasks only computes which rows a scroll offset shows.
+ */
+const ROW_HEIGHT = 40;
 
 interface Derived {
   options: Record<'role' | 'region' | 'period' | 'step', string[]>;
@@ -127,11 +139,22 @@ export class KaoheInbox extends KaoheElement {
   @state() private selected = new Set<string>();
 
   #rows = new Map<string, InboxRow>();
+  /** bumped whenever a row comes, changes or goes */
   #rowsVersion = 0;
-  /** bumped as scores fill in: only a sort by score depends on it */
-  #scoresVersion = 0;
-  #sortedCache: { rowsVersion: number; scoresVersion: number; sort: InboxView['sort']; rows: InboxRow[] } | undefined;
-  #visibleCache: { sorted: InboxRow[]; filterKey: string; rows: InboxRow[] } | undefined;
+  #orders = new RowOrders(() => [...this.#rows.values()]);
+  #visibleCache: { order: readonly InboxRow[]; filterKey: string; rows: readonly InboxRow[] } | undefined;
+  #chosenCache: { visible: readonly InboxRow[]; selected: Set<string>; rows: InboxRow[] } | undefined;
+  #warming = false;
+  #gridRef = createRef<HTMLElement>();
+  #virtualizer = new VirtualizerController<HTMLElement, HTMLElement>(this, {
+    count: 0,
+    getScrollElement: () => this.#gridRef.value ?? null,
+    estimateSize: () => ROW_HEIGHT,
+    // The sticky header row sits above the first task and covers the top of the scrolled list.
+    scrollMargin: ROW_HEIGHT,
+    scrollPaddingStart: ROW_HEIGHT,
+    overscan: 6,
+  });
   #derivedCache: { rowsVersion: number; locale: string; value: Derived } | undefined;
   #people = new Map<string, Person>();
   #loadToken = 0;
@@ -212,90 +235,133 @@ export class KaoheInbox extends KaoheElement {
     return toRow(record, task, { directory: this.directory, chains: this.chains, people: this.#people }, score);
   }
 
+  /** Makes `rows` the list; every order is built again (in idle slices, or at once for the view's own). */
+  #setRows(rows: Map<string, InboxRow>): void {
+    this.#rows = rows;
+    this.#rowsVersion++;
+    this.#orders.forget();
+  }
+
   async #load(): Promise<void> {
     const token = ++this.#loadToken;
     const store = this.store;
     if (!store || !this.userId) {
-      this.#rows = new Map();
-      this.#rowsVersion++;
+      this.#setRows(new Map());
       return;
     }
     this.loading = true;
     this.problem = '';
+    const previous = this.#rows;
+    // A first load shows its first page at once and each further page as it is read; a reload keeps
+    // the current list until the new one is whole, so nothing shrinks and grows back.
+    const progressive = previous.size === 0;
+    const next = new Map<string, InboxRow>();
+    if (progressive) this.#setRows(next);
+    const pause = slices(SLICE_MS);
     try {
-      const records: AppraisalRecord[] = [];
       let cursor: string | undefined;
+      let limit = FIRST_PAGE;
       do {
-        const page = await store.listTasks(this.userId, { limit: PAGE_SIZE, ...(cursor !== undefined ? { cursor } : {}) });
+        const page = await store.listTasks(this.userId, { limit, ...(cursor !== undefined ? { cursor } : {}) });
         if (token !== this.#loadToken) return;
-        records.push(...page.items);
+        const added: InboxRow[] = [];
+        for (const record of page.items) {
+          const existing = next.get(record.id);
+          // A live notice may have put a newer revision in already.
+          if (!existing || existing.record.revision < record.revision) {
+            const row = this.#rowOf(record, previous.get(record.id));
+            if (row) {
+              if (next.size < SYNC_SCORING_LIMIT) this.#score(row);
+              next.set(row.id, row);
+              // A reload swaps the whole map in at the end; a first load shows each row as it comes.
+              if (progressive && existing) this.#orders.replace(row);
+              else if (progressive) added.push(row);
+            }
+          }
+          const wait = pause();
+          if (wait) {
+            await wait;
+            if (token !== this.#loadToken) return;
+          }
+        }
+        if (progressive) {
+          this.#orders.add(added);
+          this.#rowsVersion++;
+          this.requestUpdate();
+        }
         cursor = page.nextCursor;
+        limit = PAGE_SIZE;
       } while (cursor !== undefined);
-      const rows = new Map<string, InboxRow>();
-      for (const record of records) {
-        const row = this.#rowOf(record, this.#rows.get(record.id));
-        if (row) rows.set(row.id, row);
-      }
-      if (rows.size <= SYNC_SCORING_LIMIT) for (const row of rows.values()) this.#score(row);
-      this.#rows = rows;
-      this.#rowsVersion++;
+      if (!progressive) this.#setRows(next);
       this.#pruneSelection();
     } catch (error) {
       if (token === this.#loadToken) this.problem = error instanceof Error ? error.message : String(error);
     } finally {
-      if (token === this.#loadToken) this.loading = false;
+      if (token === this.#loadToken) {
+        this.loading = false;
+        this.requestUpdate();
+      }
     }
-    void this.#scoreRemaining();
+    if (token === this.#loadToken) void this.#scoreRemaining();
   }
 
   #score(row: InboxRow): void {
     if (row.score === undefined) row.score = scoreRecord(row.record, this.#rubricOf(row.record));
   }
 
-  /** Scores the rows still without one, a slice per task, so a large month renders at once and fills in. */
+  #scoresChanged(): void {
+    this.#orders.forget('score');
+    this.requestUpdate();
+  }
+
+  /** Scores the rows still without one in slices, so a large month lists at once and fills in; then readies every order. */
   async #scoreRemaining(): Promise<void> {
     if (this.#scoring) return;
     this.#scoring = true;
     try {
+      const pause = slices(SLICE_MS);
       for (;;) {
-        const pending = [...this.#rows.values()].filter((row) => row.score === undefined);
-        if (pending.length === 0) return;
-        const started = performance.now();
+        const rows = this.#rows;
+        const pending = [...rows.values()].filter((row) => row.score === undefined);
+        if (pending.length === 0) break;
         for (const row of pending) {
           this.#score(row);
-          if (performance.now() - started > SCORE_SLICE_MS) break;
+          const wait = pause();
+          if (wait) {
+            this.#scoresChanged();
+            await wait;
+            if (this.#rows !== rows) break;
+          }
         }
-        this.#scoresVersion++;
-        this.requestUpdate();
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        this.#scoresChanged();
       }
     } finally {
       this.#scoring = false;
     }
+    await this.#warmOrders();
   }
 
-  /**
-   * All rows in the view's order. Sorted once per column and direction while the rows stay the same,
-   * so a filter or a search only walks the sorted array (10,000 rows: a filter pass, not a sort).
-   */
-  #sorted(): InboxRow[] {
-    const sort = this.view.sort;
-    const cache = this.#sortedCache;
-    if (cache && cache.rowsVersion === this.#rowsVersion && cache.sort.column === sort.column && cache.sort.direction === sort.direction
-      && (sort.column !== 'score' || cache.scoresVersion === this.#scoresVersion)) return cache.rows;
-    const rows = sortRows([...this.#rows.values()], sort);
-    this.#sortedCache = { rowsVersion: this.#rowsVersion, scoresVersion: this.#scoresVersion, sort, rows };
-    return rows;
+  /** Sorts every column in idle slices, so that no click on a header has to sort 10,000 rows. */
+  async #warmOrders(): Promise<void> {
+    if (this.#warming) return;
+    this.#warming = true;
+    try {
+      // A smaller budget than loading: this runs while the reviewer may already be typing a search.
+      await this.#orders.warm(sortColumns, slices(SLICE_MS / 2), () => this.#rowsVersion);
+    } finally {
+      this.#warming = false;
+    }
   }
 
-  #visible(): InboxRow[] {
-    const sorted = this.#sorted();
+  /** All rows in the view's order, then the view's filters and search over it in one pass. */
+  #visible(): readonly InboxRow[] {
+    const order = this.#orders.get(this.view.sort);
     const view = this.view;
-    const filterKey = JSON.stringify([view.role, view.region, view.period, view.step, view.overdue, view.search.trim().toLowerCase()]);
+    const filterKey = [view.role, view.region, view.period, view.step, view.overdue, view.search.trim().toLowerCase()].join('\u0000');
     const cache = this.#visibleCache;
-    if (cache && cache.sorted === sorted && cache.filterKey === filterKey) return cache.rows;
-    const rows = filterRows(sorted, view);
-    this.#visibleCache = { sorted, filterKey, rows };
+    if (cache && cache.order === order && cache.filterKey === filterKey) return cache.rows;
+    const rows = filterRows(order, view);
+    this.#visibleCache = { order, filterKey, rows };
     return rows;
   }
 
@@ -313,18 +379,11 @@ export class KaoheInbox extends KaoheElement {
     return value;
   }
 
-  /** Takes a row out without re-sorting: the cached orders lose one entry (a bulk run removes many, one by one). */
+  /** Takes a row out without re-sorting: each order loses one entry (a bulk run removes many, one by one). */
   #removeRow(id: string): void {
-    const before = this.#rowsVersion;
     this.#rows.delete(id);
+    this.#orders.remove(id);
     this.#rowsVersion++;
-    const sorted = this.#sortedCache;
-    if (sorted?.rowsVersion === before) {
-      const rows = sorted.rows.filter((row) => row.id !== id);
-      const visible = this.#visibleCache;
-      if (visible?.sorted === sorted.rows) this.#visibleCache = { ...visible, sorted: rows, rows: visible.rows.filter((row) => row.id !== id) };
-      this.#sortedCache = { ...sorted, rowsVersion: this.#rowsVersion, rows };
-    }
   }
 
   #setView(patch: Partial<InboxView>): void {
@@ -350,6 +409,8 @@ export class KaoheInbox extends KaoheElement {
     if (previous && previous.record.revision === row.record.revision) return 'none';
     this.#score(row);
     this.#rows.set(id, row);
+    if (previous) this.#orders.replace(row);
+    else this.#orders.add([row]);
     this.#rowsVersion++;
     return previous ? 'updated' : 'arrived';
   }
@@ -693,10 +754,7 @@ export class KaoheInbox extends KaoheElement {
     const index = this.#visible().findIndex((row) => row.id === this.activeId);
     if (index < 0) return;
     this.#lastActiveIndex = index;
-    const body = this.renderRoot.querySelector('.body') as VirtualizerHostElement | null;
-    const rendered = this.renderRoot.querySelector(`[data-index="${index}"]`);
-    if (rendered) rendered.scrollIntoView({ block: 'nearest' });
-    else body?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+    this.#virtualizer.getVirtualizer().scrollToIndex(index);
   }
 
   #nameOf(personId: string): string {
@@ -712,7 +770,7 @@ export class KaoheInbox extends KaoheElement {
     const visible = this.#visible();
     if (visible.length === 0) return;
     let index = visible.findIndex((row) => row.id === this.activeId);
-    const page = Math.max(1, Math.floor((grid?.clientHeight ?? 400) / 40) - 1);
+    const page = Math.max(1, Math.floor((grid?.clientHeight ?? 400) / ROW_HEIGHT) - 2);
     switch (event.key) {
       case 'ArrowDown': index = Math.min(visible.length - 1, index + 1); break;
       case 'ArrowUp': index = Math.max(0, index < 0 ? 0 : index - 1); break;
@@ -843,14 +901,24 @@ export class KaoheInbox extends KaoheElement {
     return html`
       <ul class="counts" part="counts" aria-label=${inboxMsg('countsLabel', this.locale)}>
         <li>${inboxMsg('shown', this.locale, { shown, total: this.#rows.size })}</li>
+        ${this.loading && this.#rows.size > 0 ? html`<li class="loading">${inboxMsg('loadingSome', this.locale, { n: this.#rows.size })}</li>` : nothing}
         ${Object.entries(counts).map(([status, n]) => html`
           <li data-status=${status}>${statusLabel(status as keyof typeof counts, this.locale)}: <strong>${n}</strong></li>`)}
       </ul>`;
   }
 
-  #renderBulk(visible: InboxRow[]): TemplateResult {
+  /** The selected rows that are shown; once per change of either, not once per scrolled frame. */
+  #chosen(visible: readonly InboxRow[]): InboxRow[] {
+    const cache = this.#chosenCache;
+    if (cache?.visible === visible && cache.selected === this.selected) return cache.rows;
+    const rows = this.selected.size === 0 ? [] : visible.filter((row) => this.selected.has(row.id));
+    this.#chosenCache = { visible, selected: this.selected, rows };
+    return rows;
+  }
+
+  #renderBulk(visible: readonly InboxRow[]): TemplateResult {
     const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
-    const chosen = visible.filter((row) => this.selected.has(row.id));
+    const chosen = this.#chosen(visible);
     const all = visible.length > 0 && chosen.length === visible.length;
     const actions = commonActions(chosen).filter(bulkable);
     const run = this.bulk;
@@ -880,12 +948,17 @@ export class KaoheInbox extends KaoheElement {
       </div>`;
   }
 
-  #renderGrid(visible: InboxRow[]): TemplateResult {
+  #renderGrid(visible: readonly InboxRow[]): TemplateResult {
     const t = (key: InboxMessageKey) => inboxMsg(key, this.locale);
     const activeIndex = visible.findIndex((row) => row.id === this.activeId);
     const sort = this.view.sort;
+    const virtualizer = this.#virtualizer.getVirtualizer();
+    if (virtualizer.options.count !== visible.length) virtualizer.setOptions({ ...virtualizer.options, count: visible.length });
+    const indexes = virtualizer.getVirtualItems().map((item) => item.index).filter((index) => index < visible.length);
+    // The active row stays in the DOM while scrolled away, so aria-activedescendant always names an element.
+    if (activeIndex >= 0 && !indexes.includes(activeIndex)) indexes.push(activeIndex);
     return html`
-      <div role="grid" part="grid" tabindex="0" aria-labelledby="heading" aria-describedby="shortcuts"
+      <div role="grid" part="grid" tabindex="0" aria-labelledby="heading" aria-describedby="shortcuts" ${ref(this.#gridRef)}
         aria-rowcount=${visible.length + 1} aria-multiselectable="true"
         aria-activedescendant=${activeIndex >= 0 ? `row-${activeIndex}` : nothing}
         @keydown=${this.#onGridKeydown}
@@ -900,18 +973,29 @@ export class KaoheInbox extends KaoheElement {
               </span>`)}
           </div>
         </div>
-        <div role="rowgroup" class="body">
+        <div role="rowgroup" class="body" style=${styleMap({ height: `${visible.length * ROW_HEIGHT}px` })}
+          @click=${this.#onBodyClick} @change=${this.#onBodyChange}>
           ${visible.length === 0
             ? html`<div role="row" class="row empty-row"><span role="gridcell" class="empty">${this.loading ? t('loading') : this.#rows.size === 0 ? t('empty') : t('noMatch')}</span></div>`
-            : virtualize({
-              items: visible,
-              // When a filter shrinks the list, the virtualizer may still ask once for its previous range;
-              // an index past the end renders nothing instead of throwing.
-              keyFunction: (row: InboxRow | undefined, index: number) => row?.id ?? `past-end-${index}`,
-              renderItem: (row: InboxRow | undefined, index: number) => (row ? this.#renderRow(row, index, index === activeIndex) : html``),
-            })}
+            : repeat(indexes, (index) => (visible[index] as InboxRow).id, (index) => this.#renderRow(visible[index] as InboxRow, index, index === activeIndex))}
         </div>
       </div>`;
+  }
+
+  /** A click on a row opens it; a click on its checkbox only selects (the change event does that). */
+  #onBodyClick(event: Event): void {
+    const target = event.target as Element;
+    const row = target.closest<HTMLElement>('[role="row"][data-id]');
+    if (!row || target instanceof HTMLInputElement) return;
+    const id = row.dataset.id as string;
+    this.activeId = id;
+    this.#lastActiveIndex = Number(row.dataset.index);
+    void this.open(id);
+  }
+
+  #onBodyChange(event: Event): void {
+    const id = (event.target as Element).closest<HTMLElement>('[role="row"][data-id]')?.dataset.id;
+    if (id !== undefined) this.#toggle(id);
   }
 
   #renderRow(row: InboxRow, index: number, active: boolean): TemplateResult {
@@ -919,13 +1003,10 @@ export class KaoheInbox extends KaoheElement {
     const score = row.score;
     return html`
       <div role="row" id=${`row-${index}`} class="row ${active ? 'active' : ''} ${this.openTask?.id === row.id ? 'opened' : ''}"
-        data-id=${row.id} data-index=${index} aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'}
-        @click=${() => { this.activeId = row.id; this.#lastActiveIndex = index; void this.open(row.id); }}>
+        style=${styleMap({ top: `${index * ROW_HEIGHT}px` })}
+        data-id=${row.id} data-index=${index} aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'}>
         <span role="gridcell">
-          <input type="checkbox" tabindex="-1" .checked=${selected}
-            aria-label=${inboxMsg('select', this.locale, { name: row.employeeName })}
-            @click=${(e: Event) => e.stopPropagation()}
-            @change=${() => this.#toggle(row.id)}>
+          <input type="checkbox" tabindex="-1" .checked=${selected} aria-label=${inboxMsg('select', this.locale, { name: row.employeeName })}>
         </span>
         <span role="gridcell" data-column="employee">${row.employeeName} <span class="number">${row.employeeNumber}</span></span>
         <span role="gridcell" data-column="role">${roleLabel(row.role, this.locale)}</span>
