@@ -1,7 +1,7 @@
 // The demo intranet's own code: what a host developer writes around the Kaohe script tag. It only
 // talks to `window.Kaohe`; every decision (who may act, what a sheet scores) is the plugin's.
 import type { AppraisalRecord, AppraisalStatus, KaoheApi, Locale, Person, Task, WorkflowAction } from '@kaohe/embed';
-import { DEMO_NOW, PERIOD, assignments, buildDirectory, roleLabels, seed, shopChain } from './seed.ts';
+import { DEMO_NOW, PERIOD, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
 
 declare global {
   interface Window {
@@ -13,7 +13,10 @@ const DATABASE = 'kaohe-demo';
 const USER_KEY = 'kaohe-demo:user';
 const LOCALE_KEY = 'kaohe-demo:locale';
 
-type Page = 'tasks' | 'score' | 'payslip' | 'overview';
+type Page = 'tasks' | 'score' | 'payslip' | 'overview' | 'builder';
+
+/** The form builder's chunk: only the HR page that edits rubrics loads it. */
+const FORM_BUILDER_SRC = '/kaohe/kaohe-form-builder.js';
 
 const words = {
   'zh-Hant': {
@@ -30,6 +33,9 @@ const words = {
     region: '區域', assignees: '待處理人', backToTasks: '返回我的待辦', readOnly: '您在此步驟沒有可執行的操作，僅供查看。',
     status: { open: '待評分', inReview: '審核中', approved: '待發布', published: '已發布', appealed: '申訴中', reopened: '已重開' } as Record<AppraisalStatus, string>,
     returned: '已退回',
+    navBuilder: 'HR：考核表設計', builderTitle: '考核表設計', builderLead: '以預設考核表為起點，編輯某一崗位的考核表與審核流程；發布後，新開的考核使用新版本，已開的考核仍用原版本。',
+    builderRole: '崗位', builderLoading: '正在載入考核表設計器…', builderMissing: '考核表設計器未能載入', builderHrOnly: '只有人力資源部可以發布考核表；請以人資身分登入。',
+    builderPublished: '已發布',
   },
   'zh-Hans': {
     company: '某某汽车销售公司 内网', signInAs: '以此身份登录', navTasks: '我的待办', navScore: '评分', navPayslip: '我的工资单', navOverview: '考核总览',
@@ -45,6 +51,9 @@ const words = {
     region: '区域', assignees: '待处理人', backToTasks: '返回我的待办', readOnly: '您在此步骤没有可执行的操作，仅供查看。',
     status: { open: '待评分', inReview: '审核中', approved: '待发布', published: '已发布', appealed: '申诉中', reopened: '已重开' } as Record<AppraisalStatus, string>,
     returned: '已退回',
+    navBuilder: 'HR：考核表设计', builderTitle: '考核表设计', builderLead: '以预设考核表为起点，编辑某一岗位的考核表与审核流程；发布后，新开的考核使用新版本，已开的考核仍用原版本。',
+    builderRole: '岗位', builderLoading: '正在加载考核表设计器…', builderMissing: '考核表设计器未能加载', builderHrOnly: '只有人力资源部可以发布考核表；请以人资身份登录。',
+    builderPublished: '已发布',
   },
   en: {
     company: 'Example Motor Sales Co. — Intranet', signInAs: 'Sign in as', navTasks: 'My tasks', navScore: 'Score', navPayslip: 'My payslip', navOverview: 'Overview',
@@ -60,6 +69,9 @@ const words = {
     region: 'Region', assignees: 'Waiting for', backToTasks: 'Back to My tasks', readOnly: 'You have nothing to do at this step; read only.',
     status: { open: 'To score', inReview: 'In review', approved: 'To publish', published: 'Published', appealed: 'Appealed', reopened: 'Reopened' } as Record<AppraisalStatus, string>,
     returned: 'Returned',
+    navBuilder: 'HR: rubric builder', builderTitle: 'Rubric builder', builderLead: 'Start from a preset and edit a role\'s rubric and review chain. Once published, new appraisals use the new version; those already open keep theirs.',
+    builderRole: 'Role', builderLoading: 'Loading the rubric builder…', builderMissing: 'The rubric builder did not load', builderHrOnly: 'Only HR may publish a rubric; sign in as HR.',
+    builderPublished: 'Published',
   },
 } satisfies Record<Locale, unknown>;
 
@@ -175,6 +187,7 @@ async function render(): Promise<void> {
     if (state.page === 'tasks') await renderTasks(main);
     else if (state.page === 'score') await renderScore(main);
     else if (state.page === 'payslip') await renderPayslip(main);
+    else if (state.page === 'builder') await renderBuilder(main);
     else await renderOverview(main);
   } catch (error) {
     main.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
@@ -308,17 +321,79 @@ async function renderPayslip(main: HTMLElement): Promise<void> {
     main.replaceChildren(...heading, h('p', { class: 'panel muted' }, t().noPublished));
     return;
   }
-  if (customElements.get('kaohe-payslip')) {
-    main.replaceChildren(...heading, kaohe().create('kaohe-payslip', { appraisalId: record.id } as Record<string, unknown>));
+  const result = kaohe().score(record.sheet);
+  const planId = kaohe().assignmentFor(record.employeeId)?.payPlan;
+  const plan = planId === undefined ? undefined : context.payPlans[planId];
+  if (plan && customElements.get('kaohe-payslip')) {
+    // The payslip computes pay itself from the plan and the month's inputs; the viewer and directory come from the context.
+    const input = { employee: record.employeeId, period: record.period, values: payrollValues(plan.inputs ?? [], record.employeeId, result) };
+    main.replaceChildren(...heading, kaohe().create('kaohe-payslip', { record, plan, input, chain: context.chains[record.chainId] }));
     return;
   }
-  const result = kaohe().score(record.sheet);
   main.replaceChildren(...heading, h('div', { class: 'panel' },
     h('p', { class: 'meta' }, h('span', {}, rubricLabel(record)), h('span', {}, PERIOD), statusBadge(record)),
     h('div', { class: 'summary' },
       h('div', {}, t().work, h('strong', {}, result.work)),
       result.attendance !== null ? h('div', {}, t().attendance, h('strong', {}, result.attendance)) : null,
       h('div', {}, t().monthly, h('strong', {}, result.monthly)))));
+}
+
+let builderLoading: Promise<void> | undefined;
+
+/** Adds the builder's script tag once (allowed by script-src 'self') and waits for its element. */
+function loadFormBuilder(): Promise<void> {
+  if (customElements.get('kaohe-form-builder')) return Promise.resolve();
+  builderLoading ??= new Promise<void>((resolve, reject) => {
+    const script = h('script', { src: FORM_BUILDER_SRC });
+    script.addEventListener('load', () => resolve());
+    script.addEventListener('error', () => {
+      builderLoading = undefined;
+      reject(new Error(`${t().builderMissing}: ${FORM_BUILDER_SRC}`));
+    });
+    document.head.append(script);
+  }).then(() => customElements.whenDefined('kaohe-form-builder')).then(() => undefined);
+  return builderLoading;
+}
+
+interface FormBuilderElement extends HTMLElement {
+  roleId: string;
+  draft: unknown;
+  chain: unknown;
+}
+
+async function renderBuilder(main: HTMLElement): Promise<void> {
+  const context = kaohe().context;
+  if (!context) return;
+  const heading = [h('h1', {}, t().builderTitle), h('p', { class: 'lead' }, t().builderLead)];
+  main.replaceChildren(...heading, h('p', { class: 'muted', role: 'status' }, t().builderLoading));
+  await loadFormBuilder();
+
+  const roles = Object.keys(context.assignments).filter((role) => roleLabels[role]);
+  const select = h('select', {}, ...roles.map((role) => h('option', { value: role }, label(roleLabels[role]))));
+  const builder = kaohe().create('kaohe-form-builder') as unknown as FormBuilderElement;
+  const show = (role: string): void => {
+    const assignment = context.assignments[role];
+    if (!assignment) return;
+    builder.roleId = role;
+    // The builder edits a copy: the presets are frozen.
+    builder.draft = structuredClone(kaohe().presets.rubrics[assignment.rubric] ?? context.rubrics[assignment.rubric]);
+    builder.chain = context.chains[assignment.chain];
+  };
+  select.addEventListener('change', () => show(select.value));
+  const status = h('div');
+  const isHr = context.person?.roles.includes('hr') ?? false;
+  // The builder asks before it publishes; the host decides who may (design.md: HR configures rubrics).
+  builder.addEventListener('kaohe-rubric-publish-request', (event) => {
+    if (isHr) return;
+    event.preventDefault();
+    status.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, t().builderHrOnly));
+  });
+  builder.addEventListener('kaohe-rubric-published', (event) => {
+    const rubric = kaohe().loadRubric((event as Event & { rubric: unknown }).rubric);
+    status.replaceChildren(h('div', { class: 'notice ok', role: 'status' }, `${t().builderPublished}: ${rubric.id} v${rubric.version}`));
+  });
+  if (roles[0]) show(roles[0]);
+  main.replaceChildren(...heading, h('p', {}, h('label', {}, `${t().builderRole} `, select)), status, builder);
 }
 
 async function renderOverview(main: HTMLElement): Promise<void> {
@@ -359,7 +434,7 @@ function go(page: Page, openId?: string): void {
 
 function readHash(): void {
   const [page, id] = location.hash.slice(1).split('/');
-  state.page = page === 'score' || page === 'payslip' || page === 'overview' ? page : 'tasks';
+  state.page = page === 'score' || page === 'payslip' || page === 'overview' || page === 'builder' ? page : 'tasks';
   state.openId = id ? decodeURIComponent(id) : undefined;
 }
 
@@ -368,6 +443,9 @@ async function start(): Promise<void> {
   const directory = buildDirectory();
   const saved = localStorage.getItem(USER_KEY);
   const user = saved && directory.people.some((p) => p.id === saved) ? saved : 'RM1';
+  // The demo's rubrics are the presets: kaohe-presets.js comes by its own script tag (then this
+  // resolves at once); a page without the tag would fetch it from beside kaohe.iife.js here.
+  await api.loadPresets();
   await api.configure({
     user, directory, databaseName: DATABASE, locale: state.locale,
     chains: [shopChain], assignments, now: DEMO_NOW,

@@ -291,3 +291,32 @@ async function drive(kaohe: KaoheApi, id: string, person: Person, scenario: Scen
     await step(person.id, { type: 'employee.appeal', comment }, at(day + 1, 9));
   }
 }
+
+/**
+ * What the payroll system would hand over for a person's month besides the appraisal (pay total T,
+ * plan completion, the shop's department indicators …), by the pay plan's input names. Scores come
+ * from the published appraisal; the rest is fixed per person so every visitor sees the same payslip.
+ */
+export function payrollValues(inputs: ReadonlyArray<{ name: string; kind: string }>, personId: string, score: { work: string; monthly: string }): Record<string, string> {
+  const rnd = random([...personId].reduce((sum, ch) => sum * 31 + ch.charCodeAt(0), 7));
+  const figures: Record<string, () => string> = {
+    T: () => String(8000 + Math.round(rnd() * 40) * 100),
+    completionRate: () => (0.82 + rnd() * 0.3).toFixed(2),
+    overPlanBonus: () => String(Math.round(rnd() * 6) * 100),
+    baseSalary: () => String(4200 + Math.round(rnd() * 10) * 100),
+    performanceBase: () => '2000',
+    repeatOrderTotal: () => String(120000 + Math.round(rnd() * 100) * 1000),
+    targetBonus: () => '800',
+    refundRate: () => (0.02 + rnd() * 0.015).toFixed(3), refundRateTarget: () => '0.03',
+    refundTime: () => (18 + rnd() * 8).toFixed(1), refundTimeTarget: () => '24',
+    disputes: () => String(Math.floor(rnd() * 3)), disputesTarget: () => '2',
+    dsrRating: () => (4.6 + rnd() * 0.3).toFixed(2), dsrRatingTarget: () => '4.7',
+    internalComplaints: () => String(Math.floor(rnd() * 2)), internalComplaintsTarget: () => '1',
+  };
+  const values: Record<string, string> = {};
+  for (const input of inputs) {
+    if (input.kind === 'score') values[input.name] = input.name === 'workScore' ? score.work : score.monthly;
+    else if (figures[input.name]) values[input.name] = (figures[input.name] as () => string)();
+  }
+  return values;
+}

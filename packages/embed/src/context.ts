@@ -67,8 +67,14 @@ export function onContextChange(listener: Listener): () => void {
   return () => h.listeners.delete(listener);
 }
 
-/** The tags whose properties the context fills in. */
-export const kaoheTags: readonly string[] = ['kaohe-rubric-form', 'kaohe-inbox', 'kaohe-payslip'];
+/**
+ * The tags whose properties the context fills in: the core's, and those of the form builder and HR
+ * entries, which load apart but should publish to and read from the same store.
+ */
+export const kaoheTags: readonly string[] = [
+  'kaohe-rubric-form', 'kaohe-inbox', 'kaohe-payslip',
+  'kaohe-form-builder', 'kaohe-chain-editor', 'kaohe-payroll-export', 'kaohe-annual', 'kaohe-score-distribution',
+];
 
 /**
  * The element properties the context supplies, by the names the elements use. A property is filled
@@ -77,6 +83,8 @@ export const kaoheTags: readonly string[] = ['kaohe-rubric-form', 'kaohe-inbox',
 const suppliers: ReadonlyArray<readonly [string, (context: KaoheContext) => unknown]> = [
   ['user', (context) => context.user],
   ['userId', (context) => context.user],
+  // kaohe-payslip and kaohe-payroll-export: who is looking decides what they may see
+  ['viewer', (context) => context.user],
   ['directory', (context) => context.directory],
   ['store', (context) => context.store],
   ['rubrics', (context) => context.rubricVersions],
