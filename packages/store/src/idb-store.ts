@@ -1,6 +1,6 @@
 import type { Rubric } from '@kaohe/scoring';
 import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
-import { type IDBPDatabase, type IDBPTransaction, type StoreNames, deleteDB, openDB } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, type StoreNames, deleteDB, openDB, unwrap } from 'idb';
 import type { Draft } from './types.ts';
 import { type AuditHead, EMPTY_HEAD } from './audit.ts';
 import { type AppraisalCommit, type AppraisalFilter, type CommitOutcome, StoreBase, checkRevisions, matchesFilter } from './base-store.ts';
@@ -112,27 +112,24 @@ export class IdbStore extends StoreBase {
 
   protected commitAppraisals(commit: AppraisalCommit): Promise<CommitOutcome> {
     return this.#transact(['appraisals', 'audit', 'meta'], 'readwrite', async (tx) => {
-      const appraisals = tx.objectStore('appraisals');
-      const meta = tx.objectStore('meta');
-      // Every read is queued at once: the transaction serves them in order without a round trip each.
-      const [stored, head] = await Promise.all([
-        Promise.all(commit.writes.map(({ record }) => appraisals.get(record.id))),
-        commit.seenHead ? meta.get(AUDIT_HEAD_KEY) : undefined,
-      ]);
-      checkRevisions(stored, commit.writes);
-      const writes: Promise<unknown>[] = [];
-      // If a later request throws, the ones already queued fail with the abort; that failure is the same one, already reported.
-      const queue = (write: Promise<unknown>): void => { write.catch(() => undefined); writes.push(write); };
+      // Plain requests rather than idb's promise per request: a batch makes tens of thousands of them, and
+      // a promise and two listeners each cost a tenth of the commit (measured with the store bench).
+      const appraisals = unwrap(tx.objectStore('appraisals'));
+      const meta = unwrap(tx.objectStore('meta'));
+      const reads = await inSlices(commit.writes, ({ record }) => appraisals.get(record.id) as IDBRequest<AppraisalRecord | undefined>);
+      checkRevisions(reads.map((read) => read.result), commit.writes);
       if (commit.seenHead) {
-        const current = head ?? EMPTY_HEAD;
-        if (current.seq !== commit.seenHead.seq || current.hash !== commit.seenHead.hash) return 'head-moved';
-        const audit = tx.objectStore('audit');
-        // `add`, not `put`: an existing seq is never overwritten, whatever happens.
-        for (const event of commit.events) queue(audit.add(event));
-        queue(meta.put(commit.newHead, AUDIT_HEAD_KEY));
+        const headRead = meta.get(AUDIT_HEAD_KEY) as IDBRequest<AuditHead | undefined>;
+        await succeeded(headRead);
+        const head = headRead.result ?? EMPTY_HEAD;
+        if (head.seq !== commit.seenHead.seq || head.hash !== commit.seenHead.hash) return 'head-moved';
+        const audit = unwrap(tx.objectStore('audit'));
+        // `add`, not `put`: an existing seq is never overwritten, whatever happens. A failing request
+        // aborts the transaction, and #transact reports that through `tx.done`.
+        await inSlices(commit.events, (event) => audit.add(event));
+        meta.put(commit.newHead, AUDIT_HEAD_KEY);
       }
-      for (const { record } of commit.writes) queue(appraisals.put(record));
-      await Promise.all(writes);
+      await inSlices(commit.writes, ({ record }) => appraisals.put(record));
       return 'committed';
     });
   }
@@ -247,4 +244,31 @@ export class IdbStore extends StoreBase {
       return found;
     });
   }
+}
+
+/**
+ * A batch's requests are made this many at a time. Cloning thousands of records in one go would hold
+ * the page for about a second; waiting for each slice lets it respond in between, and the transaction
+ * stays open because a request is always pending or being answered.
+ */
+const REQUESTS_PER_SLICE = 500;
+
+/** One request per item, a slice at a time; resolves once every request has succeeded. */
+async function inSlices<T, R>(items: readonly T[], issue: (item: T) => IDBRequest<R>): Promise<Array<IDBRequest<R>>> {
+  const requests: Array<IDBRequest<R>> = [];
+  for (let from = 0; from < items.length; from += REQUESTS_PER_SLICE) {
+    const end = Math.min(items.length, from + REQUESTS_PER_SLICE);
+    for (let index = from; index < end; index += 1) requests.push(issue(items[index] as T));
+    const last = requests[requests.length - 1];
+    if (last) await succeeded(last);
+  }
+  return requests;
+}
+
+/** Requests of one transaction complete in the order they were made, so the last one's success means every one before it succeeded. */
+function succeeded(request: IDBRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new DOMException('The request failed.', 'UnknownError'));
+  });
 }
