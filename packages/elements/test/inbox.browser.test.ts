@@ -8,6 +8,7 @@ import type { AppraisalRecord, Directory, WorkflowAction } from '@kaohe/workflow
 import '../src/register.ts';
 import { KaoheInbox } from '../src/kaohe-inbox/kaohe-inbox.ts';
 import { KaoheApproveRequestEvent } from '../src/kaohe-inbox/inbox-events.ts';
+import type { InboxRow } from '../src/kaohe-inbox/inbox-rows.ts';
 
 interface MochaGlobals {
   describe(title: string, body: () => void): void;
@@ -328,6 +329,58 @@ describe('kaohe-inbox', () => {
     await rowCount(el, 1);
     expect(rows(el)[0]?.dataset.id).to.equal('2026-10:S3');
     expect((await store.getAppraisal('2026-10:S3'))?.step).to.equal('firstReview');
+  });
+
+  it('with 2,000 tasks only a screenful of rows is in the page, and End takes the keyboard to the last task, scrolled into view', async () => {
+    const TASKS = 2000;
+    const store = new MemoryStore();
+    const reviewers = directory.people.filter((person) => !person.roles.includes('salesperson'));
+    const salespeople = Array.from({ length: TASKS }, (_, i) => ({
+      id: `X${10_000 + i}`, name: `Salesperson ${i}`, number: `E${10_000 + i}`, roles: ['salesperson'], region: i % 2 ? 'north' : 'south', managerId: i % 2 ? 'R1' : 'R2',
+    }));
+    const chain = chainPresets['W-SP'];
+    for (const person of salespeople) {
+      // Routing needs only the people around the employee; each record is written once, at the VP's step.
+      const local: Directory = { people: [...reviewers, person] };
+      let record: AppraisalRecord = { ...openAppraisal({ employee: person, period: '2026-10', rubric: { id: salesRubric.id, version: salesRubric.version }, chain, directory: local, now: NOW }), revision: 1 };
+      for (const [actor, action] of [[person.managerId, { type: 'step.submit', entries: salesEntries(0) }], ['P2', { type: 'step.submit' }]] as const) {
+        const result = act(record, action, { actor, directory: local, chain, now: NOW });
+        if (!result.ok) throw new Error(result.reason.message);
+        record = result.record;
+      }
+      await store.putAppraisal({ ...record, revision: 1 }, { expectedRevision: 0 });
+    }
+    const el = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .store=${store} .directory=${{ people: [...reviewers, ...salespeople] }}
+      .rubrics=${rubrics} .now=${NOW} user-id="V1"></kaohe-inbox>`);
+    await el.updateComplete;
+    await el.loaded;
+    await waitUntil(() => rows(el).length > 0, 'the first rows are on screen');
+    expect(el.taskCount).to.equal(TASKS);
+    expect(root(el).querySelector('[part="counts"]')?.textContent).to.contain(`${TASKS} of ${TASKS} tasks shown`);
+    // Screen readers learn the size from the grid, not from the rows in the page: the header row and 2,000 tasks.
+    expect(grid(el).getAttribute('aria-rowcount')).to.equal(String(TASKS + 1));
+    const screenful = Math.ceil(grid(el).clientHeight / 40);
+    expect(rows(el).length).to.be.within(screenful, screenful + 14);
+    expect(rows(el).map((row) => Number(row.getAttribute('aria-rowindex')))).to.include.members([2, 3, 4]);
+
+    grid(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'End' });
+    const last = el.visibleTasks[TASKS - 1] as InboxRow;
+    const active = () => root(el).getElementById(grid(el).getAttribute('aria-activedescendant') ?? '');
+    await waitUntil(() => active()?.dataset.id === last.id, 'the last task is the active row');
+    expect(active()?.getAttribute('aria-rowindex')).to.equal(String(TASKS + 1));
+    // The last row is on screen, within the list's box, and the page still holds only a screenful.
+    await waitUntil(() => {
+      const box = grid(el).getBoundingClientRect();
+      const row = active()?.getBoundingClientRect();
+      return row !== undefined && row.top >= box.top && row.bottom <= box.bottom + 1;
+    }, 'the last row is scrolled into view');
+    expect(cell(active() as HTMLElement, 'employee')).to.contain(last.employeeName);
+    expect(rows(el).length).to.be.below(screenful + 16);
+
+    await sendKeys({ press: 'Home' });
+    await waitUntil(() => active()?.dataset.id === el.visibleTasks[0]?.id && grid(el).scrollTop === 0, 'Home goes back to the first task');
   });
 
   describe('live, with a second store instance on the same IndexedDB database (another tab)', () => {
