@@ -102,7 +102,8 @@ export const inboxStyles = css`
   .row > * { padding: 0.2rem 0.4rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 
   .body { position: relative; min-height: var(--_row-height); }
-  .body .row { position: absolute; inset-inline: 0; cursor: pointer; }
+  /* A row's size never depends on its content, so a new row lays out and paints on its own. */
+  .body .row { position: absolute; inset-inline: 0; cursor: pointer; contain: strict; }
   .body .row.active {
     outline: 2px solid var(--_kaohe-color-accent);
     outline-offset: -2px;

@@ -40,7 +40,7 @@ const SYNC_SCORING_LIMIT = 500;
 const SLICE_MS = 8;
 /** The first page fills a screen and paints before the rest is read. */
 const FIRST_PAGE = 50;
-const PAGE_SIZE = 500;
+const PAGE_SIZE = 250;
 /**
  * Every row is this tall (the styles fix it as --_row-height), so the list never measures a row:
  * scrolling 10,000 tasks only computes which rows a scroll offset shows.
