@@ -31,7 +31,9 @@ const common = {
   tsconfig: join(root, 'tsconfig.esbuild.json'),
   metafile: true,
   sourcemap: false,
-  legalComments: 'eof',
+  // The licences go to <bundle>.LEGAL.txt beside each bundle, named in its last line: every page
+  // load would otherwise carry ~0.4 KB gzip of them.
+  legalComments: 'linked',
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
 };
@@ -87,7 +89,8 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Inputs with bytes in this output, as [path, bytes]. */
 function inputsInOutput(metafile) {
-  const output = Object.values(metafile.outputs)[0];
+  // The bundle itself, not its .LEGAL.txt
+  const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint !== undefined);
   return Object.entries(output.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([path, { bytesInOutput }]) => [path, bytesInOutput]);
 }
 
@@ -109,7 +112,7 @@ async function main() {
     const outfile = join(dist, bundle.name);
     const result = await build({ ...common, entryPoints: [bundle.entry], format: bundle.format, outfile, write: false, plugins: bundle.plugins ?? [] });
     const file = result.outputFiles.find((output) => output.path === outfile) ?? result.outputFiles[0];
-    await writeFile(outfile, file.contents);
+    for (const output of result.outputFiles) await writeFile(output.path, output.contents);
     await writeFile(join(dist, `${bundle.name}.meta.json`), JSON.stringify(result.metafile));
     return { ...bundle, code: file.contents, metafile: result.metafile };
   }));
