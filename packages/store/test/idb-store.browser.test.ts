@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { AppraisalRecord } from '@kaohe/workflow';
 import {
-  DraftAutosaver, IdbStore, SCHEMA_VERSION, StoreConflictError, StoreError, sealAuditEvents, EMPTY_HEAD, type StoreChange,
+  DraftAutosaver, IdbStore, SCHEMA_VERSION, StoreConflictError, StoreError, sealAuditEvents, EMPTY_HEAD, type AppraisalWrite, type StoreChange,
 } from '../src/index.ts';
 import { appraisal, auditEntry, nextRevision, rubric } from './fixtures.ts';
 
@@ -397,5 +397,124 @@ describe('IdbStore in a real browser', () => {
     await store.putRubric(rubric(2, '90'));
     expect(await store.listRubricVersions('salesperson')).to.deep.equal([1, 2]);
     expect((await store.getRubric('salesperson', 1))?.sections[0]?.points).to.equal('100');
+  });
+});
+
+// ---- putAppraisals: HR opening a month for a large company ----
+
+const monthOfOpenings = (count: number, period = '2026-10'): AppraisalWrite[] =>
+  Array.from({ length: count }, (_, index) => {
+    const id = `${period}:E${10_000 + index}`;
+    return { record: appraisal({ id, assignees: [`RM-${index % 8}`] }), expectedRevision: 0, audit: [auditEntry(id, 'open', 'HR')] };
+  });
+
+/** Counts the read-write transactions opened on any database while `body` runs. */
+async function countWriteTransactions(body: () => Promise<unknown>): Promise<number> {
+  const original = IDBDatabase.prototype.transaction;
+  let count = 0;
+  IDBDatabase.prototype.transaction = function counted(this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>): IDBTransaction {
+    if (args[1] === 'readwrite') count += 1;
+    return original.apply(this, args);
+  };
+  try {
+    await body();
+  } finally {
+    IDBDatabase.prototype.transaction = original;
+  }
+  return count;
+}
+
+async function rawCount(name: string, storeName: 'appraisals' | 'audit'): Promise<number> {
+  const raw = await rawOpen(name);
+  try {
+    return await request(raw.transaction(storeName).objectStore(storeName).count());
+  } finally {
+    raw.close();
+  }
+}
+
+describe('IdbStore.putAppraisals in a real browser', () => {
+  it('HR opens a month of 1,000 appraisals in one transaction: all are stored, each reviewer sees theirs, the audit chain verifies', async () => {
+    const name = freshName();
+    const store = await open(name);
+    const batch = monthOfOpenings(1000);
+    let saved: AppraisalRecord[] = [];
+    const transactions = await countWriteTransactions(async () => { saved = await store.putAppraisals(batch); });
+    expect(transactions).to.equal(1);
+    expect(saved.map((record) => record.id)).to.deep.equal(batch.map((write) => write.record.id));
+    expect(await rawCount(name, 'appraisals')).to.equal(1000);
+    expect(await rawCount(name, 'audit')).to.equal(1000);
+    expect((await store.listTasks('RM-3', { limit: 1000 })).items).to.have.length(125);
+    expect((await store.listAudit()).map((event) => event.appraisalId)).to.deep.equal(batch.map((write) => write.record.id));
+    expect(await store.verifyAudit()).to.deep.equal({ ok: true, count: 1000 });
+  });
+
+  it('one appraisal another tab moved on makes the whole batch of 1,000 refused, with nothing written', async () => {
+    const name = freshName();
+    const hrTab = await open(name);
+    const managerTab = await open(name);
+    const opened = await hrTab.putAppraisals(monthOfOpenings(1000));
+    const moved = nextRevision(opened[700]!, { status: 'inReview', updatedBy: 'RM-4' });
+    await managerTab.putAppraisal(moved, { expectedRevision: 1, audit: [auditEntry(moved.id, 'submit', 'RM-4')] });
+
+    // HR, still looking at revision 1 of every appraisal, reassigns them all.
+    const reassigned = opened.map((record) => ({
+      record: nextRevision(record, { assignees: ['VP'], updatedBy: 'HR' }), expectedRevision: 1, audit: [auditEntry(record.id, 'reassign', 'HR')],
+    }));
+    const error = await rejection(hrTab.putAppraisals(reassigned));
+    expect(error).to.be.instanceOf(StoreConflictError);
+    expect((error as StoreConflictError).current?.id).to.equal(moved.id);
+    expect((error as StoreConflictError).current?.updatedBy).to.equal('RM-4');
+    expect((error as StoreConflictError).conflictingIds).to.deep.equal([moved.id]);
+    expect((error as StoreConflictError).message).to.match(/nothing in it was written/);
+
+    expect((await hrTab.listTasks('VP')).items).to.have.length(0);
+    expect(await rawCount(name, 'audit')).to.equal(1001);
+    expect((await hrTab.getAppraisal(opened[0]!.id))?.revision).to.equal(1);
+    expect(await hrTab.verifyAudit()).to.deep.equal({ ok: true, count: 1001 });
+  });
+
+  it('a batch that runs out of space halfway leaves neither appraisals nor audit events behind', async () => {
+    const name = freshName();
+    const store = await open(name);
+    await withRevision3(store);
+    const put = IDBObjectStore.prototype.put;
+    let appraisalPuts = 0;
+    IDBObjectStore.prototype.put = function quotaHalfway(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>): IDBRequest<IDBValidKey> {
+      if (this.name === 'appraisals' && ++appraisalPuts === 600) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    let error: unknown;
+    try {
+      error = await rejection(store.putAppraisals(monthOfOpenings(1000)));
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(appraisalPuts).to.equal(600);
+    expect((error as StoreError).code).to.equal('quota');
+    expect(await rawCount(name, 'appraisals')).to.equal(1);
+    expect(await rawCount(name, 'audit')).to.equal(3);
+    expect(await store.verifyAudit()).to.deep.equal({ ok: true, count: 3 });
+    // Space back, the same batch goes through and chains on after the log as it was.
+    await store.putAppraisals(monthOfOpenings(1000));
+    expect(await store.verifyAudit()).to.deep.equal({ ok: true, count: 1003 });
+  });
+
+  it('a second tab hears every appraisal of a batch, one change each, as it hears single saves', async () => {
+    const name = freshName();
+    const hrTab = await open(name);
+    const inboxTab = await open(name);
+    const batch = monthOfOpenings(1000);
+    const heard: StoreChange[] = [];
+    const allHeard = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`only ${heard.length} of 1000 notices arrived`)), 5000);
+      inboxTab.subscribe((change) => {
+        heard.push(change);
+        if (heard.length === batch.length) { clearTimeout(timer); resolve(); }
+      });
+    });
+    await hrTab.putAppraisals(batch);
+    await allHeard;
+    expect(heard).to.deep.equal(batch.map((write) => ({ type: 'appraisal', id: write.record.id, revision: 1, origin: 'remote' })));
   });
 });
