@@ -112,10 +112,12 @@ export function checkRevisions(stored: readonly (AppraisalRecord | undefined)[],
       }
     }
   });
-  const missing = missingIds.length > 0 ? ` ${missingIds.length} of them are not stored here: ${someIds(missingIds)}.` : '';
+  const missing = missingIds.length === 0 ? ''
+    : missingIds.length === 1 ? ` Appraisal ${someIds(missingIds)} of the batch is not stored here.`
+      : ` ${missingIds.length} appraisals of the batch are not stored here: ${someIds(missingIds)}.`;
   const refused = ` The batch of ${writes.length} appraisals was refused as a whole and nothing in it was written.`;
   if (firstConflict) {
-    const others = conflictingIds.length > 1 ? ` ${conflictingIds.length} appraisals of the batch were changed first: ${someIds(conflictingIds)}.` : '';
+    const others = conflictingIds.length > 1 ? ` ${conflictingIds.length} appraisals of the batch were changed by someone else first: ${someIds(conflictingIds)}.` : '';
     throw new StoreConflictError(firstConflict.current, firstConflict.expectedRevision, firstConflict.message + others + missing + refused,
       { conflictingIds, cause: firstConflict });
   }
