@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { VirtualizerController } from '@tanstack/lit-virtual';
@@ -145,10 +144,9 @@ export class KaoheInbox extends KaoheElement {
   #visibleCache: { order: readonly InboxRow[]; filterKey: string; rows: readonly InboxRow[] } | undefined;
   #chosenCache: { visible: readonly InboxRow[]; selected: Set<string>; rows: InboxRow[] } | undefined;
   #warming = false;
-  #gridRef = createRef<HTMLElement>();
   #virtualizer = new VirtualizerController<HTMLElement, HTMLElement>(this, {
     count: 0,
-    getScrollElement: () => this.#gridRef.value ?? null,
+    getScrollElement: () => this.#grid(),
     estimateSize: () => ROW_HEIGHT,
     // The sticky header row sits above the first task and covers the top of the scrolled list.
     scrollMargin: ROW_HEIGHT,
@@ -958,7 +956,7 @@ export class KaoheInbox extends KaoheElement {
     // The active row stays in the DOM while scrolled away, so aria-activedescendant always names an element.
     if (activeIndex >= 0 && !indexes.includes(activeIndex)) indexes.push(activeIndex);
     return html`
-      <div role="grid" part="grid" tabindex="0" aria-labelledby="heading" aria-describedby="shortcuts" ${ref(this.#gridRef)}
+      <div role="grid" part="grid" tabindex="0" aria-labelledby="heading" aria-describedby="shortcuts"
         aria-rowcount=${visible.length + 1} aria-multiselectable="true"
         aria-activedescendant=${activeIndex >= 0 ? `row-${activeIndex}` : nothing}
         @keydown=${this.#onGridKeydown}
