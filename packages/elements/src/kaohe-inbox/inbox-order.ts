@@ -181,13 +181,15 @@ export class RowOrders {
   /** Builds the columns not built yet, pausing as it goes; work overtaken by a change of the rows is dropped. */
   async warm(columns: readonly SortColumn[], pause: Pause, version: () => number): Promise<void> {
     for (const column of columns) {
-      if (this.#ascending.has(column)) continue;
-      const started = version();
-      const rows = this.rows();
-      const keys = await sortInSlices(distinctKeys(rows, column), compareKeys(column), pause);
-      if (version() !== started) return;
-      if (!this.#ascending.has(column)) this.#ascending.set(column, ordered(rows, column, keys));
-      await pause();
+      // Rows that change while a column sorts make that sort stale (the patches only reach built
+      // orders): try again a couple of times, then leave the column to be built when it is asked for.
+      for (let attempt = 0; attempt < 3 && !this.#ascending.has(column); attempt++) {
+        const started = version();
+        const rows = this.rows();
+        const keys = await sortInSlices(distinctKeys(rows, column), compareKeys(column), pause);
+        if (version() === started && !this.#ascending.has(column)) this.#ascending.set(column, ordered(rows, column, keys));
+        await pause();
+      }
     }
   }
 

@@ -181,6 +181,9 @@ export class KaoheInbox extends KaoheElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#subscribe();
+    // The virtualizer lets go of its scroll element when the inbox is taken out of the page and
+    // takes it again on the next update: a moved inbox needs one to keep following the scroll.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
