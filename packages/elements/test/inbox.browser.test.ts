@@ -331,6 +331,50 @@ describe('kaohe-inbox', () => {
     expect((await store.getAppraisal('2026-10:S3'))?.step).to.equal('firstReview');
   });
 
+  it('a large month lists its first page before the rest is read, says how many are loaded meanwhile, and counts every state once whole', async () => {
+    const TASKS = 120;
+    const store = new MemoryStore();
+    const people = Array.from({ length: TASKS }, (_, i) => ({
+      id: `Y${1000 + i}`, name: `Seller ${i}`, number: `N${1000 + i}`, roles: ['salesperson'], region: 'north', managerId: 'R1',
+    }));
+    const reviewers = directory.people.filter((person) => !person.roles.includes('salesperson'));
+    const chain = chainPresets['W-SP'];
+    for (const person of people) {
+      const local: Directory = { people: [...reviewers, person] };
+      let record: AppraisalRecord = { ...openAppraisal({ employee: person, period: '2026-10', rubric: { id: salesRubric.id, version: salesRubric.version }, chain, directory: local, now: NOW }), revision: 1 };
+      // Every third one waits at the VP's first review; the rest are still with the regional manager.
+      if (people.indexOf(person) % 3 === 0) {
+        for (const [actor, action] of [['R1', { type: 'step.submit', entries: salesEntries(0) }], ['P2', { type: 'step.submit' }]] as const) {
+          const result = act(record, action, { actor, directory: local, chain, now: NOW });
+          if (!result.ok) throw new Error(result.reason.message);
+          record = result.record;
+        }
+      }
+      await store.putAppraisal({ ...record, revision: 1 }, { expectedRevision: 0 });
+    }
+    // The regional manager's inbox lists the 80 still to score. Every page after the first is held back.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const listTasks = store.listTasks.bind(store);
+    let pages = 0;
+    store.listTasks = async (...args) => {
+      if (pages++ > 0) await gate;
+      return listTasks(...args);
+    };
+    const el = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .store=${store} .directory=${{ people: [...reviewers, ...people] }}
+      .rubrics=${rubrics} .now=${NOW} user-id="R1"></kaohe-inbox>`);
+    const counts = () => root(el).querySelector('[part="counts"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    await waitUntil(() => rows(el).length > 0 && counts().includes('Loading'), 'the first page is listed while the rest is read');
+    expect(el.taskCount).to.equal(50);
+    expect(counts()).to.contain('Loading… 50 tasks so far');
+
+    release();
+    await el.loaded;
+    await waitUntil(() => !counts().includes('Loading'), 'the loading note goes once every task is read');
+    expect(el.taskCount).to.equal(80);
+    expect(counts()).to.contain('80 of 80 tasks shown').and.contain('Open: 80');
+  });
+
   it('with 2,000 tasks only a screenful of rows is in the page, and End takes the keyboard to the last task, scrolled into view', async () => {
     const TASKS = 2000;
     const store = new MemoryStore();
