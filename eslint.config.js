@@ -18,6 +18,10 @@ export default tseslint.config(
       'no-restricted-properties': ['error',
         { property: 'innerHTML', message: 'Data never reaches innerHTML; use lit templates or textContent.' },
         { property: 'outerHTML', message: 'Data never reaches outerHTML.' }],
+      'no-restricted-imports': ['error', { paths: [
+        { name: 'lit/directives/style-map.js', message: "styleMap writes a style attribute, refused under style-src 'self'; use cssProps from base/css-props.ts." },
+        { name: 'lit/directives/unsafe-html.js', message: 'Nothing from data reaches innerHTML.' },
+      ] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

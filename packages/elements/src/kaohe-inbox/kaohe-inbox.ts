@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { cssProps } from '../base/css-props.ts';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { VirtualizerController } from '@tanstack/lit-virtual';
 import type { Rubric, Sheet } from '@kaohe/scoring';
 import type { KaoheStore, StoreChange } from '@kaohe/store';
@@ -983,7 +983,7 @@ export class KaoheInbox extends KaoheElement {
               </span>`)}
           </div>
         </div>
-        <div role="rowgroup" class="body" style=${styleMap({ height: `${visible.length * ROW_HEIGHT}px` })}
+        <div role="rowgroup" class="body" ${cssProps({ height: `${visible.length * ROW_HEIGHT}px` })}
           @click=${this.#onBodyClick} @change=${this.#onBodyChange}>
           ${visible.length === 0
             ? html`<div role="row" class="row empty-row"><span role="gridcell" class="empty">${this.loading ? t('loading') : this.#rows.size === 0 ? t('empty') : t('noMatch')}</span></div>`
@@ -1015,7 +1015,7 @@ export class KaoheInbox extends KaoheElement {
     const score = row.score;
     return html`
       <div role="row" id=${`row-${index}`} class="row ${active ? 'active' : ''} ${this.openTask?.id === row.id ? 'opened' : ''}"
-        style=${styleMap({ top: `${index * ROW_HEIGHT}px` })}
+        ${cssProps({ top: `${index * ROW_HEIGHT}px` })}
         data-id=${row.id} data-index=${index} aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'}>
         <span role="gridcell">
           <input type="checkbox" tabindex="-1" .checked=${selected} aria-label=${inboxMsg('select', this.locale, { name: row.employeeName })}>

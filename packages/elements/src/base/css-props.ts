@@ -1,0 +1,31 @@
+import { noChange, nothing, type ElementPart } from 'lit';
+import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
+
+/**
+ * Inline style that survives a strict Content-Security-Policy. lit's `styleMap` writes a `style`
+ * attribute on first render, which `style-src 'self'` refuses; this sets each property through the
+ * CSSOM (`element.style.setProperty`), which a policy does not govern. Use it as an element
+ * binding: `<div ${cssProps({ top: '40px' })}>`.
+ */
+class CssPropsDirective extends Directive {
+  #previous = new Set<string>();
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('cssProps() is an element binding: <div ${cssProps({...})}>');
+  }
+
+  render(_props: Readonly<Record<string, string>>): typeof nothing {
+    return nothing;
+  }
+
+  override update(part: ElementPart, [props]: [Readonly<Record<string, string>>]): typeof noChange {
+    const style = (part.element as HTMLElement).style;
+    for (const name of this.#previous) if (!(name in props)) style.removeProperty(name);
+    for (const [name, value] of Object.entries(props)) style.setProperty(name, value);
+    this.#previous = new Set(Object.keys(props));
+    return noChange;
+  }
+}
+
+export const cssProps = directive(CssPropsDirective);
