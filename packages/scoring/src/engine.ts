@@ -14,7 +14,7 @@ export function loadRubric(input: unknown): Rubric {
 }
 
 /** Which entry fields each rule kind reads; anything else on an entry is a mistake worth naming. */
-const FIELDS: Record<Item['rule']['kind'], readonly (keyof Entry)[]> = {
+export const ENTRY_FIELDS: Readonly<Record<Item['rule']['kind'], readonly (keyof Entry)[]>> = {
   award: ['points'],
   perOccurrence: ['count', 'priorMonths'],
   ranged: ['deductions', 'priorMonths'],
@@ -167,7 +167,7 @@ function scoreItem(rubric: Rubric, section: Section, item: Item, entry: Entry | 
   const result: Scored = { score: points, status: 'scored', deductions: [], floorApplied: false, notes: [], flags: [] };
 
   if (entry) {
-    const allowed = new Set<string>([...FIELDS[rule.kind], 'comment']);
+    const allowed = new Set<string>([...ENTRY_FIELDS[rule.kind], 'comment']);
     const extra = Object.keys(entry).filter((k) => !allowed.has(k));
     if (extra.length > 0) fail(`expects ${SHAPE[rule.kind]}; ${extra.map((k) => `"${k}"`).join(', ')} does not apply`);
   }

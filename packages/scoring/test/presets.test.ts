@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { dec, sum } from '../src/decimal.ts';
+import { ENTRY_FIELDS } from '../src/engine.ts';
 import { assessingGroupLabels, rubricPresetIds, rubricPresets } from '../src/presets/index.ts';
 import { Rubric, Sheet, type Entry, type Item, type Label, type RuleKind } from '../src/schema.ts';
 
@@ -188,19 +189,6 @@ describe('presets carry the rules of domain/rules.md', () => {
   });
 });
 
-/** Which entry fields each rule kind reads (schema.ts, the comment on each rule). */
-const ENTRY_FIELDS: Record<RuleKind, ReadonlyArray<keyof Entry>> = {
-  award: ['points'],
-  perOccurrence: ['count', 'priorMonths'],
-  ranged: ['deductions', 'priorMonths'],
-  levels: ['level', 'amount', 'reason'],
-  forfeit: ['breached', 'reason'],
-  threshold: ['count', 'priorMonths'],
-  escalating: ['count'],
-  derived: ['count'],
-  measured: ['value', 'target'],
-  sampled: ['checked', 'passed'],
-};
 
 /** What is wrong with an entry for this item, in the assessor's terms; empty when nothing is. */
 function entryProblems(item: Item, entry: Entry): string[] {
