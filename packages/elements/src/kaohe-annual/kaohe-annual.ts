@@ -16,6 +16,7 @@ const HEIGHT = 140;
 const BAR_AREA = HEIGHT - 20;
 
 /**
+ * @customElement kaohe-annual
  * An employee's year: the twelve monthly scores as a small bar chart (with a table for screen
  * readers), the annual score (C-3) with the O-6 divisor in force, and the rank within role and
  * region from `annualRanking` in @kaohe/scoring.

@@ -33,6 +33,7 @@ function chainTarget(path: string): string {
 }
 
 /**
+ * @customElement kaohe-chain-editor
  * The review chain of a role (rules.md §3): ordered steps, who acts at each (a relationship to the
  * employee, everyone with a role, or assessing groups scoring in parallel), due days; validated
  * with @kaohe/workflow's `validateChain` as it is edited.

@@ -56,6 +56,7 @@ interface Dragging {
 }
 
 /**
+ * @customElement kaohe-form-builder
  * HR's editor of a role's rubric and review chain: sections and items, every rule kind with its
  * parameters, labels in three languages; reorder by drag or keyboard; undo and redo; validation at
  * the field from `validateRubric`; a live preview in `kaohe-rubric-form`; drafts, published

@@ -10,6 +10,7 @@ import { payslipMsg, type PayslipMessageKey } from './payslip-messages.ts';
 import { payslipStyles } from './kaohe-payslip.styles.ts';
 
 /**
+ * @customElement kaohe-payslip
  * An employee's month of pay: every line with its formula and inputs in words, the score it used,
  * the total, and the consequences that changed it (P-2 under 60, the P-3 gate). Shown only once
  * the appraisal is published, and only to the employee, HR and those the review chain lets read

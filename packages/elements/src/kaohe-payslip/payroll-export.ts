@@ -36,6 +36,7 @@ declare global {
 }
 
 /**
+ * @customElement kaohe-payroll-export
  * HR's "Export CSV" for a department's published payslips of a month: the same table `kaohe batch`
  * writes (payrollCsv from @kaohe/scoring), downloaded as a file. Only HR sees the button.
  *

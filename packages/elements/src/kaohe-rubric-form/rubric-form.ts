@@ -60,6 +60,7 @@ const groupsConverter = {
 };
 
 /**
+ * @customElement kaohe-rubric-form
  * The rubric form: an appraisal sheet scored live as the assessor fills it in.
  *
  * Every score it shows comes from `scoreSheet` of @kaohe/scoring; the form only collects entries

@@ -10,6 +10,7 @@ const HEIGHT = 120;
 const BASE = HEIGHT - 18;
 
 /**
+ * @customElement kaohe-score-distribution
  * For HR before publishing: a month's scores per role as a histogram of 10-point bands and a
  * table sortable by score, the unusual scores first. What counts as unusual is decided by
  * `scoreDistribution` in @kaohe/scoring: under 60, above 95, or more than 2 SD from the role's mean.

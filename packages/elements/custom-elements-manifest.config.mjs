@@ -1,0 +1,8 @@
+// `pnpm manifest` writes custom-elements.json from the elements' JSDoc (@customElement, @fires,
+// @csspart, @cssprop): editors and docs tools read it; the test command checks it is current.
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts'],
+  outdir: '.',
+  litelement: true,
+};
