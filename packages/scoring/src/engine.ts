@@ -302,12 +302,14 @@ function scoreItem(rubric: Rubric, section: Section, item: Item, entry: Entry | 
       if (entry?.value === undefined) return notScored();
       const value = dec(entry.value);
       const target = dec(entry.target ?? rule.target);
-      if (value.isNegative()) fail(`a measured value cannot be negative, got ${value}`, 'value');
+      // A higher-is-better rate may fall below zero (SP-K2 sales growth −5%): it earns nothing.
+      // A lower-is-better quantity (expenses, complaint rate) cannot be negative.
+      if (rule.direction === 'lower' && value.isNegative()) fail(`a lower-is-better value cannot be negative, got ${value}`, 'value');
       if (!target.isPositive()) fail(`the target must be above 0, got ${target}`, 'target');
-      if (value.isNegative() || !target.isPositive()) return notScored();
+      if ((rule.direction === 'lower' && value.isNegative()) || !target.isPositive()) return notScored();
       const cap = dec(rule.cap);
       let ratio = rule.direction === 'higher' ? value.div(target) : value.isZero() ? cap : target.div(value);
-      ratio = Decimal.min(cap, ratio);
+      ratio = Decimal.max(ZERO, Decimal.min(cap, ratio));
       result.score = points.times(ratio);
       result.notes.push(`${value} against a target of ${target} (${rule.direction} is better): ${ratio.times(100).toDecimalPlaces(2)}%`);
       return result;

@@ -158,3 +158,22 @@ describe('C-3 annual score', () => {
     assert.throws(() => annualScore(['101']), /months\[0\]: a monthly score is between 0 and 100/);
   });
 });
+
+describe('measured indicators below zero', () => {
+  const kpi = loadRubric({
+    id: 'R-G', version: 1, role: 'tester', label: label('Growth'), scale: 10, composite: { kind: 'workOnly' },
+    sections: [{ id: 'k', label: label('K'), points: 10, items: [
+      { id: 'G-1', label: label('sales growth'), points: 5, rule: { kind: 'measured', direction: 'higher', target: 10, unit: 'percent' } },
+      { id: 'G-2', label: label('expenses'), points: 5, rule: { kind: 'measured', direction: 'lower', target: 5, unit: 'percent' } },
+    ] }],
+  });
+  test('SP-K2-style growth of −5% against a target of +10% earns nothing, and is not an error', () => {
+    const r = scoreSheet(kpi, { rubric: 'R-G', period: '2026-10', entries: { 'G-1': { value: '-5' }, 'G-2': { value: '5' } } });
+    assert.equal(item(r, 'G-1').score, '0.00');
+    assert.equal(r.monthly, '5.00');
+  });
+  test('a negative lower-is-better value (expenses) is refused, naming the item', () => {
+    assert.throws(() => scoreSheet(kpi, { rubric: 'R-G', period: '2026-10', entries: { 'G-1': { value: '3' }, 'G-2': { value: '-1' } } }),
+      /G-2 \(measured\): a lower-is-better value cannot be negative, got -1/);
+  });
+});
