@@ -3,6 +3,7 @@
 //   kaohe.iife.js / kaohe.js                the core (window.Kaohe / ESM): rubric form, inbox, payslip, the Kaohe API
 //   kaohe-presets.js / kaohe-presets.mjs    the rubric presets of domain/rules.md, loaded by pages that use them
 //   kaohe-form-builder.js / .mjs            the rubric builder, loaded only by the HR page that edits rubrics
+//   kaohe-hr.js / kaohe-hr.mjs              HR's views (annual, score distribution, payroll export), loaded by HR pages only
 // Options:
 //   --check-size  print every bundle's raw and gzip -9 size; exit 1 when the core IIFE is over its
 //                 budget or carries what it must not (zod's locales, the presets, the builder, test or Node code)
@@ -75,6 +76,9 @@ export const bundles = [
   { name: 'kaohe-presets.mjs', entry: src('presets.ts'), format: 'esm', plugins: [scoringDataOnly] },
   { name: 'kaohe-form-builder.js', entry: src('form-builder.ts'), format: 'iife' },
   { name: 'kaohe-form-builder.mjs', entry: src('form-builder.ts'), format: 'esm' },
+  // The IIFE's exports become window.KaoheHr: stateless functions, so a second copy replacing them is harmless.
+  { name: 'kaohe-hr.js', entry: src('hr.ts'), format: 'iife', globalName: 'KaoheHr' },
+  { name: 'kaohe-hr.mjs', entry: src('hr.ts'), format: 'esm' },
 ];
 
 /**
@@ -86,6 +90,8 @@ const notInCore = [
   [/zod\/v4\/locales\/(?!en\.)/, "zod's locales besides English (`import { z } from 'zod'` keeps them all; the namespace import does not)"],
   [/packages\/scoring\/src\/presets\/rubrics\//, 'the rubric presets (they belong in kaohe-presets.js)'],
   [/packages\/elements\/src\/kaohe-form-builder\//, 'the form builder (it belongs in kaohe-form-builder.js)'],
+  [/packages\/elements\/src\/(?:kaohe-annual\/|kaohe-score-distribution\/|kaohe-payslip\/payroll-export\.ts|hr-register\.ts)|packages\/embed\/src\/hr(?:-data)?\.ts/, "HR's views (they belong in kaohe-hr.js)"],
+  [/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?papaparse\//, 'papaparse (only the payroll export writes CSV; it belongs in kaohe-hr.js)'],
   [/packages\/cli\//, 'the CLI'],
   [/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:fast-check|@open-wc|mocha|chai|puppeteer-core)\//, 'test support'],
   [/\/test\/|\.test\.ts$|\/bench\//, 'tests or benchmarks'],
@@ -117,7 +123,10 @@ async function main() {
   await mkdir(dist, { recursive: true });
   const results = await Promise.all(bundles.map(async (bundle) => {
     const outfile = join(dist, bundle.name);
-    const result = await build({ ...common, entryPoints: [bundle.entry], format: bundle.format, outfile, write: false, plugins: bundle.plugins ?? [] });
+    const result = await build({
+      ...common, entryPoints: [bundle.entry], format: bundle.format, outfile, write: false, plugins: bundle.plugins ?? [],
+      ...(bundle.globalName ? { globalName: bundle.globalName } : {}),
+    });
     const file = result.outputFiles.find((output) => output.path === outfile) ?? result.outputFiles[0];
     for (const output of result.outputFiles) await writeFile(output.path, output.contents);
     await writeFile(join(dist, `${bundle.name}.meta.json`), JSON.stringify(result.metafile));

@@ -37,6 +37,8 @@ type Listener = (context: KaoheContext) => void;
 interface ContextHolder {
   context: KaoheContext | undefined;
   readonly listeners: Set<Listener>;
+  /** what the context set on each element, shared by every copy of this module on the page (see applyContext) */
+  supplied?: WeakMap<Element, Map<string, unknown>>;
 }
 
 // On globalThis under a registered symbol, like the elements' locale: a second copy of the bundle on
@@ -124,11 +126,18 @@ function isUnset(element: Element, name: string, value: unknown): boolean {
 }
 
 // What the context set on each element, so a later setUser updates those and never a host's own value.
-const supplied = new WeakMap<Element, Map<string, unknown>>();
+// Kept in the page-wide holder: the HR chunk (kaohe-hr.js) carries its own copy of this module, and a
+// value one copy supplied must count as supplied (not as the host's) for the other copies too.
+function suppliedRecords(): WeakMap<Element, Map<string, unknown>> {
+  const h = holder();
+  h.supplied ??= new WeakMap();
+  return h.supplied;
+}
 
 /** Fills in the properties of `element` that the host left unset; returns the element. */
 export function applyContext<E extends Element>(element: E, context: KaoheContext | undefined = getContext()): E {
   if (!context) return element;
+  const supplied = suppliedRecords();
   const record = supplied.get(element) ?? new Map<string, unknown>();
   supplied.set(element, record);
   const target = element as unknown as Record<string, unknown>;
