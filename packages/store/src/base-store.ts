@@ -190,6 +190,8 @@ export abstract class StoreBase implements KaoheStore {
   /** Up to `take` matches with id > `after`, by id. */
   protected abstract queryAppraisals(filter: AppraisalFilter, after: string | undefined, take: number): Promise<AppraisalRecord[]>;
   protected abstract queryTasks(userId: string, after: string | undefined, take: number): Promise<AppraisalRecord[]>;
+  /** How many records `queryTasks` would find for `userId` over every page. */
+  protected abstract countTaskRecords(userId: string): Promise<number>;
   protected abstract writeDraft(draft: Draft): Promise<void>;
   protected abstract readDraft(appraisalId: string, userId: string): Promise<Draft | undefined>;
   protected abstract removeDraft(appraisalId: string, userId: string): Promise<void>;
@@ -289,6 +291,10 @@ export abstract class StoreBase implements KaoheStore {
 
   listTasks(userId: string, options: PageOptions = {}): Promise<Page<AppraisalRecord>> {
     return this.#run(`Listing the tasks of ${userId}`, () => this.#page(options.limit, (take) => this.queryTasks(userId, options.cursor, take)));
+  }
+
+  countTasks(userId: string): Promise<number> {
+    return this.#run(`Counting the tasks of ${userId}`, () => this.countTaskRecords(userId));
   }
 
   saveDraft(draft: Draft): Promise<Draft> {

@@ -156,6 +156,12 @@ export class IdbStore extends StoreBase {
     return this.#scanIndex('assignees', userId, after, take, () => true);
   }
 
+  protected async countTaskRecords(userId: string): Promise<number> {
+    // The multi-entry index holds a record once per distinct assignee, so this is the record count
+    // `queryTasks` pages through, read from the index alone (no record is cloned).
+    return this.#db.countFromIndex('appraisals', 'assignees', userId);
+  }
+
   protected async writeDraft(draft: Draft): Promise<void> {
     await this.#transact(['drafts'], 'readwrite', async (tx) => {
       await tx.objectStore('drafts').put(draft);

@@ -50,6 +50,12 @@ export class MemoryStore extends StoreBase {
     return this.#scan(after, take, (record) => record.assignees.includes(userId));
   }
 
+  protected async countTaskRecords(userId: string): Promise<number> {
+    let count = 0;
+    for (const record of this.#appraisals.values()) if (record.assignees.includes(userId)) count += 1;
+    return count;
+  }
+
   protected async writeDraft(draft: Draft): Promise<void> {
     this.#drafts.set(draftKey(draft.appraisalId, draft.userId), structuredClone(draft));
   }

@@ -94,6 +94,12 @@ export interface KaoheStore {
   listAppraisals(query?: AppraisalQuery): Promise<Page<AppraisalRecord>>;
   /** Appraisals on which `userId` must act now (their `assignees` contain the user), by id. */
   listTasks(userId: string, options?: PageOptions): Promise<Page<AppraisalRecord>>;
+  /**
+   * How many appraisals `listTasks(userId)` pages through, without reading them: an inbox says
+   * "loading n of N" with it. A task whose delegation has ended is still counted (its record still
+   * names the delegate until the next action), so an inbox may list a few fewer.
+   */
+  countTasks(userId: string): Promise<number>;
 
   saveDraft(draft: Draft): Promise<Draft>;
   loadDraft(appraisalId: string, userId: string): Promise<Draft | undefined>;

@@ -333,6 +333,20 @@ describe('IdbStore in a real browser', () => {
     expect((await store.listAppraisals({ period: '2026-10', cursor: october.nextCursor!, limit: 100 })).items).to.have.length(20);
   });
 
+  it('a reviewer\'s task count is read from the assignees index: what paging lists, a duplicate assignee counted once', async () => {
+    const store = await open(freshName());
+    let expected = 0;
+    for (let index = 0; index < 30; index += 1) {
+      const assignees = index % 4 === 0 ? ['RM-SOUTH'] : index % 4 === 1 ? ['VP', 'VP', 'HR'] : ['VP'];
+      if (assignees.includes('VP')) expected += 1;
+      await store.putAppraisal(appraisal({ id: `2026-10:E${1000 + index}`, assignees }), { expectedRevision: 0 });
+    }
+    expect(await store.countTasks('VP')).to.equal(expected);
+    expect(await store.countTasks('VP')).to.equal((await store.listTasks('VP', { limit: 1000 })).items.length);
+    expect(await store.countTasks('RM-SOUTH')).to.equal(8);
+    expect(await store.countTasks('nobody')).to.equal(0);
+  });
+
   it('a tab stuck on the old schema blocks the upgrade with a message that says to close it', async () => {
     const name = freshName();
     const stuck = await createVersion1(name);

@@ -198,6 +198,23 @@ test('an inbox pages through a reviewer\'s tasks by id, with no task twice and n
   assert.equal(pages, Math.ceil(mine.length / 5));
 });
 
+test('a reviewer\'s task count is what paging lists, and drops when a task moves on to someone else', async () => {
+  const store = new MemoryStore();
+  let moving = appraisal({ id: '2026-10:E1000', assignees: ['VP'] });
+  moving = await store.putAppraisal(moving, { expectedRevision: 0 });
+  for (let index = 1; index < 12; index += 1) {
+    const assignees = index % 4 === 0 ? ['HR'] : ['VP', 'HR'];
+    await store.putAppraisal(appraisal({ id: `2026-10:E${1000 + index}`, assignees }), { expectedRevision: 0 });
+  }
+  const listed = (await store.listTasks('VP', { limit: 1000 })).items.length;
+  assert.equal(await store.countTasks('VP'), listed);
+  assert.equal(await store.countTasks('HR'), 11);
+  assert.equal(await store.countTasks('RM-NORTH'), 0);
+  await store.putAppraisal(nextRevision(moving, { assignees: ['HR'] }), { expectedRevision: moving.revision });
+  assert.equal(await store.countTasks('VP'), listed - 1);
+  assert.equal(await store.countTasks('HR'), 12);
+});
+
 test('appraisals are listed by period and status together', async () => {
   const store = new MemoryStore();
   await store.putAppraisal(appraisal({ id: '2026-09:E1001', status: 'published' }), { expectedRevision: 0 });
