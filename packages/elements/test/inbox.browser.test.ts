@@ -366,7 +366,8 @@ describe('kaohe-inbox', () => {
     const counts = () => root(el).querySelector('[part="counts"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
     await waitUntil(() => rows(el).length > 0 && counts().includes('Loading'), 'the first page is listed while the rest is read');
     expect(el.taskCount).to.equal(50);
-    expect(counts()).to.contain('Loading… 50 tasks so far');
+    // The store counts the tasks beside the first page, so the note says how far the reading is.
+    await waitUntil(() => counts().includes('Loading 50 of 80 tasks'), `the loading note counts the whole, saw "${counts()}"`);
 
     release();
     await el.loaded;
@@ -453,6 +454,64 @@ describe('kaohe-inbox', () => {
       await rowCount(el, 1);
       expect(rows(el)[0]?.dataset.id).to.equal(lin.id);
       await waitUntil(() => live(el).includes('A new task arrived'));
+    });
+
+    it('HR opens 500 appraisals for the VP in another tab in one batch, with one of the VP\'s approved and one redrafted: all 500 arrive, one leaves, one rescored, read in pages rather than 500 single reads', async () => {
+      const NEW = 500;
+      const name = `kaohe-inbox-burst-${Date.now()}`;
+      const here = await IdbStore.open(name);
+      const there = await IdbStore.open(name);
+      stores = [here, there];
+      await vpMonth(here);
+      const newcomers = Array.from({ length: NEW }, (_, i) => ({
+        id: `Z${1000 + i}`, name: `New Seller ${i}`, number: `N${1000 + i}`, roles: ['salesperson'], region: 'east', managerId: 'R1',
+      }));
+      const people: Directory = { people: [...directory.people, ...newcomers] };
+      const el = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .store=${here} .directory=${people} .rubrics=${rubrics}
+        .now=${NOW} user-id="V1"></kaohe-inbox>`);
+      await el.loaded;
+      await waitUntil(() => el.taskCount === 4, 'the VP\'s four tasks are listed');
+      const counts = () => root(el).querySelector('[part="counts"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+      let singleReads = 0;
+      const getAppraisal = here.getAppraisal.bind(here);
+      here.getAppraisal = async (id: string) => {
+        singleReads++;
+        return getAppraisal(id);
+      };
+
+      const chain = chainPresets['W-SP'];
+      const reviewers = directory.people.filter((person) => !person.roles.includes('salesperson'));
+      const writes = newcomers.map((person) => {
+        const local: Directory = { people: [...reviewers, person] };
+        let record: AppraisalRecord = { ...openAppraisal({ employee: person, period: '2026-11', rubric: { id: salesRubric.id, version: salesRubric.version }, chain, directory: local, now: NOW }), revision: 1 };
+        for (const [actor, action] of [['R1', { type: 'step.submit', entries: salesEntries(1) }], ['P2', { type: 'step.submit' }]] as const) {
+          const result = act(record, action, { actor, directory: local, chain, now: NOW });
+          if (!result.ok) throw new Error(result.reason.message);
+          record = result.record;
+        }
+        return { record: { ...record, revision: 1 }, expectedRevision: 0 };
+      });
+      const acted = async (id: string, action: WorkflowAction) => {
+        const record = await there.getAppraisal(id) as AppraisalRecord;
+        const result = act(record, action, { actor: 'V1', directory, chain, now: NOW });
+        if (!result.ok) throw new Error(result.reason.message);
+        return { record: result.record, expectedRevision: record.revision, audit: result.audit };
+      };
+      const approved = await acted('2026-10:S1', { type: 'step.approve' });
+      const redrafted = await acted('2026-10:S3', { type: 'draft.save', entries: { 'SP-D1': { count: 4 } } });
+      const before = cell(rowOf(el, '2026-10:S3') as HTMLElement, 'score');
+      await there.putAppraisals([...writes, approved, redrafted]);
+
+      await waitUntil(() => el.taskCount === 4 + NEW - 1, `the 500 new tasks arrive and one leaves; listed ${el.taskCount}`, { timeout: 8000 });
+      await waitUntil(() => counts().includes(`${4 + NEW - 1} of ${4 + NEW - 1} tasks shown`), `the counts follow, saw "${counts()}"`);
+      expect(el.visibleTasks.some((row) => row.id === '2026-10:S1')).to.equal(false);
+      expect(el.visibleTasks.filter((row) => row.id.startsWith('2026-11:Z'))).to.have.length(NEW);
+      // SP-D1: four late dealer reports instead of one, so the VP sees a lower score for Chen Meiling.
+      const expected = scoreSheet(salesRubric, redrafted.record.sheet).monthly;
+      expect(expected).to.not.equal(before);
+      await waitUntil(() => el.visibleTasks.find((row) => row.id === '2026-10:S3')?.score?.monthly === expected, 'the redrafted task is scored again');
+      expect(live(el)).to.contain('Task left the list');
+      expect(singleReads).to.be.below(10);
     });
   });
 });

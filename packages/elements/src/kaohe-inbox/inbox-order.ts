@@ -132,18 +132,6 @@ function buildNow(rows: readonly InboxRow[], column: SortColumn): InboxRow[] {
   return ordered(rows, column, distinctKeys(rows, column).sort(compareKeys(column)));
 }
 
-/** Where `row` belongs in `order` (ascending by `compare`). */
-function insertionPoint(order: readonly InboxRow[], row: InboxRow, compare: (a: InboxRow, b: InboxRow) => number): number {
-  let low = 0;
-  let high = order.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compare(order[middle] as InboxRow, row) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** Descending is ascending read backwards, except that rows without a value stay last. */
 function reversed(ascending: readonly InboxRow[], column: SortColumn): InboxRow[] {
   let valued = ascending.length;
@@ -204,38 +192,46 @@ export class RowOrders {
     }
   }
 
-  /** New rows (a page while loading): merged into each built order, small sort plus one linear pass. */
+  /** New rows (a page while loading): merged into each built order. */
   add(rows: readonly InboxRow[]): void {
-    if (rows.length === 0) return;
-    for (const [column, order] of this.#ascending) {
-      const compare = compareRows(column);
-      const incoming = [...rows].sort(compare);
-      const merged: InboxRow[] = [];
-      let x = 0;
-      let y = 0;
-      while (x < order.length && y < incoming.length) {
-        merged.push(compare(incoming[y] as InboxRow, order[x] as InboxRow) < 0 ? incoming[y++] as InboxRow : order[x++] as InboxRow);
-      }
-      while (x < order.length) merged.push(order[x++] as InboxRow);
-      while (y < incoming.length) merged.push(incoming[y++] as InboxRow);
-      this.#ascending.set(column, merged);
-    }
-    this.#descending.clear();
+    this.patch(new Set(), rows);
   }
 
   /** A row left the list: each order loses one entry, none is sorted again. */
   remove(id: string): void {
-    for (const [column, order] of this.#ascending) this.#ascending.set(column, order.filter((row) => row.id !== id));
-    this.#descending.clear();
+    this.patch(new Set([id]), []);
   }
 
   /** A row changed (a new revision): taken out where it was and put where it now belongs. */
   replace(row: InboxRow): void {
+    this.patch(new Set([row.id]), [row]);
+  }
+
+  /**
+   * Many rows at once (a burst of store notices): `removed` leave every built order in one pass, then
+   * `added` (new rows, and the new revisions of changed ones) are sorted among themselves and merged
+   * in — one linear pass per column however many rows changed, never a sort of the whole list.
+   */
+  patch(removed: ReadonlySet<string>, added: readonly InboxRow[]): void {
+    if (removed.size === 0 && added.length === 0) return;
     for (const [column, order] of this.#ascending) {
-      const without = order.filter((other) => other.id !== row.id);
-      without.splice(insertionPoint(without, row, compareRows(column)), 0, row);
-      this.#ascending.set(column, without);
+      const kept = removed.size === 0 ? order : order.filter((row) => !removed.has(row.id));
+      this.#ascending.set(column, added.length === 0 ? kept : mergeIn(kept, added, compareRows(column)));
     }
     this.#descending.clear();
   }
+}
+
+/** `incoming` sorted and merged into `order` (already sorted by `compare`). */
+function mergeIn(order: readonly InboxRow[], incoming: readonly InboxRow[], compare: (a: InboxRow, b: InboxRow) => number): InboxRow[] {
+  const sorted = [...incoming].sort(compare);
+  const merged: InboxRow[] = [];
+  let x = 0;
+  let y = 0;
+  while (x < order.length && y < sorted.length) {
+    merged.push(compare(sorted[y] as InboxRow, order[x] as InboxRow) < 0 ? sorted[y++] as InboxRow : order[x++] as InboxRow);
+  }
+  while (x < order.length) merged.push(order[x++] as InboxRow);
+  while (y < sorted.length) merged.push(sorted[y++] as InboxRow);
+  return merged;
 }

@@ -40,6 +40,17 @@ const SLICE_MS = 8;
 /** The first page fills a screen and paints before the rest is read. */
 const FIRST_PAGE = 50;
 const PAGE_SIZE = 250;
+/** Store notices are collected this long from the first of a burst, then read together. */
+const NOTICE_WINDOW_MS = 50;
+/**
+ * Past this many changed appraisals in one burst (HR opening a month in another tab), the task list
+ * is read again in pages, as on opening, instead of each changed appraisal on its own.
+ */
+const REREAD_THRESHOLD = 200;
+/** Past this many rows coming, changing or leaving at once, the orders are built again rather than patched. */
+const PATCH_LIMIT = 500;
+/** Up to this many rows that came or changed at once are scored on the spot; more wait for the background pass. */
+const SCORE_AT_ONCE = 50;
 /**
  * Every row is this tall (the styles fix it as --_row-height), so the list never measures a row:
  * scrolling 10,000 tasks only computes which rows a scroll offset shows.
@@ -50,6 +61,19 @@ interface Derived {
   options: Record<'role' | 'region' | 'period' | 'step', string[]>;
   stepLabels: Map<string, string>;
   counts: ReturnType<typeof countByStatus>;
+}
+
+/** What a reconciliation did to the list. */
+interface Reconciled {
+  left: number;
+  arrived: number;
+  updated: number;
+}
+
+/** A row as read from the store, or undefined when the appraisal is no task of this user's (any more). */
+interface RowUpdate {
+  id: string;
+  row: InboxRow | undefined;
 }
 
 interface BulkRun {
@@ -159,6 +183,16 @@ export class KaoheInbox extends KaoheElement {
   #unsubscribe: (() => void) | undefined;
   #pendingNotices = new Set<string>();
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** notice bursts are read one after the other, so an older read never lands after a newer one */
+  #noticeWork: Promise<void> = Promise.resolve();
+  /**
+   * One set per read of the whole list in flight: the ids this element changed by its own hand
+   * meanwhile (its writes), which that read may have seen before they were made.
+   */
+  #readsInFlight = new Set<Set<string>>();
+  /** records read by the current load, and how many `countTasks` announced (undefined until it answers) */
+  #loadRead = 0;
+  #loadTotal: number | undefined;
   /** `${id}#${revision}` this element wrote itself: its own store notices are already reflected */
   #ownWrites = new Set<string>();
   #scoring = false;
@@ -181,6 +215,7 @@ export class KaoheInbox extends KaoheElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#subscribe();
+    if (this.#pendingNotices.size > 0) this.#scheduleNotices();
     // The virtualizer lets go of its scroll element when the inbox is taken out of the page and
     // takes it again on the next update: a moved inbox needs one to keep following the scroll.
     if (this.hasUpdated) this.requestUpdate();
@@ -191,6 +226,7 @@ export class KaoheInbox extends KaoheElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -259,12 +295,18 @@ export class KaoheInbox extends KaoheElement {
     const next = new Map<string, InboxRow>();
     if (progressive) this.#setRows(next);
     const pause = slices(SLICE_MS);
+    this.#loadRead = 0;
+    this.#loadTotal = undefined;
+    this.#countTasks(store, token);
+    const touched = new Set<string>();
+    if (!progressive) this.#readsInFlight.add(touched);
     try {
       let cursor: string | undefined;
       let limit = FIRST_PAGE;
       do {
         const page = await store.listTasks(this.userId, { limit, ...(cursor !== undefined ? { cursor } : {}) });
         if (token !== this.#loadToken) return;
+        this.#loadRead += page.items.length;
         const added: InboxRow[] = [];
         for (const record of page.items) {
           const existing = next.get(record.id);
@@ -288,22 +330,40 @@ export class KaoheInbox extends KaoheElement {
         if (progressive) {
           this.#orders.add(added);
           this.#rowsVersion++;
-          this.requestUpdate();
         }
+        // "Loading n of N tasks" moves on with every page, a reload's too.
+        this.requestUpdate();
         cursor = page.nextCursor;
         limit = PAGE_SIZE;
       } while (cursor !== undefined);
-      if (!progressive) this.#setRows(next);
+      if (!progressive) {
+        this.#setRows(next);
+        // This element's own writes made while the pages were read may be missing from them: read those again.
+        this.#noticeAll(touched);
+      }
       this.#pruneSelection();
     } catch (error) {
       if (token === this.#loadToken) this.problem = error instanceof Error ? error.message : String(error);
     } finally {
+      this.#readsInFlight.delete(touched);
       if (token === this.#loadToken) {
         this.loading = false;
         this.requestUpdate();
       }
     }
     if (token === this.#loadToken) void this.#afterLoad();
+  }
+
+  /** Asks the store how many tasks the load will read, beside the first page, for "Loading n of N tasks". */
+  #countTasks(store: KaoheStore, token: number): void {
+    // A host's own backend written against an earlier contract may not count; the note then says "n so far".
+    const count = (store as Partial<Pick<KaoheStore, 'countTasks'>>).countTasks;
+    if (typeof count !== 'function') return;
+    count.call(store, this.userId).then((total) => {
+      if (token !== this.#loadToken || !this.loading) return;
+      this.#loadTotal = total;
+      this.requestUpdate();
+    }, () => undefined);
   }
 
   /**
@@ -389,13 +449,6 @@ export class KaoheInbox extends KaoheElement {
     return value;
   }
 
-  /** Takes a row out without re-sorting: each order loses one entry (a bulk run removes many, one by one). */
-  #removeRow(id: string): void {
-    this.#rows.delete(id);
-    this.#orders.remove(id);
-    this.#rowsVersion++;
-  }
-
   #setView(patch: Partial<InboxView>): void {
     this.view = { ...this.view, ...patch };
     if (this.userId) saveView(this.userId, this.view);
@@ -408,21 +461,51 @@ export class KaoheInbox extends KaoheElement {
 
   /** Puts a stored record into the list (or takes it out); returns what happened to the list. */
   #reconcile(record: AppraisalRecord | undefined, id: string): 'left' | 'arrived' | 'updated' | 'none' {
-    const previous = this.#rows.get(id);
-    const row = record ? this.#rowOf(record, previous) : undefined;
-    if (!row) {
-      if (!previous) return 'none';
-      this.#removeRow(id);
-      this.#pruneSelection();
-      return 'left';
+    const done = this.#applyRows([this.#updateOf(record, id)]);
+    return done.left > 0 ? 'left' : done.arrived > 0 ? 'arrived' : done.updated > 0 ? 'updated' : 'none';
+  }
+
+  #updateOf(record: AppraisalRecord | undefined, id: string): RowUpdate {
+    return { id, row: record ? this.#rowOf(record, this.#rows.get(id)) : undefined };
+  }
+
+  /**
+   * Applies many rows in one synchronous step: the map, then every built order patched once (or
+   * rebuilt, past PATCH_LIMIT), then the selection. A row of the same revision as the listed one is
+   * left as it is, with its score and place.
+   */
+  #applyRows(updates: readonly RowUpdate[]): Reconciled {
+    const done: Reconciled = { left: 0, arrived: 0, updated: 0 };
+    const removed = new Set<string>();
+    const added: InboxRow[] = [];
+    for (const { id, row } of updates) {
+      for (const touched of this.#readsInFlight) touched.add(id);
+      const previous = this.#rows.get(id);
+      if (!row) {
+        if (!previous) continue;
+        this.#rows.delete(id);
+        removed.add(id);
+        done.left++;
+        continue;
+      }
+      if (previous && previous.record.revision === row.record.revision) continue;
+      this.#rows.set(id, row);
+      added.push(row);
+      if (previous) {
+        removed.add(id);
+        done.updated++;
+      } else {
+        done.arrived++;
+      }
     }
-    if (previous && previous.record.revision === row.record.revision) return 'none';
-    this.#score(row);
-    this.#rows.set(id, row);
-    if (previous) this.#orders.replace(row);
-    else this.#orders.add([row]);
+    if (removed.size === 0 && added.length === 0) return done;
+    if (added.length <= SCORE_AT_ONCE) for (const row of added) this.#score(row);
+    else void this.#scoreRemaining();
+    if (removed.size + added.length > PATCH_LIMIT) this.#orders.forget();
+    else this.#orders.patch(removed, added);
     this.#rowsVersion++;
-    return previous ? 'updated' : 'arrived';
+    if (done.left > 0) this.#pruneSelection();
+    return done;
   }
 
   // ---- live updates ----
@@ -442,32 +525,106 @@ export class KaoheInbox extends KaoheElement {
     if (change.type !== 'appraisal') return;
     if (this.#ownWrites.delete(`${change.id}#${change.revision}`)) return;
     this.#pendingNotices.add(change.id);
-    // Notices come in bursts (a bulk run in another tab): read them together, once per burst.
-    clearTimeout(this.#noticeTimer);
-    this.#noticeTimer = setTimeout(() => void this.#applyNotices(), 30);
+    this.#scheduleNotices();
+  }
+
+  /**
+   * Notices come in bursts: a batch from another tab as one notice per record all at once, a bulk
+   * run as one every few milliseconds. They are collected for a window from the first, then read together.
+   */
+  #scheduleNotices(): void {
+    if (this.#noticeTimer !== undefined) return;
+    this.#noticeTimer = setTimeout(() => {
+      this.#noticeTimer = undefined;
+      this.#noticeWork = this.#noticeWork.then(() => this.#applyNotices()).catch((error: unknown) => {
+        this.problem = error instanceof Error ? error.message : String(error);
+      });
+    }, NOTICE_WINDOW_MS);
+  }
+
+  /** Has `ids` read again as if the store had announced them. */
+  #noticeAll(ids: Iterable<string>): void {
+    for (const id of ids) this.#pendingNotices.add(id);
+    if (this.#pendingNotices.size > 0) this.#scheduleNotices();
   }
 
   async #applyNotices(): Promise<void> {
+    // Pages a load is reading may predate these notices; anything read after it ends cannot.
+    while (this.loading) await this.loaded;
     const store = this.store;
-    const ids = [...this.#pendingNotices];
+    // A task this element is writing settles with what the write returns.
+    const ids = [...this.#pendingNotices].filter((id) => !this.#busy.has(id));
     this.#pendingNotices.clear();
-    if (!store || ids.length === 0) return;
-    const outcome = { left: 0, arrived: 0, updated: 0, none: 0 };
-    for (const id of ids) {
-      if (this.#busy.has(id)) continue;
-      const record = await store.getAppraisal(id).catch(() => undefined);
-      const happened = this.#reconcile(record, id);
-      outcome[happened]++;
-      const open = this.openTask;
-      if (open?.id === id && record && record.revision !== open.record.revision) {
-        this.openTask = { ...open, record, sheet: undefined, message: inboxMsg(happened === 'left' ? 'taskLeft' : 'taskUpdated', this.locale) };
-        void this.#loadAudit(id);
-      }
+    if (!store || !this.userId || ids.length === 0) return;
+    const token = this.#loadToken;
+    const openId = this.openTask?.id;
+    let done: Reconciled;
+    let openRecord: AppraisalRecord | undefined;
+    if (ids.length > REREAD_THRESHOLD) {
+      const reread = await this.#reread(store);
+      if (!reread) return;
+      done = reread.done;
+      if (openId !== undefined && ids.includes(openId)) openRecord = reread.records.get(openId) ?? await store.getAppraisal(openId).catch(() => undefined);
+    } else {
+      // A few reads at once: each is a small transaction of its own, none waits for the one before.
+      const records = await Promise.all(ids.map((id) => store.getAppraisal(id).catch(() => undefined)));
+      // A load started meanwhile reads these appraisals itself, after the notices.
+      if (token !== this.#loadToken) return;
+      done = this.#applyRows(ids.map((id, index) => this.#updateOf(records[index], id)));
+      openRecord = openId === undefined ? undefined : records[ids.indexOf(openId)];
     }
-    if (outcome.left > 0) this.#announce(outcome.left === 1 ? inboxMsg('taskLeft', this.locale) : inboxMsg('tasksLeft', this.locale, { n: outcome.left }));
-    else if (outcome.arrived > 0) this.#announce(inboxMsg('taskArrived', this.locale));
-    else if (outcome.updated > 0) this.#announce(inboxMsg('taskUpdated', this.locale));
+    const open = this.openTask;
+    if (open !== undefined && open.id === openId && openRecord && openRecord.revision !== open.record.revision) {
+      const left = !this.#rows.has(open.id);
+      this.openTask = { ...open, record: openRecord, sheet: undefined, message: inboxMsg(left ? 'taskLeft' : 'taskUpdated', this.locale) };
+      void this.#loadAudit(open.id);
+    }
+    if (done.left > 0) this.#announce(done.left === 1 ? inboxMsg('taskLeft', this.locale) : inboxMsg('tasksLeft', this.locale, { n: done.left }));
+    else if (done.arrived > 0) this.#announce(done.arrived === 1 ? inboxMsg('taskArrived', this.locale) : inboxMsg('tasksArrived', this.locale, { n: done.arrived }));
+    else if (done.updated > 0) this.#announce(inboxMsg('taskUpdated', this.locale));
     this.requestUpdate();
+  }
+
+  /**
+   * Reads the task list again in pages, as on opening, and applies the difference in one step: after
+   * HR opens a month of 10,000 in another tab that is forty page reads, not 10,000 single ones.
+   * Rows whose revision did not change keep their object, score and place in every order.
+   * Undefined when a load took over meanwhile.
+   */
+  async #reread(store: KaoheStore): Promise<{ done: Reconciled; records: Map<string, AppraisalRecord> } | undefined> {
+    const token = ++this.#loadToken;
+    const touched = new Set<string>();
+    this.#readsInFlight.add(touched);
+    try {
+      const records = new Map<string, AppraisalRecord>();
+      let cursor: string | undefined;
+      do {
+        const page = await store.listTasks(this.userId, { limit: PAGE_SIZE, ...(cursor !== undefined ? { cursor } : {}) });
+        if (token !== this.#loadToken) return undefined;
+        for (const record of page.items) records.set(record.id, record);
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+      // Rows are built in slices (a month of 10,000 is ~50 ms of them); the list changes in one step after.
+      const pause = slices(SLICE_MS);
+      const updates: RowUpdate[] = [];
+      for (const [id, record] of records) {
+        const previous = this.#rows.get(id);
+        if (previous && previous.record.revision === record.revision) continue;
+        updates.push({ id, row: this.#rowOf(record, previous) });
+        const wait = pause();
+        if (wait) {
+          await wait;
+          if (token !== this.#loadToken) return undefined;
+        }
+      }
+      for (const id of this.#rows.keys()) if (!records.has(id)) updates.push({ id, row: undefined });
+      // What this element wrote itself while the pages were read is newer than those pages.
+      const done = this.#applyRows(updates.filter(({ id }) => !touched.has(id)));
+      void this.#afterLoad();
+      return { done, records };
+    } finally {
+      this.#readsInFlight.delete(touched);
+    }
   }
 
   #announce(text: string): void {
@@ -911,10 +1068,18 @@ export class KaoheInbox extends KaoheElement {
     return html`
       <ul class="counts" part="counts" aria-label=${inboxMsg('countsLabel', this.locale)}>
         <li>${inboxMsg('shown', this.locale, { shown, total: this.#rows.size })}</li>
-        ${this.loading && this.#rows.size > 0 ? html`<li class="loading">${inboxMsg('loadingSome', this.locale, { n: this.#rows.size })}</li>` : nothing}
+        ${this.loading && (this.#loadRead > 0 || this.#loadTotal !== undefined) ? html`<li class="loading">${this.#loadingNote()}</li>` : nothing}
         ${Object.entries(counts).map(([status, n]) => html`
           <li data-status=${status}>${statusLabel(status as keyof typeof counts, this.locale)}: <strong>${n}</strong></li>`)}
       </ul>`;
+  }
+
+  #loadingNote(): string {
+    const number = new Intl.NumberFormat(this.locale);
+    const read = this.#loadRead;
+    if (this.#loadTotal === undefined) return inboxMsg('loadingSome', this.locale, { n: number.format(read) });
+    // Tasks that arrive while the pages are read can take n past the count taken at the start.
+    return inboxMsg('loadingOf', this.locale, { n: number.format(read), total: number.format(Math.max(read, this.#loadTotal)) });
   }
 
   /** The selected rows that are shown; once per change of either, not once per scrolled frame. */
