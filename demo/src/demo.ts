@@ -1,11 +1,13 @@
 // The demo intranet's own code: what a host developer writes around the Kaohe script tag. It only
 // talks to `window.Kaohe`; every decision (who may act, what a sheet scores) is the plugin's.
-import type { AppraisalRecord, AppraisalStatus, KaoheApi, Locale, Person, Task, WorkflowAction } from '@kaohe/embed';
+import type { AppraisalRecord, AppraisalStatus, KaoheApi, KaoheHr, Locale, Person, Task, WorkflowAction } from '@kaohe/embed';
 import { DEMO_NOW, PERIOD, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
 
 declare global {
   interface Window {
     Kaohe: KaoheApi;
+    /** kaohe-hr.js, once an HR page has loaded it */
+    KaoheHr?: KaoheHr;
   }
 }
 
@@ -13,13 +15,25 @@ const DATABASE = 'kaohe-demo';
 const USER_KEY = 'kaohe-demo:user';
 const LOCALE_KEY = 'kaohe-demo:locale';
 
-type Page = 'tasks' | 'score' | 'payslip' | 'overview' | 'builder';
+type Page = 'tasks' | 'score' | 'payslip' | 'overview' | 'builder' | 'hr' | 'year';
+const pages: readonly Page[] = ['tasks', 'score', 'payslip', 'overview', 'builder', 'hr', 'year'];
 
 /** The form builder's chunk: only the HR page that edits rubrics loads it. */
 const FORM_BUILDER_SRC = '/kaohe/kaohe-form-builder.js';
+/** HR's views (and papaparse for the payroll CSV): only "HR: month overview" and "My year" load it. */
+const HR_SRC = '/kaohe/kaohe-hr.js';
+/** The years "My year" offers: the seed's history runs from November 2025 to October 2026. */
+const YEARS = [2026, 2025] as const;
 
 const words = {
   'zh-Hant': {
+    navHr: 'HR：月度總覽', hrTitle: '月度總覽（發布前）', hrLead: '2026年10月各崗位的得分分佈，異常分數排在最前；只計已評完全部項目的考核表，每份按其開啟時的考核表版本計分。',
+    hrOnly: '此頁只供人力資源部使用，您的帳號無權查看。請以人資身分（韓人資、薛人資）登入。', hrLoading: '正在載入人資報表…', hrMissing: '人資報表未能載入',
+    payrollTitle: '薪資匯出', payrollLead: '按部門匯出本月已發布考核的薪資單（CSV，UTF-8），交薪資系統使用。', payrollNone: '本月還沒有已發布、且有薪酬方案的考核。',
+    navYear: '我的年度', yearTitle: '我的年度考核', yearLead: '您已發布的每月考核得分、年度考核得分（C-3）及同崗位、同區域排名。', year: '年度',
+    divisor: '年度得分（O-6）', divisorTwelve: '各月之和 ÷ 12', divisorAppraised: '各月之和 ÷ 已考核月數',
+    yearRunning: '2026 年尚未結束：此為已發布 {n} 個月的暫計；年度考核得分於次年 1 月計算（C-3）。',
+    yearNone: '示範資料中，以下銷售員有 2025年11月至2026年10月的已發布考核，可改以其身分登入查看：',
     company: '某某汽車銷售公司 內網', signInAs: '以此身分登入', navTasks: '我的待辦', navScore: '評分', navPayslip: '我的薪資單', navOverview: '考核總覽',
     reset: '重設示範資料', disclaimer: '示範用虛構公司與人員', today: '今天', loading: '載入中…', seeding: '正在建立示範資料',
     tasksTitle: '我的待辦', tasksLead: '需要您處理的考核（2026年10月）。', noTasks: '目前沒有待辦事項。',
@@ -38,6 +52,13 @@ const words = {
     builderPublished: '已發布',
   },
   'zh-Hans': {
+    navHr: 'HR：月度总览', hrTitle: '月度总览（发布前）', hrLead: '2026年10月各岗位的得分分布，异常分数排在最前；只计已评完全部项目的考核表，每份按其打开时的考核表版本计分。',
+    hrOnly: '此页只供人力资源部使用，您的账号无权查看。请以人资身份（韩人资、薛人资）登录。', hrLoading: '正在加载人资报表…', hrMissing: '人资报表未能加载',
+    payrollTitle: '工资导出', payrollLead: '按部门导出本月已发布考核的工资单（CSV，UTF-8），交工资系统使用。', payrollNone: '本月还没有已发布、且有薪酬方案的考核。',
+    navYear: '我的年度', yearTitle: '我的年度考核', yearLead: '您已发布的每月考核得分、年度考核得分（C-3）及同岗位、同区域排名。', year: '年度',
+    divisor: '年度得分（O-6）', divisorTwelve: '各月之和 ÷ 12', divisorAppraised: '各月之和 ÷ 已考核月数',
+    yearRunning: '2026 年尚未结束：此为已发布 {n} 个月的暂计；年度考核得分于次年 1 月计算（C-3）。',
+    yearNone: '演示数据中，以下销售员有 2025年11月至2026年10月的已发布考核，可改以其身份登录查看：',
     company: '某某汽车销售公司 内网', signInAs: '以此身份登录', navTasks: '我的待办', navScore: '评分', navPayslip: '我的工资单', navOverview: '考核总览',
     reset: '重置演示数据', disclaimer: '演示用虚构公司与人员', today: '今天', loading: '加载中…', seeding: '正在创建演示数据',
     tasksTitle: '我的待办', tasksLead: '需要您处理的考核（2026年10月）。', noTasks: '目前没有待办事项。',
@@ -56,6 +77,13 @@ const words = {
     builderPublished: '已发布',
   },
   en: {
+    navHr: 'HR: month overview', hrTitle: 'Month overview (before publishing)', hrLead: 'October 2026 scores per role, the unusual ones first. Only sheets with every item scored count, each scored against the rubric version it was opened with.',
+    hrOnly: 'This page is for HR only; your account may not see it. Sign in as HR (韓人資 or 薛人資).', hrLoading: 'Loading HR\'s reports…', hrMissing: 'HR\'s reports did not load',
+    payrollTitle: 'Payroll export', payrollLead: 'Each department\'s payslips of the month\'s published appraisals, as CSV (UTF-8) for the payroll system.', payrollNone: 'No appraisal with a pay plan is published this month yet.',
+    navYear: 'My year', yearTitle: 'My year', yearLead: 'Your published monthly scores, the annual score (C-3) and your rank within your role and region.', year: 'Year',
+    divisor: 'Annual score (O-6)', divisorTwelve: 'sum of the months ÷ 12', divisorAppraised: 'sum of the months ÷ months appraised',
+    yearRunning: '2026 is not over: this is the figure so far, from {n} published months; the annual score is computed in January for the year before (C-3).',
+    yearNone: 'In the demo, these salespeople have published appraisals from November 2025 to October 2026; sign in as one of them:',
     company: 'Example Motor Sales Co. — Intranet', signInAs: 'Sign in as', navTasks: 'My tasks', navScore: 'Score', navPayslip: 'My payslip', navOverview: 'Overview',
     reset: 'Reset demo data', disclaimer: 'A fictitious company for the demo', today: 'Today', loading: 'Loading…', seeding: 'Creating the demo data',
     tasksTitle: 'My tasks', tasksLead: 'Appraisals waiting for you (October 2026).', noTasks: 'Nothing is waiting for you.',
@@ -84,6 +112,9 @@ const state = {
   page: 'tasks' as Page,
   openId: undefined as string | undefined,
   notice: undefined as { ok: boolean; text: string } | undefined,
+  year: YEARS[0] as number,
+  /** O-6, a company setting: the demo starts from the rule as written */
+  divisor: 'twelve' as 'twelve' | 'appraised',
 };
 
 const t = (): Words => words[state.locale] as Words;
@@ -188,6 +219,8 @@ async function render(): Promise<void> {
     else if (state.page === 'score') await renderScore(main);
     else if (state.page === 'payslip') await renderPayslip(main);
     else if (state.page === 'builder') await renderBuilder(main);
+    else if (state.page === 'hr') await renderHrMonth(main);
+    else if (state.page === 'year') await renderMyYear(main);
     else await renderOverview(main);
   } catch (error) {
     main.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
@@ -338,21 +371,34 @@ async function renderPayslip(main: HTMLElement): Promise<void> {
       h('div', {}, t().monthly, h('strong', {}, result.monthly)))));
 }
 
-let builderLoading: Promise<void> | undefined;
+const chunks = new Map<string, Promise<void>>();
 
-/** Adds the builder's script tag once (allowed by script-src 'self') and waits for its element. */
-function loadFormBuilder(): Promise<void> {
-  if (customElements.get('kaohe-form-builder')) return Promise.resolve();
-  builderLoading ??= new Promise<void>((resolve, reject) => {
-    const script = h('script', { src: FORM_BUILDER_SRC });
-    script.addEventListener('load', () => resolve());
-    script.addEventListener('error', () => {
-      builderLoading = undefined;
-      reject(new Error(`${t().builderMissing}: ${FORM_BUILDER_SRC}`));
-    });
-    document.head.append(script);
-  }).then(() => customElements.whenDefined('kaohe-form-builder')).then(() => undefined);
-  return builderLoading;
+/** Adds a chunk's script tag once (allowed by script-src 'self') and waits for `tag` to be defined. */
+function loadChunk(src: string, tag: string, missing: string): Promise<void> {
+  if (customElements.get(tag)) return Promise.resolve();
+  let loading = chunks.get(src);
+  if (!loading) {
+    loading = new Promise<void>((resolve, reject) => {
+      const script = h('script', { src });
+      script.addEventListener('load', () => resolve());
+      script.addEventListener('error', () => {
+        chunks.delete(src);
+        script.remove();
+        reject(new Error(`${missing}: ${src}`));
+      });
+      document.head.append(script);
+    }).then(() => customElements.whenDefined(tag)).then(() => undefined);
+    chunks.set(src, loading);
+  }
+  return loading;
+}
+
+const loadFormBuilder = (): Promise<void> => loadChunk(FORM_BUILDER_SRC, 'kaohe-form-builder', t().builderMissing);
+
+async function loadHr(): Promise<KaoheHr> {
+  await loadChunk(HR_SRC, 'kaohe-annual', t().hrMissing);
+  if (!window.KaoheHr) throw new Error(`${t().hrMissing}: ${HR_SRC}`);
+  return window.KaoheHr;
 }
 
 interface FormBuilderElement extends HTMLElement {
@@ -396,6 +442,87 @@ async function renderBuilder(main: HTMLElement): Promise<void> {
   main.replaceChildren(...heading, h('p', {}, h('label', {}, `${t().builderRole} `, select)), status, builder);
 }
 
+/** The role labels in the page's language, for the HR views' headings. */
+function roleNames(): Record<string, string> {
+  return Object.fromEntries(Object.entries(roleLabels).map(([role, names]) => [role, label(names)]));
+}
+
+async function renderHrMonth(main: HTMLElement): Promise<void> {
+  const context = kaohe().context;
+  if (!context) return;
+  const heading = [h('h1', {}, t().hrTitle), h('p', { class: 'lead' }, t().hrLead)];
+  // The host decides who sees a page (design.md: HR publishes and exports); the chunk is not even fetched for others.
+  if (!context.person?.roles.includes('hr')) {
+    main.replaceChildren(h('h1', {}, t().hrTitle), h('div', { class: 'notice error', role: 'alert', 'data-not-available': true }, t().hrOnly));
+    return;
+  }
+  main.replaceChildren(...heading, h('p', { class: 'muted', role: 'status' }, t().hrLoading));
+  const hr = await loadHr();
+  const scored = await hr.scoredAppraisals({ period: PERIOD });
+  // Roles are shown in the order their first entry comes: the sales force first, as the sign-in switch lists them.
+  const roleOrder = Object.keys(roleLabels);
+  const rank = (role: string): number => (roleOrder.includes(role) ? roleOrder.indexOf(role) : roleOrder.length);
+  const entries = hr.distributionEntries(scored).sort((a, b) => rank(a.role) - rank(b.role));
+  const distribution = kaohe().create('kaohe-score-distribution', { period: PERIOD, entries, roleLabels: roleNames() });
+  // The payroll system's figures besides the scores (pay total, plan completion …), as the payslip page uses them.
+  const payroll = hr.payrollEntries(scored, (appraisal, plan) => payrollValues(plan.inputs ?? [], appraisal.record.employeeId, appraisal.score));
+  const departments = [...new Set(payroll.map((entry) => entry.department ?? ''))].filter((department) => department !== '').sort();
+  const exports = departments.map((department) => h('section', { class: 'export-row', 'data-department': department },
+    h('h3', {}, department),
+    kaohe().create('kaohe-payroll-export', { entries: payroll, department, period: PERIOD })));
+  main.replaceChildren(...heading,
+    h('div', { class: 'panel' }, distribution),
+    h('h2', {}, t().payrollTitle),
+    h('p', { class: 'lead' }, t().payrollLead),
+    ...(exports.length > 0 ? [h('div', { class: 'panel exports' }, ...exports)] : [h('p', { class: 'panel muted' }, t().payrollNone)]));
+}
+
+interface AnnualElement extends HTMLElement {
+  employeeId: string;
+  year: number;
+  months: unknown[];
+  peers: unknown[];
+  divisor: 'twelve' | 'appraised';
+}
+
+async function renderMyYear(main: HTMLElement): Promise<void> {
+  const context = kaohe().context;
+  if (!context) return;
+  const heading = [h('h1', {}, t().yearTitle), h('p', { class: 'lead' }, t().yearLead)];
+  main.replaceChildren(...heading, h('p', { class: 'muted', role: 'status' }, t().hrLoading));
+  const hr = await loadHr();
+  // An employee's year counts published results only (an appeal in progress keeps the published score).
+  const scored = [...await hr.scoredAppraisals({ status: 'published' }), ...await hr.scoredAppraisals({ status: 'appealed' })];
+  const annual = kaohe().create('kaohe-annual', { employeeId: context.user }) as AnnualElement;
+  const running = h('p', { class: 'muted small', 'data-running': true });
+  const show = (): void => {
+    const { peers, months } = hr.annualYear(scored, state.year);
+    const mine = months[context.user] ?? [];
+    annual.year = state.year;
+    annual.divisor = state.divisor;
+    annual.peers = peers;
+    annual.months = mine;
+    // C-3 is computed in January for the year before: a year still running is a figure so far.
+    running.textContent = state.year === Number(DEMO_NOW.slice(0, 4)) && mine.length > 0 ? t().yearRunning.replace('{n}', String(mine.length)) : '';
+  };
+  const year = h('select', { 'data-year': true }, ...YEARS.map((y) => h('option', { value: String(y), selected: y === state.year }, String(y))));
+  year.addEventListener('change', () => { state.year = Number(year.value); show(); });
+  const divisor = h('select', { 'data-divisor': true },
+    h('option', { value: 'twelve', selected: state.divisor === 'twelve' }, t().divisorTwelve),
+    h('option', { value: 'appraised', selected: state.divisor === 'appraised' }, t().divisorAppraised));
+  divisor.addEventListener('change', () => { state.divisor = divisor.value === 'appraised' ? 'appraised' : 'twelve'; show(); });
+  show();
+
+  const withHistory = [...new Set(scored.filter((s) => s.record.period < PERIOD).map((s) => s.record.employeeId))];
+  const own = scored.some((s) => s.record.employeeId === context.user);
+  const hint = own ? null : h('p', { class: 'notice info' }, t().yearNone, ' ',
+    withHistory.map((id) => person(id)?.name ?? id).join('、'));
+  main.replaceChildren(...heading,
+    h('p', { class: 'controls' }, h('label', {}, `${t().year} `, year), h('label', {}, `${t().divisor} `, divisor)),
+    ...(hint ? [hint] : []),
+    h('div', { class: 'panel' }, annual, running));
+}
+
 async function renderOverview(main: HTMLElement): Promise<void> {
   const context = kaohe().context;
   if (!context) return;
@@ -434,7 +561,7 @@ function go(page: Page, openId?: string): void {
 
 function readHash(): void {
   const [page, id] = location.hash.slice(1).split('/');
-  state.page = page === 'score' || page === 'payslip' || page === 'overview' || page === 'builder' ? page : 'tasks';
+  state.page = pages.find((candidate) => candidate === page) ?? 'tasks';
   state.openId = id ? decodeURIComponent(id) : undefined;
 }
 

@@ -1,7 +1,8 @@
 // A small car-sales company for the demo: five regions of salespeople under their regional
 // managers, field service representatives and their five assessing groups, the online shop's
 // after-sales staff, and every reviewer of rules.md §3. October 2026 is seeded with appraisals in
-// every state, each one driven there through the real review chain (Kaohe.openAppraisal / act).
+// every state, each one driven there through the real review chain (Kaohe.openAppraisal / act); the
+// salespeople whose October is published also get the eleven months before it, published the same way.
 import type { Chain, Directory, Entry, KaoheApi, Person, Rubric, WorkflowAction } from '@kaohe/embed';
 
 export const PERIOD = '2026-10';
@@ -190,7 +191,31 @@ function absentDays(rnd: () => number): string {
   return x < 0.7 ? '0' : x < 0.85 ? '0.5' : x < 0.95 ? '1' : '1.5';
 }
 
-const at = (day: number, hour: number): string => `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+/** A moment in the month after `period`, when that period's appraisals are scored, reviewed and published. */
+function stamp(period: string, day: number, hour: number): string {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  return `${next}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+}
+
+const at = (day: number, hour: number): string => stamp(PERIOD, day, hour);
+
+/**
+ * The year before October for "My year": November 2025 to September 2026, for the salespeople whose
+ * October is published. Each month is a real appraisal opened with the preset rubric and driven
+ * through W-SP to "published" like October's, so its monthly score is what the engine gives its
+ * sheet — not a number typed into the demo.
+ */
+export const HISTORY_PERIODS: readonly string[] = Array.from({ length: 11 }, (_, n) => {
+  const month = 11 + n;
+  return month <= 12 ? `2025-${month}` : `2026-${String(month - 12).padStart(2, '0')}`;
+});
+
+/** Some assessors' salespeople lose more points than others: a steady 0.65 (careful) … 1.5 (careless) per person. */
+const care: Record<string, number> = { SP22: 0.8, SP24: 1.5, SP25: 0.65, SP34: 1, SP45: 1.25, SP53: 0.9, SP55: 1.1 };
+
+/** Makes later draws from `rnd` lean high (careless, more deductions) or low (careful). */
+const leaning = (rnd: () => number, exponent: number): (() => number) => () => rnd() ** (1 / exponent);
 
 /** Seeds October once: people whose appraisal is already stored are left as they are. */
 export async function seed(kaohe: KaoheApi, onProgress?: (done: number, total: number) => void): Promise<number> {
@@ -203,23 +228,38 @@ export async function seed(kaohe: KaoheApi, onProgress?: (done: number, total: n
     scenarios.set(person.id, queue[role]?.shift() ?? 'open');
   }
 
+  const historyPeople = people.filter((person) => care[person.id] !== undefined);
+  const historyTotal = historyPeople.length * HISTORY_PERIODS.length;
   let seeded = 0;
   let done = 0;
   for (const person of people) {
     const id = `${PERIOD}:${person.id}`;
     if (await context.store.getAppraisal(id)) {
-      onProgress?.(++done, people.length);
+      onProgress?.(++done, people.length + historyTotal);
       continue;
     }
     await kaohe.openAppraisal({ employee: person.id, period: PERIOD, now: at(1, 9), openedBy: 'H01' });
     await drive(kaohe, id, person, scenarios.get(person.id) ?? 'open', random(people.indexOf(person) + 17));
     seeded += 1;
-    onProgress?.(++done, people.length);
+    onProgress?.(++done, people.length + historyTotal);
+  }
+  for (const person of historyPeople) {
+    for (const period of HISTORY_PERIODS) {
+      const id = `${period}:${person.id}`;
+      if (!(await context.store.getAppraisal(id))) {
+        await kaohe.openAppraisal({ employee: person.id, period, now: stamp(period, 1, 9), openedBy: 'H01' });
+        const rnd = random(people.indexOf(person) * 100 + HISTORY_PERIODS.indexOf(period) + 1);
+        await drive(kaohe, id, person, 'published', leaning(rnd, care[person.id] ?? 1), period);
+        seeded += 1;
+      }
+      onProgress?.(++done, people.length + historyTotal);
+    }
   }
   return seeded;
 }
 
-async function drive(kaohe: KaoheApi, id: string, person: Person, scenario: Scenario, rnd: () => number): Promise<void> {
+async function drive(kaohe: KaoheApi, id: string, person: Person, scenario: Scenario, rnd: () => number, period = PERIOD): Promise<void> {
+  const at = (day: number, hour: number): string => stamp(period, day, hour);
   const context = await kaohe.ready;
   const record = await context.store.getAppraisal(id);
   if (!record) return;

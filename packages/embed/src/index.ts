@@ -10,6 +10,9 @@ export type { OpenedAppraisal } from './appraisal-form.ts';
 export type { ActionName, ActResult, AppraisalRecord, AppraisalStatus, Chain, ChainStep, Directory, Person, Task, WorkflowAction } from '@kaohe/workflow';
 export type { Entry, Locale, Rubric, RubricInput, ScoreResult, Sheet, SheetInput } from '@kaohe/scoring';
 export type { KaoheStore } from '@kaohe/store';
+/** What kaohe-hr.js puts on `window.KaoheHr` (and kaohe-hr.mjs exports): a type only, the core carries none of it. */
+export type KaoheHr = typeof import('./hr.ts');
+export type { AnnualYear, ScoredAppraisal } from './hr-data.ts';
 export { commentsOf, modeFor } from './appraisal-form.ts';
 export { applyContext, getContext, onContextChange } from './context.ts';
 export { KaoheApi, KaoheContextChangeEvent, KaoheReadyEvent, VERSION, defaultAssignments } from './kaohe.ts';
