@@ -37,9 +37,11 @@ export class KaoheReturnRequestEvent extends Event {
 }
 
 /**
- * The reviewer asked to lend this task to someone else. Cancelable. The host owns the directory:
- * it should add `delegation` to `directory.delegations`, or the delegate cannot act once the task
- * reaches them (routing reads the directory at every action).
+ * The reviewer asked to lend this task to someone else. Cancelable. Once written, the record itself
+ * carries the delegation while the task stays at steps its lender acts at, and the inbox hands it
+ * back to the chain, so the delegate can act at once. The host should still add `delegation` to
+ * `directory.delegations` and persist it: a task returned to an earlier step drops the record's copy,
+ * and only the directory's brings the delegate back when the task reaches the lender again.
  */
 export class KaoheDelegateRequestEvent extends Event {
   static readonly eventName = 'kaohe-delegate-request';

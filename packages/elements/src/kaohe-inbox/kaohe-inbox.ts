@@ -638,6 +638,11 @@ export class KaoheInbox extends KaoheElement {
     const chain = this.chains[record.chainId];
     if (!chain) return undefined;
     const rubric = this.#rubricOf(record);
+    // The record carries the delegations that put someone among its assignees (`workflow.delegated`,
+    // written by the action taken under them). Handing them back keeps the delegate an actor here, and
+    // keeps the delegation on the record through the next action, whether or not the host added it
+    // to `directory.delegations`. Routing still checks each one's dates against `now`.
+    const carried = workflowOf(record).delegated;
     return {
       actor: this.userId,
       directory: this.directory,
@@ -645,6 +650,7 @@ export class KaoheInbox extends KaoheElement {
       now: this.#nowIso(),
       ...(this.calendar ? { calendar: this.calendar } : {}),
       ...(rubric ? { itemGroups: itemGroupsOf(rubric) } : {}),
+      ...(carried.length > 0 ? { delegations: carried } : {}),
     };
   }
 
@@ -789,9 +795,17 @@ export class KaoheInbox extends KaoheElement {
   }
 
   /**
-   * Lends the open task to `to` until `until` (YYYY-MM-DD). The chain re-routes it at once (a draft
-   * save under the delegation), so the delegate sees it; the host records the delegation in its
-   * directory on `kaohe-delegate-request`, or the delegate cannot act on it later.
+   * Lends the task to `to` from today until `until` (YYYY-MM-DD, both days included). The chain
+   * re-routes it at once (a draft save under the delegation), so the delegate sees it and may act on
+   * it; the record carries the delegation (`workflow.delegated`) and this inbox hands it back to the
+   * chain on every action, so nothing else is needed for this task at this step. Past `until` the
+   * task leaves the delegate's inbox and the chain no longer lets them act.
+   *
+   * What the host must persist: the delegation of `kaohe-delegate-request`, in `directory.delegations`,
+   * if it is to outlive the task's current steps — the record drops a delegation once the task moves
+   * to a step its lender does not act at (a return to the assessor), so without the directory's copy
+   * the delegate does not get the task back when it returns to the lender's step. The directory's copy
+   * also lends the lender's other tasks, which is what "an authorised person" (W-HEAD) means.
    */
   async delegate(id: string, to: string, until: string): Promise<void> {
     const record = this.openTask?.id === id ? this.openTask.record : this.#rows.get(id)?.record;
@@ -807,7 +821,7 @@ export class KaoheInbox extends KaoheElement {
     const ctx = this.#contextFor(record);
     if (!ctx || !this.store) return;
     const comment = inboxMsg('delegated', 'en', { name: this.#nameOf(to) });
-    const outcome = await performAction(this.store, record, { type: 'draft.save', comment }, { ...ctx, delegations: [delegation] });
+    const outcome = await performAction(this.store, record, { type: 'draft.save', comment }, { ...ctx, delegations: [...(ctx.delegations ?? []), delegation] });
     if (outcome.ok) this.#ownWrites.add(`${outcome.record.id}#${outcome.record.revision}`);
     await this.#settle(record, 'draft.save', outcome);
     if (outcome.ok) this.#announce(inboxMsg('delegated', this.locale, { name: this.#nameOf(to) }));
