@@ -1,9 +1,11 @@
 // The demo intranet as a visitor sees it, under its strict Content-Security-Policy: the core bundle
-// and the presets by script tag on every page, the form builder's chunk only on HR's builder page.
+// and the presets by script tag on every page, the form builder's chunk only on HR's builder page,
+// HR's views (kaohe-hr.js) only on "HR: month overview" and "My year".
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parsePayrollCsv } from '@kaohe/scoring';
 import { startServer } from '../../demo/serve.mjs';
 import { buildBundles, launch, root, watchedPage, type Launched, type Watched } from './browser.ts';
 
@@ -31,11 +33,18 @@ after(async () => {
 interface Visit extends Watched {
   /** paths requested under /kaohe/, the plugin's files */
   plugin: string[];
+  /** the page's own securitypolicyviolation events so far (a refusal the console might not show) */
+  violations(): Promise<string[]>;
 }
 
 /** Opens the demo as `user` on `hash`, once the demo has configured Kaohe (and seeded October). */
 async function visit(user: string, hash: string): Promise<Visit> {
   const watched = await watchedPage(launched.browser);
+  await watched.page.evaluateOnNewDocument(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
   await watched.page.goto(url, { waitUntil: 'load' });
   await watched.page.evaluate((id) => localStorage.setItem('kaohe-demo:user', id), user);
   const plugin: string[] = [];
@@ -46,8 +55,11 @@ async function visit(user: string, hash: string): Promise<Visit> {
   await watched.page.goto(new URL(hash, url).href, { waitUntil: 'load' });
   await watched.page.reload({ waitUntil: 'load' });
   await watched.page.waitForFunction(() => document.getElementById('status') === null, { timeout: 60_000 });
-  return { ...watched, plugin };
+  const violations = () => watched.page.evaluate(() => [...(window as unknown as { cspViolations: string[] }).cspViolations]);
+  return { ...watched, plugin, violations };
 }
+
+const HR_CHUNK = '/kaohe/kaohe-hr.js';
 
 /** "CN¥11,619.40" or "5,950.00" → cents, without binary floats. */
 function cents(text: string): bigint {
@@ -93,6 +105,124 @@ describe('the demo intranet under script-src \'self\' and style-src \'self\'', (
     await page.click('a[data-page="builder"]');
     await page.waitForFunction(() => (document.querySelector('kaohe-form-builder') as unknown as { draft?: { id?: string } } | null)?.draft?.id === 'R-SP', { timeout: 15_000 });
     assert.ok(plugin.includes('/kaohe/kaohe-form-builder.js'));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe('HR\'s views in the demo, from kaohe-hr.js', () => {
+  test('HR\'s month overview shows a histogram per role, outliers first, and exports the sales company\'s published payslips as a CSV that parses back', async () => {
+    const { page, plugin, cspConsole, errors, violations } = await visit('H01', '#tasks');
+    assert.ok(!plugin.includes(HR_CHUNK), 'My tasks does not load the HR chunk');
+    await page.click('a[data-page="hr"]');
+    await page.waitForFunction(() => (document.querySelector('kaohe-score-distribution')?.shadowRoot?.querySelectorAll('section[part="role"]').length ?? 0) > 0, { timeout: 20_000 });
+    assert.ok(plugin.includes(HR_CHUNK), 'the overview loads kaohe-hr.js');
+
+    const roles = await page.evaluate(() => [...(document.querySelector('kaohe-score-distribution')?.shadowRoot?.querySelectorAll<HTMLElement>('section[part="role"]') ?? [])]
+      .map((section) => ({
+        role: section.dataset['role'] ?? '',
+        bars: section.querySelectorAll('svg[part="histogram"] rect').length,
+        counted: [...section.querySelectorAll('table[data-buckets] tbody td')].reduce((sum, cell) => sum + Number(cell.textContent), 0),
+        rows: [...section.querySelectorAll<HTMLElement>('table[data-scores] tbody tr')].map((row) => ({
+          employee: row.dataset['employee'] ?? '',
+          outlier: row.getAttribute('part') === 'outlier',
+          score: row.querySelector('td.score')?.textContent ?? '',
+        })),
+      })));
+    // Every appraised role of the seed with a fully scored sheet in October.
+    assert.deepEqual(roles.map((r) => r.role).sort(), ['afterSalesCustomerService', 'fieldServiceRepresentative', 'regionalManager', 'salesperson']);
+    for (const role of roles) {
+      assert.equal(role.bars, 10, `${role.role}: ten 10-point bands`);
+      assert.equal(role.counted, role.rows.length, `${role.role}: the histogram counts every listed score`);
+      const firstOrdinary = role.rows.findIndex((row) => !row.outlier);
+      assert.ok(firstOrdinary === -1 || role.rows.slice(firstOrdinary).every((row) => !row.outlier), `${role.role}: outliers are listed first`);
+    }
+    const salespeople = roles.find((r) => r.role === 'salesperson');
+    assert.ok(salespeople && salespeople.rows.length >= 10, 'the salespeople scored in October are there');
+
+    const exported = await page.evaluate(async () => {
+      const element = document.querySelector('section[data-department="銷售公司"] kaohe-payroll-export');
+      const button = element?.shadowRoot?.querySelector<HTMLButtonElement>('button[part="export-button"]');
+      if (!element || !button) return null;
+      const heard = new Promise<{ csv: string; fileName: string; count: number }>((resolve) => {
+        document.addEventListener('kaohe-payroll-exported', (event) => {
+          const { csv, fileName, count } = event as Event & { csv: string; fileName: string; count: number };
+          resolve({ csv, fileName, count });
+        }, { once: true });
+      });
+      // What the browser is handed to download: the Blob behind the link the element clicks.
+      const blobs: Promise<string>[] = [];
+      const createObjectURL = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        if (blob instanceof Blob) blobs.push(blob.arrayBuffer().then((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)));
+        return createObjectURL(blob);
+      };
+      const label = button.textContent ?? '';
+      button.click();
+      const event = await heard;
+      URL.createObjectURL = createObjectURL;
+      return { ...event, label, file: await blobs[0] };
+    });
+    assert.ok(exported, 'the sales company has an export button');
+    assert.equal(exported.fileName, 'payroll-銷售公司-2026-10.csv');
+    assert.equal(exported.file, exported.csv, 'the downloaded file is the CSV the event reports');
+    assert.ok(exported.file.startsWith('\uFEFF'), 'UTF-8 with a byte-order mark, so Excel reads the names');
+    const { header, rows } = await parsePayrollCsv(exported.file);
+    assert.equal(rows.length, exported.count);
+    assert.match(exported.label, new RegExp(`\\b${exported.count}\\b`), 'the button said how many payslips it would export');
+    assert.ok(header.includes('pay.total') && header.includes('department'));
+    for (const row of rows) {
+      assert.equal(row['department'], '銷售公司');
+      assert.equal(row['period'], '2026-10');
+      assert.match(row['pay.total'] ?? '', /^-?\d+\.\d{2}$/, `${row['employee']} has a pay total`);
+    }
+    // A published salesperson's monthly score in the export is the one the histogram table shows.
+    const shown = new Map(salespeople.rows.map((row) => [row.employee, row.score]));
+    const sp22 = rows.find((row) => row['employee'] === 'SP22');
+    assert.ok(sp22, 'SP22\'s October is published and exported');
+    assert.equal(Number(sp22['monthly']).toFixed(2), Number(shown.get('SP22')).toFixed(2));
+
+    assert.deepEqual(cspConsole, []);
+    assert.deepEqual(await violations(), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a salesperson opening HR\'s month overview is told it is not available to them, and the HR chunk is not fetched', async () => {
+    const { page, plugin, errors } = await visit('SP11', '#hr');
+    await page.waitForSelector('[data-not-available]', { timeout: 10_000 });
+    assert.equal(await page.$('kaohe-score-distribution'), null);
+    assert.ok(!plugin.includes(HR_CHUNK));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a salesperson\'s My year shows ten published months of 2026 and an annual score that follows the O-6 setting', async () => {
+    // SP22: October published, and November 2025 to September 2026 seeded as published.
+    const { page, plugin, cspConsole, errors, violations } = await visit('SP22', '#payslip');
+    assert.ok(!plugin.includes(HR_CHUNK), 'My payslip does not load the HR chunk');
+    await page.click('a[data-page="year"]');
+    const annualText = () => page.evaluate(() => document.querySelector('kaohe-annual')?.shadowRoot?.querySelector('[data-annual]')?.textContent ?? '');
+    await page.waitForFunction(() => document.querySelector('kaohe-annual')?.shadowRoot?.querySelector('[data-annual]') != null, { timeout: 20_000 });
+    assert.ok(plugin.includes(HR_CHUNK), 'My year loads kaohe-hr.js');
+    const bars = await page.evaluate(() => [...(document.querySelector('kaohe-annual')?.shadowRoot?.querySelectorAll<SVGElement>('rect.bar') ?? [])].map((bar) => Number(bar.dataset['month'])));
+    assert.deepEqual(bars, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'January to October 2026 are published');
+
+    const twelveText = await annualText();
+    const byTwelve = cents(twelveText);
+    await page.select('select[data-divisor]', 'appraised');
+    await page.waitForFunction((before) => {
+      const text = document.querySelector('kaohe-annual')?.shadowRoot?.querySelector('[data-annual]')?.textContent ?? '';
+      return text !== '' && text !== before;
+    }, { timeout: 5_000 }, twelveText);
+    const byMonths = cents(await annualText());
+    // O-6: the same sum divided by 12 or by the ten months appraised (each rounded to 0.01).
+    const diff = byTwelve * 12n - byMonths * 10n;
+    assert.ok(diff <= 12n && diff >= -12n, `÷12 gives ${byTwelve}, ÷10 gives ${byMonths}: not the same sum`);
+    assert.ok(byMonths > byTwelve);
+
+    assert.deepEqual(cspConsole, []);
+    assert.deepEqual(await violations(), []);
     assert.deepEqual(errors, []);
     await page.close();
   });
