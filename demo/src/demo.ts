@@ -580,7 +580,7 @@ async function start(): Promise<void> {
   translateChrome();
   const status = document.getElementById('status');
   const seeded = await seed(api, (done, total) => { if (status) status.textContent = `${t().seeding} ${done}/${total}`; });
-  if (seeded > 0) console.info(`Kaohe demo: seeded ${seeded} appraisals for ${PERIOD}`);
+  if (seeded > 0) console.info(`Kaohe demo: seeded ${seeded} appraisals (${PERIOD} for everyone, the eleven months before it for seven salespeople)`);
 
   (document.getElementById('user-switch') as HTMLSelectElement).addEventListener('change', (event) => {
     const id = (event.target as HTMLSelectElement).value;

@@ -211,7 +211,7 @@ export const HISTORY_PERIODS: readonly string[] = Array.from({ length: 11 }, (_,
   return month <= 12 ? `2025-${month}` : `2026-${String(month - 12).padStart(2, '0')}`;
 });
 
-/** Some assessors' salespeople lose more points than others: a steady 0.65 (careful) … 1.5 (careless) per person. */
+/** Each of them keeps a habit month after month — 0.65 careful … 1.5 careless — so the ranks say something. */
 const care: Record<string, number> = { SP22: 0.8, SP24: 1.5, SP25: 0.65, SP34: 1, SP45: 1.25, SP53: 0.9, SP55: 1.1 };
 
 /** Makes later draws from `rnd` lean high (careless, more deductions) or low (careful). */
