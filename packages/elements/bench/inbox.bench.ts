@@ -5,7 +5,8 @@
 import { loadRubric, rubricPresets } from '@kaohe/scoring';
 import type { Entry } from '@kaohe/scoring';
 import { MemoryStore } from '@kaohe/store';
-import { act, chainPresets, openAppraisal } from '@kaohe/workflow';
+import type { AppraisalWrite, AuditEntry } from '@kaohe/store';
+import { act, chainPresets, openAppraisal, openingAudit } from '@kaohe/workflow';
 import type { AppraisalRecord, Directory, Person } from '@kaohe/workflow';
 import { KaoheInbox } from '../src/kaohe-inbox/kaohe-inbox.ts';
 import { KaoheRubricForm } from '../src/kaohe-rubric-form/rubric-form.ts';
@@ -31,9 +32,10 @@ function entries(index: number): Record<string, Entry> {
   };
 }
 
-function month(): { records: AppraisalRecord[]; directory: Directory } {
+function month(): { records: AppraisalRecord[]; audits: AuditEntry[][]; directory: Directory } {
   const people: Person[] = [];
   const records: AppraisalRecord[] = [];
+  const audits: AuditEntry[][] = [];
   for (let index = 0; index < TASKS; index++) {
     const region = REGIONS[index % REGIONS.length] as string;
     const person: Person = {
@@ -44,14 +46,18 @@ function month(): { records: AppraisalRecord[]; directory: Directory } {
     const local: Directory = { people: [...reviewers, person] };
     const period = index % 3 === 0 ? '2026-09' : '2026-10';
     let record: AppraisalRecord = { ...openAppraisal({ employee: person, period, rubric: { id: rubric.id, version: rubric.version }, chain, directory: local, now: NOW }), revision: 1 };
+    // Each task's history as the detail pane lists it: opened, scored, summarised.
+    const audit: AuditEntry[] = [openingAudit(record)];
     for (const [actor, action] of [[`RM-${region}`, { type: 'step.submit', entries: entries(index) }], ['SP1', { type: 'step.submit' }]] as const) {
       const result = act(record, action, { actor, directory: local, chain, now: NOW });
       if (!result.ok) throw new Error(result.reason.message);
       record = result.record;
+      audit.push(...result.audit);
     }
     records.push(record);
+    audits.push(audit);
   }
-  return { records, directory: { people: [...reviewers, ...people] } };
+  return { records, audits, directory: { people: [...reviewers, ...people] } };
 }
 
 // ---- frame timing ----
@@ -108,11 +114,44 @@ function report(label: string, samples: number[], since: Mark, extra = ''): void
 
 const rows = (el: KaoheInbox) => el.shadowRoot?.querySelectorAll('.body [role="row"][data-id]').length ?? 0;
 
+// The rubric form's own updates, to tell its first render apart from the inbox's in an open.
+const formUpdateTimes: number[] = [];
+const formUpdating = KaoheRubricForm.prototype as unknown as { performUpdate(): void };
+const formPerformUpdate = formUpdating.performUpdate;
+formUpdating.performUpdate = function timed(this: KaoheRubricForm) {
+  const t0 = performance.now();
+  formPerformUpdate.call(this);
+  formUpdateTimes.push(performance.now() - t0);
+};
+
+/**
+ * Resolves after the first paint at which `ready()` holds: checked in a frame callback, resolved by a
+ * task queued from it, which runs once that frame is painted.
+ */
+function painted(ready: () => boolean, what: () => string): Promise<void> {
+  const until = performance.now() + 5000;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!ready()) {
+        if (performance.now() > until) reject(new Error(`never painted: ${what()}`));
+        else requestAnimationFrame(check);
+        return;
+      }
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+const press = (target: Element, key: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+
 async function main(): Promise<void> {
   KaoheInbox.define('kaohe-inbox');
   KaoheRubricForm.define('kaohe-rubric-form');
   let started = performance.now();
-  const { records, directory } = month();
+  const { records, audits, directory } = month();
   const store = new MemoryStore();
   // The store's own time per page read, to tell it apart from the inbox's.
   const pageTimes: number[] = [];
@@ -125,8 +164,23 @@ async function main(): Promise<void> {
       pageTimes.push(performance.now() - t0);
     }
   };
-  // Stored as they stand after the two acts: a month imported as is, without replaying each write.
-  for (const record of records) await store.putAppraisal({ ...record, revision: 1 }, { expectedRevision: 0 });
+  // Stored as they stand after the two acts, with their three audit events each: a month imported as
+  // is, in batches, without replaying each write.
+  for (let from = 0; from < records.length; from += 500) {
+    const batch: AppraisalWrite[] = records.slice(from, from + 500)
+      .map((record, i) => ({ record: { ...record, revision: 1 }, expectedRevision: 0, audit: audits[from + i] ?? [] }));
+    await store.putAppraisals(batch);
+  }
+  const auditTimes: number[] = [];
+  const listAudit = store.listAudit.bind(store);
+  store.listAudit = async (...args) => {
+    const t0 = performance.now();
+    try {
+      return await listAudit(...args);
+    } finally {
+      auditTimes.push(performance.now() - t0);
+    }
+  };
   console.log(`inbox: set-up of ${TASKS} tasks in a MemoryStore took ${(performance.now() - started).toFixed(0)} ms (not part of the figures)`);
 
   // Let the observer deliver the set-up's long tasks before the first phase starts counting.
@@ -225,6 +279,53 @@ async function main(): Promise<void> {
   // A brisk fling (10 rows a frame), then three screens a frame: far faster than a person scrolls, so every frame lays out new rows.
   await scroll('scroll, 400 px a frame', 400);
   await scroll('scroll, 1800 px a frame', 1800);
+
+  // Opening a task: Enter on a row → the paint that shows the detail pane with its heading, the rubric
+  // form rendered in the step's mode (review, for the VP) and the history listed. The pane is closed
+  // between opens, so every open renders a form from nothing, as the first of a morning does.
+  const OPENS = 21;
+  const openLatency: number[] = [];
+  const openWork: number[] = [];
+  const paneReady = (id: string) => {
+    const pane = root.querySelector('.pane');
+    const form = pane?.querySelector<KaoheRubricForm>('kaohe-rubric-form');
+    return form !== null && form !== undefined && form.mode === 'review' && form.appraisalId === id
+      && form.shadowRoot?.querySelector('[data-total="monthly"]') != null
+      && pane?.querySelectorAll('.history li').length === 3;
+  };
+  mark = markNow();
+  const formMark = formUpdateTimes.length;
+  const auditMark = auditTimes.length;
+  grid.focus();
+  const openFrames = await frames(async () => {
+    for (let i = 0; i < OPENS; i++) {
+      press(grid, 'ArrowDown');
+      await el.updateComplete;
+      await nextFrame();
+      const id = root.getElementById(grid.getAttribute('aria-activedescendant') ?? '')?.dataset.id ?? '';
+      const t0 = performance.now();
+      press(grid, 'Enter');
+      // The share of the Enter's own task: the keydown handler and the updates it queues as microtasks.
+      await el.updateComplete;
+      openWork.push(performance.now() - t0);
+      await painted(() => paneReady(id), () => {
+        const pane = root.querySelector('.pane');
+        const form = pane?.querySelector<KaoheRubricForm>('kaohe-rubric-form');
+        return `task ${id}: pane ${pane !== null}, form mode ${form?.mode} for ${form?.appraisalId}, history ${pane?.querySelectorAll('.history li').length}`;
+      });
+      openLatency.push(performance.now() - t0);
+      press(root.querySelector('#detail-heading') as Element, 'Escape');
+      await el.updateComplete;
+      await nextFrame();
+    }
+  });
+  const formUpdates = formUpdateTimes.slice(formMark);
+  const auditReads = auditTimes.slice(auditMark);
+  report('open (Enter → pane painted)', openLatency, mark,
+    `   first ${openLatency[0]?.toFixed(1)} ms; Enter's own update median ${median(openWork).toFixed(1)}, worst ${worst(openWork).toFixed(1)} ms;`
+    + ` rubric form updates ${formUpdates.length} (median ${median(formUpdates).toFixed(1)}, worst ${worst(formUpdates).toFixed(1)} ms);`
+    + ` listAudit median ${median(auditReads).toFixed(1)}, worst ${worst(auditReads).toFixed(1)} ms`);
+  report('open (all frames)', openFrames, mark);
 
   // The worst case for a sort: a second inbox, a header clicked the moment the list is whole, before
   // the idle slices have sorted any column (employee names: 10,000 Intl.Collator comparisons' worth).
