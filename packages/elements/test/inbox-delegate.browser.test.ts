@@ -78,6 +78,11 @@ const listed = (el: KaoheInbox) => el.visibleTasks.map((row) => row.id).sort();
 async function delegateInPane(el: KaoheInbox, id: string, to: string, until: string): Promise<void> {
   await el.open(id);
   await el.updateComplete;
+  // The section is folded until asked for; its menu is built when it unfolds.
+  const section = pane(el)?.querySelector<HTMLDetailsElement>('details.delegate') as HTMLDetailsElement;
+  expect(pane(el)?.querySelector('#delegate-to')).to.equal(null);
+  section.querySelector('summary')?.click();
+  await waitUntil(() => pane(el)?.querySelector('#delegate-to') !== null, 'the delegate menu is built when the section unfolds');
   const who = pane(el)?.querySelector<HTMLSelectElement>('#delegate-to') as HTMLSelectElement;
   who.value = to;
   who.dispatchEvent(new Event('change'));

@@ -273,6 +273,25 @@ describe('kaohe-inbox', () => {
     expect(root(el).querySelector('.pane')).to.equal(null);
   });
 
+  it('opening a task shows its heading and rubric form at once, and its history once that has painted', async () => {
+    const store = new MemoryStore();
+    await vpMonth(store);
+    const el = await inboxFor(store, 'V1');
+    await rowCount(el, 4);
+    const opening = el.open('2026-10:S1');
+    await el.updateComplete;
+    const pane = root(el).querySelector('.pane') as HTMLElement;
+    expect(pane.querySelector('#detail-heading')?.textContent).to.contain('Wang Xiaoming').and.contain('Sales VP first review');
+    expect(pane.querySelector('kaohe-rubric-form')?.mode).to.equal('review');
+    expect(pane.querySelector('.history')?.textContent).to.contain('Reading the history');
+    await opening;
+    await el.updateComplete;
+    // Opened by the system, scored by the regional manager, summarised by sales planning.
+    const history = [...pane.querySelectorAll<HTMLElement>('.history li')].map((li) => li.dataset.action);
+    expect(history).to.deep.equal(['appraisal.open', 'step.submit', 'step.submit']);
+    expect(pane.querySelector('button[data-action="step.approve"]')).to.not.equal(null);
+  });
+
   it('passes axe-core with the list and with a task open', async () => {
     const store = new MemoryStore();
     await vpMonth(store);

@@ -157,7 +157,9 @@ export const inboxStyles = css`
   .message:empty { display: none; }
   .actions { display: grid; gap: var(--_kaohe-space-small); }
   .actions .buttons { display: flex; flex-wrap: wrap; gap: var(--_kaohe-space-small); }
-  .actions fieldset { border: 1px solid var(--_kaohe-color-border); border-radius: var(--_kaohe-radius); display: grid; gap: var(--_kaohe-space-small); }
+  .actions fieldset, .actions details { border: 1px solid var(--_kaohe-color-border); border-radius: var(--_kaohe-radius); display: grid; gap: var(--_kaohe-space-small); }
+  .actions details { padding: var(--_kaohe-space-small); }
+  .actions summary { cursor: pointer; font-weight: 600; }
   textarea { min-height: 3.5rem; resize: vertical; }
   .history ol { margin: 0; padding-inline-start: 1.2rem; display: grid; gap: var(--_kaohe-space-small); }
   .history q { display: block; color: var(--_kaohe-color-text-muted); }

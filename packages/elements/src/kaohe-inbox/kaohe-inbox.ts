@@ -52,6 +52,11 @@ const PATCH_LIMIT = 500;
 /** Up to this many rows that came or changed at once are scored on the spot; more wait for the background pass. */
 const SCORE_AT_ONCE = 50;
 /**
+ * The delegate menu lists at most this many people; past it a search box narrows them. A company's
+ * whole directory as options is ~250 ms of DOM at 10,000 people, and no one scrolls such a menu.
+ */
+const DELEGATE_OPTIONS = 100;
+/**
  * Every row is this tall (the styles fix it as --_row-height), so the list never measures a row:
  * scrolling 10,000 tasks only computes which rows a scroll offset shows.
  */
@@ -88,7 +93,8 @@ interface BulkRun {
 interface OpenTask {
   id: string;
   record: AppraisalRecord;
-  audit: AuditEvent[];
+  /** undefined until read: the history is read once the pane has painted */
+  audit: AuditEvent[] | undefined;
   /** the form's latest sheet, when the reviewer edited it */
   sheet: Sheet | undefined;
   message: string;
@@ -97,6 +103,31 @@ interface OpenTask {
   comment: string;
   delegateTo: string;
   delegateUntil: string;
+  /** the delegate section is unfolded (its menu is only built then) */
+  delegating: boolean;
+  /**
+   * false for the pane's first frame: it shows the actions the step offers its assignees (carried by
+   * the row) instead of asking the chain, whose routing over the whole directory takes 5–9 ms at
+   * 10,000 people. The exact actions replace them right after the first paint.
+   */
+  settled: boolean;
+  delegateSearch: string;
+}
+
+/** Resolves once the next frame has been painted (or after 100 ms, where a hidden tab paints none). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      // A task queued from a frame callback runs after that frame's paint.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  });
 }
 
 const columnKeys: Record<SortColumn, InboxMessageKey> = {
@@ -655,11 +686,20 @@ export class KaoheInbox extends KaoheElement {
   }
 
   #allowed(record: AppraisalRecord): ActionName[] {
+    // Routing runs over the whole directory for every probe (~7 ms at 10,000 people): once per record
+    // and setting, not once per render of the pane.
+    const key = [this.userId, this.directory, this.chains, this.calendar, this.now] as const;
+    const cached = this.#allowedCache.get(record);
+    if (cached && cached.key.every((value, index) => value === key[index])) return cached.value;
     const ctx = this.#contextFor(record);
     if (!ctx) return [];
     const { actor: _actor, ...rest } = ctx;
-    return allowedActions(record, this.userId, rest);
+    const value = allowedActions(record, this.userId, rest);
+    this.#allowedCache.set(record, { key, value });
+    return value;
   }
+
+  #allowedCache = new WeakMap<AppraisalRecord, { key: readonly unknown[]; value: ActionName[] }>();
 
   /** The user's groups still to submit at a group step (an assessing group edits only its items). */
   #pendingGroups(record: AppraisalRecord): string[] {
@@ -885,15 +925,21 @@ export class KaoheInbox extends KaoheElement {
     this.activeId = id;
     const step = chainStep(this.chains, row.record.chainId, row.record.step);
     this.openTask = {
-      id, record: row.record, audit: [], sheet: undefined, message: '',
+      id, record: row.record, audit: undefined, sheet: undefined, message: '',
       // The earliest step (the assessor) is where most returns go; the menu offers the others.
       returnTo: step?.returnTo?.[0] ?? '', returnComment: '', comment: '',
-      delegateTo: '', delegateUntil: '',
+      delegateTo: '', delegateUntil: '', delegating: false, delegateSearch: '', settled: false,
     };
     this.#focusAfterUpdate = () => this.#focusPaneHeading();
     this.dispatchEvent(new KaoheTaskOpenEvent(row.record));
     this.#announce(inboxMsg('opened', this.locale, { name: row.employeeName }));
-    await this.#loadAudit(id);
+    // The heading and the form paint first; the history (a store read and its rendering) follows in
+    // the next frame, so Enter on a row shows the task within the frame it was pressed in.
+    await this.updateComplete;
+    await afterPaint();
+    if (this.openTask?.id !== id) return;
+    if (!this.openTask.settled) this.#patchOpen({ settled: true });
+    if (this.openTask.audit === undefined) await this.#loadAudit(id);
   }
 
   async #loadAudit(id: string): Promise<void> {
@@ -1214,7 +1260,9 @@ export class KaoheInbox extends KaoheElement {
     const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
     const record = open.record;
     const step = chainStep(this.chains, record.chainId, record.step);
-    const allowed = this.#allowed(record);
+    const listed = this.#rows.get(open.id);
+    // Whatever is pressed meanwhile is decided by the chain with the exact actions (approve, returnTask).
+    const allowed = !open.settled && listed?.record === record ? listed.actions : this.#allowed(record);
     const forward = allowed.filter(isForward);
     const returnTargets = allowed.includes('step.return') ? (step?.returnTo ?? []) : [];
     const rubric = this.#rubricOf(record);
@@ -1222,7 +1270,6 @@ export class KaoheInbox extends KaoheElement {
     const mode = step?.kind === 'publish' || allowed.length === 0 ? 'readonly' : editing ? 'edit' : 'review';
     const groups = step && isGroupStep(step) ? this.#pendingGroups(record) : undefined;
     const canDelegate = allowed.includes('draft.save') && !(step && isGroupStep(step));
-    const delegates = this.directory.people.filter((person) => person.id !== this.userId && person.id !== record.employeeId);
     const name = this.#nameOf(record.employeeId);
     return html`
       <section class="pane" part="detail" aria-labelledby="detail-heading" @keydown=${this.#onPaneKeydown}>
@@ -1264,25 +1311,7 @@ export class KaoheInbox extends KaoheElement {
                   ${t('returnButton')}</button>
               </div>
             </fieldset>` : nothing}
-          ${canDelegate ? html`
-            <fieldset>
-              <legend>${t('delegate')}</legend>
-              <label class="field">${t('delegateTo')}
-                <select id="delegate-to" .value=${open.delegateTo}
-                  @change=${(e: Event) => this.#patchOpen({ delegateTo: (e.target as HTMLSelectElement).value })}>
-                  <option value=""></option>
-                  ${delegates.map((person) => html`<option value=${person.id}>${person.name}</option>`)}
-                </select>
-              </label>
-              <label class="field">${t('delegateUntil')}
-                <input type="date" id="delegate-until" .value=${open.delegateUntil}
-                  @change=${(e: Event) => this.#patchOpen({ delegateUntil: (e.target as HTMLInputElement).value })}>
-              </label>
-              <div class="buttons">
-                <button type="button" data-action="delegate" ?disabled=${open.delegateTo === ''}
-                  @click=${() => void this.delegate(open.id, this.openTask?.delegateTo ?? '', this.openTask?.delegateUntil ?? '')}>${t('delegate')}</button>
-              </div>
-            </fieldset>` : nothing}
+          ${canDelegate ? this.#renderDelegate(open) : nothing}
         </section>
         ${rubric ? html`
           <kaohe-rubric-form .rubric=${rubric} .sheet=${record.sheet} .mode=${mode}
@@ -1293,6 +1322,50 @@ export class KaoheInbox extends KaoheElement {
           : html`<p class="muted">${t('rubricMissing')}</p>`}
         ${this.#renderHistory(open.audit)}
       </section>`;
+  }
+
+  /** Folded until asked for: the menu of colleagues is built only then, and narrowed by a search past DELEGATE_OPTIONS. */
+  #renderDelegate(open: OpenTask): TemplateResult {
+    const t = (key: InboxMessageKey) => inboxMsg(key, this.locale);
+    const record = open.record;
+    let menu: TemplateResult | typeof nothing = nothing;
+    if (open.delegating) {
+      const candidates = this.directory.people.filter((person) => person.id !== this.userId && person.id !== record.employeeId);
+      const searching = candidates.length > DELEGATE_OPTIONS;
+      const needle = open.delegateSearch.trim().toLowerCase();
+      const shown = (needle === '' ? candidates : candidates.filter((person) => `${person.name}\u0000${person.number ?? ''}\u0000${person.id}`.toLowerCase().includes(needle)))
+        .slice(0, DELEGATE_OPTIONS);
+      menu = html`
+        ${searching ? html`
+          <label class="field">${t('delegateSearch')}
+            <input type="search" id="delegate-search" .value=${open.delegateSearch}
+              @input=${(e: Event) => this.#patchOpen({ delegateSearch: (e.target as HTMLInputElement).value })}>
+          </label>` : nothing}
+        <label class="field">${t('delegateTo')}
+          <select id="delegate-to" .value=${open.delegateTo}
+            @change=${(e: Event) => this.#patchOpen({ delegateTo: (e.target as HTMLSelectElement).value })}>
+            <option value=""></option>
+            ${shown.map((person) => html`<option value=${person.id} ?selected=${person.id === open.delegateTo}>${person.name}</option>`)}
+          </select>
+        </label>
+        <label class="field">${t('delegateUntil')}
+          <input type="date" id="delegate-until" .value=${open.delegateUntil}
+            @change=${(e: Event) => this.#patchOpen({ delegateUntil: (e.target as HTMLInputElement).value })}>
+        </label>
+        <div class="buttons">
+          <button type="button" data-action="delegate" ?disabled=${open.delegateTo === ''}
+            @click=${() => void this.delegate(open.id, this.openTask?.delegateTo ?? '', this.openTask?.delegateUntil ?? '')}>${t('delegate')}</button>
+        </div>`;
+    }
+    return html`
+      <details class="delegate" .open=${open.delegating}
+        @toggle=${(e: Event) => {
+          const unfolded = (e.target as HTMLDetailsElement).open;
+          if (this.openTask && this.openTask.delegating !== unfolded) this.#patchOpen({ delegating: unfolded });
+        }}>
+        <summary>${t('delegate')}</summary>
+        ${menu}
+      </details>`;
   }
 
   /** Reviewers' comments along the chain, for the form's review mode; one array per revision. */
@@ -1318,13 +1391,13 @@ export class KaoheInbox extends KaoheElement {
     void this.approve(id);
   }
 
-  #renderHistory(events: AuditEvent[]): TemplateResult {
+  #renderHistory(events: AuditEvent[] | undefined): TemplateResult {
     const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
     const format = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
     return html`
       <section class="history" aria-labelledby="history-heading">
         <h4 id="history-heading">${t('history')}</h4>
-        ${events.length === 0 ? html`<p class="muted">${t('noHistory')}</p>` : html`
+        ${events === undefined ? html`<p class="muted">${t('loadingHistory')}</p>` : events.length === 0 ? html`<p class="muted">${t('noHistory')}</p>` : html`
           <ol>
             ${events.map((event) => html`
               <li data-action=${event.action}>
