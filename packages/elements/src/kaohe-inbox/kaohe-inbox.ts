@@ -137,6 +137,7 @@ const columnKeys: Record<SortColumn, InboxMessageKey> = {
 const headerColumns = sortColumns.filter((column) => column !== 'number');
 
 /**
+ * @customElement kaohe-inbox
  * The approval inbox: the signed-in reviewer's tasks from the store, filtered, searched and sorted,
  * opened one at a time in a detail pane (rubric form, history, the actions the chain allows) or
  * approved in bulk. The list follows the store live, other tabs included.
