@@ -3,6 +3,7 @@ export { KaoheElement, KAOHE_ELEMENTS_VERSION } from './base/kaohe-element.ts';
 export { getLocale, setLocale, onLocaleChange, msg, isLocale, locales } from './base/locale.ts';
 export type { Locale, MessageKey } from './base/locale.ts';
 export { tokenStyles } from './base/tokens.styles.ts';
+export { registerPayPlans, payPlanById, onPayPlansRegistered } from './base/pay-plans.ts';
 export { KaoheChangeEvent, KaoheSubmitRequestEvent, KaoheSubmittedEvent, KaoheConflictEvent } from './events.ts';
 export { KaoheRubricForm } from './kaohe-rubric-form/rubric-form.ts';
 export type { RubricFormMode, ReviewComment } from './kaohe-rubric-form/rubric-form.ts';

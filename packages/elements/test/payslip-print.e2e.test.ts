@@ -23,10 +23,13 @@ describe('the printed payslip (P-2, a month under 60)', () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kaohe-print-'));
     const contents = `
+      import { payPlanPresets } from '@kaohe/scoring';
       import { chainPresets, openAppraisal } from '@kaohe/workflow';
       import { KaohePayslip } from ${JSON.stringify(join(elements, 'kaohe-payslip/kaohe-payslip.ts'))};
+      import { registerPayPlans } from ${JSON.stringify(join(elements, 'base/pay-plans.ts'))};
       import input from ${JSON.stringify(join(examples, 'p2-li-under60.json'))};
       KaohePayslip.define('kaohe-payslip');
+      registerPayPlans(payPlanPresets);
       const directory = { people: [{ id: 'li.na', name: '李娜', number: 'E2002', roles: ['serviceStaff'], department: 'service' }] };
       const record = { ...openAppraisal({ employee: 'li.na', period: '2026-10', rubric: { id: 'R-SV', version: 1 }, chain: chainPresets['W-SV'], directory, now: '2026-11-01T09:00:00+08:00' }), status: 'published' };
       const el = document.createElement('kaohe-payslip');

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { computePay, loadRubric, parsePayrollCsv, payPlanPresets, rubricPresets, scoreSheet, type PayInput, type Payslip } from '@kaohe/scoring';
 import { chainPresets, openAppraisal, type AppraisalRecord, type Directory } from '@kaohe/workflow';
-import { setLocale } from '../src/index.ts';
+import { registerPayPlans, setLocale } from '../src/index.ts';
 import { KaohePayslip } from '../src/kaohe-payslip/kaohe-payslip.ts';
 import { KaohePayrollExport, KaohePayrollExportedEvent, type PayrollEntry } from '../src/kaohe-payslip/payroll-export.ts';
 
@@ -11,6 +11,8 @@ const [p1Wang, p2Li, p3Zhao] = await Promise.all([example('p1-wang.json'), examp
 
 KaohePayslip.define('kaohe-payslip');
 KaohePayrollExport.define('kaohe-payroll-export');
+// The core bundle no longer carries P-1 … P-3; on a page they come registered by kaohe-presets.js.
+registerPayPlans(payPlanPresets);
 
 const directory: Directory = {
   people: [
@@ -122,6 +124,49 @@ describe('kaohe-payslip is shown only after publication, to the employee, HR and
   });
 });
 
+describe('kaohe-payslip finds a plan given by id among the plans registered on the page', () => {
+  const shownTotal = (el: KaohePayslip) => plain(text(root(el).querySelector('[data-total]')));
+
+  it('a plan id nobody registered is named in a plain message, and no amount reaches the page', async () => {
+    const el = await mount({ plan: 'P-9', input: p2Li });
+    expect(text(root(el).querySelector('[part~="refused"]'))).to.equal('No payslip to show: the pay plan "P-9" is not available on this page.');
+    expect(root(el).querySelector('table, [data-amount], [data-total]')).to.equal(null);
+    expect(text(root(el))).to.not.contain('1,100');
+  });
+
+  it('says which plan is missing in Traditional Chinese too', async () => {
+    const el = await mount({ plan: 'OA-MISSING', input: p2Li, locale: 'zh-Hant' });
+    expect(text(root(el).querySelector('[part~="refused"]'))).to.equal('沒有可顯示的工資單：此頁面沒有薪酬方案「OA-MISSING」。');
+  });
+
+  it('a payslip written before its plan is registered shows the pay once the plan arrives (presets loaded late)', async () => {
+    const el = await mount({ plan: 'OA-SERVICE', input: p2Li });
+    expect(root(el).querySelector('[data-total]')).to.equal(null);
+    const ownPlan = { ...structuredClone(payPlanPresets['P-2']!), id: 'OA-SERVICE' };
+    registerPayPlans([ownPlan]);
+    await el.updateComplete;
+    expect(shownTotal(el)).to.equal(computePay(ownPlan, p2Li).total);
+    expect(text(root(el).querySelector('[part~="flags"]'))).to.contain('Monthly score under 60');
+  });
+
+  it('a plan the host hands over in payPlans wins over the registered plan of the same id', async () => {
+    const preset = structuredClone(payPlanPresets['P-1']!);
+    const ownP1 = { ...preset, label: { ...preset.label, en: 'Our sales pay' } };
+    const el = await mount({ plan: 'P-1', input: p1Wang });
+    el.payPlans = { 'P-1': ownP1 };
+    await el.updateComplete;
+    expect(text(root(el).querySelector('dl.meta'))).to.contain('Our sales pay (P-1)');
+    expect(shownTotal(el)).to.equal(computePay(ownP1, p1Wang).total);
+  });
+
+  it('still takes a plan object as it is, registered or not', async () => {
+    const plan = { ...structuredClone(payPlanPresets['P-3']!), id: 'OA-SHOP' };
+    const el = await fixture<KaohePayslip>(html`<kaohe-payslip locale="en" .plan=${plan} .input=${p3Zhao}
+      .record=${record('zhao.min')} viewer="zhao.min" .directory=${directory}></kaohe-payslip>`);
+    expect(shownTotal(el)).to.equal(computePay(plan, p3Zhao).total);
+  });
+});
+
 describe('kaohe-payslip follows the locale', () => {
   afterEach(() => setLocale('zh-Hant'));
 
@@ -207,6 +252,9 @@ describe('kaohe-payslip: accessibility (axe-core)', () => {
       await expect(await mount({ plan, input, locale: 'zh-Hant' })).to.be.accessible();
     });
   }
+  it('the message for an unknown plan passes axe', async () => {
+    await expect(await mount({ plan: 'P-9', input: p2Li, locale: 'zh-Hant' })).to.be.accessible();
+  });
   it('the refusal passes axe', async () => {
     await expect(await mount({ plan: 'P-1', input: p1Wang, viewer: 'S2' })).to.be.accessible();
   });

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { computePay, payPlanPresets, validatePayPlan, type PayInput, type PayPlan, type PayPlanInput, type Payslip } from '@kaohe/scoring';
+import { computePay, validatePayPlan, type PayInput, type PayPlan, type PayPlanInput, type Payslip } from '@kaohe/scoring';
 import type { AppraisalRecord, Chain, Directory } from '@kaohe/workflow';
 import { KaoheElement } from '../base/kaohe-element.ts';
+import { onPayPlansRegistered, payPlanById } from '../base/pay-plans.ts';
 import { formulaWords, scoresUsed } from './formula-words.ts';
 import { formatCurrency, formatMoney, formatNumber } from './number-format.ts';
 import { payslipAccess, type PayslipAccess } from './payslip-access.ts';
@@ -15,6 +16,10 @@ import { payslipStyles } from './kaohe-payslip.styles.ts';
  * the total, and the consequences that changed it (P-2 under 60, the P-3 gate). Shown only once
  * the appraisal is published, and only to the employee, HR and those the review chain lets read
  * it; anyone else gets a plain refusal and no figure reaches the DOM.
+ *
+ * A plan given by id ('P-1') is looked up in `payPlans`, then in the page's registered plans
+ * (`registerPayPlans`; kaohe-presets.js registers P-1, P-2 and P-3). An id found in neither shows a
+ * message naming it, and the payslip appears once the plan is registered.
  *
  * Printing gives a one-page payslip: no buttons, black on white.
  *
@@ -30,8 +35,10 @@ import { payslipStyles } from './kaohe-payslip.styles.ts';
 export class KaohePayslip extends KaoheElement {
   static override styles = [...KaoheElement.styles, payslipStyles];
 
-  /** The pay plan: a preset id ('P-1', 'P-2', 'P-3') or a plan. */
+  /** The pay plan: an id ('P-1' …) of `payPlans` or of the registered plans, or a plan itself. */
   @property() plan: string | PayPlanInput | undefined;
+  /** Pay plans by id, for a `plan` given by id; they win over the registered ones. Kaohe.configure fills it in. */
+  @property({ attribute: false }) payPlans: Readonly<Record<string, PayPlanInput>> | undefined;
   /** The month's pay inputs (values and settings); the payslip is computed from them. */
   @property({ attribute: false }) input: PayInput | undefined;
   /** A payslip computed elsewhere; wins over `input`. */
@@ -46,17 +53,42 @@ export class KaohePayslip extends KaoheElement {
   @property({ attribute: false }) chain: Chain | undefined;
 
   #plan: PayPlan | undefined;
+  /** the plan input #plan was validated from: a registration or a new `payPlans` may resolve the id to another */
+  #planSource: PayPlanInput | undefined;
   #payslip: Payslip | undefined;
   #problem = '';
+  #unsubscribePlans: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The preset plans may be registered after this payslip was written into the page (kaohe-presets.js loading late).
+    this.#unsubscribePlans = onPayPlansRegistered(() => {
+      if (typeof this.plan === 'string') this.requestUpdate();
+    });
+    if (this.hasUpdated && typeof this.plan === 'string') this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribePlans?.();
+    this.#unsubscribePlans = undefined;
+  }
+
+  #resolvePlan(): PayPlanInput | undefined {
+    if (typeof this.plan !== 'string') return this.plan;
+    return this.payPlans?.[this.plan] ?? payPlanById(this.plan);
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('plan')) {
-      const source = typeof this.plan === 'string' ? payPlanPresets[this.plan] : this.plan;
+    const source = this.#resolvePlan();
+    const planChanged = changed.has('plan') || source !== this.#planSource;
+    if (planChanged) {
+      this.#planSource = source;
       const checked = source === undefined ? undefined : validatePayPlan(source);
       this.#plan = checked?.ok ? checked.value : undefined;
       this.#problem = checked && !checked.ok ? checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ') : '';
     }
-    if (changed.has('plan') || changed.has('input') || changed.has('payslip')) {
+    if (planChanged || changed.has('input') || changed.has('payslip')) {
       this.#payslip = this.payslip;
       if (!this.#payslip && this.#plan && this.input) {
         try {
@@ -86,6 +118,9 @@ export class KaohePayslip extends KaoheElement {
     }
     const payslip = this.#payslip;
     const plan = this.#plan;
+    if (!plan && typeof this.plan === 'string' && this.plan !== '' && this.#planSource === undefined) {
+      return html`<p part="refused" class="refused" role="status">${this.#m('unknownPlan', { id: this.plan })}</p>`;
+    }
     if (!payslip || !plan) return html`<p part="refused" class="refused" role="status">${this.#m('noPayslip')}${this.#problem ? html` ${this.#problem}` : nothing}</p>`;
     return this.#renderPayslip(payslip, plan);
   }
