@@ -593,6 +593,10 @@ export class KaoheRubricForm extends KaoheElement {
       focusAfterRender: (id) => { this.#focusAfterRender = id; },
     };
     const deductsOnly = item.penaltyOnly || section.pooled;
+    // The rule in words comes from the rule itself; a rubric's own description is shown beside it
+    // only where it says more (a preset's "−5 each" would otherwise read twice).
+    const ruleWords = describeRule(item, locale);
+    const description = item.description?.[locale];
     const groups = item.groups.map((g) => assessingGroupLabels[g]?.[locale] ?? g).join(locale === 'en' ? ', ' : '、');
     return html`
       <fieldset part=${changed ? 'item item-changed' : 'item'} class=${changed ? 'item changed' : 'item'} data-item=${item.id}
@@ -602,8 +606,8 @@ export class KaoheRubricForm extends KaoheElement {
           <span class="muted">(${deductsOnly ? (item.penaltyOnly ? this.msg('penaltyOnly') : this.msg('deductsFromSection')) : this.msg('points', { n: item.points })})</span>
           ${changed ? html`<span class="badge changed-badge" title=${this.msg('changedSince')}>${this.msg('changed')}</span>` : nothing}
         </legend>
-        <p part="rule" class="rule" id=${`${key}-rule`}>${describeRule(item, locale)}</p>
-        ${item.description ? html`<p class="description muted">${item.description[locale]}</p>` : nothing}
+        <p part="rule" class="rule" id=${`${key}-rule`}>${ruleWords}</p>
+        ${description && description !== ruleWords ? html`<p class="description muted">${description}</p>` : nothing}
         ${groups ? html`<p class="groups muted">${this.msg('groups')}: ${groups}</p>` : nothing}
         <div class="controls">${renderItemControl(ctx)}</div>
         ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${p.message.includes(item.id) ? p.message : `${item.id}: ${p.message}`}</p>`)}
