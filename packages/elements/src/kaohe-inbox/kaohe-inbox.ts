@@ -1252,7 +1252,7 @@ export class KaoheInbox extends KaoheElement {
         <span role="gridcell" data-column="period">${row.period}</span>
         <span role="gridcell" data-column="step">${row.stepLabel?.[this.locale] ?? row.step}</span>
         <span role="gridcell" data-column="due">${row.dueDate}${row.overdue ? html` <span class="badge overdue">${inboxMsg('overdue', this.locale)}</span>` : nothing}</span>
-        <span role="gridcell" data-column="score" class="score">${score ? html`${score.monthly}${score.complete ? nothing : html` <span class="muted">(${inboxMsg('partial', this.locale)})</span>`}` : '—'}</span>
+        <span role="gridcell" data-column="score" class="score" title=${score ? (score.complete ? score.monthly : `${score.monthly} (${inboxMsg('partial', this.locale)})`) : nothing}>${score ? html`${score.monthly}${score.complete ? nothing : html` <span class="muted">(${inboxMsg('partial', this.locale)})</span>`}` : '—'}</span>
         <span role="gridcell" data-column="state">${statusLabel(row.status, this.locale)}</span>
       </div>`;
   }
