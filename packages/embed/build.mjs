@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Builds the script-tag bundles into dist/:
 //   kaohe.iife.js / kaohe.js                the core (window.Kaohe / ESM): rubric form, inbox, payslip, the Kaohe API
-//   kaohe-presets.js / kaohe-presets.mjs    the rubric presets of domain/rules.md, loaded by pages that use them
+//   kaohe-presets.js / kaohe-presets.mjs    the rubric and pay-plan presets of domain/rules.md, loaded by pages that use them
 //   kaohe-form-builder.js / .mjs            the rubric builder, loaded only by the HR page that edits rubrics
 //   kaohe-hr.js / kaohe-hr.mjs              HR's views (annual, score distribution, payroll export), loaded by HR pages only
 // Options:
 //   --check-size  print every bundle's raw and gzip -9 size; exit 1 when the core IIFE is over its
 //                 130 KB ceiling (the 100 KB target is printed, not enforced) or carries what it must not
-//                 (zod's locales, the presets, the builder, HR's views, papaparse, test or Node code)
+//                 (zod's locales, the rubric or pay presets, the builder, HR's views, papaparse, test or Node code)
 //   --metafile    print the inputs that weigh most in each bundle
 //   --quiet       print nothing but problems
 import { build } from 'esbuild';
@@ -49,32 +49,55 @@ const common = {
 
 const src = (file) => join(here, 'src', file);
 const scoringSrc = join(root, 'packages', 'scoring', 'src');
+const elementsSrc = join(root, 'packages', 'elements', 'src');
 
 /**
- * For the presets file only: every module of @kaohe/scoring counts as free of side effects, so the
- * file keeps the preset data and drops the rest of the package (zod and its setup, decimal.js,
- * papaparse), which the core bundle already carries. Not for the core: there, scoring's zod.ts must
- * run its `config(en())` although nothing reads an export of it.
+ * Marks the modules of the given workspace packages (by their `src` folder) as free of side effects,
+ * so esbuild drops every one the bundle does not read from, with its imports. `packages` maps a bare
+ * specifier to its entry; `within` limits the marking to a sub-folder.
  */
-const scoringDataOnly = {
-  name: 'scoring-data-only',
-  setup(builder) {
-    builder.onResolve({ filter: /^@kaohe\/scoring$/ }, () => ({ path: join(scoringSrc, 'index.ts'), sideEffects: false }));
-    builder.onResolve({ filter: /^\.\.?\// }, ({ importer, path }) => {
-      if (!importer.startsWith(scoringSrc + sep)) return undefined;
-      const target = resolve(dirname(importer), path);
-      return target.startsWith(scoringSrc + sep) ? { path: target, sideEffects: false } : undefined;
-    });
-  },
-};
+function sideEffectFree(name, folder, { packages = {}, within = folder } = {}) {
+  return {
+    name,
+    setup(builder) {
+      for (const [specifier, entry] of Object.entries(packages)) {
+        builder.onResolve({ filter: new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`) }, () => ({ path: entry, sideEffects: false }));
+      }
+      builder.onResolve({ filter: /^\.\.?\// }, ({ importer, path }) => {
+        if (!importer.startsWith(folder + sep)) return undefined;
+        const target = resolve(dirname(importer), path);
+        return target.startsWith(within + sep) ? { path: target, sideEffects: false } : undefined;
+      });
+    },
+  };
+}
+
+/**
+ * For the presets file only: every module of @kaohe/scoring and @kaohe/elements counts as free of
+ * side effects, so the file keeps the preset data and the pay-plan registry and drops the rest of
+ * both packages (zod and its setup, decimal.js, papaparse, lit, the elements), which the core bundle
+ * already carries. Not for the core: there, scoring's zod.ts must run its `config(en())` although
+ * nothing reads an export of it.
+ */
+const presetsDataOnly = [
+  sideEffectFree('scoring-data-only', scoringSrc, { packages: { '@kaohe/scoring': join(scoringSrc, 'index.ts') } }),
+  sideEffectFree('elements-registry-only', elementsSrc, { packages: { '@kaohe/elements': join(elementsSrc, 'index.ts') } }),
+];
+
+/**
+ * For the core: scoring's preset modules are data, so the ones nothing reads are dropped. The pay
+ * plans P-1 … P-3 build their labels through a helper call that esbuild must otherwise assume has
+ * side effects, which kept all three in the core although nothing there reads them any more.
+ */
+const presetModulesPure = sideEffectFree('scoring-presets-pure', scoringSrc, { within: join(scoringSrc, 'presets') });
 
 /** `core`: what the budget and the content checks apply to. */
 export const bundles = [
-  { name: 'kaohe.js', entry: src('index.ts'), format: 'esm', core: true },
+  { name: 'kaohe.js', entry: src('index.ts'), format: 'esm', core: true, plugins: [presetModulesPure] },
   // No globalName: src/iife.ts assigns window.Kaohe itself, so a second copy keeps the first one.
-  { name: 'kaohe.iife.js', entry: src('iife.ts'), format: 'iife', core: true, budget: IIFE_BUDGET_GZIP },
-  { name: 'kaohe-presets.js', entry: src('presets.ts'), format: 'iife', plugins: [scoringDataOnly] },
-  { name: 'kaohe-presets.mjs', entry: src('presets.ts'), format: 'esm', plugins: [scoringDataOnly] },
+  { name: 'kaohe.iife.js', entry: src('iife.ts'), format: 'iife', core: true, budget: IIFE_BUDGET_GZIP, plugins: [presetModulesPure] },
+  { name: 'kaohe-presets.js', entry: src('presets.ts'), format: 'iife', plugins: presetsDataOnly },
+  { name: 'kaohe-presets.mjs', entry: src('presets.ts'), format: 'esm', plugins: presetsDataOnly },
   { name: 'kaohe-form-builder.js', entry: src('form-builder.ts'), format: 'iife' },
   { name: 'kaohe-form-builder.mjs', entry: src('form-builder.ts'), format: 'esm' },
   // The IIFE's exports become window.KaoheHr: stateless functions, so a second copy replacing them is harmless.
@@ -90,6 +113,7 @@ export const bundles = [
 const notInCore = [
   [/zod\/v4\/locales\/(?!en\.)/, "zod's locales besides English (`import { z } from 'zod'` keeps them all; the namespace import does not)"],
   [/packages\/scoring\/src\/presets\/rubrics\//, 'the rubric presets (they belong in kaohe-presets.js)'],
+  [/packages\/scoring\/src\/presets\/pay\//, 'the pay-plan presets P-1 … P-3 (they belong in kaohe-presets.js; payslips find them registered)'],
   [/packages\/elements\/src\/kaohe-form-builder\//, 'the form builder (it belongs in kaohe-form-builder.js)'],
   [/packages\/elements\/src\/(?:kaohe-annual\/|kaohe-score-distribution\/|kaohe-payslip\/payroll-export\.ts|hr-register\.ts)|packages\/embed\/src\/hr(?:-data)?\.ts/, "HR's views (they belong in kaohe-hr.js)"],
   [/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?papaparse\//, 'papaparse (only the payroll export writes CSV; it belongs in kaohe-hr.js)'],

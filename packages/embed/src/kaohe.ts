@@ -1,7 +1,7 @@
 // The small API a host page calls: hand over the signed-in user and the directory once, and the
 // elements on the page know who is acting. Decisions stay in the pure packages; this only wires.
 import {
-  KaoheInputError, loadRubric as parseRubric, payPlanPresets, scoreSheet,
+  KaoheInputError, loadRubric as parseRubric, scoreSheet,
   type Locale, type PayPlanInput, type Problem, type Rubric, type RubricInput, type ScoreResult, type Sheet, type SheetInput,
 } from '@kaohe/scoring';
 import { IdbStore, MemoryStore, type KaoheStore } from '@kaohe/store';
@@ -22,7 +22,10 @@ export const VERSION = '0.1.0';
 
 const locales: readonly Locale[] = ['zh-Hant', 'zh-Hans', 'en'];
 
-/** Which rubric and chain apply to each role of the presets (rules.md §1, §3, §5). */
+/**
+ * Which rubric, chain and pay plan apply to each role of the presets (rules.md §1, §3, §5). The rubrics
+ * and pay plans named here come with kaohe-presets.js; the chains are in the core.
+ */
 export const defaultAssignments: Readonly<Record<string, KaoheAssignment>> = Object.freeze({
   salesperson: { rubric: 'R-SP', chain: 'W-SP', payPlan: 'P-1' },
   regionalManager: { rubric: 'R-RM', chain: 'W-RM', payPlan: 'P-1' },
@@ -46,7 +49,8 @@ export interface KaoheConfig {
   payPlans?: PayPlanInput[] | Record<string, PayPlanInput>;
   /**
    * role id → rubric, chain and pay plan; merged over `defaultAssignments`. A default whose rubric is
-   * a preset applies once the presets are loaded; one of yours must name a rubric and chain given here.
+   * a preset applies once the presets are loaded, and names its preset pay plan once that is there;
+   * one of yours must name a rubric and chain given here.
    */
   assignments?: Record<string, KaoheAssignment>;
   /** a fixed time (ISO) for demos and tests: actions are stamped with it and deadlines judged by it */
@@ -58,6 +62,7 @@ export interface KaohePresets {
   /** empty until the presets file is loaded (`Kaohe.loadPresets()` or its own script tag) */
   readonly rubrics: Readonly<Record<string, RubricInput>>;
   readonly chains: Readonly<Record<string, Chain>>;
+  /** P-1 … P-3; empty until the presets file is loaded, like `rubrics` */
   readonly payPlans: Readonly<Record<string, PayPlanInput>>;
   readonly assignments: Readonly<Record<string, KaoheAssignment>>;
 }
@@ -136,15 +141,21 @@ async function importModule(src: string): Promise<void> {
   await import(/* @vite-ignore */ src);
 }
 
-/** The default assignments whose rubric and chain are there, then the host's own (which must be). */
+/**
+ * The default assignments whose rubric and chain are there (with their pay plan when it is there too),
+ * then the host's own (whose rubric and chain must be).
+ */
 function resolveAssignments(
-  rubrics: Readonly<Record<string, Rubric>>, chains: Readonly<Record<string, Chain>>,
+  rubrics: Readonly<Record<string, Rubric>>, chains: Readonly<Record<string, Chain>>, payPlans: Readonly<Record<string, PayPlanInput>>,
   own: Record<string, KaoheAssignment> | undefined, problems: Problem[] = [],
 ): Record<string, KaoheAssignment> {
   const assignments: Record<string, KaoheAssignment> = {};
   // A default waits for the presets rather than failing a page that configures before they load.
   for (const [role, assignment] of Object.entries(defaultAssignments)) {
-    if (rubrics[assignment.rubric] && chains[assignment.chain]) assignments[role] = assignment;
+    if (!rubrics[assignment.rubric] || !chains[assignment.chain]) continue;
+    // A host's own R-SP without the presets: the role is appraised, and gets P-1 when the presets come.
+    const { payPlan, ...withoutPay } = assignment;
+    assignments[role] = payPlan === undefined || payPlans[payPlan] ? assignment : withoutPay;
   }
   for (const [role, assignment] of Object.entries(own ?? {})) {
     if (!rubrics[assignment.rubric]) problems.push({ path: `assignments.${role}.rubric`, rule: 'unknown-rubric', message: `no rubric "${assignment.rubric}"` });
@@ -178,7 +189,8 @@ export class KaoheApi extends EventTarget {
   #resolveReady!: (context: KaoheContext) => void;
   #observer: MutationObserver | undefined;
   readonly #options: KaoheApiOptions;
-  #presetRubrics: Readonly<Record<string, RubricInput>> | undefined;
+  /** what kaohe-presets.js handed over, once it has */
+  #presetFile: KaohePresetFile | undefined;
   #presetsView: KaohePresets | undefined;
   #presetsLoading: Promise<KaohePresets> | undefined;
   /** settles when presets that arrived after configure are in the context */
@@ -199,26 +211,27 @@ export class KaoheApi extends EventTarget {
 
   /**
    * The rubrics, chains and pay plans of domain/rules.md, as JSON a host may copy and edit. The
-   * rubrics live in kaohe-presets.js and are empty until it is loaded (see `loadPresets`).
+   * rubrics and pay plans live in kaohe-presets.js and are empty until it is loaded (see `loadPresets`).
    */
   get presets(): KaohePresets {
     this.#presetsView ??= Object.freeze({
-      rubrics: this.#presetRubrics ?? Object.freeze({}),
+      rubrics: this.#presetFile?.rubrics ?? Object.freeze({}),
       chains: chainPresets as Readonly<Record<string, Chain>>,
-      payPlans: payPlanPresets,
+      payPlans: this.#presetFile?.payPlans ?? Object.freeze({}),
       assignments: defaultAssignments,
     });
     return this.#presetsView;
   }
 
   /**
-   * Loads the rubric presets (kaohe-presets.js beside the core bundle, or `url`) and resolves with
-   * `Kaohe.presets` once they are in; at once if they already are. Loaded after `configure`, their
-   * rubrics join the context (yours with the same id win) and the default assignments that need them
-   * start to apply. Calling it again while it loads returns the same promise; a failure may be retried.
+   * Loads the rubric and pay-plan presets (kaohe-presets.js beside the core bundle, or `url`) and
+   * resolves with `Kaohe.presets` once they are in; at once if they already are. Loaded after
+   * `configure`, their rubrics and pay plans join the context (yours with the same id win) and the
+   * default assignments that need them start to apply. Calling it again while it loads returns the
+   * same promise; a failure may be retried.
    */
   loadPresets(url?: string | URL): Promise<KaohePresets> {
-    if (this.#presetRubrics) return this.#presetsMerged.then(() => this.presets);
+    if (this.#presetFile) return this.#presetsMerged.then(() => this.presets);
     if (this.#presetsLoading && url === undefined) return this.#presetsLoading;
     const href = url === undefined ? this.#options.presetsUrl : new URL(String(url), document.baseURI).href;
     if (!href) {
@@ -240,17 +253,17 @@ export class KaoheApi extends EventTarget {
   }
 
   #receivePresets(file: KaohePresetFile): void {
-    if (this.#presetRubrics) return;
-    this.#presetRubrics = file.rubrics;
+    if (this.#presetFile) return;
+    this.#presetFile = file;
     this.#presetsView = undefined;
     const context = getContext();
-    if (context && this.#config) this.#presetsMerged = this.#mergePresets(context, this.#config, file.rubrics);
+    if (context && this.#config) this.#presetsMerged = this.#mergePresets(context, this.#config, file);
   }
 
-  /** Presets that arrive after configure: rubrics the context lacks, and the assignments they enable. */
-  async #mergePresets(context: KaoheContext, config: KaoheConfig, presetRubrics: Readonly<Record<string, RubricInput>>): Promise<void> {
+  /** Presets that arrive after configure: rubrics and pay plans the context lacks, and the assignments they enable. */
+  async #mergePresets(context: KaoheContext, config: KaoheConfig, file: KaohePresetFile): Promise<void> {
     const added: Rubric[] = [];
-    for (const [id, input] of Object.entries(presetRubrics)) {
+    for (const [id, input] of Object.entries(file.rubrics)) {
       if (context.rubrics[id]) continue;
       try {
         added.push(parseRubric(input));
@@ -258,15 +271,19 @@ export class KaoheApi extends EventTarget {
         console.warn(`Kaohe: preset rubric ${id} was not loaded:`, error);
       }
     }
-    if (added.length === 0) return;
-    const rubrics = { ...context.rubrics, ...Object.fromEntries(added.map((rubric) => [rubric.id, rubric])) };
-    await this.#storeRubrics(context.store, added);
+    const newPlans = Object.keys(file.payPlans).filter((id) => !context.payPlans[id]);
+    if (added.length === 0 && newPlans.length === 0) return;
+    if (added.length > 0) await this.#storeRubrics(context.store, added);
     const current = getContext() ?? context;
+    // The host's own rubrics and plans under a preset's id win.
+    const rubrics = { ...context.rubrics, ...Object.fromEntries(added.map((rubric) => [rubric.id, rubric])), ...current.rubrics };
+    const payPlans = { ...file.payPlans, ...current.payPlans };
     setContext({
       ...current,
-      rubrics: { ...rubrics, ...current.rubrics },
+      rubrics,
       rubricVersions: { ...current.rubricVersions, ...Object.fromEntries(added.map((rubric) => [`${rubric.id}@${rubric.version}`, rubric])) },
-      assignments: resolveAssignments({ ...rubrics, ...current.rubrics }, current.chains, config.assignments),
+      payPlans,
+      assignments: resolveAssignments(rubrics, current.chains, payPlans, config.assignments),
     });
   }
 
@@ -310,7 +327,7 @@ export class KaoheApi extends EventTarget {
       await this.#presetsLoading.catch((error: unknown) => console.warn('Kaohe: configuring without the presets:', error));
     }
     const rubrics: Record<string, Rubric> = {};
-    for (const [id, input] of Object.entries({ ...this.#presetRubrics, ...toRecord(config.rubrics) })) {
+    for (const [id, input] of Object.entries({ ...this.#presetFile?.rubrics, ...toRecord(config.rubrics) })) {
       try {
         rubrics[id] = parseRubric(input);
       } catch (error) {
@@ -320,7 +337,8 @@ export class KaoheApi extends EventTarget {
     }
     const chains: Record<string, Chain> = { ...chainPresets, ...toRecord(config.chains) };
     for (const [id, chain] of Object.entries(chains)) problems.push(...prefixed(`chains.${id}`, validateChain(chain)));
-    const assignments = resolveAssignments(rubrics, chains, config.assignments, problems);
+    const payPlans: Record<string, PayPlanInput> = { ...this.#presetFile?.payPlans, ...toRecord(config.payPlans) };
+    const assignments = resolveAssignments(rubrics, chains, payPlans, config.assignments, problems);
     if (problems.length > 0) throw new KaoheInputError('Kaohe configuration', problems);
 
     const store = config.store ?? getContext()?.store ?? await openDefaultStore(config.databaseName ?? defaultDatabaseName());
@@ -336,7 +354,7 @@ export class KaoheApi extends EventTarget {
       rubrics,
       rubricVersions: Object.fromEntries(Object.values(rubrics).map((rubric) => [`${rubric.id}@${rubric.version}`, rubric])),
       chains,
-      payPlans: { ...payPlanPresets, ...toRecord(config.payPlans) },
+      payPlans,
       assignments,
       ...(config.now !== undefined ? { now: config.now } : {}),
     };
@@ -422,7 +440,7 @@ export class KaoheApi extends EventTarget {
     const context = this.#configured('openAppraisal');
     const assignment = this.assignmentFor(options.employee);
     if (!assignment) {
-      const hint = this.#presetRubrics ? '' : ' (the preset rubrics are not loaded: Kaohe.loadPresets())';
+      const hint = this.#presetFile ? '' : ' (the preset rubrics are not loaded: Kaohe.loadPresets())';
       throw new KaoheInputError('appraisal', [{ path: 'employee', rule: 'no-assignment', message: `no rubric and chain are assigned to the roles of "${options.employee}"${hint}` }]);
     }
     const rubric = context.rubrics[assignment.rubric] as Rubric;

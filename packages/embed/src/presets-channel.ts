@@ -1,12 +1,13 @@
-// How the rubric presets reach the core bundle. They ship in their own file (kaohe-presets.js /
-// kaohe-presets.mjs) so a page that brings its own rubrics never downloads them; whichever of the
+// How the rubric and pay-plan presets reach the core bundle. They ship in their own file (kaohe-presets.js /
+// kaohe-presets.mjs) so a page that brings its own rubrics and plans never downloads them; whichever of the
 // two files runs first, the hand-over meets on globalThis under a registered symbol, so the presets
 // may load before Kaohe (queued here) or after it (announced), and every copy of the bundle sees them.
-import type { RubricInput } from '@kaohe/scoring';
+import type { PayPlanInput, RubricInput } from '@kaohe/scoring';
 
-/** What kaohe-presets.js carries: one rubric per role of domain/rules.md, as authored JSON. */
+/** What kaohe-presets.js carries: one rubric per role and the pay plans P-1 … P-3 of domain/rules.md, as authored JSON. */
 export interface KaohePresetFile {
   readonly rubrics: Readonly<Record<string, RubricInput>>;
+  readonly payPlans: Readonly<Record<string, PayPlanInput>>;
 }
 
 type Listener = (presets: KaohePresetFile) => void;
