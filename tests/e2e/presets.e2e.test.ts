@@ -1,13 +1,14 @@
-// The rubric presets ship apart from the core bundle (kaohe-presets.js): a page with its own rubrics
-// never downloads them, a page that wants them loads them by tag or by Kaohe.loadPresets(), before
-// or after the core and before or after configure. All under the demo's strict CSP.
+// The rubric and pay-plan presets ship apart from the core bundle (kaohe-presets.js): a page with its
+// own rubrics and plans never downloads them, a page that wants them loads them by tag or by
+// Kaohe.loadPresets(), before or after the core and before or after configure. All under the demo's strict CSP.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadRubric, rubricPresetIds, rubricPresets, scoreSheet, type Sheet } from '@kaohe/scoring';
-import { buildBundles, launch, serve, watchedPage, type Launched, type Served } from './browser.ts';
+import { readFileSync } from 'node:fs';
+import { computePay, loadRubric, payPlanPresets, rubricPresetIds, rubricPresets, scoreSheet, type PayInput, type Sheet } from '@kaohe/scoring';
+import { buildBundles, launch, root, serve, watchedPage, type Launched, type Served } from './browser.ts';
 
 const directory = {
   people: [
@@ -25,9 +26,34 @@ const ownRegionalManager = {
   label: { 'zh-Hant': '本公司區域經理考核', 'zh-Hans': '本公司区域经理考核', en: 'Our regional manager rubric' },
 };
 
+// The host's own pay plan: P-1 under the intranet's own id.
+const ownPayPlan = { ...structuredClone(payPlanPresets['P-1']!), id: 'OA-SALES-PAY' };
+// Wang Wei's October as the CLI's example gives it, for SP1.
+const salesPay: PayInput = { ...(JSON.parse(readFileSync(join(root, 'packages/cli/examples/pay/p1-wang.json'), 'utf8')) as PayInput), employee: 'SP1' };
+// A regional manager rubric of the host's under the preset id, without the presets file.
+const ownRmRubric = { ...structuredClone(rubricPresets['R-RM']), label: { 'zh-Hant': '區域經理', 'zh-Hans': '区域经理', en: 'Regional manager' } };
+
+/**
+ * Page-side: a payslip of SP1's published October with `plan`, created through Kaohe (viewer and
+ * pay plans from the context), and what it shows.
+ */
+const payslipHelpers = `
+  const payslipFor = async (plan) => {
+    const record = { ...(await Kaohe.openAppraisal({ employee: 'SP1', period: '2026-10' })), status: 'published' };
+    const el = Kaohe.create('kaohe-payslip', { plan, record, input: ${JSON.stringify(salesPay)}, locale: 'en' });
+    document.body.append(el);
+    await el.updateComplete;
+    return el;
+  };
+  const shown = (el) => ({
+    total: el.shadowRoot.querySelector('[data-total]')?.textContent.replace(/[^\\d.]/g, '') ?? null,
+    message: el.shadowRoot.querySelector('[part~="refused"]')?.textContent.trim() ?? null,
+  });
+`;
+
 /** Runs `body` (an async function's text, with `Kaohe` in scope) and leaves its JSON result on the page. */
 const script = (body: string) => `
-(async () => { ${body} })().then(
+(async () => { ${payslipHelpers} ${body} })().then(
   (value) => { document.body.dataset.result = JSON.stringify(value ?? null); },
   (error) => { document.body.dataset.result = JSON.stringify({ error: error.message }); },
 );
@@ -48,11 +74,16 @@ before(async () => {
   writeFileSync(join(folder, 'own.js'), script(`
     const context = await Kaohe.configure({
       user: 'RM1', directory: ${JSON.stringify(directory)}, databaseName: 'own-' + Math.random(), now: '2026-11-02T09:00:00+08:00',
-      rubrics: [${JSON.stringify(ownRubric)}],
-      assignments: { salesperson: { rubric: 'OA-SALES', chain: 'W-SP' } },
+      rubrics: [${JSON.stringify(ownRubric)}, ${JSON.stringify(ownRmRubric)}],
+      payPlans: [${JSON.stringify(ownPayPlan)}],
+      assignments: { salesperson: { rubric: 'OA-SALES', chain: 'W-SP', payPlan: 'OA-SALES-PAY' } },
     });
     const record = await Kaohe.openAppraisal({ employee: 'SP1', period: '2026-10' });
-    return { presets: Object.keys(Kaohe.presets.rubrics), rubrics: Object.keys(context.rubrics), opened: record.rubricId };
+    return {
+      presets: Object.keys(Kaohe.presets.rubrics), presetPayPlans: Object.keys(Kaohe.presets.payPlans), rubrics: Object.keys(context.rubrics),
+      opened: record.rubricId, payPlans: Object.keys(context.payPlans), regionalManager: Kaohe.assignmentFor('RM1'),
+      ownPayslip: shown(await payslipFor(Kaohe.assignmentFor('SP1').payPlan)), presetPayslip: shown(await payslipFor('P-1')),
+    };
   `));
   writeFileSync(join(folder, 'late.js'), script(`
     await Kaohe.configure({
@@ -61,15 +92,24 @@ before(async () => {
     });
     let before;
     try { await Kaohe.openAppraisal({ employee: 'SP1', period: '2026-10' }); before = 'opened'; } catch (error) { before = error.message; }
+    // Written before the presets, with the preset plan's id: it waits for them.
+    const early = Kaohe.create('kaohe-payslip', { plan: 'P-1', input: ${JSON.stringify(salesPay)}, locale: 'en' });
+    document.body.append(early);
+    await early.updateComplete;
+    const presetPayPlansBefore = Object.keys(Kaohe.presets.payPlans);
     const presets = await Kaohe.loadPresets();
     const record = await Kaohe.openAppraisal({ employee: 'SP1', period: '2026-10' });
+    early.record = { ...record, status: 'published' };
+    await early.updateComplete;
     return {
       before, presets: Object.keys(presets.rubrics), opened: record.rubricId, sheet: record.sheet, score: Kaohe.score(record.sheet),
       regionalManager: Kaohe.context.rubrics['R-RM'].label.en,
+      presetPayPlansBefore, presetPayPlans: Object.keys(presets.payPlans), payPlans: Object.keys(Kaohe.context.payPlans),
+      salesAssignment: Kaohe.assignmentFor('SP1'), earlyPayslip: shown(early),
     };
   `));
   writeFileSync(join(folder, 'first.js'), script(`
-    return { presets: Object.keys(Kaohe.presets.rubrics), same: (await Kaohe.loadPresets()) === Kaohe.presets };
+    return { presets: Object.keys(Kaohe.presets.rubrics), payPlans: Object.keys(Kaohe.presets.payPlans), same: (await Kaohe.loadPresets()) === Kaohe.presets };
   `));
   writeFileSync(join(folder, 'own.html'), page('<script src="/kaohe/kaohe.iife.js"></script><script src="/own.js" defer></script>'));
   writeFileSync(join(folder, 'late.html'), page('<script src="/kaohe/kaohe.iife.js"></script><script src="/late.js" defer></script>'));
@@ -96,13 +136,23 @@ async function run(file: string): Promise<{ result: Record<string, unknown>; req
   return { result, requests, errors: watched.errors, cspConsole: watched.cspConsole };
 }
 
-describe('the rubric presets, a file of their own', () => {
-  test('a page with its own salesperson rubric never downloads the presets and opens appraisals with its rubric', async () => {
+const presetPayPlanIds = Object.keys(payPlanPresets);
+
+describe('the rubric and pay-plan presets, a file of their own', () => {
+  test('a page with its own salesperson rubric and pay plan never downloads the presets, appraises with its rubric and pays by its plan', async () => {
     const { result, requests, errors } = await run('own.html');
     assert.equal(result['error'], undefined);
     assert.deepEqual(result['presets'], [], 'Kaohe.presets.rubrics is empty without the presets file');
-    assert.deepEqual(result['rubrics'], ['OA-SALES']);
+    assert.deepEqual(result['presetPayPlans'], [], 'Kaohe.presets.payPlans is empty without the presets file (P-1 … P-3 are not in the core)');
+    assert.deepEqual(result['rubrics'], ['OA-SALES', 'R-RM']);
+    assert.deepEqual(result['payPlans'], ['OA-SALES-PAY']);
     assert.equal(result['opened'], 'OA-SALES', 'the salesperson is appraised with the host rubric');
+    assert.deepEqual(result['regionalManager'], { rubric: 'R-RM', chain: 'W-RM' },
+      'the default regional manager assignment applies to the host\'s R-RM, without P-1 while P-1 is not on the page');
+    assert.deepEqual(result['ownPayslip'], { total: computePay(ownPayPlan, salesPay).total, message: null },
+      'the payslip pays by the host plan the context hands it');
+    assert.deepEqual(result['presetPayslip'], { total: null, message: 'No payslip to show: the pay plan "P-1" is not available on this page.' },
+      'a payslip naming P-1 says P-1 is missing, with no figure');
     assert.ok(!requests.some((path) => path.includes('kaohe-presets')), `no request for the presets: ${requests.join(', ')}`);
     assert.deepEqual(errors, []);
   });
@@ -116,14 +166,21 @@ describe('the rubric presets, a file of their own', () => {
     assert.deepEqual(result['score'], JSON.parse(JSON.stringify(scoreSheet(loadRubric(rubricPresets['R-SP']), result['sheet'] as Sheet))),
       'the opened sheet scores in the page as @kaohe/scoring scores it');
     assert.equal(result['regionalManager'], ownRegionalManager.label.en);
+    assert.deepEqual(result['presetPayPlansBefore'], []);
+    assert.deepEqual(result['presetPayPlans'], presetPayPlanIds);
+    assert.deepEqual(result['payPlans'], presetPayPlanIds, 'the preset pay plans joined the context');
+    assert.deepEqual(result['salesAssignment'], { rubric: 'R-SP', chain: 'W-SP', payPlan: 'P-1' }, 'the default salesperson assignment names P-1 once it is there');
+    assert.deepEqual(result['earlyPayslip'], { total: computePay(payPlanPresets['P-1']!, salesPay).total, message: null },
+      'a payslip written with plan P-1 before the presets shows the pay once they arrive');
     assert.ok(requests.includes('/kaohe/kaohe-presets.js'), 'kaohe-presets.js was fetched from beside kaohe.iife.js');
     assert.deepEqual(cspConsole, [], 'the injected script tag passes script-src \'self\'');
     assert.deepEqual(errors, []);
   });
 
-  test('the presets file loaded before the core waits for it: Kaohe has every preset rubric at once', async () => {
+  test('the presets file loaded before the core waits for it: Kaohe has every preset rubric and pay plan at once', async () => {
     const { result, errors } = await run('first.html');
     assert.deepEqual(result['presets'], [...rubricPresetIds]);
+    assert.deepEqual(result['payPlans'], presetPayPlanIds);
     assert.equal(result['same'], true, 'loadPresets resolves with the presets already there');
     assert.deepEqual(errors, []);
   });
