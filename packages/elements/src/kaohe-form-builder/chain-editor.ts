@@ -1,4 +1,5 @@
 import { assessingGroupLabels, type Problem } from '@kaohe/scoring';
+import { actionTarget } from './action-target.ts';
 import { chainPresets, relationships, validateChain, type Chain, type ChainStep, type StepActor, type StepKind } from '@kaohe/workflow';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -144,15 +145,8 @@ export class KaoheChainEditor extends KaoheElement {
   };
 
   #onClick = (event: Event) => {
-    const origin = event.composedPath()[0] as Element | undefined;
-    if (!origin || origin.getRootNode() !== this.renderRoot) return;
-    const button = origin.closest<HTMLElement>('button[data-action], a[data-focus]');
+    const button = actionTarget(event, this.renderRoot);
     if (!button) return;
-    if (button instanceof HTMLAnchorElement) {
-      event.preventDefault();
-      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(button.dataset.focus ?? '')}`)?.focus();
-      return;
-    }
     const index = Number(button.closest<HTMLElement>('[data-step-index]')?.dataset.stepIndex ?? -1);
     switch (button.dataset.action) {
       case 'chain-preset': this.startFromPreset(this.renderRoot.querySelector<HTMLSelectElement>('#chain-preset')?.value ?? ''); break;

@@ -2,6 +2,7 @@ import {
   assessingGroupLabels, loadRubric, rubricPresetIds, rubricPresets, validateRubric,
   type Problem, type Rubric, type RuleKind, type Sheet,
 } from '@kaohe/scoring';
+import { actionTarget } from './action-target.ts';
 import type { KaoheStore } from '@kaohe/store';
 import type { Chain } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -520,15 +521,8 @@ export class KaoheFormBuilder extends KaoheElement {
   }
 
   #onClick = (event: Event) => {
-    const origin = event.composedPath()[0] as Element | undefined;
-    if (!origin || origin.getRootNode() !== this.renderRoot) return;
-    const button = origin.closest<HTMLElement>('button[data-action], a[data-focus]');
+    const button = actionTarget(event, this.renderRoot);
     if (!button) return;
-    if (button instanceof HTMLAnchorElement) {
-      event.preventDefault();
-      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(button.dataset.focus ?? '')}`)?.focus();
-      return;
-    }
     const position = this.#positionOf(button);
     const item = position?.item !== undefined ? { section: position.section, item: position.item } : undefined;
     switch (button.dataset.action) {
