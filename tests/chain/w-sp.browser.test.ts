@@ -14,13 +14,6 @@ import type { KaoheRubricForm } from '@kaohe/elements';
 import '../../packages/elements/src/register.ts';
 import { KaoheInbox } from '../../packages/elements/src/kaohe-inbox/kaohe-inbox.ts';
 
-interface MochaGlobals {
-  describe(title: string, body: () => void): void;
-  it(title: string, body: () => Promise<void>): void;
-  beforeEach(body: () => void | Promise<void>): void;
-  afterEach(body: () => void | Promise<void>): void;
-}
-const { describe, it, beforeEach, afterEach } = globalThis as unknown as MochaGlobals;
 
 KaoheInbox.define('kaohe-inbox');
 // TanStack Virtual (the list's virtualizer) reads process.env.NODE_ENV, which every bundler replaces

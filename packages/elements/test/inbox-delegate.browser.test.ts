@@ -11,12 +11,6 @@ import '../src/register.ts';
 import { KaoheInbox } from '../src/kaohe-inbox/kaohe-inbox.ts';
 import type { KaoheDelegateRequestEvent } from '../src/kaohe-inbox/inbox-events.ts';
 
-interface MochaGlobals {
-  describe(title: string, body: () => void): void;
-  it(title: string, body: () => Promise<void>): void;
-  beforeEach(body: () => void | Promise<void>): void;
-}
-const { describe, it, beforeEach } = globalThis as unknown as MochaGlobals;
 
 KaoheInbox.define('kaohe-inbox');
 // TanStack Virtual reads process.env.NODE_ENV, which bundlers replace; the test server does not bundle.

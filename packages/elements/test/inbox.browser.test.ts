@@ -10,13 +10,6 @@ import { KaoheInbox } from '../src/kaohe-inbox/kaohe-inbox.ts';
 import { KaoheApproveRequestEvent } from '../src/kaohe-inbox/inbox-events.ts';
 import type { InboxRow } from '../src/kaohe-inbox/inbox-rows.ts';
 
-interface MochaGlobals {
-  describe(title: string, body: () => void): void;
-  it(title: string, body: () => Promise<void>): void;
-  beforeEach(body: () => void | Promise<void>): void;
-  afterEach(body: () => void | Promise<void>): void;
-}
-const { describe, it, beforeEach, afterEach } = globalThis as unknown as MochaGlobals;
 
 KaoheInbox.define('kaohe-inbox');
 // TanStack Virtual (the list's virtualizer) reads process.env.NODE_ENV, which every bundler replaces

@@ -5,13 +5,6 @@ import {
 } from '../src/index.ts';
 import { appraisal, auditEntry, nextRevision, rubric } from './fixtures.ts';
 
-// Mocha's globals, typed here: the workspace carries no @types/mocha, and declaring them globally could clash with other packages' tests.
-interface MochaGlobals {
-  describe(title: string, body: () => void): void;
-  it(title: string, body: () => Promise<void>): void;
-  afterEach(body: () => Promise<void>): void;
-}
-const { describe, it, afterEach } = globalThis as unknown as MochaGlobals;
 
 // ---- raw IndexedDB, so the tests check the stored bytes without going through the code under test ----
 
