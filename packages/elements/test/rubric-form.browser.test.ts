@@ -564,3 +564,13 @@ describe('kaohe-rubric-form: data never becomes markup', () => {
 function fullFieldServiceEntries(): Record<string, Entry> {
   return { 'FS-1': { level: 'proficient' }, 'FS-5': { level: 'satisfied' }, 'FS-6': { level: 'complete' }, 'FS-8': { level: 'effective' } };
 }
+
+describe('kaohe-rubric-form: the header names the employee', () => {
+  it('with the host\'s directory the header shows the name and employee number, without it the id', async () => {
+    const el = await mount(salesperson);
+    expect(textOf(root(el).querySelector('[part~="header"]'))).to.contain('2026-10 · E1001');
+    el.directory = { people: [{ id: 'E1001', number: 'S1002', name: '張敏', roles: ['salesperson'] }] };
+    await el.updateComplete;
+    expect(textOf(root(el).querySelector('[part~="header"]'))).to.contain('2026-10 · 張敏 S1002');
+  });
+});

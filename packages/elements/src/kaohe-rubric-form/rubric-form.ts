@@ -5,6 +5,7 @@ import {
 } from '@kaohe/scoring';
 import type { DraftAutosaver as DraftAutosaverType, KaoheStore, StoreChange } from '@kaohe/store';
 import { DraftAutosaver } from '@kaohe/store';
+import type { Directory } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -104,6 +105,9 @@ export class KaoheRubricForm extends KaoheElement {
 
   /** Reviewers' comments, shown in review mode. */
   @property({ attribute: false }) comments: ReviewComment[] = [];
+
+  /** The host's directory, optional: the header then names the employee ("張敏 S1002") instead of their id. */
+  @property({ attribute: false }) directory: Directory | undefined;
 
   /** The name the sheet's JSON is submitted under by a host `<form>`. */
   @property({ reflect: true }) name = '';
@@ -522,7 +526,7 @@ export class KaoheRubricForm extends KaoheElement {
       <div part="form" class="form" lang=${locale}>
         <header part="header" class="header">
           <h2 part="title">${rubric.label[locale]}</h2>
-          <p class="muted">${sheet.period}${sheet.employee ? html` · ${sheet.employee}` : nothing}</p>
+          <p class="muted">${sheet.period}${sheet.employee ? html` · ${this.#employeeName(sheet.employee)}` : nothing}</p>
         </header>
         ${this.conflict ? html`<div role="alert" part="conflict" class="banner conflict">${this.msg('conflict', { stored: this.conflict.stored, base: this.conflict.base })}</div>` : nothing}
         ${this.draftError ? html`<p class="banner warning" role="status">${this.msg('draftNotSaved')}</p>` : nothing}
@@ -573,6 +577,11 @@ export class KaoheRubricForm extends KaoheElement {
           (breached) => this.#setEntry(gate.id, breached ? { ...entry, breached } : { breached: false }))}
         ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${p.message}</p>`)}
       </fieldset>`;
+  }
+
+  #employeeName(id: string): string {
+    const person = this.directory?.people.find((p) => p.id === id);
+    return person ? (person.number ? `${person.name} ${person.number}` : person.name) : id;
   }
 
   #renderItem(section: Section, item: Item, entry: Entry | undefined, result: ItemResult | undefined): TemplateResult {
