@@ -239,7 +239,8 @@ async function renderTasks(main: HTMLElement): Promise<void> {
   const heading = [h('h1', {}, t().tasksTitle), h('p', { class: 'lead' }, t().tasksLead)];
   if (customElements.get('kaohe-inbox')) {
     // The approval inbox does the list, the detail pane and the actions itself; the context gives it store, user and directory.
-    main.replaceChildren(h('p', { class: 'lead' }, t().tasksLead), kaohe().create('kaohe-inbox'));
+    // The page keeps its own h1: the inbox's heading is an h2 below it, as on every other page.
+    main.replaceChildren(...heading, kaohe().create('kaohe-inbox'));
     return;
   }
   const tasks: Task[] = await kaohe().tasks();
