@@ -62,7 +62,13 @@ async function audit(page: Page): Promise<{ found: Found[]; inShadowRoots: numbe
   await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const results = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    // WCAG 2.x A/AA, and the page-structure rules axe files under best practice (one h1, headings in
+    // order, content in landmarks), which a screen-reader user moving by heading or region relies on.
+    const structure = ['page-has-heading-one', 'heading-order', 'landmark-one-main', 'landmark-unique', 'region'];
+    const results = await run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: Object.fromEntries(structure.map((id) => [id, { enabled: true }])),
+    });
     return {
       found: results.violations.map((violation) => ({
         id: violation.id,
