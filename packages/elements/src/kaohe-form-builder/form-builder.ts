@@ -837,7 +837,7 @@ export class KaoheFormBuilder extends KaoheElement {
         ${labelFields(ctx, `${path}.gate.label`, section.gate.label, t('name'))}
         ${textField(ctx, `${path}.gate.source`, section.gate.source, t('source'), { kind: 'optional-text' })}
       </fieldset>` : nothing}
-      <div class="items" id=${idFor(`${path}.items`)} tabindex="-1" aria-label=${t('items')}>
+      <div class="items" role="group" id=${idFor(`${path}.items`)} tabindex="-1" aria-label=${t('items')}>
         ${errorsOf(ctx, `${path}.items`)}
         ${section.items.map((item, i) => this.#renderItem(ctx, item, s, i, section.items.length))}
       </div>
