@@ -12,7 +12,5 @@ export {
   KaoheApproveRequestEvent, KaoheReturnRequestEvent, KaoheDelegateRequestEvent, KaoheTaskActedEvent, KaoheTaskActionFailedEvent, KaoheTaskOpenEvent,
 } from './kaohe-inbox/inbox-events.ts';
 export { KaohePayslip } from './kaohe-payslip/kaohe-payslip.ts';
-export { payslipAccess, HR_ROLE } from './kaohe-payslip/payslip-access.ts';
-export type { PayslipAccess } from './kaohe-payslip/payslip-access.ts';
 // The form builder is its own entry point (`@kaohe/elements/form-builder`), so pages without it don't pay for it.
 // HR's views are exported by './hr-register.ts' (`@kaohe/elements/hr`).

@@ -8,3 +8,4 @@ export * from './appraisal.ts';
 export * from './tasks.ts';
 export * from './visibility.ts';
 export * from './rm5.ts';
+export * from './payslip-access.ts';

@@ -1,12 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { computePay, validatePayPlan, type PayInput, type PayPlan, type PayPlanInput, type Payslip } from '@kaohe/scoring';
-import type { AppraisalRecord, Chain, Directory } from '@kaohe/workflow';
+import { payslipAccess, type AppraisalRecord, type Chain, type Directory, type PayslipAccess } from '@kaohe/workflow';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { onPayPlansRegistered, payPlanById } from '../base/pay-plans.ts';
 import { formulaWords, scoresUsed } from './formula-words.ts';
 import { formatCurrency, formatMoney, formatNumber } from './number-format.ts';
-import { payslipAccess, type PayslipAccess } from './payslip-access.ts';
 import { payslipMsg, type PayslipMessageKey } from './payslip-messages.ts';
 import { payslipStyles } from './kaohe-payslip.styles.ts';
 

@@ -1,9 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { payPlanPresets, payrollCsv, type PayPlanInput, type PayrollPlanLines, type Payslip, type ScoreResult } from '@kaohe/scoring';
-import type { AppraisalRecord, Directory } from '@kaohe/workflow';
+import { isHr, type AppraisalRecord, type Directory } from '@kaohe/workflow';
 import { KaoheElement } from '../base/kaohe-element.ts';
-import { isHr } from './payslip-access.ts';
 import { payslipMsg } from './payslip-messages.ts';
 import { payslipStyles } from './kaohe-payslip.styles.ts';
 

@@ -1,7 +1,10 @@
 // Who may see a payslip. Pay is published with the appraisal: before publication nobody sees it
-// here (HR and reviewers work with the scores in the inbox); after it, the employee, HR and the
-// people the review chain lets read the appraisal (canRead in @kaohe/workflow) do.
-import { canRead, chainPresets, type AppraisalRecord, type Chain, type Directory } from '@kaohe/workflow';
+// (HR and reviewers work with the scores in the inbox); after it, the employee, HR and the people
+// the review chain lets read the appraisal (canRead) do. A component shows what this decides.
+import { chainPresets } from './chain-presets.ts';
+import type { Chain } from './chain.ts';
+import type { AppraisalRecord, Directory } from './records.ts';
+import { canRead } from './visibility.ts';
 
 export type PayslipAccess = 'granted' | 'unpublished' | 'denied';
 
