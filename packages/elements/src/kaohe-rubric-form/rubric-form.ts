@@ -131,7 +131,9 @@ export class KaoheRubricForm extends KaoheElement {
   /** the parts of the sheet the form does not edit (rubric id, period, employee …) */
   #meta: Omit<Sheet, 'attendance' | 'entries'> | undefined;
   #root: FormKitNode | undefined;
+  #entriesNode: FormKitNode | undefined;
   #entryNodes = new Map<string, FormKitNode>();
+  #creatingNode = false;
   #absentNode: FormKitNode | undefined;
   #pending: Sheet | undefined;
   #result: ScoreResult | null = null;
@@ -272,7 +274,12 @@ export class KaoheRubricForm extends KaoheElement {
     };
   }
 
-  /** (Re)creates the node tree from a sheet: a group per sheet, a child per item entry and one for absent days. */
+  /**
+   * (Re)creates the node tree from a sheet: a group per sheet, one for absent days and an `entries`
+   * group that starts out holding the sheet's entries as its value. An item gets its own child node
+   * only when it is first edited (#entryNode): FormKit re-hydrates a group on every child it adds,
+   * so a node per item up front made building a 200-item form quadratic (~50 ms, twice per render).
+   */
   #build(sheet: Sheet | undefined): void {
     if (!this.#rubric) {
       this.#pending = sheet ? structuredClone(sheet) : undefined;
@@ -284,24 +291,37 @@ export class KaoheRubricForm extends KaoheElement {
     this.#meta = meta;
     this.#root?.destroy();
     this.#entryNodes.clear();
-    // Entries for ids the rubric does not know get a node too, so scoreSheet can name them as problems.
-    const ids = new Set([...this.#owners.keys(), ...Object.keys(entries ?? {})]);
-    const children = [...ids].map((id) => {
-      const node = createNode({ name: id, value: entries?.[id] });
-      this.#entryNodes.set(id, node);
-      return node;
-    });
     this.#absentNode = createNode({ name: 'absentDays', value: attendance?.absentDays });
+    // Entries for ids the rubric does not know stay in the value too, so scoreSheet can name them as problems.
+    this.#entriesNode = createNode({ type: 'group', name: 'entries', value: entries ?? {} });
     this.#root = createNode({
       type: 'group',
       name: 'sheet',
       children: [
         createNode({ type: 'group', name: 'attendance', children: [this.#absentNode] }),
-        createNode({ type: 'group', name: 'entries', children }),
+        this.#entriesNode,
       ],
     });
-    this.#root.on('commit', () => this.#afterUserChange());
+    this.#root.on('commit', () => {
+      if (!this.#creatingNode) this.#afterUserChange();
+    });
     this.#score();
+  }
+
+  /** The item's node, created on first use from the value the entries group holds for it. */
+  #entryNode(id: string): FormKitNode | undefined {
+    const existing = this.#entryNodes.get(id);
+    if (existing || !this.#entriesNode) return existing;
+    const held = (this.#entriesNode.value as Record<string, Entry | undefined>)[id];
+    // Adding a child commits the tree; that is not a change the user made.
+    this.#creatingNode = true;
+    try {
+      const node = createNode({ name: id, value: held, parent: this.#entriesNode });
+      this.#entryNodes.set(id, node);
+      return node;
+    } finally {
+      this.#creatingNode = false;
+    }
   }
 
   #read(): Sheet {
@@ -317,7 +337,7 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   #setEntry(id: string, entry: Entry | undefined): void {
-    this.#entryNodes.get(id)?.input(entry === undefined ? undefined : structuredClone(entry), false);
+    this.#entryNode(id)?.input(entry === undefined ? undefined : structuredClone(entry), false);
   }
 
   #afterUserChange(): void {
@@ -342,7 +362,9 @@ export class KaoheRubricForm extends KaoheElement {
       this.#stale = false;
     } catch (error) {
       if (!isInputError(error)) throw error;
-      this.#problems = error.problems.map((problem, n) => ({ ...problem, ...this.#place(problem.path), messageId: `problem-${n}` }));
+      // The longest id that fits, so "FS-4" never claims "FS-4a".
+      const ids = [...new Set([...this.#owners.keys(), ...Object.keys(sheet.entries)])].sort((a, b) => b.length - a.length);
+      this.#problems = error.problems.map((problem, n) => ({ ...problem, ...this.#place(problem.path, ids), messageId: `problem-${n}` }));
       this.#stale = true;
     }
     this.#internals.setFormValue(JSON.stringify(sheet), JSON.stringify(sheet));
@@ -350,12 +372,10 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   /** `entries.FS-3.deductions[0].reason` → owner FS-3, field `deductions[0].reason`. */
-  #place(path: string): { owner: string; field: string } {
+  #place(path: string, ids: readonly string[]): { owner: string; field: string } {
     if (path === 'attendance' || path.startsWith('attendance.')) return { owner: 'attendance', field: path.slice('attendance.'.length) };
     if (!path.startsWith('entries.')) return { owner: '', field: path };
     const rest = path.slice('entries.'.length);
-    // The longest id that fits, so "FS-4" never claims "FS-4a".
-    const ids = [...this.#entryNodes.keys()].sort((a, b) => b.length - a.length);
     const owner = ids.find((id) => rest === id || rest.startsWith(`${id}.`) || rest.startsWith(`${id}[`));
     if (owner === undefined) return { owner: '', field: path };
     return { owner, field: rest.slice(owner.length).replace(/^\./, '') };
