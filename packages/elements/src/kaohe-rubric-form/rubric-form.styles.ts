@@ -50,13 +50,18 @@ export const styles = css`
   }
 
   /*
-   * Items off screen are not laid out until scrolled near: style and layout of a 200-item form
-   * took ~30 ms of its first render. They stay in the accessibility tree, find-in-page and focus
-   * order; 10rem is about an item's height, and "auto" keeps the real one once it has been seen.
+   * Sections and items off screen are not laid out until scrolled near: style and layout of a
+   * 200-item form took ~30 ms of its first render. They stay in the accessibility tree, find-in-page
+   * and focus order. The sizes are estimates (an item is about 10rem; a section is told its item
+   * count); "auto" keeps the real size once it has been seen.
    */
-  .item {
+  .item, .section[data-section] {
     content-visibility: auto;
     contain-intrinsic-size: auto 10rem;
+  }
+
+  .section[data-section] {
+    contain-intrinsic-size: auto calc(var(--_kaohe-section-items, 1) * 10.5rem + 4rem);
   }
 
   .item.changed {

@@ -9,6 +9,7 @@ import type { Directory } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { cssProps } from '../base/css-props.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { tokenStyles } from '../base/tokens.styles.ts';
 import { KaoheChangeEvent, KaoheConflictEvent, KaoheSubmitRequestEvent, KaoheSubmittedEvent } from '../events.ts';
@@ -570,7 +571,7 @@ export class KaoheRubricForm extends KaoheElement {
     const items = new Map(result?.items.map((i) => [i.id, i]) ?? []);
     const key = this.#keyOf(`section:${section.id}`);
     return html`
-      <fieldset part="section" class="section" data-section=${section.id}>
+      <fieldset part="section" class="section" data-section=${section.id} ${cssProps({ '--_kaohe-section-items': String(section.items.length) })}>
         <legend part="section-legend">${section.label[locale]} <span class="muted">(${this.msg('points', { n: section.points })})</span></legend>
         ${section.gate ? this.#renderGate(section, sheet) : nothing}
         ${section.items.map((item) => this.#renderItem(section, item, sheet.entries[item.id], items.get(item.id)))}
