@@ -311,6 +311,23 @@ describe('kaohe-rubric-form: validation and submit', () => {
     expect(seen[0]!.result).to.deep.equal(scoreSheet(salesperson, seen[0]!.sheet));
   });
 
+  it('a negative SP-D1 count in the sheet it was given is named at SP-D1, and changing SP-D2 keeps the rest as given', async () => {
+    const given = sheetFor(salesperson, { 'SP-D1': { count: -1 }, 'SP-Q': { points: '3' } });
+    const el = await mount(salesperson, given);
+    const problem = el.problems.find((p) => p.path.startsWith('entries.SP-D1'));
+    expect(problem, 'scoreSheet names the count').to.not.equal(undefined);
+    expect(textOf(itemOf(el, 'SP-D1').querySelector('[part~="error"]'))).to.contain(problem!.message);
+    expect(itemOf(el, 'SP-D1').querySelector('input[type=number]')!.getAttribute('aria-invalid')).to.equal('true');
+
+    await click(el, buttonIn(itemOf(el, 'SP-D2'), /One more/));
+    expect(el.sheet.entries).to.deep.equal({ 'SP-D1': { count: -1 }, 'SP-Q': { points: '3' }, 'SP-D2': { count: 1 } });
+
+    await type(el, itemOf(el, 'SP-D1').querySelector<HTMLInputElement>('input[type=number]')!, '2');
+    expect(el.problems).to.deep.equal([]);
+    expect(el.sheet.entries['SP-D1']).to.deep.equal({ count: 2 });
+    expect(total(el, 'work')).to.equal(engine(el).work);
+  });
+
   it('the live region announces the monthly score after a change', async () => {
     const el = await mount(salesperson);
     const live = root(el).querySelector('[aria-live="polite"]')!;
