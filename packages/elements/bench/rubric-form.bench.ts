@@ -1,7 +1,8 @@
 // kaohe-rubric-form against SurveyJS (survey-core + survey-js-ui 2.5.38), in one Chromium run:
 //   node scripts/bench-browser.mjs packages/elements/bench/rubric-form.bench.ts
 // For each rubric (R-FS, and a generated one of 200 items) it times, as the median of RUNS runs:
-//   - first render: from nothing to the form in the DOM and laid out;
+//   - first render: from nothing to the form in the DOM and laid out (the form's sections and items
+//     are content-visibility: auto, so those off screen are laid out only when scrolled near);
 //   - input → total: from a typed count to the total on screen showing the new value.
 import { loadRubric, rubricPresets, type Rubric } from '@kaohe/scoring';
 import { Model } from 'survey-core';
