@@ -2,7 +2,8 @@
 // scored by the regional manager, summarised by sales planning, reviewed by the VP and HR and
 // published (rules.md §3), with a return, a bulk approval and two reviewers racing on one task.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { loadRubric, rubricPresets } from '@kaohe/scoring';
+import { loadRubric } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import type { Entry, Rubric, Sheet } from '@kaohe/scoring';
 import { IdbStore } from '@kaohe/store';
 import type { KaoheStore } from '@kaohe/store';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { rubricPresets } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import { CSP, buildBundles, launch, serve, watchedPage, type Launched, type Served, type Watched } from './browser.ts';
 
 const rSpSections = (rubricPresets['R-SP']?.sections ?? []).map((section) => section.id);

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { computePay, loadRubric, payPlanPresets, rubricPresetIds, rubricPresets, scoreSheet, type PayInput, type Sheet } from '@kaohe/scoring';
+import { computePay, loadRubric, scoreSheet, type PayInput, type Sheet } from '@kaohe/scoring';
+import { payPlanPresets, rubricPresetIds, rubricPresets } from '@kaohe/scoring/presets';
 import { buildBundles, launch, root, serve, watchedPage, type Launched, type Served } from './browser.ts';
 
 const directory = {

@@ -1,4 +1,5 @@
-import { payPlanPresets, rubricPresets, validatePayPlan, validateRubric, type PayPlan, type Problem, type Rubric } from '@kaohe/scoring';
+import { validatePayPlan, validateRubric, type PayPlan, type Problem, type Rubric } from '@kaohe/scoring';
+import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
 import { CliError, nameItems, plural } from './errors.ts';
 import type { CliIo } from './io.ts';
 import { readJson } from './read-json.ts';

@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Papa from 'papaparse';
-import { computePay, Decimal, loadRubric, payPlanPresets, rubricPresets, scoreSheet, type SheetInput } from '@kaohe/scoring';
+import { computePay, Decimal, loadRubric, scoreSheet, type SheetInput } from '@kaohe/scoring';
+import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
 import { cli, examples, exampleSheet, readJsonFile, tempDir } from './support.ts';
 
 type Row = Record<string, string>;

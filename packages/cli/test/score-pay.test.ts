@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Decimal, loadRubric, payPlanPresets, rubricPresets, scoreSheet, type Payslip, type ScoreResult } from '@kaohe/scoring';
+import { Decimal, loadRubric, scoreSheet, type Payslip, type ScoreResult } from '@kaohe/scoring';
+import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
 import { cli, examplePay, exampleSheet, readJsonFile } from './support.ts';
 
 describe('kaohe score', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rubricPresets, validateRubric } from '@kaohe/scoring';
+import { validateRubric } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import { cli } from './support.ts';
 
 /** A preset copy loose enough to break on purpose. */

@@ -2,7 +2,8 @@
 // Run in Chromium with `node scripts/bench-browser.mjs packages/elements/bench/inbox.bench.ts`.
 // Prints, in ms, the median and worst frame for the first render, filtering, sorting and scrolling,
 // plus long tasks (PerformanceObserver) seen during each phase.
-import { loadRubric, rubricPresets } from '@kaohe/scoring';
+import { loadRubric } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import type { Entry } from '@kaohe/scoring';
 import { MemoryStore } from '@kaohe/store';
 import type { AppraisalWrite, AuditEntry } from '@kaohe/store';

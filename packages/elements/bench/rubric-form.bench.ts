@@ -4,7 +4,8 @@
 //   - first render: from nothing to the form in the DOM and laid out (the form's sections and items
 //     are content-visibility: auto, so those off screen are laid out only when scrolled near);
 //   - input → total: from a typed count to the total on screen showing the new value.
-import { loadRubric, rubricPresets, type Rubric } from '@kaohe/scoring';
+import { loadRubric, type Rubric } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import { Model } from 'survey-core';
 import { renderSurvey } from 'survey-js-ui';
 import surveyCss from 'survey-core/survey-core.fontless.min.css' with { type: 'text' };

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { rubricPresets, scoreSheet, validateRubric, type RubricInput, type Sheet } from '@kaohe/scoring';
+import { scoreSheet, validateRubric, type RubricInput, type Sheet } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import { MemoryStore } from '@kaohe/store';
 import type { AppraisalRecord } from '@kaohe/workflow';
 import '../src/kaohe-form-builder/register.ts';

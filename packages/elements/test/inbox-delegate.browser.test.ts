@@ -1,7 +1,8 @@
 // The inbox's delegate path: a reviewer lends a task to a colleague until a date (W-HEAD's "or an
 // authorised person", a reviewer on leave). The delegate sees it, acts on it, and loses it after the date.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { loadRubric, rubricPresets } from '@kaohe/scoring';
+import { loadRubric } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import type { Entry, Rubric } from '@kaohe/scoring';
 import { MemoryStore } from '@kaohe/store';
 import type { KaoheStore } from '@kaohe/store';

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { Decimal, loadRubric, rubricPresets, scoreSheet } from '@kaohe/scoring';
+import { Decimal, loadRubric, scoreSheet } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import type { Entry, Rubric } from '@kaohe/scoring';
 import { IdbStore, MemoryStore } from '@kaohe/store';
 import type { KaoheStore } from '@kaohe/store';

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { readFile } from 'node:fs/promises';
-import { computePay, payPlanPresets, type PayInput } from '@kaohe/scoring';
+import { computePay, type PayInput } from '@kaohe/scoring';
+import { payPlanPresets } from '@kaohe/scoring/presets';
 
 const elements = fileURLToPath(new URL('../src/', import.meta.url));
 const examples = fileURLToPath(new URL('../../cli/examples/pay/', import.meta.url));
@@ -23,7 +24,7 @@ describe('the printed payslip (P-2, a month under 60)', () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kaohe-print-'));
     const contents = `
-      import { payPlanPresets } from '@kaohe/scoring';
+      import { payPlanPresets } from '@kaohe/scoring/presets';
       import { chainPresets, openAppraisal } from '@kaohe/workflow';
       import { KaohePayslip } from ${JSON.stringify(join(elements, 'kaohe-payslip/kaohe-payslip.ts'))};
       import { registerPayPlans } from ${JSON.stringify(join(elements, 'base/pay-plans.ts'))};

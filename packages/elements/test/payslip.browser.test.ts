@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { computePay, loadRubric, parsePayrollCsv, payPlanPresets, rubricPresets, scoreSheet, type PayInput, type Payslip } from '@kaohe/scoring';
+import { computePay, loadRubric, parsePayrollCsv, scoreSheet, type PayInput, type Payslip } from '@kaohe/scoring';
+import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
 import { chainPresets, openAppraisal, type AppraisalRecord, type Directory } from '@kaohe/workflow';
 import { registerPayPlans, setLocale } from '../src/index.ts';
 import { KaohePayslip } from '../src/kaohe-payslip/kaohe-payslip.ts';

@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { loadRubric, rubricPresets, scoreSheet, type Entry, type Rubric, type Sheet } from '@kaohe/scoring';
+import { loadRubric, scoreSheet, type Entry, type Rubric, type Sheet } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import { MemoryStore } from '@kaohe/store';
 import type { AppraisalRecord } from '@kaohe/workflow';
 import '../src/register.ts';

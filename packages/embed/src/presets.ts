@@ -2,7 +2,7 @@
 // plans P-1 … P-3 of domain/rules.md, kept out of the core bundle (~12 KB gzip a page with its own
 // rubrics and plans never needs). Loading it registers the plans for every kaohe-payslip on the page
 // and hands both to Kaohe, now or whenever Kaohe loads (see presets-channel.ts).
-import { payPlanPresets, rubricPresets } from '@kaohe/scoring';
+import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
 import { registerPayPlans } from '@kaohe/elements';
 import { offerPresets, type KaohePresetFile } from './presets-channel.ts';
 

@@ -1,7 +1,8 @@
 // Benchmark: 10,000 R-FS sheets scored (C-1) and paid (P-2), beside the same arithmetic on plain
 // numbers as the reference floor. Runs as is in Node (`pnpm bench`) and in Chromium
 // (`node scripts/bench-browser.mjs packages/scoring/bench/score-pay.bench.ts`).
-import { computePay, loadRubric, payPlanPresets, rubricPresets, scoreSheet, type Rubric, type SheetInput } from '@kaohe/scoring';
+import { computePay, loadRubric, scoreSheet, type Rubric, type SheetInput } from '@kaohe/scoring';
+import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
 import { randomSheet } from '../test/support/random-sheet.ts';
 
 const SHEETS = 10_000;

@@ -1,7 +1,8 @@
 // The form builder's editing operations, undo/redo and version diff, without a DOM.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { rubricPresets, validateRubric, type RubricInput } from '@kaohe/scoring';
+import { validateRubric, type RubricInput } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import {
   addItem, addRuleEntry, addSection, changeRuleKind, defaultRule, diffRubrics, emptyRubric, getField, History, moveItem, moveSection,
   parsePath, removeItem, removeSection, ruleKinds, setField, type RubricDraft,

@@ -4,9 +4,10 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { captureIo, run } from '@kaohe/cli';
 import {
-  computePay, loadRubric, parsePayrollCsv, payPlanPresets, payrollCsv, payrollTable, rubricPresets, scoreSheet, validatePayPlan,
+  computePay, loadRubric, parsePayrollCsv, payrollCsv, payrollTable, scoreSheet, validatePayPlan,
   type PayInput, type PayPlan, type PublishedResult, type SheetInput,
 } from '../src/index.ts';
+import { payPlanPresets, rubricPresets } from '../src/presets/all.ts';
 
 const examples = fileURLToPath(new URL('../../cli/examples/', import.meta.url));
 const planOf = (id: string): PayPlan => {

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { dec, sum } from '../src/decimal.ts';
 import { ENTRY_FIELDS } from '../src/engine.ts';
-import { assessingGroupLabels, rubricPresetIds, rubricPresets } from '../src/presets/index.ts';
+import { assessingGroupLabels } from '../src/groups.ts';
+import { rubricPresetIds, rubricPresets } from '../src/presets/index.ts';
 import { Rubric, Sheet, type Entry, type Item, type Label, type RuleKind } from '../src/schema.ts';
 
 const examplesDir = new URL('../../cli/examples/sheets/', import.meta.url);

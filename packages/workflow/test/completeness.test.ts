@@ -1,7 +1,8 @@
 // With the pinned rubric in the context, the chain refuses a submission the rubric says is not ready.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadRubric, rubricPresets } from '@kaohe/scoring';
+import { loadRubric } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import { chainPresets, openAppraisal } from '../src/index.ts';
 import { accept, directory, opened, refuse } from './fixtures.ts';
 

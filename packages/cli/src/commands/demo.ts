@@ -1,6 +1,6 @@
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { payPlanPresets } from '@kaohe/scoring';
+import { payPlanPresets } from '@kaohe/scoring/presets';
 import { noExtraPositionals, parseCommandArgs, readLocale } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { flagsText } from '../format.ts';

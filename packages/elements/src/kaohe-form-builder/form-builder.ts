@@ -1,7 +1,5 @@
-import {
-  assessingGroupLabels, loadRubric, rubricPresetIds, rubricPresets, validateRubric,
-  type Problem, type Rubric, type RuleKind, type Sheet,
-} from '@kaohe/scoring';
+import { assessingGroupLabels, loadRubric, validateRubric, type Problem, type Rubric, type RuleKind, type Sheet } from '@kaohe/scoring';
+import { rubricPresetIds, rubricPresets } from '@kaohe/scoring/presets';
 import { actionTarget } from './action-target.ts';
 import type { KaoheStore } from '@kaohe/store';
 import type { Chain } from '@kaohe/workflow';

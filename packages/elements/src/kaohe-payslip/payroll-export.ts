@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { payPlanPresets, payrollCsv, type PayPlanInput, type PayrollPlanLines, type Payslip, type ScoreResult } from '@kaohe/scoring';
+import { payrollCsv, type PayPlanInput, type PayrollPlanLines, type Payslip, type ScoreResult } from '@kaohe/scoring';
+import { payPlanPresets } from '@kaohe/scoring/presets';
 import { isHr, type AppraisalRecord, type Directory } from '@kaohe/workflow';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { payslipMsg } from './payslip-messages.ts';

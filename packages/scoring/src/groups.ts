@@ -1,0 +1,25 @@
+import type { Label } from './schema.ts';
+
+/**
+ * Names of the assessing groups the presets use in `groups` (W-FS, W-TR). The rubric schema has no
+ * place for them, so they live here for forms and inboxes to show.
+ */
+export const assessingGroupLabels: Readonly<Record<string, Label>> = deepFreeze({
+  fieldManagement: { 'zh-Hant': '現場管理組', 'zh-Hans': '现场管理组', en: 'Field management group' },
+  correspondence: { 'zh-Hant': '函電組', 'zh-Hans': '函电组', en: 'Correspondence group' },
+  claims: { 'zh-Hant': '索賠組', 'zh-Hans': '索赔组', en: 'Claims group' },
+  technical: { 'zh-Hant': '技術組', 'zh-Hans': '技术组', en: 'Technical group' },
+  parts: { 'zh-Hant': '配件組', 'zh-Hans': '配件组', en: 'Parts group' },
+  self: { 'zh-Hant': '本人', 'zh-Hans': '本人', en: 'The employee' },
+  directLeader: { 'zh-Hant': '直接領導', 'zh-Hans': '直接领导', en: 'Direct leader' },
+  leaderAbove: { 'zh-Hant': '上級主管領導', 'zh-Hans': '上级主管领导', en: 'Leader above' },
+  lateral: { 'zh-Hant': '協作部門', 'zh-Hans': '协作部门', en: 'Departments worked with' },
+});
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
