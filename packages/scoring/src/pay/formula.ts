@@ -1,14 +1,15 @@
 import jsep from 'jsep';
 import DecimalJs from 'decimal.js';
+import { Decimal } from '../decimal.ts';
 import { KaoheInputError } from '../problems.ts';
 import type { Problem } from '../problems.ts';
 
 /**
- * Pay arithmetic gets its own Decimal so neither a host page's global decimal.js settings nor any
- * other module's can change a payslip. Half-up (四捨五入) is the usual rule for money in China (O-7).
+ * Pay arithmetic uses the scoring package's private Decimal (decimal.ts: 40 digits, half-up 四捨五入,
+ * O-7), so neither a host page's global decimal.js settings nor any other module's can change a payslip.
  */
-export const PayDecimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
-export type PayDecimal = InstanceType<typeof PayDecimal>;
+export const PayDecimal = Decimal;
+export type PayDecimal = Decimal;
 
 /** A formula's value: a decimal amount or a condition. */
 export type FormulaValue = DecimalJs | boolean;
