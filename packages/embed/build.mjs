@@ -84,18 +84,12 @@ const presetsDataOnly = [
   sideEffectFree('elements-registry-only', elementsSrc, { packages: { '@kaohe/elements': join(elementsSrc, 'index.ts') } }),
 ];
 
-/**
- * For the core: scoring's preset modules are data, so the ones nothing reads are dropped. The pay
- * plans P-1 … P-3 build their labels through a helper call that esbuild must otherwise assume has
- * side effects, which kept all three in the core although nothing there reads them any more.
- */
-const presetModulesPure = sideEffectFree('scoring-presets-pure', scoringSrc, { within: join(scoringSrc, 'presets') });
 
 /** `core`: what the budget and the content checks apply to. */
 export const bundles = [
-  { name: 'kaohe.js', entry: src('index.ts'), format: 'esm', core: true, plugins: [presetModulesPure] },
+  { name: 'kaohe.js', entry: src('index.ts'), format: 'esm', core: true },
   // No globalName: src/iife.ts assigns window.Kaohe itself, so a second copy keeps the first one.
-  { name: 'kaohe.iife.js', entry: src('iife.ts'), format: 'iife', core: true, budget: IIFE_BUDGET_GZIP, plugins: [presetModulesPure] },
+  { name: 'kaohe.iife.js', entry: src('iife.ts'), format: 'iife', core: true, budget: IIFE_BUDGET_GZIP },
   { name: 'kaohe-presets.js', entry: src('presets.ts'), format: 'iife', plugins: presetsDataOnly },
   { name: 'kaohe-presets.mjs', entry: src('presets.ts'), format: 'esm', plugins: presetsDataOnly },
   { name: 'kaohe-form-builder.js', entry: src('form-builder.ts'), format: 'iife' },
