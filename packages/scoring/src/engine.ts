@@ -1,6 +1,7 @@
 import { dec, Decimal, fixed, sum, ZERO } from './decimal.ts';
 
 const ONE = new Decimal(1);
+const TWO = new Decimal(2);
 import { KaoheInputError, problemsFromZod, type Problem } from './problems.ts';
 import type { Flag, ItemResult, ScoreResult, SectionResult } from './result.ts';
 import { Sheet, type Entry, type Item, type Rubric, type Section, type SheetInput } from './schema.ts';
@@ -177,7 +178,9 @@ function scoreItem(rubric: Rubric, section: Section, item: Item, entry: Entry | 
     const prior = entry?.priorMonths ?? 0;
     if (!item.repeatDoubling || prior < 1) return ONE;
     const { lookbackMonths, compound } = rubric.settings.repeatDoubling;
-    const factor = compound ? new Decimal(2).pow(Math.min(prior, lookbackMonths)) : new Decimal(2);
+    // 2^n by doubling: exact, and the browser bundle's decimal.js carries no pow (see packages/embed/decimal-core.mjs)
+    let factor = compound ? ONE : TWO;
+    if (compound) for (let n = Math.min(prior, lookbackMonths); n > 0; n--) factor = factor.times(TWO);
     result.notes.push(`repeated non-submission (${prior} month${prior > 1 ? 's' : ''} before): deduction ×${factor} (O-5)`);
     return factor;
   };
