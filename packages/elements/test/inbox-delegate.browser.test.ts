@@ -14,8 +14,6 @@ import type { KaoheDelegateRequestEvent } from '../src/kaohe-inbox/inbox-events.
 
 
 KaoheInbox.define('kaohe-inbox');
-// TanStack Virtual reads process.env.NODE_ENV, which bundlers replace; the test server does not bundle.
-(globalThis as { process?: unknown }).process ??= { env: { NODE_ENV: 'production' } };
 
 const NOW = '2026-11-10T09:00:00.000Z';
 const UNTIL = '2026-11-20';

@@ -11,11 +11,7 @@ import { KaoheInbox } from '../src/kaohe-inbox/kaohe-inbox.ts';
 import { KaoheApproveRequestEvent } from '../src/kaohe-inbox/inbox-events.ts';
 import type { InboxRow } from '../src/kaohe-inbox/inbox-rows.ts';
 
-
 KaoheInbox.define('kaohe-inbox');
-// TanStack Virtual (the list's virtualizer) reads process.env.NODE_ENV, which every bundler replaces
-// (the embed build defines it); the test server serves modules unbundled, so the page is given it here.
-(globalThis as { process?: unknown }).process ??= { env: { NODE_ENV: 'production' } };
 
 // ---- the demo's setting: a small sales company ----
 
@@ -439,6 +435,11 @@ describe('kaohe-inbox', () => {
 
     await sendKeys({ press: 'Home' });
     await waitUntil(() => active()?.dataset.id === el.visibleTasks[0]?.id && grid(el).scrollTop === 0, 'Home goes back to the first task');
+
+    // Scrolled with the wheel or the scrollbar to the middle, the tasks at that height are in the page (and only those, besides the active one).
+    grid(el).scrollTop = 1000 * 40;
+    await waitUntil(() => rows(el).some((row) => row.getAttribute('aria-rowindex') === '1002'), 'the 1,001st task is rendered where the list was scrolled to');
+    expect(rows(el).length).to.be.below(screenful + 16);
   });
 
   describe('live, with a second store instance on the same IndexedDB database (another tab)', () => {

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../base/css-props.ts';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { VirtualizerController } from '@tanstack/lit-virtual';
 import type { Rubric, Sheet } from '@kaohe/scoring';
 import type { KaoheStore, StoreChange } from '@kaohe/store';
 import {
@@ -27,6 +26,7 @@ import {
   scoreRecord, sortColumns, toRow, type InboxRow, type InboxView, type RubricSource, type SortColumn,
 } from './inbox-rows.ts';
 import { inboxStyles } from './kaohe-inbox.styles.ts';
+import { RowWindow } from './row-window.ts';
 
 const forwardActions: readonly ForwardAction[] = ['step.approve', 'step.submit', 'step.resubmit', 'group.submit', 'appraisal.publish'];
 const isForward = (action: ActionName): action is ForwardAction => (forwardActions as readonly ActionName[]).includes(action);
@@ -200,14 +200,12 @@ export class KaoheInbox extends KaoheElement {
   #visibleCache: { order: readonly InboxRow[]; filterKey: string; rows: readonly InboxRow[] } | undefined;
   #chosenCache: { visible: readonly InboxRow[]; selected: Set<string>; rows: InboxRow[] } | undefined;
   #warming = false;
-  #virtualizer = new VirtualizerController<HTMLElement, HTMLElement>(this, {
-    count: 0,
-    getScrollElement: () => this.#grid(),
-    estimateSize: () => ROW_HEIGHT,
-    // The sticky header row sits above the first task and covers the top of the scrolled list.
-    scrollMargin: ROW_HEIGHT,
-    scrollPaddingStart: ROW_HEIGHT,
+  #window = new RowWindow(this, {
+    rowHeight: ROW_HEIGHT,
+    // the sticky header row sits above the first task and covers the top of the scrolled list
+    headerHeight: ROW_HEIGHT,
     overscan: 6,
+    scrollElement: () => this.#grid(),
   });
   #derivedCache: { rowsVersion: number; locale: string; value: Derived } | undefined;
   #people = new Map<string, Person>();
@@ -248,9 +246,6 @@ export class KaoheInbox extends KaoheElement {
     super.connectedCallback();
     this.#subscribe();
     if (this.#pendingNotices.size > 0) this.#scheduleNotices();
-    // The virtualizer lets go of its scroll element when the inbox is taken out of the page and
-    // takes it again on the next update: a moved inbox needs one to keep following the scroll.
-    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -982,7 +977,7 @@ export class KaoheInbox extends KaoheElement {
     const index = this.#visible().findIndex((row) => row.id === this.activeId);
     if (index < 0) return;
     this.#lastActiveIndex = index;
-    this.#virtualizer.getVirtualizer().scrollToIndex(index);
+    this.#window.scrollToIndex(index);
   }
 
   #nameOf(personId: string): string {
@@ -1188,9 +1183,8 @@ export class KaoheInbox extends KaoheElement {
     const t = (key: InboxMessageKey) => inboxMsg(key, this.locale);
     const activeIndex = visible.findIndex((row) => row.id === this.activeId);
     const sort = this.view.sort;
-    const virtualizer = this.#virtualizer.getVirtualizer();
-    if (virtualizer.options.count !== visible.length) virtualizer.setOptions({ ...virtualizer.options, count: visible.length });
-    const indexes = virtualizer.getVirtualItems().map((item) => item.index).filter((index) => index < visible.length);
+    const { start, end } = this.#window.range(visible.length);
+    const indexes = Array.from({ length: end - start }, (_, offset) => start + offset);
     // The active row stays in the DOM while scrolled away, so aria-activedescendant always names an element.
     if (activeIndex >= 0 && !indexes.includes(activeIndex)) indexes.push(activeIndex);
     return html`
