@@ -2,7 +2,7 @@
 // read typed fields instead of an untyped `detail`. All bubble and cross shadow roots (composed).
 import type { Problem, ScoreResult, Sheet } from '@kaohe/scoring';
 
-const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
+export const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
 
 /**
  * The value of a form element changed through the user (native name, as on `<input>`):

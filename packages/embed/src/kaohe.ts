@@ -9,7 +9,7 @@ import {
   act, chainPresets, inbox, openAppraisal, openingAudit, validateChain,
   type ActResult, type AppraisalRecord, type Chain, type Directory, type Task, type WorkflowAction,
 } from '@kaohe/workflow';
-import { setLocale as setElementsLocale } from '@kaohe/elements';
+import { setLocale as setElementsLocale, locales } from '@kaohe/elements';
 import {
   applyContext, applyContextWithin, getContext, kaoheTags, onContextChange, setContext,
   type KaoheAssignment, type KaoheContext,
@@ -19,8 +19,6 @@ import { offeredPresets, onPresets, type KaohePresetFile } from './presets-chann
 
 /** The version of this bundle. */
 export const VERSION = '0.1.0';
-
-const locales: readonly Locale[] = ['zh-Hant', 'zh-Hans', 'en'];
 
 /**
  * Which rubric, chain and pay plan apply to each role of the presets (rules.md §1, §3, §5). The rubrics

@@ -10,7 +10,7 @@ const RECORDS = {
 } as const;
 
 export type RecordKind = keyof typeof RECORDS;
-export const recordKinds = Object.keys(RECORDS) as RecordKind[];
+export const recordKinds = /* @__PURE__ */ Object.keys(RECORDS) as RecordKind[];
 
 /**
  * The JSON Schema of a record as a person writes it (io: 'input': fields with defaults are

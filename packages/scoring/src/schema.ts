@@ -3,7 +3,7 @@ import * as z from './zod.ts';
 // zod/mini: the functional API of zod 4 (z.optional(x), z._default(x, v), x.check(...)) that lets
 // the bundler drop what a schema does not use — about 20 KB gzip less than zod classic in the
 // script-tag bundle. The schemas, their types and their JSON Schema are the same.
-const nonEmpty = () => z.string().check(z.minLength(1));
+export const nonEmpty = () => z.string().check(z.minLength(1));
 const wholeAtLeast = (min: number) => z.int().check(z.gte(min));
 
 /** A decimal quantity as written in JSON: a string ("12.5") or a number. Never a float in the engine. */

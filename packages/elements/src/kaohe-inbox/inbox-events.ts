@@ -2,8 +2,7 @@
 // an approval or a return (its own permission check, a confirmation dialog) calls preventDefault()
 // and nothing is written. The outcome events follow only for what was written to the store.
 import type { ActionName, AppraisalRecord, Delegation, Refusal } from '@kaohe/workflow';
-
-const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
+import { init } from '../events.ts';
 
 /** The forward actions of a step: approve, submit, resubmit, a group's submit, publish. */
 export type ForwardAction = Extract<ActionName, 'step.submit' | 'step.approve' | 'step.resubmit' | 'group.submit' | 'appraisal.publish'>;

@@ -4,7 +4,7 @@ import { payrollCsv, type PayPlanInput, type PayrollPlanLines, type Payslip, typ
 import { payPlanPresets } from '@kaohe/scoring/presets';
 import { isHr, type AppraisalRecord, type Directory } from '@kaohe/workflow';
 import { KaoheElement } from '../base/kaohe-element.ts';
-import { payslipMsg } from './payslip-messages.ts';
+import { payrollExportMsg } from './payroll-export-messages.ts';
 import { payslipStyles } from './kaohe-payslip.styles.ts';
 
 /** One employee-month HR may export: the appraisal, its scores and its payslip. */
@@ -77,9 +77,9 @@ export class KaohePayrollExport extends KaoheElement {
     const n = this.exported.length;
     return html`
       <div class="actions">
-        <button type="button" part="export-button" ?disabled=${n === 0} @click=${() => void this.#export()}>${payslipMsg('exportCsv', this.locale, { n })}</button>
+        <button type="button" part="export-button" ?disabled=${n === 0} @click=${() => void this.#export()}>${payrollExportMsg('exportCsv', this.locale, { n })}</button>
       </div>
-      <p part="status" role="status">${n === 0 ? payslipMsg('exportNone', this.locale) : this.status}</p>`;
+      <p part="status" role="status">${n === 0 ? payrollExportMsg('exportNone', this.locale) : this.status}</p>`;
   }
 
   async #export(): Promise<void> {
@@ -108,10 +108,10 @@ export class KaohePayrollExport extends KaoheElement {
       link.remove();
       // Revoked after the click has been handled; revoking at once can cancel the download.
       setTimeout(() => URL.revokeObjectURL(url), 0);
-      this.status = payslipMsg('exportDone', this.locale, { n: entries.length, file: fileName });
+      this.status = payrollExportMsg('exportDone', this.locale, { n: entries.length, file: fileName });
       this.dispatchEvent(new KaohePayrollExportedEvent(csv, fileName, entries.length));
     } catch (error) {
-      this.status = payslipMsg('exportFailed', this.locale, { message: error instanceof Error ? error.message : String(error) });
+      this.status = payrollExportMsg('exportFailed', this.locale, { message: error instanceof Error ? error.message : String(error) });
     }
   }
 }

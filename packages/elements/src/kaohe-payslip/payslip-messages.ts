@@ -35,10 +35,6 @@ const en = {
   not: 'not',
   rounded: 'rounded',
   limitedTo: 'limited to',
-  exportCsv: ({ n }) => `Export CSV (${n} payslips)`,
-  exportNone: 'No published payslips for this department and month.',
-  exportDone: ({ n, file }) => `Exported ${n} payslips to ${file}.`,
-  exportFailed: ({ message }) => `The export failed: ${message}`,
 } satisfies Record<string, Message>;
 
 export type PayslipMessageKey = keyof typeof en;
@@ -73,10 +69,6 @@ const zhHant: Record<PayslipMessageKey, Message> = {
   not: '非',
   rounded: '四捨五入',
   limitedTo: '限於',
-  exportCsv: ({ n }) => `匯出 CSV（${n} 份工資單）`,
-  exportNone: '此部門本月沒有已公佈的工資單。',
-  exportDone: ({ n, file }) => `已將 ${n} 份工資單匯出至 ${file}。`,
-  exportFailed: ({ message }) => `匯出失敗：${message}`,
 };
 
 const zhHans: Record<PayslipMessageKey, Message> = {
@@ -109,10 +101,6 @@ const zhHans: Record<PayslipMessageKey, Message> = {
   not: '非',
   rounded: '四舍五入',
   limitedTo: '限于',
-  exportCsv: ({ n }) => `导出 CSV（${n} 份工资单）`,
-  exportNone: '此部门本月没有已公布的工资单。',
-  exportDone: ({ n, file }) => `已将 ${n} 份工资单导出至 ${file}。`,
-  exportFailed: ({ message }) => `导出失败：${message}`,
 };
 
 const catalogue: Record<Locale, Record<PayslipMessageKey, Message>> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };

@@ -4,7 +4,8 @@ import {
   type Entry, type Item, type ItemResult, type Problem, type Rubric, type ScoreResult, type Section, type SectionResult, type Sheet,
 } from '@kaohe/scoring';
 import type { DraftAutosaver as DraftAutosaverType, KaoheStore, StoreChange } from '@kaohe/store';
-import { DraftAutosaver } from '@kaohe/store';
+// entries compared by content, whatever the order of their keys
+import { DraftAutosaver, canonicalJson as canonical } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -43,13 +44,6 @@ const DRAFT_DELAY_MS = 300;
 
 const isInputError = (error: unknown): error is KaoheInputError =>
   error instanceof KaoheInputError || (error instanceof Error && error.name === 'KaoheInputError' && Array.isArray((error as KaoheInputError).problems));
-
-/** Entries compared by content, whatever the order of their keys. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    : v));
-}
 
 function currentPeriod(): string {
   const now = new Date();

@@ -93,7 +93,7 @@ const WORDS: Record<'en' | 'zh', Words> = {
 };
 
 // The Simplified wording differs from the Traditional in a handful of characters only.
-const SIMPLIFIED: Record<string, string> = Object.fromEntries([...'項刪編號崗說規則組僅連續權綜體簡區間須無數進決總稱'].map((ch, i) => [ch, '项删编号岗说规则组仅连续权综体简区间须无数进决总称'[i]!]));
+const SIMPLIFIED: Record<string, string> = /* @__PURE__ */ Object.fromEntries([...'項刪編號崗說規則組僅連續權綜體簡區間須無數進決總稱'].map((ch, i) => [ch, '项删编号岗说规则组仅连续权综体简区间须无数进决总称'[i]!]));
 const toSimplified = (text: string) => [...text].map((ch) => SIMPLIFIED[ch] ?? ch).join('');
 
 type Normal = RubricInput;

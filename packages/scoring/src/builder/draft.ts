@@ -14,7 +14,7 @@ export interface ItemPosition {
   item: number;
 }
 
-export const ruleKinds: readonly RuleKind[] = Object.freeze([
+export const ruleKinds: readonly RuleKind[] = /* @__PURE__ */ Object.freeze([
   'award', 'perOccurrence', 'ranged', 'levels', 'forfeit', 'threshold', 'escalating', 'derived', 'measured', 'sampled',
 ]);
 

@@ -1,7 +1,5 @@
 import * as z from '../zod.ts';
-import { Amount, Label } from '../schema.ts';
-
-const nonEmpty = () => z.string().check(z.minLength(1));
+import { Amount, Label, nonEmpty } from '../schema.ts';
 
 /** A name a formula can read: letters, digits and _, starting with a letter or _. */
 export const PayName = z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name of letters, digits and _ that does not start with a digit, e.g. "completionRate"'));
