@@ -6,7 +6,7 @@
 //   kaohe-hr.js / kaohe-hr.mjs              HR's views (annual, score distribution, payroll export), loaded by HR pages only
 // Options:
 //   --check-size  print every bundle's raw and gzip -9 size; exit 1 when the core IIFE is over its
-//                 130 KB ceiling (the 100 KB target is printed, not enforced) or carries what it must not
+//                 112 KB ceiling (the 100 KB target is printed, not enforced) or carries what it must not
 //                 (zod's locales, the rubric or pay presets, the builder, HR's views, papaparse, test or Node code)
 //   --metafile    print the inputs that weigh most in each bundle
 //   --quiet       print nothing but problems
@@ -32,12 +32,12 @@ const args = new Set(process.argv.slice(2));
 /**
  * The core IIFE carries the rubric form, the inbox and the payslip with their CSS; an intranet page
  * loads it on every view. Issue 4 sets a target of 100 KB gzip, which this bundle does NOT meet yet
- * (≈128 KB: the stack's libraries alone — xstate, decimal.js, zod/mini, @formkit/core, lit, the
- * virtualizer, jsep, idb — weigh ≈58 KB; see the README). The target is printed on every build; the
- * enforced number is a ceiling that stops the bundle from growing while the target is worked on.
+ * (≈110 KB: the stack's libraries — xstate, zod/mini, @formkit/core, lit, decimal.js, jsep, idb —
+ * weigh ≈46 KB of it; see the README). The target is printed on every build; the enforced number is a
+ * ceiling a little above today's weight, so what was won (from 128.5 KB) cannot quietly come back.
  */
 export const IIFE_TARGET_GZIP = 100 * 1024;
-export const IIFE_BUDGET_GZIP = 130 * 1024;
+export const IIFE_BUDGET_GZIP = 112 * 1024;
 
 const common = {
   bundle: true,
