@@ -184,11 +184,14 @@ function scoreItem(rubric: Rubric, section: Section, item: Item, entry: Entry | 
     result.notes.push(`repeated non-submission (${prior} month${prior > 1 ? 's' : ''} before): deduction ×${factor} (O-5)`);
     return factor;
   };
+  // O-7: the line shows its amount rounded, but the item adds the exact amounts and rounds once, at the end.
+  const exactDeductions: Decimal[] = [];
   const deduct = (amount: Decimal, reason: string) => {
+    exactDeductions.push(amount);
     result.deductions.push({ rule: ruleName, amount: fixed(amount, rubric.settings.scoreDecimals), reason });
   };
   const finish = (): Scored => {
-    const total = sum(result.deductions.map((d) => dec(d.amount)));
+    const total = sum(exactDeductions);
     if (deductsOnly) {
       result.score = total.negated();
     } else if (total.gt(points)) {

@@ -177,3 +177,32 @@ describe('measured indicators below zero', () => {
       /G-2 \(measured\): a lower-is-better value cannot be negative, got -1/);
   });
 });
+
+describe('O-7: scores round once, at the end', () => {
+  // Whole-point scores, so a deduction of 2.5 cannot hide in the second decimal.
+  const whole = loadRubric({
+    id: 'R-W', version: 1, role: 'tester', label: label('Whole points'), scale: 20, composite: { kind: 'workOnly' },
+    settings: { scoreDecimals: 0 },
+    sections: [{ id: 'conduct', label: label('Conduct'), points: 20, items: [
+      { id: 'W-1', label: label('punctuality'), points: 10, rule: { kind: 'ranged', options: [{ id: 'late', label: label('late'), min: 0, max: 10 }] } },
+      { id: 'W-2', label: label('tidiness'), points: 10, rule: { kind: 'ranged', options: [{ id: 'untidy', label: label('untidy'), min: 0, max: 10 }] } },
+    ] }],
+  } satisfies RubricInput);
+  const lapse = (reason: string) => ({ option: 'late', amount: '2.5', reason });
+
+  test('O-7: an item of 10 with two deductions of 2.5 scores 5 with whole-point scores, not 4', () => {
+    const r = scoreSheet(whole, { rubric: 'R-W', period: '2026-10', entries: { 'W-1': { deductions: [lapse('Monday'), lapse('Tuesday')] } } });
+    assert.equal(item(r, 'W-1').score, '5');
+    assert.equal(r.work, '15');
+  });
+
+  test('O-7: two items of 7.5 each show 8, yet their section and the work add the exact scores to 15, not 16 or 14', () => {
+    const r = scoreSheet(whole, { rubric: 'R-W', period: '2026-10', entries: {
+      'W-1': { deductions: [lapse('Monday')] },
+      'W-2': { deductions: [{ option: 'untidy', amount: '2.5', reason: 'desk' }] },
+    } });
+    assert.deepEqual(section(r, 'conduct').items.map((i) => i.score), ['8', '8']);
+    assert.equal(section(r, 'conduct').score, '15');
+    assert.equal(r.work, '15');
+  });
+});
