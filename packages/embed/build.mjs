@@ -36,8 +36,8 @@ const args = new Set(process.argv.slice(2));
  * weigh ≈46 KB of it; see the README). The target is printed on every build; the enforced number is a
  * ceiling a little above today's weight, so what was won (from 128.5 KB) cannot quietly come back.
  */
-export const IIFE_TARGET_GZIP = 100 * 1024;
-export const IIFE_BUDGET_GZIP = 112 * 1024;
+const IIFE_TARGET_GZIP = 100 * 1024;
+const IIFE_BUDGET_GZIP = 112 * 1024;
 
 const common = {
   bundle: true,
@@ -122,7 +122,7 @@ const presetsDataOnly = [
  * `core`: what the budget and the content checks apply to, what terser minifies again and what
  * carries the trimmed decimal.js. (HR's views take square roots for the standard deviation.)
  */
-export const bundles = [
+const bundles = [
   { name: 'kaohe.js', entry: src('index.ts'), format: 'esm', core: true, plugins: [decimalCore] },
   // No globalName: src/iife.ts assigns window.Kaohe itself, so a second copy keeps the first one.
   { name: 'kaohe.iife.js', entry: src('iife.ts'), format: 'iife', core: true, budget: IIFE_BUDGET_GZIP, plugins: [decimalCore] },
