@@ -443,11 +443,6 @@ async function renderBuilder(main: HTMLElement): Promise<void> {
   main.replaceChildren(...heading, h('p', {}, h('label', {}, `${t().builderRole} `, select)), status, builder);
 }
 
-/** The role labels in the page's language, for the HR views' headings. */
-function roleNames(): Record<string, string> {
-  return Object.fromEntries(Object.entries(roleLabels).map(([role, names]) => [role, label(names)]));
-}
-
 async function renderHrMonth(main: HTMLElement): Promise<void> {
   const context = kaohe().context;
   if (!context) return;
@@ -464,7 +459,8 @@ async function renderHrMonth(main: HTMLElement): Promise<void> {
   const roleOrder = Object.keys(roleLabels);
   const rank = (role: string): number => (roleOrder.includes(role) ? roleOrder.indexOf(role) : roleOrder.length);
   const entries = hr.distributionEntries(scored).sort((a, b) => rank(a.role) - rank(b.role));
-  const distribution = kaohe().create('kaohe-score-distribution', { period: PERIOD, entries, roleLabels: roleNames() });
+  // The element names the presets' roles itself, in the inbox's words; `roleLabels` is for a host's own roles.
+  const distribution = kaohe().create('kaohe-score-distribution', { period: PERIOD, entries });
   // The payroll system's figures besides the scores (pay total, plan completion …), as the payslip page uses them.
   const payroll = hr.payrollEntries(scored, (appraisal, plan) => payrollValues(plan.inputs ?? [], appraisal.record.employeeId, appraisal.score));
   const departments = [...new Set(payroll.map((entry) => entry.department ?? ''))].filter((department) => department !== '').sort();

@@ -2,6 +2,7 @@
 export { KaoheElement, KAOHE_ELEMENTS_VERSION } from './base/kaohe-element.ts';
 export { getLocale, setLocale, onLocaleChange, msg, isLocale, locales } from './base/locale.ts';
 export type { Locale, MessageKey } from './base/locale.ts';
+export { roleLabel } from './base/role-labels.ts';
 export { tokenStyles } from './base/tokens.styles.ts';
 export { registerPayPlans, payPlanById, onPayPlansRegistered } from './base/pay-plans.ts';
 export { KaoheChangeEvent, KaoheSubmitRequestEvent, KaoheSubmittedEvent, KaoheConflictEvent } from './events.ts';

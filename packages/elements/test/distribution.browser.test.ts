@@ -6,12 +6,12 @@ KaoheScoreDistribution.define('kaohe-score-distribution');
 
 const entries: ScoreEntry[] = [
   ...['82', '55', '78', '97', '85', '80', '83'].map((score, n) => ({ employeeId: `sp${n}`, name: `銷售員${n}`, role: 'salesperson', score })),
-  ...['70', '71', '69', '70', '70', '70.5'].map((score, n) => ({ employeeId: `fs${n}`, name: `服務代表${n}`, role: 'fieldService', score })),
+  ...['70', '71', '69', '70', '70', '70.5'].map((score, n) => ({ employeeId: `fs${n}`, name: `服務代表${n}`, role: 'fieldServiceRepresentative', score })),
 ];
 
-async function mount(locale = 'en'): Promise<KaoheScoreDistribution> {
+async function mount(locale = 'en', roleLabels: Record<string, string> = { salesperson: 'Salespeople', fieldServiceRepresentative: 'Field service' }): Promise<KaoheScoreDistribution> {
   return fixture<KaoheScoreDistribution>(html`<kaohe-score-distribution locale=${locale} period="2026-10" .entries=${entries}
-    .roleLabels=${{ salesperson: 'Salespeople', fieldService: 'Field service' }}></kaohe-score-distribution>`);
+    .roleLabels=${roleLabels}></kaohe-score-distribution>`);
 }
 const root = (el: HTMLElement) => el.shadowRoot!;
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -47,8 +47,15 @@ describe('kaohe-score-distribution', () => {
 
   it('keeps roles apart: field staff around 70 have no outliers', async () => {
     const el = await mount();
-    expect(root(el).querySelectorAll('[data-role="fieldService"] tr[part~="outlier"]').length).to.equal(0);
-    expect(text(root(el).querySelector('[data-role="fieldService"] .summary'))).to.equal('6 people · mean 70.08 · standard deviation 0.61');
+    expect(root(el).querySelectorAll('[data-role="fieldServiceRepresentative"] tr[part~="outlier"]').length).to.equal(0);
+    expect(text(root(el).querySelector('[data-role="fieldServiceRepresentative"] .summary'))).to.equal('6 people · mean 70.08 · standard deviation 0.61');
+  });
+
+  it('heads each role with the host\'s name for it, or with the elements\' own words where the host gives none', async () => {
+    const headings = (el: KaoheScoreDistribution) => [...root(el).querySelectorAll('[part="role"] h3')].map(text);
+    expect(headings(await mount('en'))).to.deep.equal(['Salespeople', 'Field service']);
+    expect(headings(await mount('zh-Hant', { salesperson: '業務員' }))).to.deep.equal(['業務員', '現場服務代表']);
+    expect(headings(await mount('zh-Hans', {}))).to.deep.equal(['销售员', '现场服务代表']);
   });
 
   it('passes axe', async () => {

@@ -89,15 +89,6 @@ const en = {
   'status.published': 'Published',
   'status.appealed': 'Appealed',
   'status.reopened': 'Reopened',
-  'role.salesperson': 'Salesperson',
-  'role.regionalManager': 'Regional manager',
-  'role.fieldService': 'Field service rep.',
-  'role.serviceStaff': 'Service staff',
-  'role.onlineAfterSales': 'After-sales CS',
-  'role.onlinePreSales': 'Pre-sales CS',
-  'role.onlineService': 'Online CS',
-  'role.travellingService': 'Travelling service',
-  'role.departmentHead': 'Head of department',
 } satisfies Record<string, Message>;
 
 export type InboxMessageKey = keyof typeof en;
@@ -184,15 +175,6 @@ const zhHant: Partial<Record<InboxMessageKey, Message>> = {
   'status.published': '已發布',
   'status.appealed': '申訴中',
   'status.reopened': '已重開',
-  'role.salesperson': '銷售員',
-  'role.regionalManager': '區域經理',
-  'role.fieldService': '現場服務代表',
-  'role.serviceStaff': '服務人員',
-  'role.onlineAfterSales': '售後客服',
-  'role.onlinePreSales': '售前客服',
-  'role.onlineService': '在線客服',
-  'role.travellingService': '出差售後人員',
-  'role.departmentHead': '部長',
 };
 
 const zhHans: Partial<Record<InboxMessageKey, Message>> = {
@@ -257,13 +239,6 @@ const zhHans: Partial<Record<InboxMessageKey, Message>> = {
   'status.inReview': '审核中',
   'status.published': '已发布',
   'status.reopened': '已重开',
-  'role.salesperson': '销售员',
-  'role.regionalManager': '区域经理',
-  'role.fieldService': '现场服务代表',
-  'role.serviceStaff': '服务人员',
-  'role.onlineAfterSales': '售后客服',
-  'role.onlineService': '在线客服',
-  'role.travellingService': '出差售后人员',
 };
 
 const catalogue: Record<Locale, Partial<Record<InboxMessageKey, Message>>> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
@@ -274,11 +249,8 @@ export function inboxMsg(key: InboxMessageKey, locale: Locale, params: Params = 
   return typeof message === 'function' ? message(params) : message;
 }
 
-/** The words for a role id, or the id itself for a role the catalogue does not know. */
-export function roleLabel(role: string, locale: Locale): string {
-  const key = `role.${role}` as InboxMessageKey;
-  return key in en ? inboxMsg(key, locale) : role;
-}
+// Role names are shared with HR's score distribution, so they live in base.
+export { roleLabel } from '../base/role-labels.ts';
 
 export function statusLabel(status: AppraisalStatus, locale: Locale): string {
   return inboxMsg(`status.${status}`, locale);

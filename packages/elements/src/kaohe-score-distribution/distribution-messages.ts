@@ -1,4 +1,5 @@
-// kaohe-score-distribution's own words, keyed by Locale. Role names come from the host (`roleLabels`).
+// kaohe-score-distribution's own words, keyed by Locale. Role names come from base/role-labels.ts
+// unless the host names them (`roleLabels`).
 import type { OutlierReason } from '@kaohe/scoring';
 import type { Locale } from '../base/locale.ts';
 

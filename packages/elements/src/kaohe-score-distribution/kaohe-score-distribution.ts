@@ -2,6 +2,7 @@ import { css, html, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { orderDistributionRows, scoreDistribution, type RoleDistribution, type ScoreEntry } from '@kaohe/scoring';
 import { KaoheElement } from '../base/kaohe-element.ts';
+import { roleLabel } from '../base/role-labels.ts';
 import { formatNumber } from '../kaohe-payslip/number-format.ts';
 import { distributionMsg, reasonText, type DistributionMessageKey } from './distribution-messages.ts';
 
@@ -44,7 +45,10 @@ export class KaoheScoreDistribution extends KaoheElement {
   @property() period = '';
   /** The month's scores, every role. */
   @property({ attribute: false }) entries: ScoreEntry[] = [];
-  /** Role ids to names, in the host's language; a role without one shows its id. */
+  /**
+   * Role ids to names, in the host's language, for the host's own roles or its own wording; a role
+   * without one is named by the elements' role words (the inbox's), or shows its id if they lack it.
+   */
   @property({ attribute: false }) roleLabels: Record<string, string> = {};
 
   @state() private direction: 'ascending' | 'descending' = 'descending';
@@ -66,7 +70,7 @@ export class KaoheScoreDistribution extends KaoheElement {
   }
 
   #renderRole(role: RoleDistribution, index: number): TemplateResult {
-    const name = this.roleLabels[role.role] ?? role.role;
+    const name = this.roleLabels[role.role] ?? roleLabel(role.role, this.locale);
     const most = Math.max(1, ...role.buckets.map((b) => b.count));
     const slot = (WIDTH - 20) / 10;
     const rows = orderDistributionRows(role.rows, this.direction);
