@@ -49,8 +49,25 @@ export function onLocaleChange(listener: Listener): () => void {
   return () => s.listeners.delete(listener);
 }
 
-type Params = Record<string, string | number>;
-type Message = string | ((params: Params) => string);
+/** The values a message fills in: `{ n: 3 }` for "3 selected". */
+export type MessageParams = Record<string, string | number>;
+/** One entry of a catalogue: fixed words, or words built from their parameters. */
+export type Message = string | ((params: MessageParams) => string);
+
+/**
+ * `key`'s words in `locale` from a catalogue keyed by Locale, English where a translation is
+ * missing. The elements' shared catalogue below is closed to extension, so each component that
+ * needs words of its own keeps a small catalogue beside it and reads it with this.
+ */
+export function lookupMessage<K extends string>(
+  catalogue: { readonly en: Readonly<Record<K, Message>> } & Readonly<Record<Locale, Readonly<Partial<Record<K, Message>>>>>,
+  key: K,
+  locale: Locale,
+  params: MessageParams = {},
+): string {
+  const message = catalogue[locale][key] ?? catalogue.en[key];
+  return typeof message === 'function' ? message(params) : message;
+}
 
 const catalogue = {
   en: {
@@ -226,7 +243,6 @@ const catalogue = {
 export type MessageKey = keyof (typeof catalogue)['en'];
 
 /** A message of the elements' own catalogue in `locale`, with `{param}` values filled in. */
-export function msg(key: MessageKey, locale: Locale, params: Params = {}): string {
-  const message: Message = catalogue[locale][key] ?? catalogue.en[key];
-  return typeof message === 'function' ? message(params) : message;
+export function msg(key: MessageKey, locale: Locale, params: MessageParams = {}): string {
+  return lookupMessage(catalogue, key, locale, params);
 }

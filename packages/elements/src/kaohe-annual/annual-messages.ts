@@ -1,8 +1,5 @@
 // kaohe-annual's own words, keyed by Locale (the shared catalogue cannot be extended from outside).
-import type { Locale } from '../base/locale.ts';
-
-type Params = Record<string, string | number>;
-type Message = string | ((params: Params) => string);
+import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   heading: ({ year }) => `Annual appraisal ${year}`,
@@ -53,7 +50,6 @@ const catalogue: Record<Locale, Record<AnnualMessageKey, Message>> = {
   },
 };
 
-export function annualMsg(key: AnnualMessageKey, locale: Locale, params: Params = {}): string {
-  const message = catalogue[locale][key];
-  return typeof message === 'function' ? message(params) : message;
+export function annualMsg(key: AnnualMessageKey, locale: Locale, params: MessageParams = {}): string {
+  return lookupMessage(catalogue, key, locale, params);
 }

@@ -1,10 +1,7 @@
 // The builder's own words (the shared catalogue in base/locale.ts is closed to extension). Rubric
 // and chain names come from the data; validation messages come from @kaohe/scoring and
 // @kaohe/workflow as written, each with the rule it names.
-import type { Locale } from '../base/locale.ts';
-
-type Params = Record<string, string | number>;
-type Message = string | ((params: Params) => string);
+import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   builder: 'Rubric builder',
@@ -614,7 +611,6 @@ const catalogue: Record<Locale, Record<BuilderMessageKey, Message>> = {
 };
 
 /** A message of the builder in `locale`, English when a key is missing. */
-export function builderMsg(key: BuilderMessageKey, locale: Locale, params: Params = {}): string {
-  const message = catalogue[locale][key] ?? en[key];
-  return typeof message === 'function' ? message(params) : message;
+export function builderMsg(key: BuilderMessageKey, locale: Locale, params: MessageParams = {}): string {
+  return lookupMessage(catalogue, key, locale, params);
 }

@@ -2,10 +2,7 @@
 // the inbox keeps this small one beside it, keyed by the same Locale. Step and rubric names come
 // from the chain and the rubric; reasons for a refusal come from @kaohe/workflow as written.
 import type { AppraisalStatus } from '@kaohe/workflow';
-import type { Locale } from '../base/locale.ts';
-
-type Params = Record<string, string | number>;
-type Message = string | ((params: Params) => string);
+import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   tasks: 'Tasks',
@@ -241,12 +238,11 @@ const zhHans: Partial<Record<InboxMessageKey, Message>> = {
   'status.reopened': '已重开',
 };
 
-const catalogue: Record<Locale, Partial<Record<InboxMessageKey, Message>>> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+const catalogue = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans } satisfies Record<Locale, Partial<Record<InboxMessageKey, Message>>>;
 
 /** A message of the inbox in `locale` (English where a translation is missing). */
-export function inboxMsg(key: InboxMessageKey, locale: Locale, params: Params = {}): string {
-  const message: Message = catalogue[locale][key] ?? en[key];
-  return typeof message === 'function' ? message(params) : message;
+export function inboxMsg(key: InboxMessageKey, locale: Locale, params: MessageParams = {}): string {
+  return lookupMessage(catalogue, key, locale, params);
 }
 
 // Role names are shared with HR's score distribution, so they live in base.

@@ -1,9 +1,6 @@
 // The payroll export's words. Apart from the payslip's catalogue because the export is one of HR's
 // views (kaohe-hr.js): the core bundle, which every page loads, does not carry them.
-import type { Locale } from '../base/locale.ts';
-
-type Params = Record<string, string | number>;
-type Message = string | ((params: Params) => string);
+import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   exportCsv: ({ n }) => `Export CSV (${n} payslips)`,
@@ -30,7 +27,6 @@ const catalogue: Record<Locale, Record<PayrollExportMessageKey, Message>> = {
   },
 };
 
-export function payrollExportMsg(key: PayrollExportMessageKey, locale: Locale, params: Params = {}): string {
-  const message = catalogue[locale][key];
-  return typeof message === 'function' ? message(params) : message;
+export function payrollExportMsg(key: PayrollExportMessageKey, locale: Locale, params: MessageParams = {}): string {
+  return lookupMessage(catalogue, key, locale, params);
 }

@@ -1,9 +1,6 @@
 // The payslip's own words, keyed by the same Locale as the shared catalogue (base/locale.ts cannot
 // be extended from outside). Line, input and flag labels come from the pay plan itself.
-import type { Locale } from '../base/locale.ts';
-
-type Params = Record<string, string | number>;
-type Message = string | ((params: Params) => string);
+import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   payslip: 'Payslip',
@@ -105,7 +102,6 @@ const zhHans: Record<PayslipMessageKey, Message> = {
 
 const catalogue: Record<Locale, Record<PayslipMessageKey, Message>> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
-export function payslipMsg(key: PayslipMessageKey, locale: Locale, params: Params = {}): string {
-  const message = catalogue[locale][key];
-  return typeof message === 'function' ? message(params) : message;
+export function payslipMsg(key: PayslipMessageKey, locale: Locale, params: MessageParams = {}): string {
+  return lookupMessage(catalogue, key, locale, params);
 }

@@ -1,10 +1,7 @@
 // kaohe-score-distribution's own words, keyed by Locale. Role names come from base/role-labels.ts
 // unless the host names them (`roleLabels`).
 import type { OutlierReason } from '@kaohe/scoring';
-import type { Locale } from '../base/locale.ts';
-
-type Params = Record<string, string | number>;
-type Message = string | ((params: Params) => string);
+import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   heading: ({ period }) => `Score distribution ${period}`,
@@ -70,9 +67,8 @@ const catalogue: Record<Locale, Record<DistributionMessageKey, Message>> = {
   },
 };
 
-export function distributionMsg(key: DistributionMessageKey, locale: Locale, params: Params = {}): string {
-  const message = catalogue[locale][key];
-  return typeof message === 'function' ? message(params) : message;
+export function distributionMsg(key: DistributionMessageKey, locale: Locale, params: MessageParams = {}): string {
+  return lookupMessage(catalogue, key, locale, params);
 }
 
 export function reasonText(reason: OutlierReason, deviations: string, locale: Locale): string {
