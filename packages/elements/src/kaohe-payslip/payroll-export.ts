@@ -4,6 +4,7 @@ import { payrollCsv, type PayPlanInput, type PayrollPlanLines, type Payslip, typ
 import { payPlanPresets } from '@kaohe/scoring/presets';
 import { isHr, type AppraisalRecord, type Directory } from '@kaohe/workflow';
 import { KaoheElement } from '../base/kaohe-element.ts';
+import { init } from '../events.ts';
 import { payrollExportMsg } from './payroll-export-messages.ts';
 import { payslipStyles } from './kaohe-payslip.styles.ts';
 
@@ -25,7 +26,7 @@ export class KaohePayrollExportedEvent extends Event {
     readonly fileName: string,
     readonly count: number,
   ) {
-    super(KaohePayrollExportedEvent.eventName, { bubbles: true, composed: true });
+    super(KaohePayrollExportedEvent.eventName, init());
   }
 }
 
