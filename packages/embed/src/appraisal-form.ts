@@ -4,7 +4,7 @@
 import type { KaoheRubricForm, ReviewComment, RubricFormMode } from '@kaohe/elements';
 import type { Rubric } from '@kaohe/scoring';
 import {
-  allowedActions, isGroupStep, stepOf, workflowOf,
+  allowedActions, canRead, commentsForViewer, isGroupStep, stepOf, workflowOf,
   type ActionName, type ActResult, type AppraisalRecord, type Chain, type WorkflowAction,
 } from '@kaohe/workflow';
 import type { KaoheContext } from './context.ts';
@@ -29,12 +29,16 @@ export function modeFor(actions: readonly ActionName[]): RubricFormMode {
   return 'readonly';
 }
 
-/** Reviewers' comments along the chain, for the form's review mode. */
+/** Reviewers' comments along the chain as the signed-in user may read them (TR-3), for the form's review mode. */
 export function commentsOf(record: AppraisalRecord, context: KaoheContext): ReviewComment[] {
-  const nameOf = (id: string | undefined) => context.directory.people.find((person) => person.id === id)?.name ?? id ?? '—';
-  return workflowOf(record).trail
-    .filter((entry) => entry.comment !== undefined && entry.comment !== '')
-    .map((entry) => ({ at: entry.at, by: nameOf(entry.actor), text: entry.comment as string }));
+  const chain = context.chains[record.chainId];
+  // Without its chain nobody can tell which raters stay anonymous.
+  if (!chain) return [];
+  // An anonymous rater signs with the step they rated at.
+  const signature = (actor: string | undefined, step: string) => (actor === undefined
+    ? stepOf(chain, step)?.label[context.locale] ?? step
+    : context.directory.people.find((person) => person.id === actor)?.name ?? actor);
+  return commentsForViewer(record, context.user, chain, signature);
 }
 
 export async function openAppraisalForm(
@@ -48,6 +52,10 @@ export async function openAppraisalForm(
   if (!record) throw new Error(`Kaohe: no appraisal "${appraisalId}"`);
   const chain = context.chains[record.chainId];
   if (!chain) throw new Error(`Kaohe: appraisal ${appraisalId} runs chain ${record.chainId}, which is not configured`);
+  // The delegations the record carries keep a delegate who acted on it a reader, as they keep them an actor.
+  if (!canRead(record, context.user, context.directory, chain, { date: now, delegations: workflowOf(record).delegated })) {
+    throw new Error(`Kaohe: ${context.user} may not read appraisal ${appraisalId}`);
+  }
   // The appraisal is scored against the rubric version it was opened with, never a later edit.
   const rubric = await context.store.getRubric(record.rubricId, record.rubricVersion) ?? context.rubrics[record.rubricId];
   if (!rubric) throw new Error(`Kaohe: rubric ${record.rubricId} v${record.rubricVersion} is not available`);

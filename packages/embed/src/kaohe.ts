@@ -487,6 +487,8 @@ export class KaoheApi extends EventTarget {
    * A rubric form for a stored appraisal, set up for what the signed-in user may do at its step:
    * scoring (edit), reviewing or read-only, an assessing group limited to its items. Its submit goes
    * to the review chain and `onActed` hears the outcome (accepted with the stored record, or refused with a reason).
+   * Rejects for an appraisal the user may not read (workflow's `canRead`: an employee before publication,
+   * someone outside its chain); comments come signed as the user may read them (TR-3).
    */
   async openForm(appraisalId: string, options: { now?: string; onActed?: (result: ActResult) => void } = {}): Promise<OpenedAppraisal> {
     const context = this.#configured('openForm');

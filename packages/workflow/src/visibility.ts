@@ -67,6 +67,32 @@ export function visibleItems(
   return { read: items, edit: editsNow ? items : [] };
 }
 
+/** Who an audit entry or `updatedBy` names when the viewer may not learn who acted (TR-3). */
+export const ANONYMOUS_ACTOR = 'anonymous';
+
+/** A comment left along the chain, signed for the person reading it. */
+export interface ChainComment {
+  at: string;
+  by: string;
+  text: string;
+}
+
+/**
+ * The comments along the record's trail that `viewerId` may read, oldest first. `signature` names each
+ * author; it gets `actorId` undefined where the viewer may not learn who wrote (the employee, for TR-3
+ * lateral raters), so the caller can sign with the step instead.
+ */
+export function commentsForViewer(
+  record: AppraisalRecord,
+  viewerId: string,
+  chain: Chain,
+  signature: (actorId: string | undefined, step: string) => string,
+): ChainComment[] {
+  return workflowOf(redactForViewer(record, viewerId, chain)).trail
+    .filter((entry) => entry.comment !== undefined && entry.comment !== '')
+    .map((entry) => ({ at: entry.at, by: signature(entry.actor, entry.step), text: entry.comment as string }));
+}
+
 /** The record as `viewerId` may see it: for the employee, TR-3 lateral raters' identities are removed. */
 export function redactForViewer(record: AppraisalRecord, viewerId: string, chain: Chain): AppraisalRecord {
   if (viewerId !== record.employeeId) return record;
@@ -86,7 +112,7 @@ export function redactForViewer(record: AppraisalRecord, viewerId: string, chain
   return {
     ...record,
     assignees: atAnonymousStep ? [] : record.assignees,
-    updatedBy: hidden.has(record.updatedBy) ? 'anonymous' : record.updatedBy,
+    updatedBy: hidden.has(record.updatedBy) ? ANONYMOUS_ACTOR : record.updatedBy,
     workflow: { ...record.workflow, trail, lastDraft, delegated: atAnonymousStep ? [] : workflow.delegated },
   };
 }
@@ -97,7 +123,7 @@ export function redactAuditForViewer<T extends AuditEntry>(events: T[], record: 
   const anonymous = anonymousSteps(chain);
   return events.map((event) => {
     const step = (event.before as { step?: unknown } | null)?.step;
-    return typeof step === 'string' && anonymous.has(step) ? { ...event, actor: 'anonymous' } : event;
+    return typeof step === 'string' && anonymous.has(step) ? { ...event, actor: ANONYMOUS_ACTOR } : event;
   });
 }
 

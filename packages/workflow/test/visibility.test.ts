@@ -1,7 +1,7 @@
 // Who sees what: employees after publication, lateral raters anonymous (TR-3), groups their own items.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { canRead, chainPresets, redactAuditForViewer, redactForViewer, visibleItems, workflowOf } from '../src/index.ts';
+import { canRead, chainPresets, commentsForViewer, redactAuditForViewer, redactForViewer, visibleItems, workflowOf } from '../src/index.ts';
 import type { AuditEntry } from '../src/index.ts';
 import { accept, actsByStep, directory, fieldServiceItemGroups as itemGroups, finish, open, pathFrom, walk } from './fixtures.ts';
 
@@ -64,6 +64,21 @@ describe('lateral raters stay anonymous to the employee (TR-3)', () => {
     const shown = redactAuditForViewer(audit, record, 'T1', tr);
     assert.deepEqual(shown.map((entry) => entry.actor), ['T1', 'anonymous', 'L1', 'L2', 'H1']);
     assert.deepEqual(redactAuditForViewer(audit, record, 'L2', tr).map((entry) => entry.actor), ['T1', 'X1', 'L1', 'L2', 'H1']);
+  });
+
+  test('returned to self-evaluation (W-TR), the employee reads the lateral comment signed by its step, not by the rater; the leader reads who wrote it', () => {
+    const returned = walk(open('W-TR', 'T1'), tr, [
+      ['T1', { type: 'step.submit' }],
+      ['X1', { type: 'group.submit', group: 'lateral', comment: 'Always reachable on the Xiamen site' }],
+      ['L1', { type: 'step.return', to: 'self', comment: 'Add the October trips' }],
+    ]);
+    assert.equal(canRead(returned, 'T1', directory, tr), true, 'the employee opens it again at their own step');
+    const signature = (actor: string | undefined, step: string) => actor === undefined
+      ? `(${step})`
+      : directory.people.find((person) => person.id === actor)?.name ?? actor;
+    const read = (viewer: string) => commentsForViewer(returned, viewer, tr, signature).map(({ by, text }) => [by, text]);
+    assert.deepEqual(read('T1'), [['(lateral)', 'Always reachable on the Xiamen site'], ['Direct leader', 'Add the October trips']]);
+    assert.deepEqual(read('L1'), [['Lateral rater (parts)', 'Always reachable on the Xiamen site'], ['Direct leader', 'Add the October trips']]);
   });
 });
 

@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Rubric, Sheet } from '@kaohe/scoring';
 import type { KaoheStore, StoreChange } from '@kaohe/store';
 import {
-  allowedActions, chainPresets, isGroupStep, tasksFor, workflowOf,
+  ANONYMOUS_ACTOR, allowedActions, chainPresets, commentsForViewer, isGroupStep, redactAuditForViewer, tasksFor, workflowOf,
 } from '@kaohe/workflow';
 import type {
   ActContext, ActionName, AppraisalRecord, AuditEvent, Chain, Directory, Person, WorkCalendar, WorkflowAction,
@@ -940,7 +940,12 @@ export class KaoheInbox extends KaoheElement {
 
   async #loadAudit(id: string): Promise<void> {
     const events = await this.store?.listAudit(id).catch(() => []) ?? [];
-    if (this.openTask?.id === id) this.openTask = { ...this.openTask, audit: events };
+    const open = this.openTask;
+    if (open?.id !== id) return;
+    const chain = this.chains[open.record.chainId];
+    // Without its chain nobody can tell which steps keep their raters anonymous (TR-3): the employee sees no history then.
+    const shown = chain ? redactAuditForViewer(events, open.record, this.userId, chain) : open.record.employeeId === this.userId ? [] : events;
+    this.openTask = { ...open, audit: shown };
   }
 
   #closePane(restoreFocus = true): void {
@@ -1315,7 +1320,7 @@ export class KaoheInbox extends KaoheElement {
             @change=${(e: Event) => { if (e instanceof KaoheChangeEvent) this.#patchOpen({ sheet: e.sheet }); }}
             @kaohe-submitted=${(e: KaoheSubmittedEvent) => this.#onFormSubmitted(open.id, e)}></kaohe-rubric-form>`
           : html`<p class="muted">${t('rubricMissing')}</p>`}
-        ${this.#renderHistory(open.audit)}
+        ${this.#renderHistory(record, open.audit)}
       </section>`;
   }
 
@@ -1363,18 +1368,24 @@ export class KaoheInbox extends KaoheElement {
       </details>`;
   }
 
-  /** Reviewers' comments along the chain, for the form's review mode; one array per revision. */
+  /** Reviewers' comments along the chain as this user may read them (TR-3), for the form's review mode; one array per revision. */
   #commentsOf(record: AppraisalRecord): ReviewComment[] {
     const cached = this.#comments;
-    if (cached?.record === record) return cached.comments;
-    const comments = workflowOf(record).trail
-      .filter((entry) => entry.comment !== undefined && entry.comment !== '')
-      .map((entry) => ({ at: entry.at, by: entry.actor === undefined ? '—' : this.#nameOf(entry.actor), text: entry.comment as string }));
-    this.#comments = { record, comments };
+    if (cached?.record === record && cached.viewer === this.userId && cached.locale === this.locale) return cached.comments;
+    const chain = this.chains[record.chainId];
+    const comments = !chain ? [] : commentsForViewer(record, this.userId, chain,
+      (actor, step) => (actor === undefined ? this.#stepLabel(record, step) : this.#nameOf(actor)));
+    this.#comments = { record, viewer: this.userId, locale: this.locale, comments };
     return comments;
   }
 
-  #comments: { record: AppraisalRecord; comments: ReviewComment[] } | undefined;
+  #comments: { record: AppraisalRecord; viewer: string; locale: string; comments: ReviewComment[] } | undefined;
+
+  /** What an anonymous rater is shown as (TR-3): the step they rated at. */
+  #stepLabel(record: AppraisalRecord, step: unknown): string {
+    const id = typeof step === 'string' ? step : '';
+    return chainStep(this.chains, record.chainId, id)?.label[this.locale] ?? (id || '—');
+  }
 
   #patchOpen(patch: Partial<OpenTask>): void {
     if (this.openTask) this.openTask = { ...this.openTask, ...patch };
@@ -1386,7 +1397,7 @@ export class KaoheInbox extends KaoheElement {
     void this.approve(id);
   }
 
-  #renderHistory(events: AuditEvent[] | undefined): TemplateResult {
+  #renderHistory(record: AppraisalRecord, events: AuditEvent[] | undefined): TemplateResult {
     const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
     const format = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
     return html`
@@ -1396,7 +1407,9 @@ export class KaoheInbox extends KaoheElement {
           <ol>
             ${events.map((event) => html`
               <li data-action=${event.action}>
-                <strong>${this.#nameOf(event.actor)}</strong> · ${actionLabel(event.action, this.locale)}
+                <strong>${event.actor === ANONYMOUS_ACTOR
+                  ? this.#stepLabel(record, (event.before as { step?: unknown } | null)?.step)
+                  : this.#nameOf(event.actor)}</strong> · ${actionLabel(event.action, this.locale)}
                 · <time datetime=${event.at}>${format.format(new Date(event.at))}</time>
                 ${event.comment ? html`<q>${event.comment}</q>` : nothing}
               </li>`)}
