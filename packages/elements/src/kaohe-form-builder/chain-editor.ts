@@ -1,11 +1,10 @@
-import { assessingGroupLabels, type Problem } from '@kaohe/scoring';
+import { assessingGroupLabels, freeId, getAt, setAt, type Problem } from '@kaohe/scoring';
 import { actionTarget } from './action-target.ts';
 import { chainPresets, relationships, validateChain, type Chain, type ChainStep, type StepActor, type StepKind } from '@kaohe/workflow';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { tokenStyles } from '../base/tokens.styles.ts';
-import { freeId, getAt, setAt } from './builder-logic.ts';
 import { KaoheChainChangeEvent } from './form-builder-events.ts';
 import { styles } from './form-builder.styles.ts';
 import { builderMsg, type BuilderMessageKey } from './form-builder-messages.ts';

@@ -1,8 +1,7 @@
 // Events of the form builder and the chain editor: classes with typed fields, bubbling and composed.
-import type { Problem, Rubric } from '@kaohe/scoring';
+import type { Problem, Rubric, RubricDraft } from '@kaohe/scoring';
 import type { Chain } from '@kaohe/workflow';
 import { init } from '../events.ts';
-import type { RubricDraft } from './builder-logic.ts';
 
 /** The draft changed through the user (an edit, undo, redo, import or preset). */
 export class KaoheRubricDraftChangeEvent extends Event {

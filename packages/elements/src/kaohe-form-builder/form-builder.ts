@@ -1,4 +1,8 @@
-import { assessingGroupLabels, loadRubric, validateRubric, type Problem, type Rubric, type RuleKind, type Sheet } from '@kaohe/scoring';
+import {
+  addItem, addRuleEntry, addSection, assessingGroupLabels, changeRuleKind, diffRubrics, emptyRubric, freeId, getAt, History, idsOf, loadRubric,
+  moveItem, moveSection, removeItem, removeRuleEntry, removeSection, ruleKinds, setField, validateRubric, type ItemDraft, type ItemPosition,
+  type Problem, type Rubric, type RubricChange, type RubricDraft, type RuleKind, type SectionDraft, type Sheet,
+} from '@kaohe/scoring';
 import { rubricPresetIds, rubricPresets } from '@kaohe/scoring/presets';
 import { actionTarget } from './action-target.ts';
 import type { KaoheStore } from '@kaohe/store';
@@ -8,11 +12,6 @@ import { property, state } from 'lit/decorators.js';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { tokenStyles } from '../base/tokens.styles.ts';
 import type { KaoheRubricForm, RubricFormMode } from '../kaohe-rubric-form/rubric-form.ts';
-import {
-  addItem, addRuleEntry, addSection, changeRuleKind, diffRubrics, emptyRubric, freeId, getAt, History, idsOf, moveItem, moveSection,
-  removeItem, removeRuleEntry, removeSection, ruleKinds, setField, type ItemDraft, type ItemPosition, type RubricChange, type RubricDraft,
-  type SectionDraft,
-} from './builder-logic.ts';
 import { KaoheChainChangeEvent, KaoheRubricDraftChangeEvent, KaoheRubricPublishedEvent, KaoheRubricPublishRequestEvent } from './form-builder-events.ts';
 import { styles } from './form-builder.styles.ts';
 import { builderMsg, type BuilderMessageKey } from './form-builder-messages.ts';

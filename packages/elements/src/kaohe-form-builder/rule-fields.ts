@@ -1,7 +1,6 @@
 // The parameters of each rule kind (design.md, "Rule kinds the engine needs"), as fields.
-import type { FlagSpec, Label } from '@kaohe/scoring';
+import type { FlagSpec, ItemDraft, Label, RuleDraft } from '@kaohe/scoring';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ItemDraft, RuleDraft } from './builder-logic.ts';
 import { checkboxField, errorsOf, idFor, labelFields, selectField, t, textField, type FieldContext } from './fields.ts';
 
 type Amountish = string | number;
