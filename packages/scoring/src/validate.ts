@@ -1,6 +1,6 @@
 import { dec, sum, ZERO } from './decimal.ts';
 import { problemsFromZod, type Checked, type Problem } from './problems.ts';
-import { Rubric, Sheet, type Item, type Rule } from './schema.ts';
+import { Rubric, type Item, type Rule } from './schema.ts';
 
 /** Kinds that only take points away; the only ones allowed in pooled sections and as penalty-only items. */
 const DEDUCTIVE: ReadonlySet<Rule['kind']> = new Set(['perOccurrence', 'ranged', 'levels', 'forfeit', 'threshold', 'escalating', 'derived']);
@@ -139,10 +139,4 @@ function checkItem(item: Item, ip: string): Problem[] {
       break;
   }
   return problems;
-}
-
-/** Parses a sheet's shape (not yet against its rubric: `scoreSheet` does that). */
-export function parseSheet(input: unknown): Checked<Sheet> {
-  const parsed = Sheet.safeParse(input);
-  return parsed.success ? { ok: true, value: parsed.data, warnings: [] } : { ok: false, problems: problemsFromZod(parsed.error.issues) };
 }

@@ -5,6 +5,7 @@ import { dec, sum } from '../src/decimal.ts';
 import { ENTRY_FIELDS } from '../src/engine.ts';
 import { assessingGroupLabels } from '../src/groups.ts';
 import { rubricPresetIds, rubricPresets } from '../src/presets/index.ts';
+import { payPlanPresets } from '../src/presets/pay/index.ts';
 import { Rubric, Sheet, type Entry, type Item, type Label, type RuleKind } from '../src/schema.ts';
 
 const examplesDir = new URL('../../cli/examples/sheets/', import.meta.url);
@@ -121,6 +122,16 @@ describe('rubric presets: one per role of domain/rules.md', () => {
     const sp = rubricPresets['R-SP']!;
     assert.throws(() => { (sp as { version: number }).version = 2; }, TypeError);
     assert.throws(() => { sp.sections[0]!.items.push(sp.sections[0]!.items[0]!); }, TypeError);
+  });
+
+  test('pay-plan presets are frozen all the way down, so a P-1 rate changed in place cannot reach the next payslip', () => {
+    // ES modules run in strict mode, where writing to a frozen object throws instead of doing nothing.
+    for (const [id, plan] of Object.entries(payPlanPresets)) {
+      const line = plan.lines[0]!;
+      assert.throws(() => { (line as { formula: unknown }).formula = '0'; }, TypeError, `${id}: lines[0].formula can be changed`);
+      assert.throws(() => { (line.label as { en: string }).en = 'changed'; }, TypeError, `${id}: lines[0].label.en can be changed`);
+    }
+    assert.throws(() => { (payPlanPresets['P-1']!.inputs as unknown[]).push({}); }, TypeError);
   });
 });
 

@@ -1,7 +1,7 @@
 // What changed between two versions of a rubric, in words HR can read ("Item SP-D1 …: points 5 → 3").
 // Sections and items are matched by id, not by position, so inserting an item reports one
 // addition rather than a change to every item after it.
-import Decimal from 'decimal.js';
+import { dec } from '../decimal.ts';
 import { describeRule } from '../describe.ts';
 import { Rubric, type Item, type Label, type Locale, type RubricInput } from '../schema.ts';
 
@@ -110,7 +110,7 @@ function same(a: unknown, b: unknown): boolean {
   if ((typeof a === 'string' || typeof a === 'number') && (typeof b === 'string' || typeof b === 'number')) {
     const x = String(a);
     const y = String(b);
-    if (DECIMAL.test(x) && DECIMAL.test(y)) return new Decimal(x).eq(new Decimal(y));
+    if (DECIMAL.test(x) && DECIMAL.test(y)) return dec(x).eq(dec(y));
     return x === y;
   }
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => same(v, b[i]));

@@ -13,16 +13,6 @@ export function parsePath(path: string): PathKey[] {
   return keys;
 }
 
-/** The inverse of parsePath. */
-export function formatPathKeys(keys: readonly PathKey[]): string {
-  let out = '';
-  for (const key of keys) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${key}` : key;
-  }
-  return out;
-}
-
 /** The value at `path`, or undefined when any step of the way is missing. */
 export function getAt(root: unknown, path: string | readonly PathKey[]): unknown {
   const keys = typeof path === 'string' ? parsePath(path) : path;

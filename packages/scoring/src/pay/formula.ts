@@ -1,18 +1,13 @@
 import jsep from 'jsep';
-import DecimalJs from 'decimal.js';
 import { Decimal } from '../decimal.ts';
 import { KaoheInputError } from '../problems.ts';
 import type { Problem } from '../problems.ts';
 
-/**
- * Pay arithmetic uses the scoring package's private Decimal (decimal.ts: 40 digits, half-up 四捨五入,
- * O-7), so neither a host page's global decimal.js settings nor any other module's can change a payslip.
- */
-export const PayDecimal = Decimal;
-export type PayDecimal = Decimal;
+// Pay arithmetic uses the scoring package's private Decimal (decimal.ts: 40 digits, half-up 四捨五入,
+// O-7), so neither a host page's global decimal.js settings nor any other module's can change a payslip.
 
 /** A formula's value: a decimal amount or a condition. */
-export type FormulaValue = DecimalJs | boolean;
+export type FormulaValue = Decimal | boolean;
 export type FormulaType = 'number' | 'boolean';
 
 export type ArithmeticOperator = '+' | '-' | '*' | '/';
@@ -312,7 +307,7 @@ export interface EvaluateOptions {
  */
 export function evaluateFormula(
   formula: string | FormulaNode,
-  scope: Readonly<Record<string, DecimalJs | boolean>>,
+  scope: Readonly<Record<string, Decimal | boolean>>,
   options: EvaluateOptions = {},
 ): FormulaValue {
   const path = options.path ?? '';
@@ -324,17 +319,17 @@ export function evaluateFormula(
 /** Evaluation with names resolved on demand, so a pay plan can compute its quantities lazily. */
 export function evaluateNode(
   node: FormulaNode,
-  resolve: (name: string) => DecimalJs | boolean | undefined,
+  resolve: (name: string) => Decimal | boolean | undefined,
   path: string,
   src: string,
 ): FormulaValue {
   const fail = (rule: string, message: string): never => {
     throw new FormulaError({ path, rule, message: `${message} in "${src}"` });
   };
-  const number = (child: FormulaNode, role: string): PayDecimal => {
+  const number = (child: FormulaNode, role: string): Decimal => {
     const value = evaluateNode(child, resolve, path, src);
     if (typeof value === 'boolean') return fail('formula-type', `${role} must be a number, but "${formulaText(child)}" is a condition`);
-    return value instanceof PayDecimal ? value : new PayDecimal(value);
+    return value instanceof Decimal ? value : new Decimal(value);
   };
   const condition = (child: FormulaNode, role: string): boolean => {
     const value = evaluateNode(child, resolve, path, src);
@@ -342,12 +337,12 @@ export function evaluateNode(
     return value;
   };
   switch (node.kind) {
-    case 'number': return new PayDecimal(node.value);
+    case 'number': return new Decimal(node.value);
     case 'boolean': return node.value;
     case 'name': {
       const value = resolve(node.name);
       if (value === undefined) return fail('formula-unknown-name', `unknown name "${node.name}"`);
-      return typeof value === 'boolean' ? value : new PayDecimal(value);
+      return typeof value === 'boolean' ? value : new Decimal(value);
     }
     case 'negate': return number(node.argument, 'the operand of -').negated();
     case 'not': return !condition(node.argument, 'the operand of !');
@@ -378,7 +373,7 @@ export function evaluateNode(
         }
         return fail('formula-type', `${node.operator} needs two numbers${node.operator === '==' || node.operator === '!=' ? ' or two conditions' : ''}`);
       }
-      const order = new PayDecimal(left).comparedTo(right);
+      const order = new Decimal(left).comparedTo(right);
       switch (node.operator) {
         case '<': return order < 0;
         case '<=': return order <= 0;
@@ -397,24 +392,24 @@ export function evaluateNode(
         case 'if':
           return condition(args[0]!, 'the first argument of if') ? evaluateNode(args[1]!, resolve, path, src) : evaluateNode(args[2]!, resolve, path, src);
         case 'min':
-          return PayDecimal.min(...args.map((arg, i) => number(arg, `argument ${i + 1} of min`)));
+          return Decimal.min(...args.map((arg, i) => number(arg, `argument ${i + 1} of min`)));
         case 'max':
-          return PayDecimal.max(...args.map((arg, i) => number(arg, `argument ${i + 1} of max`)));
+          return Decimal.max(...args.map((arg, i) => number(arg, `argument ${i + 1} of max`)));
         case 'clamp': {
           const x = number(args[0]!, 'the value to clamp');
           const lo = number(args[1]!, 'the lower bound of clamp');
           const hi = number(args[2]!, 'the upper bound of clamp');
           if (lo.greaterThan(hi)) return fail('formula-clamp-bounds', `clamp's lower bound ${lo.toFixed()} is above its upper bound ${hi.toFixed()}`);
-          return PayDecimal.min(PayDecimal.max(x, lo), hi);
+          return Decimal.min(Decimal.max(x, lo), hi);
         }
         case 'round': {
           const x = number(args[0]!, 'the value to round');
-          const places = args[1] ? number(args[1], 'the places of round') : new PayDecimal(0);
+          const places = args[1] ? number(args[1], 'the places of round') : new Decimal(0);
           if (!places.isInteger() || places.isNegative() || places.greaterThan(20)) {
             return fail('formula-round-places', `round takes 0 to 20 whole places, not ${places.toFixed()}`);
           }
           // O-7: half-up, 四捨五入 — 2.345 → 2.35, -2.345 → -2.35 (away from zero at the half).
-          return x.toDecimalPlaces(places.toNumber(), PayDecimal.ROUND_HALF_UP);
+          return x.toDecimalPlaces(places.toNumber(), Decimal.ROUND_HALF_UP);
         }
       }
     }

@@ -1,11 +1,11 @@
-import type DecimalJs from 'decimal.js';
 import * as z from '../zod.ts';
 import { Period } from '../schema.ts';
 import type { Label } from '../schema.ts';
 import type { Flag } from '../result.ts';
+import { Decimal, fixed } from '../decimal.ts';
 import { KaoheInputError, problemsFromZod } from '../problems.ts';
 import type { Checked, Problem } from '../problems.ts';
-import { FormulaError, PayDecimal, RESERVED_NAMES, checkFormulaTypes, evaluateNode, formulaNames, parseFormula } from './formula.ts';
+import { FormulaError, RESERVED_NAMES, checkFormulaTypes, evaluateNode, formulaNames, parseFormula } from './formula.ts';
 import type { FormulaNode, FormulaType } from './formula.ts';
 import { PayPlan } from './pay-schema.ts';
 import type { PayInputSpec, PayPlanInput, PaySettingSpec, PayVariants } from './pay-schema.ts';
@@ -73,9 +73,9 @@ function loosen(input: unknown): LoosePlan {
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-function decimalOrNull(value: unknown): PayDecimal | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? new PayDecimal(String(value)) : null;
-  if (typeof value === 'string' && DECIMAL.test(value)) return new PayDecimal(value);
+function decimalOrNull(value: unknown): Decimal | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(String(value)) : null;
+  if (typeof value === 'string' && DECIMAL.test(value)) return new Decimal(value);
   return null;
 }
 
@@ -356,18 +356,6 @@ const KIND_HINT: Readonly<Record<PayInputSpec['kind'], string>> = {
 // place is validated again rather than served stale.
 const validatedPlans = new WeakMap<object, { json: string; plan: PayPlan }>();
 
-// A formula's AST depends only on its text; plans repeat the same few formulas for every payslip.
-const parsedFormulas = new Map<string, ReturnType<typeof parseFormula>>();
-function parsedFormula(src: string, path: string): ReturnType<typeof parseFormula> {
-  const key = `${path}\u0000${src}`;
-  let parsed = parsedFormulas.get(key);
-  if (!parsed) {
-    parsed = parseFormula(src, path);
-    if (parsedFormulas.size < 2048) parsedFormulas.set(key, parsed);
-  }
-  return parsed;
-}
-
 function checkedPlanOf(planInput: PayPlan | PayPlanInput): PayPlan {
   const json = JSON.stringify(planInput);
   const cached = typeof planInput === 'object' && planInput !== null ? validatedPlans.get(planInput) : undefined;
@@ -416,8 +404,8 @@ export function computePay(planInput: PayPlan | PayPlanInput, input: PayInput, o
 
   // Quantities are computed when first read and kept, failures included, so one division by zero
   // is reported once however many lines read it.
-  const memo = new Map<string, DecimalJs | boolean | FormulaError>();
-  const resolve = (name: string): DecimalJs | boolean | undefined => {
+  const memo = new Map<string, Decimal | boolean | FormulaError>();
+  const resolve = (name: string): Decimal | boolean | undefined => {
     const value = values.get(name);
     if (value !== undefined) return value;
     const quantity = quantities.get(name);
@@ -437,7 +425,7 @@ export function computePay(planInput: PayPlan | PayPlanInput, input: PayInput, o
     return result;
   };
   const evaluate = (src: string, path: string) => {
-    const parsed = parsedFormula(src, path);
+    const parsed = parseFormula(src, path);
     // validatePayPlan has parsed every formula already; this cannot fail.
     if (!parsed.ok) throw new KaoheInputError('pay plan', parsed.problems);
     return evaluateNode(parsed.ast, resolve, path, src);
@@ -466,7 +454,8 @@ export function computePay(planInput: PayPlan | PayPlanInput, input: PayInput, o
       const value = attempt(() => resolve(name));
       if (value !== undefined) inputs[name] = show(value);
     }
-    payslipLines.push({ id: spec.id, label: spec.label, formula: formula.src, inputs, amount: money(amount), ...(spec.source ? { source: spec.source } : {}) });
+    // O-7: each line is rounded half-up (四捨五入) to 0.01, once; the total adds the rounded lines.
+    payslipLines.push({ id: spec.id, label: spec.label, formula: formula.src, inputs, amount: fixed(amount, 2), ...(spec.source ? { source: spec.source } : {}) });
   }
 
   const flags: PayslipFlag[] = [];
@@ -478,14 +467,14 @@ export function computePay(planInput: PayPlan | PayPlanInput, input: PayInput, o
 
   if (problems.length > 0) throw new KaoheInputError('pay input', dedupe(problems));
 
-  const total = payslipLines.reduce((sum, line) => sum.plus(line.amount), new PayDecimal(0));
+  const total = payslipLines.reduce((sum, line) => sum.plus(line.amount), new Decimal(0));
   return {
     plan: { id: plan.id, version: plan.version },
     ...(request.employee !== undefined ? { employee: request.employee } : {}),
     ...(request.period !== undefined ? { period: request.period } : {}),
     currency: plan.currency,
     lines: payslipLines,
-    total: money(total),
+    total: fixed(total, 2),
     flags,
     settings,
   };
@@ -537,17 +526,17 @@ function readValues(
   used: ReadonlySet<string>,
   options: ComputePayOptions,
   problems: Problem[],
-): Map<string, DecimalJs | boolean> {
-  const values = new Map<string, DecimalJs | boolean>();
+): Map<string, Decimal | boolean> {
+  const values = new Map<string, Decimal | boolean>();
   const declared = new Set(specs.map((s) => s.name));
   for (const spec of specs) {
     const path = `values.${spec.name}`;
     const raw = given[spec.name];
     // A blank CSV cell means "not given", not zero.
     if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
-      if (spec.default !== undefined && !spec.required) values.set(spec.name, typeof spec.default === 'boolean' ? spec.default : new PayDecimal(String(spec.default)));
-      else if (spec.required && used.has(spec.name)) problems.push({ path, rule: 'required', message: `${spec.name} (${spec.label.en}) is missing: ${KIND_HINT[spec.kind]}` });
-      else if (spec.default !== undefined) values.set(spec.name, typeof spec.default === 'boolean' ? spec.default : new PayDecimal(String(spec.default)));
+      // A required input the plan never reads (only some variants use it) falls back to its default too.
+      if (spec.required && used.has(spec.name)) problems.push({ path, rule: 'required', message: `${spec.name} (${spec.label.en}) is missing: ${KIND_HINT[spec.kind]}` });
+      else if (spec.default !== undefined) values.set(spec.name, typeof spec.default === 'boolean' ? spec.default : new Decimal(String(spec.default)));
       continue;
     }
     if (spec.kind === 'boolean') {
@@ -561,7 +550,7 @@ function readValues(
       problems.push({ path, rule: 'not-a-number', message: `${spec.name} (${spec.label.en}) must be ${KIND_HINT[spec.kind]}, not ${JSON.stringify(raw)}` });
       continue;
     }
-    const value = new PayDecimal(text);
+    const value = new Decimal(text);
     if (spec.min !== undefined && value.lessThan(String(spec.min))) {
       problems.push({ path, rule: 'min', message: `${spec.name} (${spec.label.en}) is ${value.toFixed()}, below the minimum ${spec.min}` });
     } else if (spec.max !== undefined && value.greaterThan(String(spec.max))) {
@@ -578,14 +567,7 @@ function readValues(
   return values;
 }
 
-/** O-7: money is rounded half-up (四捨五入) to 0.01, once, and always written with 2 decimals. */
-function money(value: DecimalJs | string): string {
-  const rounded = new PayDecimal(value).toDecimalPlaces(2, PayDecimal.ROUND_HALF_UP);
-  // -0.00 on a payslip would read as a deduction that is not there.
-  return (rounded.isZero() ? new PayDecimal(0) : rounded).toFixed(2);
-}
-
-function show(value: DecimalJs | boolean): string {
+function show(value: Decimal | boolean): string {
   return typeof value === 'boolean' ? String(value) : value.toFixed();
 }
 

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../freeze.ts';
 import type { RubricInput } from '../schema.ts';
 import { afterSalesServiceRubric } from './rubrics/r-csa.ts';
 import { preSalesServiceRubric } from './rubrics/r-csp.ts';
@@ -37,11 +38,3 @@ const byId: Record<RubricPresetId, RubricInput> = {
 // Marked pure so a bundle that never reads the presets drops them (~11 KB gzip): the script-tag
 // core ships them apart, in kaohe-presets.js (packages/embed).
 export const rubricPresets: Readonly<Record<string, RubricInput>> = /* @__PURE__ */ deepFreeze(byId);
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}

@@ -1,0 +1,12 @@
+/**
+ * Freezes an object and everything it holds. Presets are shared by every caller, so a nested
+ * field changed in place would change every later sheet or payslip; an editor works on a
+ * `structuredClone` instead.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
