@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Locale } from '@kaohe/scoring';
+import { Locale } from '@kaohe/scoring';
 import { UsageError } from './errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -17,13 +17,11 @@ export function parseCommandArgs<const O extends Options>(args: readonly string[
   }
 }
 
-export const LOCALES: readonly Locale[] = ['zh-Hant', 'zh-Hans', 'en'];
-
 /** Labels in human-readable output follow --locale; zh-Hant is the domain's own language. */
 export function readLocale(value: string | undefined): Locale {
   if (value === undefined) return 'zh-Hant';
-  const locale = LOCALES.find((l) => l.toLowerCase() === value.toLowerCase());
-  if (!locale) throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}, not "${value}"`);
+  const locale = Locale.options.find((l) => l.toLowerCase() === value.toLowerCase());
+  if (!locale) throw new UsageError(`--locale must be one of ${Locale.options.join(', ')}, not "${value}"`);
   return locale;
 }
 

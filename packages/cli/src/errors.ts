@@ -1,4 +1,4 @@
-import { KaoheInputError, type Problem } from '@kaohe/scoring';
+import { KaoheInputError, formatProblems, parsePath, type Problem } from '@kaohe/scoring';
 
 /** A failure the user can fix: bad input (exit 1) or a wrong command line (exit 2). */
 export class CliError extends Error {
@@ -18,14 +18,6 @@ export class UsageError extends CliError {
   constructor(message: string) {
     super(message, [], 2);
   }
-}
-
-export function formatProblem(problem: Problem, indent = '  '): string {
-  return `${indent}- ${problem.path || '(root)'}: ${problem.message} [${problem.rule}]`;
-}
-
-export function formatProblems(problems: readonly Problem[], indent = '  '): string {
-  return problems.map((p) => formatProblem(p, indent)).join('\n');
 }
 
 /** Counted in words so a one-problem report doesn't read "1 problems". */
@@ -48,17 +40,13 @@ export function nameItems(problems: readonly Problem[], input: unknown): Problem
 function nearestId(input: unknown, path: string): string | undefined {
   let node: unknown = input;
   let found: string | undefined;
-  for (const key of pathKeys(path)) {
+  for (const key of parsePath(path)) {
     if (node === null || typeof node !== 'object') break;
-    node = (node as Record<string, unknown>)[key];
+    node = (node as Record<string | number, unknown>)[key];
     const id = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)['id'] : undefined;
     if (typeof id === 'string') found = id;
   }
   return found;
-}
-
-function pathKeys(path: string): string[] {
-  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[1] ?? m[2] ?? '');
 }
 
 /** Writes an error report to stderr and returns the exit code. */

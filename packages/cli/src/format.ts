@@ -1,10 +1,5 @@
-import type { Flag, Locale, Payslip, ScoreResult } from '@kaohe/scoring';
+import { flagsCell, type Locale, type Payslip, type ScoreResult } from '@kaohe/scoring';
 import { renderTable } from './table.ts';
-
-/** Flags in one cell: "FS-10 調離崗位; FS-3 下崗". */
-export function flagsText(flags: readonly Flag[], locale: Locale): string {
-  return flags.map((f) => `${f.source} ${f.label[locale]}`).join('; ');
-}
 
 export function scoreText(result: ScoreResult, locale: Locale): string {
   const rows = result.sections.flatMap((section) => [
@@ -24,7 +19,7 @@ export function scoreText(result: ScoreResult, locale: Locale): string {
     ...(result.attendance !== null ? [`attendance ${result.attendance}`] : []),
     `monthly ${result.monthly}`,
   ].join(' · ');
-  const flags = result.flags.length > 0 ? `flags: ${flagsText(result.flags, locale)}\n` : '';
+  const flags = result.flags.length > 0 ? `flags: ${flagsCell(result.flags, locale)}\n` : '';
   const missing = result.complete ? '' : `not yet scored: ${result.missing.join(', ')}\n`;
   return `${head}${table}\n${totals}\n${flags}${missing}`;
 }
@@ -34,7 +29,7 @@ export function payslipText(payslip: Payslip, locale: Locale): string {
   const rows = payslip.lines.map((line) => [line.label[locale], line.formula, Object.entries(line.inputs).map(([k, v]) => `${k}=${v}`).join(' '), line.amount]);
   rows.push(['total', '', '', payslip.total]);
   const table = renderTable([{ header: 'line' }, { header: 'formula' }, { header: 'inputs' }, { header: payslip.currency, align: 'right' }], rows);
-  const flags = payslip.flags.length > 0 ? `flags: ${flagsText(payslip.flags, locale)}\n` : '';
+  const flags = payslip.flags.length > 0 ? `flags: ${flagsCell(payslip.flags, locale)}\n` : '';
   return `${head}${table}${flags}`;
 }
 

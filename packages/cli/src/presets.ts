@@ -1,4 +1,4 @@
-import { validatePayPlan, validateRubric, type PayPlan, type Problem, type Rubric } from '@kaohe/scoring';
+import { validatePayPlan, validateRubric, type Checked, type PayPlan, type Problem, type Rubric } from '@kaohe/scoring';
 import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
 import { CliError, nameItems, plural } from './errors.ts';
 import type { CliIo } from './io.ts';
@@ -21,36 +21,30 @@ function unknownPreset(kind: string, ref: string, known: readonly string[], opti
   return new CliError(message, [{ path: option, rule: 'preset', message }]);
 }
 
-/** `--rubric R-SP` or `--rubric my-rubric.json`: a preset by ID or a rubric file, validated. */
-export async function resolveRubric(io: CliIo, ref: string, option = '--rubric'): Promise<Resolved<Rubric>> {
-  const preset = Object.hasOwn(rubricPresets, ref) ? rubricPresets[ref] : undefined;
-  if (preset) {
-    const checked = validateRubric(preset);
-    if (!checked.ok) throw new CliError(`the rubric preset ${ref} is invalid (${plural(checked.problems.length, 'problem')})`, nameItems(checked.problems, preset));
-    return { value: checked.value, origin: `preset ${ref}`, warnings: checked.warnings };
-  }
-  if (!looksLikePath(ref)) throw unknownPreset('rubric', ref, Object.keys(rubricPresets), option);
-  const raw = await readJson(io, ref, 'rubric');
-  const checked = validateRubric(raw);
-  if (!checked.ok) throw new CliError(`the rubric ${ref} is invalid (${plural(checked.problems.length, 'problem')})`, nameItems(checked.problems, raw));
-  return { value: checked.value, origin: ref, warnings: checked.warnings };
+interface Kind<T> {
+  /** "rubric", "pay plan": in messages and in what readJson says it was reading */
+  name: string;
+  presets: Readonly<Record<string, unknown>>;
+  validate: (input: unknown) => Checked<T>;
 }
 
-/** `--plan P-1` or `--plan my-plan.json`: a pay-plan preset by ID or a pay-plan file, validated. */
-export async function resolvePayPlan(io: CliIo, ref: string, option = '--plan'): Promise<Resolved<PayPlan>> {
-  const preset = Object.hasOwn(payPlanPresets, ref) ? payPlanPresets[ref] : undefined;
-  if (!preset && !looksLikePath(ref)) throw unknownPreset('pay plan', ref, Object.keys(payPlanPresets), option);
-  const raw = preset ?? (await readJson(io, ref, 'pay plan'));
-  const checked = validatePayPlan(raw);
-  const origin = preset ? `preset ${ref}` : ref;
-  if (!checked.ok) throw new CliError(`the pay plan ${preset ? `preset ${ref}` : ref} is invalid (${plural(checked.problems.length, 'problem')})`, nameItems(checked.problems, raw));
+/** A preset by ID or a JSON file by path, validated; problems name the item they sit in. */
+async function resolve<T>(io: CliIo, ref: string, option: string, kind: Kind<T>): Promise<Resolved<T>> {
+  const preset = Object.hasOwn(kind.presets, ref) ? kind.presets[ref] : undefined;
+  if (preset === undefined && !looksLikePath(ref)) throw unknownPreset(kind.name, ref, Object.keys(kind.presets), option);
+  const raw = preset ?? (await readJson(io, ref, kind.name));
+  const checked = kind.validate(raw);
+  const origin = preset === undefined ? ref : `preset ${ref}`;
+  if (!checked.ok) throw new CliError(`the ${kind.name} ${origin} is invalid (${plural(checked.problems.length, 'problem')})`, nameItems(checked.problems, raw));
   return { value: checked.value, origin, warnings: checked.warnings };
 }
 
-export function rubricPresetIds(): string[] {
-  return Object.keys(rubricPresets);
+/** `--rubric R-SP` or `--rubric my-rubric.json`: a preset by ID or a rubric file, validated. */
+export function resolveRubric(io: CliIo, ref: string, option = '--rubric'): Promise<Resolved<Rubric>> {
+  return resolve(io, ref, option, { name: 'rubric', presets: rubricPresets, validate: validateRubric });
 }
 
-export function payPlanPresetIds(): string[] {
-  return Object.keys(payPlanPresets);
+/** `--plan P-1` or `--plan my-plan.json`: a pay-plan preset by ID or a pay-plan file, validated. */
+export function resolvePayPlan(io: CliIo, ref: string, option = '--plan'): Promise<Resolved<PayPlan>> {
+  return resolve(io, ref, option, { name: 'pay plan', presets: payPlanPresets, validate: validatePayPlan });
 }

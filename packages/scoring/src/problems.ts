@@ -14,8 +14,18 @@ export class KaoheInputError extends Error {
     readonly subject: string,
     readonly problems: Problem[],
   ) {
-    super(`${subject} is invalid:\n` + problems.map((p) => `  - ${p.path || '(root)'}: ${p.message} [${p.rule}]`).join('\n'));
+    super(`${subject} is invalid:\n${formatProblems(problems)}`);
   }
+}
+
+/** One problem on one line: `sections[1].points: must be a number [type]`; an empty path is the whole input, `(root)`. */
+export function formatProblem(problem: Problem): string {
+  return `${problem.path || '(root)'}: ${problem.message} [${problem.rule}]`;
+}
+
+/** Problems as an indented list, one `- path: message [rule]` a line. */
+export function formatProblems(problems: readonly Problem[], indent = '  '): string {
+  return problems.map((p) => `${indent}- ${formatProblem(p)}`).join('\n');
 }
 
 export type Checked<T> = { ok: true; value: T; warnings: Problem[] } | { ok: false; problems: Problem[] };

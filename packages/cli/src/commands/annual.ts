@@ -1,4 +1,4 @@
-import { annualScore, KaoheInputError, type Problem } from '@kaohe/scoring';
+import { annualScore, KaoheInputError, Period, type Problem } from '@kaohe/scoring';
 import { noExtraPositionals, parseCommandArgs, required } from '../args.ts';
 import { CliError, UsageError, plural } from '../errors.ts';
 import { json } from '../format.ts';
@@ -62,7 +62,7 @@ export function computeAnnual(raw: unknown, divisorOption: Divisor | undefined, 
       const path = `months[${n}]`;
       const m = month !== null && typeof month === 'object' ? (month as Record<string, unknown>) : {};
       const period = m['period'];
-      if (typeof period !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
+      if (typeof period !== 'string' || !Period.safeParse(period).success) {
         add(`${path}.period`, 'period', 'period must be a month as YYYY-MM');
       } else {
         if (typeof year === 'number' && !period.startsWith(`${year}-`)) add(`${path}.period`, 'C-3', `${period} is not in ${year}`);

@@ -1,9 +1,9 @@
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flagsCell, formatProblem } from '@kaohe/scoring';
 import { payPlanPresets } from '@kaohe/scoring/presets';
 import { noExtraPositionals, parseCommandArgs, readLocale } from '../args.ts';
 import { CliError } from '../errors.ts';
-import { flagsText } from '../format.ts';
 import type { CliIo } from '../io.ts';
 import { renderTable } from '../table.ts';
 import { payFile } from './pay.ts';
@@ -34,7 +34,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
   for (const file of sheets) {
     try {
       const r = await scoreFile(io, file);
-      scoreRows.push([r.employee ?? basename(file), `${r.rubric.id} v${r.rubric.version}`, r.period, r.work, r.attendance ?? '—', r.monthly, flagsText(r.flags, locale) || (r.complete ? '' : `not scored: ${r.missing.join(' ')}`)]);
+      scoreRows.push([r.employee ?? basename(file), `${r.rubric.id} v${r.rubric.version}`, r.period, r.work, r.attendance ?? '—', r.monthly, flagsCell(r.flags, locale) || (r.complete ? '' : `not scored: ${r.missing.join(' ')}`)]);
     } catch (error) {
       failed += 1;
       scoreRows.push([basename(file), '', '', '', '', '', `ERROR ${failure(error)}`]);
@@ -47,7 +47,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
     const plan = planFromName(file);
     try {
       const p = await payFile(io, file, { fallbackPlan: plan });
-      payRows.push([p.employee ?? basename(file), `${p.plan.id} v${p.plan.version}`, p.period ?? '', `${p.total} ${p.currency}`, flagsText(p.flags, locale)]);
+      payRows.push([p.employee ?? basename(file), `${p.plan.id} v${p.plan.version}`, p.period ?? '', `${p.total} ${p.currency}`, flagsCell(p.flags, locale)]);
       payLines.push(`  ${p.employee ?? basename(file)} (${p.plan.id}): ${p.lines.map((l) => `${l.label[locale]} ${l.amount}`).join(' + ')} = ${p.total}`);
     } catch (error) {
       failed += 1;
@@ -93,6 +93,6 @@ function planFromName(file: string): string | undefined {
 }
 
 function failure(error: unknown): string {
-  if (error instanceof CliError) return [error.message, ...error.problems.slice(0, 3).map((p) => `${p.path}: ${p.message} [${p.rule}]`)].join(' · ');
+  if (error instanceof CliError) return [error.message, ...error.problems.slice(0, 3).map(formatProblem)].join(' · ');
   return error instanceof Error ? error.message : String(error);
 }

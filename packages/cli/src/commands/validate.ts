@@ -1,6 +1,6 @@
-import { validatePayPlan, validateRubric } from '@kaohe/scoring';
+import { formatProblems, validatePayPlan, validateRubric } from '@kaohe/scoring';
 import { noExtraPositionals, parseCommandArgs, required } from '../args.ts';
-import { CliError, formatProblems, nameItems, plural } from '../errors.ts';
+import { CliError, nameItems, plural } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { readJson } from '../read-json.ts';
 
