@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Papa from 'papaparse';
-import { computePay, Decimal, loadRubric, scoreSheet, type SheetInput } from '@kaohe/scoring';
+import { computePay, Decimal, loadRubric, payrollCsv, scoreSheet, validatePayPlan, type PublishedResult, type SheetInput } from '@kaohe/scoring';
 import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
 import { cli, examples, exampleSheet, readJsonFile, tempDir } from './support.ts';
 
@@ -127,6 +127,22 @@ describe('kaohe batch', () => {
       // P-2: a month under 60 deducts from the performance pay and is flagged.
       assert.equal(/P-2/.test(results[n]!['pay.flags']!), new Decimal(score.monthly).lt(60));
     }
+  });
+
+  it('writes byte for byte the payroll file HR exports for the same people (payrollCsv), so the two never disagree', async () => {
+    const file = join(examples, 'batch', 'service-staff.json');
+    const input = await readJsonFile<Array<{ name: string; sheet: SheetInput; payInput: { values: Record<string, string>; settings?: Record<string, string> } }>>(file);
+    const plan = validatePayPlan(payPlanPresets['P-2']);
+    assert.ok(plan.ok);
+    const published: PublishedResult[] = input.map(({ name, sheet, payInput }) => {
+      const score = engineScore(sheet);
+      const payslip = computePay(plan.value, { ...payInput, employee: sheet.employee, period: sheet.period, values: { ...payInput.values, score: score.monthly } });
+      return { employee: sheet.employee ?? '', name, score, payslip };
+    });
+    const exported = await payrollCsv(published, { locale: 'zh-Hant', plans: [plan.value] });
+    const { code, out, err } = await cli(['batch', '--input', file, '--plan', 'P-2']);
+    assert.equal(code, 0, err);
+    assert.equal(out, exported.csv);
   });
 
   it('runs the example sales CSV shipped in examples/batch with P-1, one result per row', async () => {
