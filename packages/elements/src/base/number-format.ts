@@ -2,7 +2,7 @@
 // @kaohe/scoring and are handed to Intl.NumberFormat as strings, which formats them as exact
 // decimals (ECMA-402 NumberFormat v3): an amount is never turned into a binary float on the way.
 import type { PayInputKind } from '@kaohe/scoring';
-import type { Locale } from '../base/locale.ts';
+import type { Locale } from './locale.ts';
 
 type Decimal = `${number}` | string;
 type Formatter = { format(value: Intl.StringNumericLiteral): string };

@@ -2,7 +2,7 @@ import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { annualRanking, type AnnualRecord, type AnnualRow } from '@kaohe/scoring';
 import { KaoheElement } from '../base/kaohe-element.ts';
-import { formatMoney, formatNumber } from '../kaohe-payslip/number-format.ts';
+import { formatMoney, formatNumber } from '../base/number-format.ts';
 import { annualMsg, type AnnualMessageKey } from './annual-messages.ts';
 
 /** One appraised month of the employee: YYYY-MM and the monthly score (C-1). */

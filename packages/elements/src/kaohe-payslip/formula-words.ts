@@ -3,7 +3,7 @@
 // Nothing is computed here; the values are the ones computePay recorded on the line.
 import { parseFormula, type FormulaNode, type PayInputKind, type PayPlan, type Payslip, type PayslipLine } from '@kaohe/scoring';
 import type { Locale } from '../base/locale.ts';
-import { formatByKind, formatNumber, formatRate } from './number-format.ts';
+import { formatByKind, formatNumber, formatRate } from '../base/number-format.ts';
 import { payslipMsg } from './payslip-messages.ts';
 
 export type ValueKind = PayInputKind;

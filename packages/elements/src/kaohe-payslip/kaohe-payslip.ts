@@ -5,7 +5,7 @@ import { payslipAccess, type AppraisalRecord, type Chain, type Directory, type P
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { onPayPlansRegistered, payPlanById } from '../base/pay-plans.ts';
 import { formulaWords, scoresUsed } from './formula-words.ts';
-import { formatCurrency, formatMoney, formatNumber } from './number-format.ts';
+import { formatCurrency, formatMoney, formatNumber } from '../base/number-format.ts';
 import { payslipMsg, type PayslipMessageKey } from './payslip-messages.ts';
 import { payslipStyles } from './kaohe-payslip.styles.ts';
 

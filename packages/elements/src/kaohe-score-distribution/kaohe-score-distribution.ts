@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { orderDistributionRows, scoreDistribution, type RoleDistribution, type ScoreEntry } from '@kaohe/scoring';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { roleLabel } from '../base/role-labels.ts';
-import { formatNumber } from '../kaohe-payslip/number-format.ts';
+import { formatNumber } from '../base/number-format.ts';
 import { distributionMsg, reasonText, type DistributionMessageKey } from './distribution-messages.ts';
 
 const WIDTH = 300;
