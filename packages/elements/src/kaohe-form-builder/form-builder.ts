@@ -9,6 +9,7 @@ import type { KaoheStore } from '@kaohe/store';
 import type { Chain } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { downloadText } from '../base/download.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { tokenStyles } from '../base/tokens.styles.ts';
 import type { KaoheRubricForm, RubricFormMode } from '../kaohe-rubric-form/rubric-form.ts';
@@ -559,12 +560,7 @@ export class KaoheFormBuilder extends KaoheElement {
 
   #download(): void {
     const file = `${this.draft.id || this.roleId || 'rubric'}-v${this.draft.version}.json`;
-    const url = URL.createObjectURL(new Blob([this.exportJson()], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    downloadText(this.renderRoot, this.exportJson(), file, 'application/json');
     this.#status(builderMsg('exported', this.locale, { file }));
   }
 

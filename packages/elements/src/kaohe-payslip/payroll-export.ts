@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { payrollCsv, type PayPlanInput, type PayrollPlanLines, type Payslip, type ScoreResult } from '@kaohe/scoring';
 import { payPlanPresets } from '@kaohe/scoring/presets';
 import { isHr, type AppraisalRecord, type Directory } from '@kaohe/workflow';
+import { downloadText } from '../base/download.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { init } from '../events.ts';
 import { payrollExportMsg } from './payroll-export-messages.ts';
@@ -99,16 +100,7 @@ export class KaohePayrollExport extends KaoheElement {
         payslip: entry.payslip,
       })), { locale: this.locale, plans, department: true });
       const fileName = `payroll-${this.department}-${this.period}.csv`;
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      // Revoked after the click has been handled; revoking at once can cancel the download.
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      downloadText(this.renderRoot, csv, fileName, 'text/csv;charset=utf-8');
       this.status = payrollExportMsg('exportDone', this.locale, { n: entries.length, file: fileName });
       this.dispatchEvent(new KaohePayrollExportedEvent(csv, fileName, entries.length));
     } catch (error) {
