@@ -163,4 +163,40 @@ describe('kaohe-inbox delegation', () => {
     await waitUntil(async () => (await store.getAppraisal(wang.id))?.step === 'publish', 'Sun\'s approval is written');
     expect((await store.listAudit(wang.id)).at(-1)?.actor).to.equal('H2');
   });
+
+  it('a claims clerk standing in for the 索賠組 member scores the claims items of a field service representative and hands them in for claims (W-FS)', async () => {
+    const store = new MemoryStore();
+    const fsChain = chainPresets['W-FS'];
+    const fsRubric = loadRubric(rubricPresets['R-FS']);
+    const fsDirectory: Directory = {
+      people: [
+        { id: 'M1', name: 'Service Manager Ma', roles: ['serviceManager'] },
+        { id: 'F1', name: 'Field Engineer Xu', number: 'E3001', roles: ['fieldServiceRepresentative'], managerId: 'M1' },
+        { id: 'CL1', name: 'Claims Lead Gao', roles: ['assessor'], groups: ['claims'] },
+        { id: 'CL9', name: 'Claims Clerk He', roles: ['assessor'] },
+        { id: 'TE1', name: 'Technician Lu', roles: ['assessor'], groups: ['technical'] },
+      ],
+      // Gao is on leave: the host's directory lends Gao's right to act to He.
+      delegations: [{ from: 'CL1', to: 'CL9', start: '2026-11-01', end: UNTIL }],
+    };
+    const opened = openAppraisal({ employee: 'F1', period: '2026-10', rubric: { id: fsRubric.id, version: fsRubric.version }, chain: fsChain, directory: fsDirectory, now: NOW });
+    const record = await store.putAppraisal({ ...opened, revision: 1 }, { expectedRevision: 0, audit: [openingAudit({ ...opened, revision: 1 })] });
+    expect(record.assignees).to.include('CL9');
+
+    const el = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .store=${store} .directory=${fsDirectory}
+      .rubrics=${{ [`${fsRubric.id}@${fsRubric.version}`]: fsRubric }} .now=${NOW} user-id="CL9"></kaohe-inbox>`);
+    await el.loaded;
+    await el.open(record.id);
+    await el.updateComplete;
+    await waitUntil(() => button(el, 'group.submit') !== null, 'He is offered the group\'s submission');
+    const form = pane(el)?.querySelector('kaohe-rubric-form');
+    // The claims items only (FS-2, FS-4a, FS-10 in the R-FS preset), not the whole sheet.
+    expect(form?.editableGroups).to.deep.equal(['claims']);
+    button(el, 'group.submit')?.click();
+    await waitUntil(async () => ((await store.getAppraisal(record.id))?.workflow as { groupsDone?: string[] }).groupsDone?.includes('claims') === true,
+      'the claims submission is accepted');
+    const submitted = (await store.listAudit(record.id)).at(-1);
+    expect([submitted?.action, submitted?.actor]).to.deep.equal(['group.submit', 'CL9']);
+    expect((await store.getAppraisal(record.id))?.assignees).to.deep.equal(['TE1'], 'the technical group is still to hand in');
+  });
 });

@@ -4,7 +4,7 @@
 import type { KaoheRubricForm, ReviewComment, RubricFormMode } from '@kaohe/elements';
 import type { Rubric } from '@kaohe/scoring';
 import {
-  allowedActions, canRead, commentsForViewer, isGroupStep, stepOf, workflowOf,
+  allowedActions, canRead, commentsForViewer, pendingGroupsFor, stepOf, workflowOf,
   type ActionName, type ActResult, type AppraisalRecord, type Chain, type WorkflowAction,
 } from '@kaohe/workflow';
 import type { KaoheContext } from './context.ts';
@@ -60,12 +60,10 @@ export async function openAppraisalForm(
   const rubric = await context.store.getRubric(record.rubricId, record.rubricVersion) ?? context.rubrics[record.rubricId];
   if (!rubric) throw new Error(`Kaohe: rubric ${record.rubricId} v${record.rubricVersion} is not available`);
   const itemGroups = Object.fromEntries(rubric.sections.flatMap((section) => section.items.map((item) => [item.id, item.groups])));
-  const actions = allowedActions(record, context.user, { directory: context.directory, chain, now, itemGroups });
-  const step = stepOf(chain, workflowOf(record).state);
-  const groups = step && isGroupStep(step) && actions.includes('group.submit')
-    ? step.actor.groups.filter((group) => !workflowOf(record).groupsDone.includes(group)
-      && context.directory.people.some((person) => person.id === context.user && person.groups?.includes(group)))
-    : [];
+  const ctx = { directory: context.directory, chain, now, itemGroups };
+  const actions = allowedActions(record, context.user, ctx);
+  // A member's delegate scores for the member's group too (W-FS); the chain routes them so.
+  const groups = actions.includes('group.submit') ? pendingGroupsFor(record, context.user, ctx) : [];
 
   const form = document.createElement('kaohe-rubric-form');
   form.rubric = rubric;

@@ -1,6 +1,6 @@
 // Who may read what. The employee sees their appraisal once published (or at their own self step);
 // TR-3 lateral raters stay anonymous to the employee; an assessing group sees and edits only its items.
-import type { AuditEntry } from './appraisal.ts';
+import type { ActContext, AuditEntry } from './appraisal.ts';
 import { machineFor, workflowOf } from './appraisal.ts';
 import type { Chain, ChainStep } from './chain.ts';
 import { isGroupStep, stepOf } from './chain.ts';
@@ -57,14 +57,28 @@ export function visibleItems(
       const set = new Set(groups);
       return items.filter((item) => (itemGroups[item] ?? []).some((group) => set.has(group)));
     };
-    const editing = current && isGroupStep(current)
-      ? mine(resolveGroupActors(current, employee, directory, routing)).filter((group) => !workflow.groupsDone.includes(group))
-      : [];
+    const editing = pendingGroupsFor(record, userId, {
+      directory, chain: options.chain, now: routing.date, ...(routing.delegations ? { delegations: routing.delegations } : {}),
+    });
     return { read: ofGroups(myGroups), edit: ofGroups(editing) };
   }
   const editsNow = current !== undefined && !isGroupStep(current) && current.kind !== 'publish'
     && resolveActors(current, employee, directory, routing).includes(userId);
   return { read: items, edit: editsNow ? items : [] };
+}
+
+/**
+ * The groups of the current group step (W-FS) that `userId` scores for on `ctx.now` (as a member or a
+ * member's delegate) and that have not handed in yet, in the step's order; [] at any other step.
+ */
+export function pendingGroupsFor(record: AppraisalRecord, userId: string, ctx: Pick<ActContext, 'directory' | 'chain' | 'now' | 'delegations'>): string[] {
+  const employee = ctx.directory.people.find((person) => person.id === record.employeeId);
+  const workflow = workflowOf(record);
+  const step = employee && workflow.state !== publishedState ? stepOf(fullChain(ctx.chain), workflow.state) : undefined;
+  if (!employee || !step || !isGroupStep(step)) return [];
+  const routing: RoutingOptions = { date: ctx.now, ...(ctx.delegations ? { delegations: ctx.delegations } : {}) };
+  const actors = resolveGroupActors(step, employee, ctx.directory, routing);
+  return step.actor.groups.filter((group) => actors[group]?.includes(userId) && !workflow.groupsDone.includes(group));
 }
 
 /** Who an audit entry or `updatedBy` names when the viewer may not learn who acted (TR-3). */

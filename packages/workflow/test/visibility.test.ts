@@ -1,9 +1,9 @@
 // Who sees what: employees after publication, lateral raters anonymous (TR-3), groups their own items.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { canRead, chainPresets, commentsForViewer, redactAuditForViewer, redactForViewer, visibleItems, workflowOf } from '../src/index.ts';
+import { canRead, chainPresets, commentsForViewer, pendingGroupsFor, redactAuditForViewer, redactForViewer, visibleItems, workflowOf } from '../src/index.ts';
 import type { AuditEntry } from '../src/index.ts';
-import { accept, actsByStep, directory, fieldServiceItemGroups as itemGroups, finish, open, pathFrom, walk } from './fixtures.ts';
+import { accept, actsByStep, directory, during, fieldServiceItemGroups as itemGroups, finish, open, pathFrom, walk } from './fixtures.ts';
 
 const sp = chainPresets['W-SP'];
 const tr = chainPresets['W-TR'];
@@ -110,5 +110,29 @@ describe('visibleItems: an assessing group sees and edits only its items (R-FS)'
     assert.deepEqual(visibleItems(record, 'F1', { directory, chain: fs, itemGroups }), { read: [], edit: [] });
     const published = finish('W-FS', record);
     assert.deepEqual(visibleItems(published, 'F1', { directory, chain: fs, itemGroups }), { read: Object.keys(itemGroups), edit: [] });
+  });
+});
+
+describe('pendingGroupsFor: the groups a user still scores for at a group step (W-FS)', () => {
+  const lent = [{ from: 'CL1', to: 'D2', start: '2026-11-01', end: '2026-11-10' }];
+
+  test('a delegate of a 索賠組 member scores for claims while the delegation runs, and the chain takes their claims items', () => {
+    const record = open('W-FS', 'F1');
+    assert.deepEqual(pendingGroupsFor(record, 'D2', { directory, chain: fs, now: during, delegations: lent }), ['claims']);
+    assert.deepEqual(pendingGroupsFor(record, 'D2', { directory, chain: fs, now: '2026-11-20T10:00:00+08:00', delegations: lent }), [], 'not after the delegation ends');
+    assert.deepEqual(pendingGroupsFor(record, 'D2', { directory, chain: fs, now: during }), [], 'not without the delegation');
+    const submitted = accept(record, fs, 'D2', { type: 'group.submit', group: 'claims', entries: { 'FS-4a': { points: '9' } } }, { delegations: lent, itemGroups });
+    assert.deepEqual(pendingGroupsFor(submitted, 'D2', { directory, chain: fs, now: during, delegations: lent }), [], 'claims has handed in');
+    assert.deepEqual(pendingGroupsFor(submitted, 'CL2', { directory, chain: fs, now: during }), [], 'for every member of claims');
+  });
+
+  test('members score for their own groups only; the reviewing manager and the representative for none', () => {
+    const record = open('W-FS', 'F1');
+    const now = { directory, chain: fs, now: during };
+    assert.deepEqual(pendingGroupsFor(record, 'CO1', now), ['correspondence']);
+    assert.deepEqual(pendingGroupsFor(record, 'FM1', now), ['fieldManagement']);
+    assert.deepEqual(pendingGroupsFor(record, 'M1', now), []);
+    assert.deepEqual(pendingGroupsFor(record, 'F1', now), []);
+    assert.deepEqual(pendingGroupsFor(walk(record, fs, actsByStep['W-FS'].acts.groups ?? []), 'CO1', now), [], 'past the group step');
   });
 });

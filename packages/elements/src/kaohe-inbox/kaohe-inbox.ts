@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Rubric, Sheet } from '@kaohe/scoring';
 import type { KaoheStore, StoreChange } from '@kaohe/store';
 import {
-  ANONYMOUS_ACTOR, allowedActions, chainPresets, commentsForViewer, isGroupStep, redactAuditForViewer, tasksFor, workflowOf,
+  ANONYMOUS_ACTOR, allowedActions, chainPresets, commentsForViewer, isGroupStep, pendingGroupsFor, redactAuditForViewer, tasksFor, workflowOf,
 } from '@kaohe/workflow';
 import type {
   ActContext, ActionName, AppraisalRecord, AuditEvent, Chain, Directory, Person, WorkCalendar, WorkflowAction,
@@ -697,14 +697,19 @@ export class KaoheInbox extends KaoheElement {
 
   #allowedCache = new WeakMap<AppraisalRecord, { key: readonly unknown[]; value: ActionName[] }>();
 
-  /** The user's groups still to submit at a group step (an assessing group edits only its items). */
+  /** The groups the user (or whoever lent them the right) still submits for at a group step; a group edits only its items. */
   #pendingGroups(record: AppraisalRecord): string[] {
-    const step = chainStep(this.chains, record.chainId, record.step);
-    if (!step || !isGroupStep(step)) return [];
-    const mine = this.#people.get(this.userId)?.groups ?? [];
-    const done = workflowOf(record).groupsDone;
-    return step.actor.groups.filter((group) => mine.includes(group) && !done.includes(group));
+    // Routed over the whole directory like #allowed, and asked on every render of the pane: kept as long as its inputs.
+    const key = [this.userId, this.directory, this.chains, this.now] as const;
+    const cached = this.#pendingCache.get(record);
+    if (cached && cached.key.every((value, index) => value === key[index])) return cached.value;
+    const ctx = this.#contextFor(record);
+    const value = ctx ? pendingGroupsFor(record, this.userId, ctx) : [];
+    this.#pendingCache.set(record, { key, value });
+    return value;
   }
+
+  #pendingCache = new WeakMap<AppraisalRecord, { key: readonly unknown[]; value: string[] }>();
 
   async #write(record: AppraisalRecord, action: WorkflowAction): Promise<ActionOutcome> {
     const ctx = this.#contextFor(record);
