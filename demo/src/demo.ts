@@ -239,8 +239,10 @@ async function renderTasks(main: HTMLElement): Promise<void> {
   const heading = [h('h1', {}, t().tasksTitle), h('p', { class: 'lead' }, t().tasksLead)];
   // The approval inbox does the list, the detail pane and the actions itself; the context gives it store, user and directory.
   // kaohe.iife.js always defines it (boot() stops when the bundle is missing), so the page has no table of its own.
-  // The page keeps its own h1: the inbox's heading is an h2 below it, as on every other page.
-  main.replaceChildren(...heading, kaohe().create('kaohe-inbox'));
+  // The page keeps its own h1: the inbox's heading is an h2 below it, as on every other page. An action taken on the
+  // score page comes back here with its outcome, which is told here rather than on the next score page opened.
+  const notice = noticeNode();
+  main.replaceChildren(...heading, ...(notice ? [notice] : []), kaohe().create('kaohe-inbox'));
 }
 
 async function renderScore(main: HTMLElement): Promise<void> {
