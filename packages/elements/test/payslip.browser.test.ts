@@ -24,7 +24,7 @@ const directory: Directory = {
     { id: 'wang.wei', name: '王偉', number: 'E1001', roles: ['salesperson'], region: 'north', department: 'sales', managerId: 'R1' },
     { id: 'S2', name: '李強', roles: ['salesperson'], region: 'north', department: 'sales', managerId: 'R1' },
     { id: 'li.na', name: '李娜', roles: ['serviceStaff'], department: 'service' },
-    { id: 'zhao.min', name: '趙敏', roles: ['onlineAfterSales'], department: 'shop' },
+    { id: 'zhao.min', name: '趙敏', roles: ['afterSalesCustomerService'], department: 'shop' },
   ],
 };
 
@@ -152,12 +152,21 @@ describe('kaohe-payslip finds a plan given by id among the plans registered on t
 
   it('a plan the host hands over in payPlans wins over the registered plan of the same id', async () => {
     const preset = structuredClone(payPlanPresets['P-1']!);
-    const ownP1 = { ...preset, label: { ...preset.label, en: 'Our sales pay' } };
+    // The host's P-1 pays 60% of T as base instead of the preset's 50%.
+    const ownP1 = {
+      ...preset,
+      label: { ...preset.label, en: 'Our sales pay' },
+      lines: preset.lines.map((line) => (line.id === 'base' ? { ...line, formula: 'T * 0.6' } : line)),
+    };
     const el = await mount({ plan: 'P-1', input: p1Wang });
+    // The registered preset: 4000 base + 2380 plan completion (8000 × 35% × 0.85) + 1080 daily work (8000 × 15% × 0.9).
+    expect(shownTotal(el)).to.equal('7460.00');
     el.payPlans = { 'P-1': ownP1 };
     await el.updateComplete;
     expect(text(root(el).querySelector('dl.meta'))).to.contain('Our sales pay (P-1)');
-    expect(shownTotal(el)).to.equal(computePay(ownP1, p1Wang).total);
+    // The host's plan: 4800 base (8000 × 60%) + 2380 + 1080.
+    expect(plain(text(root(el).querySelector('tr[data-line="base"] [data-amount]')))).to.equal('4800.00');
+    expect(shownTotal(el)).to.equal('8260.00');
   });
 
   it('still takes a plan object as it is, registered or not', async () => {

@@ -543,7 +543,8 @@ describe('kaohe-rubric-form: locale', () => {
     await click(el, buttonIn(itemOf(el, 'SP-D1'), /加一/));
     expect(textOf(itemOf(el, 'SP-D1').querySelector('legend'))).to.contain('經銷商終端日報上報不及時');
     const before = el.sheet;
-    const scoreBefore = sectionScore(el, 'dealer');
+    // SP-D1: each late report deducts 5 from the dealer section's 30
+    expect(sectionScore(el, 'dealer')).to.contain('本部分：20.00 / 30.00');
 
     setLocale('en');
     await el.updateComplete;
@@ -551,7 +552,7 @@ describe('kaohe-rubric-form: locale', () => {
     expect(textOf(itemOf(el, 'SP-D1').querySelector('[part~="rule"]'))).to.contain('−5 each');
     expect(el.sheet).to.deep.equal(before);
     expect(itemOf(el, 'SP-D1').querySelector<HTMLInputElement>('input[type=number]')!.value).to.equal('2');
-    expect(sectionScore(el, 'dealer')).to.contain(scoreBefore.replace(/^本部分：/, '').split(' / ')[0]!);
+    expect(sectionScore(el, 'dealer')).to.contain('Section: 20.00 of 30.00');
   });
 
   it('an element given its own locale keeps it when the page switches', async () => {
