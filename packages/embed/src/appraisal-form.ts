@@ -2,7 +2,7 @@
 // (design.md: score, review or read-only; an assessing group edits only its items), and hands the
 // form's submit to the review chain. Which actions are allowed is asked of @kaohe/workflow.
 import type { KaoheRubricForm, ReviewComment, RubricFormMode } from '@kaohe/elements';
-import type { Rubric } from '@kaohe/scoring';
+import { itemGroupsOf, type Rubric } from '@kaohe/scoring';
 import {
   allowedActions, canRead, commentsForViewer, pendingGroupsFor, stepOf, workflowOf,
   type ActionName, type ActResult, type AppraisalRecord, type Chain, type WorkflowAction,
@@ -59,7 +59,7 @@ export async function openAppraisalForm(
   // The appraisal is scored against the rubric version it was opened with, never a later edit.
   const rubric = await context.store.getRubric(record.rubricId, record.rubricVersion) ?? context.rubrics[record.rubricId];
   if (!rubric) throw new Error(`Kaohe: rubric ${record.rubricId} v${record.rubricVersion} is not available`);
-  const itemGroups = Object.fromEntries(rubric.sections.flatMap((section) => section.items.map((item) => [item.id, item.groups])));
+  const itemGroups = itemGroupsOf(rubric);
   const ctx = { directory: context.directory, chain, now, itemGroups };
   const actions = allowedActions(record, context.user, ctx);
   // A member's delegate scores for the member's group too (W-FS); the chain routes them so.

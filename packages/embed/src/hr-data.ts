@@ -4,7 +4,7 @@
 // @kaohe/scoring; this file only gathers and sorts records.
 import { computePay, scoreSheet, type AnnualRecord, type PayPlanInput, type Rubric, type ScoreEntry, type ScoreResult } from '@kaohe/scoring';
 import type { AppraisalQuery } from '@kaohe/store';
-import type { AppraisalRecord, Person } from '@kaohe/workflow';
+import { isPublished, type AppraisalRecord, type Person } from '@kaohe/workflow';
 import type { AnnualMonth, PayrollEntry } from '@kaohe/elements/hr';
 import { getContext, type KaoheContext } from './context.ts';
 
@@ -22,9 +22,6 @@ export interface AnnualYear {
   peers: AnnualRecord[];
   months: Record<string, AnnualMonth[]>;
 }
-
-/** Results an employee and payroll may see (the payslip's rule: pay is published with the appraisal). */
-const PUBLISHED: ReadonlySet<string> = new Set(['published', 'appealed']);
 
 function configured(method: string): KaoheContext {
   const context = getContext();
@@ -91,7 +88,8 @@ export function payrollEntries(
   const context = configured('payrollEntries');
   const entries: PayrollEntry[] = [];
   for (const appraisal of scored) {
-    if (!PUBLISHED.has(appraisal.record.status)) continue;
+    // The payslip's rule: pay is published with the appraisal.
+    if (!isPublished(appraisal.record.status)) continue;
     const planId = context.assignments[appraisal.role]?.payPlan;
     const plan = planId === undefined ? undefined : context.payPlans[planId];
     if (!plan) continue;
@@ -110,7 +108,7 @@ export function annualYear(scored: readonly ScoredAppraisal[], year: number): An
   const prefix = `${String(year).padStart(4, '0')}-`;
   const byPerson = new Map<string, { role: string; region: string; months: AnnualMonth[] }>();
   for (const { record, score, person, role } of scored) {
-    if (!record.period.startsWith(prefix) || !PUBLISHED.has(record.status)) continue;
+    if (!record.period.startsWith(prefix) || !isPublished(record.status)) continue;
     const entry = byPerson.get(record.employeeId) ?? { role, region: person?.region ?? '', months: [] };
     entry.months.push({ period: record.period, monthly: score.monthly });
     byPerson.set(record.employeeId, entry);

@@ -1,7 +1,7 @@
 // The small API a host page calls: hand over the signed-in user and the directory once, and the
 // elements on the page know who is acting. Decisions stay in the pure packages; this only wires.
 import {
-  KaoheInputError, loadRubric as parseRubric, scoreSheet,
+  KaoheInputError, itemGroupsOf, loadRubric as parseRubric, scoreSheet,
   type Locale, type PayPlanInput, type Problem, type Rubric, type RubricInput, type ScoreResult, type Sheet, type SheetInput,
 } from '@kaohe/scoring';
 import { IdbStore, MemoryStore, type KaoheStore } from '@kaohe/store';
@@ -470,7 +470,7 @@ export class KaoheApi extends EventTarget {
     const chain = context.chains[record.chainId];
     if (!chain) throw new KaoheInputError('appraisal', [{ path: 'chainId', rule: 'unknown-chain', message: `no chain "${record.chainId}" is configured` }]);
     const rubric = context.rubrics[record.rubricId];
-    const itemGroups = rubric ? Object.fromEntries(rubric.sections.flatMap((section) => section.items.map((item) => [item.id, item.groups]))) : undefined;
+    const itemGroups = rubric ? itemGroupsOf(rubric) : undefined;
     const result = act(record, action, {
       actor: options.actor ?? context.user,
       directory: context.directory,

@@ -16,6 +16,18 @@ export const assessingGroupLabels: Readonly<Record<string, Label>> = deepFreeze(
   lateral: { 'zh-Hant': '協作部門', 'zh-Hans': '协作部门', en: 'Departments worked with' },
 });
 
+/**
+ * The rubric's item → assessing groups, every item listed (`[]`: the step's assessor scores it). The
+ * workflow needs it to let a group edit only its items (W-FS); authored input works as well as a parsed rubric.
+ */
+export function itemGroupsOf(rubric: { sections: ReadonlyArray<{ items: ReadonlyArray<{ id: string; groups?: readonly string[] | undefined }> }> }): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const section of rubric.sections) {
+    for (const item of section.items) out[item.id] = [...(item.groups ?? [])];
+  }
+  return out;
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);

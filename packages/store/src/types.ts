@@ -1,10 +1,10 @@
 // The one persistence contract of Kaohe. Every method is async, every value crossing it is plain
 // JSON and every list is paged, so a remote backend (HTTP, a host's own API) can implement it as is.
 import type { Entry, Rubric, Sheet } from '@kaohe/scoring';
-import type { AppraisalRecord, AppraisalStatus, AuditEvent } from '@kaohe/workflow';
+import type { AppraisalRecord, AppraisalStatus, AuditEntry, AuditEvent } from '@kaohe/workflow';
 
-/** What the caller writes to the audit log; the store assigns `seq`, `prevHash` and `hash`. */
-export type AuditEntry = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
+/** What the caller writes to the audit log; the store assigns `seq`, `prevHash` and `hash`. Declared by workflow, which store builds on. */
+export type { AuditEntry };
 
 export interface PutAppraisalOptions {
   /**

@@ -1,10 +1,10 @@
 // The pure façade the UI and the store call: open an appraisal, act on it. Every accepted action
 // returns the next record (revision + 1) and its audit entries; every other one a reason, never silence.
-import { KaoheInputError, scoreSheet } from '@kaohe/scoring';
+import { KaoheInputError, itemGroupsOf, scoreSheet } from '@kaohe/scoring';
 import type { Entry, Rubric, Sheet } from '@kaohe/scoring';
 import { initialTransition, transition } from 'xstate';
 import type { Chain, ChainStep } from './chain.ts';
-import { isGroupStep, normaliseChain, stepOf } from './chain.ts';
+import { HR_ROLE, isGroupStep, normaliseChain, stepOf } from './chain.ts';
 import type { WorkCalendar } from './calendar.ts';
 import { dueDate, isOverdue, startDate } from './calendar.ts';
 import type { ChainContext, ChainEvent, ChainEventType, ChainMachine, Cycle, TrailEntry } from './machine.ts';
@@ -230,18 +230,12 @@ function incompleteness(rubric: Rubric, sheet: AppraisalRecord['sheet'], step: C
   }
   const actor = step?.actor;
   const mine = new Set<string>(group ? [group] : actor && 'relationship' in actor ? [actor.relationship] : actor && 'role' in actor ? [actor.role] : []);
-  const groupsOf = new Map(rubric.sections.flatMap((s) => s.items).map((item) => [item.id, item.groups]));
+  const groupsOf = itemGroupsOf(rubric);
   const owed = missing.filter((id) => {
-    const groups = groupsOf.get(id) ?? [];
+    const groups = groupsOf[id] ?? [];
     return group ? groups.includes(group) : groups.length === 0 || groups.some((g) => mine.has(g));
   });
   return owed.length > 0 ? reason('incomplete', `not yet scored: ${owed.join(', ')}`) : null;
-}
-
-/** Why `action` would be refused, or null when it would be accepted. */
-export function explain(record: AppraisalRecord, action: WorkflowAction, ctx: ActContext): Refusal | null {
-  const prepared = prepare(record, action, ctx);
-  return prepared.ok ? null : prepared.reason;
 }
 
 /** The actions `userId` may take on the record now (what the UI offers as buttons). */
@@ -323,7 +317,7 @@ function reasonFor(chain: Chain, state: string, context: ChainContext, event: Ch
         return null;
       case 'hr.reopen':
         if (own) return reason('ownAppraisal', 'nobody reopens their own appraisal');
-        if (!rules.isReopener(context, actor)) return reason('notReopener', `only ${chain.reopenBy ?? 'hr'} reopens a published appraisal`);
+        if (!rules.isReopener(context, actor)) return reason('notReopener', `only ${chain.reopenBy ?? HR_ROLE} reopens a published appraisal`);
         if (!rules.hasText(action.reason)) return reason('missingReason', 'a reopen gives a reason');
         if (action.to !== undefined && !chain.steps.some((step) => step.id === action.to && step.kind !== 'publish')) {
           return reason('unknownStep', `"${action.to}" is not a step this appraisal can be reopened at`);

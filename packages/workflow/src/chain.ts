@@ -3,6 +3,9 @@
 import { KaoheInputError } from '@kaohe/scoring';
 import type { Label, Problem } from '@kaohe/scoring';
 
+/** The role id of HR in the host's directory: who publishes and reopens unless a chain says otherwise. */
+export const HR_ROLE = 'hr';
+
 export type StepKind = 'self' | 'score' | 'summarise' | 'review' | 'approve' | 'publish';
 
 /** Who acts, relative to the appraised employee (resolved from the directory by `resolveActors`). */
@@ -139,7 +142,7 @@ export function normaliseChain(chain: Chain): Chain {
     id: uniqueId('publish', chain.steps),
     kind: 'publish',
     label: { 'zh-Hant': '發布', 'zh-Hans': '发布', en: 'Publish' },
-    actor: { role: chain.publishBy ?? 'hr' },
+    actor: { role: chain.publishBy ?? HR_ROLE },
   };
   return { ...chain, steps: [...chain.steps, publish] };
 }

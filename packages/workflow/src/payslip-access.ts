@@ -3,15 +3,11 @@
 // the review chain lets read the appraisal (canRead) do. A component shows what this decides.
 import { chainPresets } from './chain-presets.ts';
 import type { Chain } from './chain.ts';
+import { HR_ROLE } from './chain.ts';
 import type { AppraisalRecord, Directory } from './records.ts';
-import { canRead } from './visibility.ts';
+import { canRead, isPublished } from './visibility.ts';
 
 export type PayslipAccess = 'granted' | 'unpublished' | 'denied';
-
-/** The role id of HR in the host's directory. */
-export const HR_ROLE = 'hr';
-
-const PUBLISHED: ReadonlySet<string> = new Set(['published', 'appealed']);
 
 export function isHr(viewer: string, directory: Directory): boolean {
   return directory.people.some((person) => person.id === viewer && person.roles.includes(HR_ROLE));
@@ -22,5 +18,5 @@ export function payslipAccess(record: AppraisalRecord | undefined, viewer: strin
   const chainOfRecord = chain ?? (chainPresets as Readonly<Record<string, Chain>>)[record.chainId];
   const mayRead = viewer === record.employeeId || isHr(viewer, directory) || (chainOfRecord !== undefined && canRead(record, viewer, directory, chainOfRecord));
   if (!mayRead) return 'denied';
-  return PUBLISHED.has(record.status) ? 'granted' : 'unpublished';
+  return isPublished(record.status) ? 'granted' : 'unpublished';
 }

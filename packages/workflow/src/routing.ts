@@ -1,6 +1,6 @@
 // Who acts at a step: by relationship to the employee, by role, or by assessing group (rules.md §3).
 import type { Chain, ChainStep, Relationship } from './chain.ts';
-import { isGroupStep } from './chain.ts';
+import { HR_ROLE, isGroupStep } from './chain.ts';
 import type { Delegation, Directory, Person } from './records.ts';
 
 export interface RoutingOptions {
@@ -9,17 +9,6 @@ export interface RoutingOptions {
   /** delegations besides the directory's own */
   delegations?: Delegation[];
 }
-
-/** The roles a relationship falls back to when no narrower reading applies. */
-const relationshipRole: Partial<Record<Relationship, string>> = {
-  salesPlanningHead: 'salesPlanningHead',
-  vp: 'vp',
-  hr: 'hr',
-  gm: 'gm',
-  chairman: 'chairman',
-  regionalManager: 'regionalManager',
-  departmentManager: 'departmentManager',
-};
 
 /**
  * The people who may act at `step` for `employee`, delegates included, on `options.date`.
@@ -43,16 +32,21 @@ export function resolveGroupActors(step: ChainStep, employee: Person, directory:
 
 /** The people who may reopen a published appraisal (chain.reopenBy, default hr), never the employee. */
 export function resolveReopeners(chain: Chain, employee: Person, directory: Directory, options: RoutingOptions): string[] {
-  const role = chain.reopenBy ?? 'hr';
+  const role = chain.reopenBy ?? HR_ROLE;
   const base = directory.people.filter((person) => person.roles.includes(role)).map((person) => person.id);
   return withDelegates(base, undefined, employee, directory, options);
 }
 
+/** Whether `delegation` is in force on `date` (YYYY-MM-DD or a full ISO timestamp; both ends inclusive). */
+export function delegationInForce(delegation: Delegation, date: string): boolean {
+  const day = date.slice(0, 10);
+  return delegation.start.slice(0, 10) <= day && day <= delegation.end.slice(0, 10);
+}
+
 /** Delegations in force on `date` (inclusive at both ends). */
 export function activeDelegations(directory: Directory, options: RoutingOptions): Delegation[] {
-  const day = options.date.slice(0, 10);
   return [...(directory.delegations ?? []), ...(options.delegations ?? [])]
-    .filter((delegation) => delegation.start.slice(0, 10) <= day && day <= delegation.end.slice(0, 10));
+    .filter((delegation) => delegationInForce(delegation, options.date));
 }
 
 function withDelegates(base: string[], step: ChainStep | undefined, employee: Person, directory: Directory, options: RoutingOptions): string[] {
@@ -99,10 +93,9 @@ function byRelationship(relationship: Relationship, employee: Person, directory:
       return scopedOrUpChain('regionalManager', 'region', employee, directory);
     case 'departmentManager':
       return scopedOrUpChain('departmentManager', 'department', employee, directory);
-    default: {
-      const role = relationshipRole[relationship] ?? relationship;
-      return directory.people.filter((person) => person.roles.includes(role)).map((person) => person.id);
-    }
+    default:
+      // The company-wide relationships (vp, hr, gm …) name the role of the same id.
+      return directory.people.filter((person) => person.roles.includes(relationship)).map((person) => person.id);
   }
 }
 

@@ -2,6 +2,7 @@
 import type { ActionName } from './appraisal.ts';
 import { workflowOf } from './appraisal.ts';
 import { isOverdue } from './calendar.ts';
+import { delegationInForce } from './routing.ts';
 import type { AppraisalRecord, AppraisalStatus } from './records.ts';
 
 export interface Task {
@@ -25,9 +26,8 @@ export interface Task {
 export function tasksFor(record: AppraisalRecord, userId: string, now: string): Task | null {
   if (record.status === 'published' || !record.assignees.includes(userId)) return null;
   const workflow = workflowOf(record);
-  const day = now.slice(0, 10);
   const delegations = workflow.delegated.filter((delegation) => delegation.to === userId);
-  const active = delegations.filter((delegation) => delegation.start.slice(0, 10) <= day && day <= delegation.end.slice(0, 10));
+  const active = delegations.filter((delegation) => delegationInForce(delegation, now));
   // Someone who is an assignee only through a delegation loses the task when the delegation ends.
   if (delegations.length > 0 && active.length === 0) return null;
   const task: Task = {

@@ -6,7 +6,7 @@ import type { Chain, ChainStep } from './chain.ts';
 import { isGroupStep, stepOf } from './chain.ts';
 import type { TrailEntry } from './machine.ts';
 import { publishedState } from './machine.ts';
-import type { AppraisalRecord, Delegation, Directory, Person } from './records.ts';
+import type { AppraisalRecord, AppraisalStatus, Delegation, Directory, Person } from './records.ts';
 import type { RoutingOptions } from './routing.ts';
 import { resolveActors, resolveGroupActors, resolveReopeners } from './routing.ts';
 
@@ -141,8 +141,13 @@ export function redactAuditForViewer<T extends AuditEntry>(events: T[], record: 
   });
 }
 
+/** Whether the result is out for the employee (and for pay): published, and still so while appealed. */
+export function isPublished(status: AppraisalStatus): boolean {
+  return status === 'published' || status === 'appealed';
+}
+
 function employeeMayRead(record: AppraisalRecord, chain: Chain): boolean {
-  if (record.status === 'published' || record.status === 'appealed') return true;
+  if (isPublished(record.status)) return true;
   // The employee fills in their own self-evaluation (TR-1) before anyone has scored them.
   return stepOf(chain, record.step)?.kind === 'self' && record.status !== 'reopened';
 }

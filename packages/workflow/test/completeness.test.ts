@@ -1,7 +1,7 @@
 // With the pinned rubric in the context, the chain refuses a submission the rubric says is not ready.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadRubric } from '@kaohe/scoring';
+import { itemGroupsOf, loadRubric } from '@kaohe/scoring';
 import { rubricPresets } from '@kaohe/scoring/presets';
 import { chainPresets, openAppraisal } from '../src/index.ts';
 import { accept, directory, opened, refuse } from './fixtures.ts';
@@ -23,7 +23,7 @@ describe('submitting needs a complete, valid sheet when the rubric is known', ()
     const fsChain = chainPresets['W-FS'];
     const fsRecord = openAppraisal({ employee: 'F1', period: '2026-10', rubric: { id: 'R-FS', version: 1 }, chain: fsChain, directory, now: opened });
     const refusal = refuse(fsRecord, fsChain, 'FM1', { type: 'group.submit', group: 'fieldManagement', entries: { 'FS-1': { level: 'needsHelp', amount: 6 } } },
-      { rubric: fs, itemGroups: Object.fromEntries(fs.sections.flatMap((s) => s.items).map((i) => [i.id, i.groups])) });
+      { rubric: fs, itemGroups: itemGroupsOf(fs) });
     assert.equal(refusal.code, 'invalidSheet');
     assert.match(refusal.message, /entries\.FS-1\.reason: .*O-8/);
   });
@@ -31,7 +31,7 @@ describe('submitting needs a complete, valid sheet when the rubric is known', ()
   test('W-FS: the claims group submits once its own items are scored, though other groups\' are not', () => {
     const fsChain = chainPresets['W-FS'];
     const fsRecord = openAppraisal({ employee: 'F1', period: '2026-10', rubric: { id: 'R-FS', version: 1 }, chain: fsChain, directory, now: opened });
-    const itemGroups = Object.fromEntries(fs.sections.flatMap((s) => s.items).map((i) => [i.id, i.groups]));
+    const itemGroups = itemGroupsOf(fs);
     const next = accept(fsRecord, fsChain, 'CL1', { type: 'group.submit', group: 'claims' }, { rubric: fs, itemGroups });
     assert.equal(next.revision, 1);
     const refusal = refuse(fsRecord, fsChain, 'FM1', { type: 'group.submit', group: 'fieldManagement' }, { rubric: fs, itemGroups });

@@ -1,6 +1,9 @@
 // A small company with every role of rules.md §3, and helpers that fail loudly when the workflow
 // refuses what a test expects it to accept (or the other way round).
 import assert from 'node:assert/strict';
+import { itemGroupsOf } from '@kaohe/scoring';
+import type { RubricInput } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import { act, chainPresets, openAppraisal } from '../src/index.ts';
 import type { ActContext, AppraisalRecord, AuditEntry, Chain, Directory, Refusal, WorkflowAction } from '../src/index.ts';
 
@@ -44,20 +47,8 @@ export const directory: Directory = {
 
 export type PresetId = keyof typeof chainPresets;
 
-/** The R-FS items and the groups that assess them (rules.md §1, R-FS). */
-export const fieldServiceItemGroups: Record<string, string[]> = {
-  'FS-1': ['fieldManagement'],
-  'FS-2': ['fieldManagement', 'correspondence', 'claims', 'technical', 'parts'],
-  'FS-3': ['fieldManagement', 'correspondence'],
-  'FS-4a': ['claims'],
-  'FS-4b': ['parts', 'correspondence'],
-  'FS-5': ['correspondence'],
-  'FS-6': ['fieldManagement'],
-  'FS-7': ['technical'],
-  'FS-8': ['fieldManagement'],
-  'FS-9': ['fieldManagement', 'technical'],
-  'FS-10': [],
-};
+/** The R-FS items and the groups that assess them (rules.md §1, R-FS), as the preset has them. */
+export const fieldServiceItemGroups: Record<string, string[]> = itemGroupsOf(rubricPresets['R-FS'] as RubricInput);
 
 export const opened = '2026-11-01T09:00:00+08:00';
 export const during = '2026-11-05T10:00:00+08:00';

@@ -83,11 +83,13 @@ describe('lateral raters stay anonymous to the employee (TR-3)', () => {
 });
 
 describe('visibleItems: an assessing group sees and edits only its items (R-FS)', () => {
-  test('索賠組 sees FS-2 and FS-4a and edits them while it has not submitted', () => {
+  // FS-10 names no group on the page; the R-FS preset gives it to claims, who find the false claims.
+  test('索賠組 sees FS-2, FS-4a and FS-10 and edits them while it has not submitted', () => {
     const record = open('W-FS', 'F1');
-    assert.deepEqual(visibleItems(record, 'CL1', { directory, chain: fs, itemGroups }), { read: ['FS-2', 'FS-4a'], edit: ['FS-2', 'FS-4a'] });
+    const claims = ['FS-2', 'FS-4a', 'FS-10'];
+    assert.deepEqual(visibleItems(record, 'CL1', { directory, chain: fs, itemGroups }), { read: claims, edit: claims });
     const submitted = accept(record, fs, 'CL1', { type: 'group.submit', group: 'claims' });
-    assert.deepEqual(visibleItems(submitted, 'CL1', { directory, chain: fs, itemGroups }), { read: ['FS-2', 'FS-4a'], edit: [] });
+    assert.deepEqual(visibleItems(submitted, 'CL1', { directory, chain: fs, itemGroups }), { read: claims, edit: [] });
   });
 
   test('配件組 and 函電組 share FS-4b; 技術組 sees FS-7 and FS-9', () => {

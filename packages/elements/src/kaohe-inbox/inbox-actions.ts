@@ -1,7 +1,7 @@
 // One action on one appraisal, the only way the inbox writes: the workflow decides (`act`), the store
 // writes the record and its audit entry together on top of the revision that was read. A refusal
 // and a lost race come back as values, so a bulk run can list them per employee.
-import type { Rubric, Sheet } from '@kaohe/scoring';
+import type { Sheet } from '@kaohe/scoring';
 import { StoreConflictError, StoreError } from '@kaohe/store';
 import type { KaoheStore } from '@kaohe/store';
 import { act } from '@kaohe/workflow';
@@ -28,15 +28,6 @@ export async function performAction(store: KaoheStore, record: AppraisalRecord, 
     if (error instanceof StoreError) return { ok: false, kind: 'store', message: error.message };
     throw error;
   }
-}
-
-/** The rubric's item → assessing groups, which `act` needs to let a group edit only its items. */
-export function itemGroupsOf(rubric: Rubric): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const section of rubric.sections) {
-    for (const item of section.items) out[item.id] = [...item.groups];
-  }
-  return out;
 }
 
 /**

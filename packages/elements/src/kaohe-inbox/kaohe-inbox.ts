@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../base/css-props.ts';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Rubric, Sheet } from '@kaohe/scoring';
+import { itemGroupsOf, type Rubric, type Sheet } from '@kaohe/scoring';
 import type { KaoheStore, StoreChange } from '@kaohe/store';
 import {
   ANONYMOUS_ACTOR, allowedActions, chainPresets, commentsForViewer, isGroupStep, pendingGroupsFor, redactAuditForViewer, tasksFor, workflowOf,
@@ -14,7 +14,7 @@ import { KaoheElement } from '../base/kaohe-element.ts';
 import { KaoheChangeEvent } from '../events.ts';
 import type { KaoheSubmittedEvent } from '../events.ts';
 import type { ReviewComment } from '../kaohe-rubric-form/rubric-form.ts';
-import { itemGroupsOf, performAction, sheetEdits, type ActionOutcome } from './inbox-actions.ts';
+import { performAction, sheetEdits, type ActionOutcome } from './inbox-actions.ts';
 import {
   KaoheTaskActedEvent, KaoheTaskActionFailedEvent, KaoheApproveRequestEvent, KaoheDelegateRequestEvent, KaoheReturnRequestEvent,
   KaoheTaskOpenEvent, type ForwardAction,
@@ -753,7 +753,7 @@ export class KaoheInbox extends KaoheElement {
     }
     const message = this.#failureText(outcome);
     this.dispatchEvent(new KaoheTaskActionFailedEvent(record.id, action,
-      outcome.kind === 'refused' ? outcome.reason : { code: outcome.kind, message: outcome.kind === 'conflict' ? outcome.message : outcome.message }));
+      outcome.kind === 'refused' ? outcome.reason : { code: outcome.kind, message: outcome.message }));
     if (outcome.kind === 'conflict') {
       // Never a lost update: show what is stored now and let the reviewer decide again.
       const happened = this.#reconcile(outcome.current, record.id);
