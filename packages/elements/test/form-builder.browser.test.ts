@@ -112,6 +112,14 @@ async function buildSection(el: KaoheFormBuilder, s: number, section: PresetSect
 }
 
 describe('kaohe-form-builder: building a rubric through the form', () => {
+  it('names the role it edits in words, not by the role id the presets use', async () => {
+    localStorage.clear();
+    const zhHant = await fixture<KaoheFormBuilder>(html`<kaohe-form-builder locale="zh-Hant" role-id="fieldServiceRepresentative"></kaohe-form-builder>`);
+    expect(textOf(root(zhHant).querySelector('h2'))).to.equal('現場服務代表的考核表與審核流程');
+    const en = await fixture<KaoheFormBuilder>(html`<kaohe-form-builder locale="en" role-id="afterSalesCustomerService"></kaohe-form-builder>`);
+    expect(textOf(root(en).querySelector('h2'))).to.equal('Rubric and review chain for After-sales CS');
+  });
+
   it('HR builds the salesperson rubric R-SP from an empty form and gets exactly the preset', async function () {
     this.timeout(120000);
     const preset = rubricPresets['R-SP']!;
@@ -407,7 +415,7 @@ describe('kaohe-form-builder: versions', () => {
 
 describe('kaohe-form-builder: review chain', () => {
   it('a group step that is not a score step is flagged at its kind, from validateChain', async () => {
-    const el = await mount('fieldService');
+    const el = await mount('fieldServiceRepresentative');
     const chain = root(el).querySelector<KaoheChainEditor>('kaohe-chain-editor')!;
     await chain.updateComplete;
     const croot = chain.shadowRoot!;

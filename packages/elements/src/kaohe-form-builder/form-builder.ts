@@ -11,6 +11,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { downloadText } from '../base/download.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
+import { roleLabel } from '../base/role-labels.ts';
 import { tokenStyles } from '../base/tokens.styles.ts';
 import type { KaoheRubricForm, RubricFormMode } from '../kaohe-rubric-form/rubric-form.ts';
 import { KaoheChainChangeEvent, KaoheRubricDraftChangeEvent, KaoheRubricPublishedEvent, KaoheRubricPublishRequestEvent } from './form-builder-events.ts';
@@ -694,7 +695,7 @@ export class KaoheFormBuilder extends KaoheElement {
         @input=${this.#onInput} @change=${this.#onInput} @click=${this.#onClick}
         @dragstart=${this.#onDragStart} @dragover=${this.#onDragOver} @drop=${this.#onDrop} @dragend=${this.#onDragEnd}>
       <header class="header">
-        <h2>${this.roleId ? t('builderFor', { role: this.roleId }) : t('builder')}</h2>
+        <h2>${this.roleId ? t('builderFor', { role: roleLabel(this.roleId, this.locale) }) : t('builder')}</h2>
         <div class="toolbar" part="toolbar" role="toolbar" aria-label=${t('toolbar')}>
           <button type="button" part="button" data-action="undo" aria-keyshortcuts="Control+Z" ?disabled=${!this.canUndo}>${t('undo')}</button>
           <button type="button" part="button" data-action="redo" aria-keyshortcuts="Control+Y Control+Shift+Z" ?disabled=${!this.canRedo}>${t('redo')}</button>
