@@ -25,7 +25,7 @@ const directory: Directory = {
   people: [
     { id: 'L2', name: 'Director Huang', roles: ['serviceDirector'] },
     { id: 'L1', name: 'Service Manager Ma', roles: ['serviceManager'], managerId: 'L2' },
-    { id: 'T1', name: 'Travelling Engineer Xu', number: 'E2001', roles: ['travellingService'], managerId: 'L1' },
+    { id: 'T1', name: 'Travelling Engineer Xu', number: 'E2001', roles: ['travellingServiceStaff'], managerId: 'L1' },
     { id: 'X1', name: 'Parts Planner Gao', roles: ['partsPlanning'], groups: ['lateral'] },
     { id: 'H1', name: 'HR Qian', roles: ['hr'] },
   ],

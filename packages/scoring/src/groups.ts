@@ -1,3 +1,4 @@
+import { deepFreeze } from './freeze.ts';
 import type { Label } from './schema.ts';
 
 /**
@@ -26,12 +27,4 @@ export function itemGroupsOf(rubric: { sections: ReadonlyArray<{ items: Readonly
     for (const item of section.items) out[item.id] = [...(item.groups ?? [])];
   }
   return out;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

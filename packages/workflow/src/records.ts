@@ -51,7 +51,7 @@ export interface Person {
   /** employee number shown in lists */
   number?: string;
   name: string;
-  /** role ids: salesperson, regionalManager, fieldService, onlineAfterSales, salesPlanningHead, vp, hr, gm, chairman … */
+  /** role ids: salesperson, regionalManager, fieldServiceRepresentative, afterSalesCustomerService, salesPlanningHead, vp, hr, gm, chairman … (the presets' `role`) */
   roles: string[];
   region?: string;
   department?: string;

@@ -40,7 +40,7 @@ export const directory: Directory = {
     { id: 'PA1', name: '配件組', roles: ['assessor'], groups: ['parts'] },
     { id: 'L2', name: 'Leader above', roles: ['serviceDirector'], managerId: 'D1' },
     { id: 'L1', name: 'Direct leader', roles: ['serviceManager'], managerId: 'L2' },
-    { id: 'T1', name: 'Travelling service staff', roles: ['travellingService'], managerId: 'L1' },
+    { id: 'T1', name: 'Travelling service staff', roles: ['travellingServiceStaff'], managerId: 'L1' },
     { id: 'X1', name: 'Lateral rater (parts)', roles: ['assessor'], groups: ['lateral'] },
   ],
 };

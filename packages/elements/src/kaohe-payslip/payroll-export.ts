@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { payrollCsv, type PayPlanInput, type PayrollPlanLines, type Payslip, type ScoreResult } from '@kaohe/scoring';
 import { payPlanPresets } from '@kaohe/scoring/presets';
-import { isHr, type AppraisalRecord, type Directory } from '@kaohe/workflow';
+import { isHr, isPublished, type AppraisalRecord, type Directory } from '@kaohe/workflow';
 import { downloadText } from '../base/download.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { init } from '../events.ts';
@@ -62,7 +62,7 @@ export class KaohePayrollExport extends KaoheElement {
 
   /** The entries the export holds: published (or under appeal), of the month, of the department. */
   get exported(): PayrollEntry[] {
-    return this.entries.filter((entry) => ['published', 'appealed'].includes(entry.record.status)
+    return this.entries.filter((entry) => isPublished(entry.record.status)
       && entry.record.period === this.period && this.#departmentOf(entry) === this.department);
   }
 
