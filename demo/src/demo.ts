@@ -261,7 +261,15 @@ async function renderScore(main: HTMLElement): Promise<void> {
       if (result.ok) go('tasks');
       else void render();
     },
+  }).catch((error: unknown) => {
+    // Their own appraisal, not yet theirs to read (before publication, away from their own step): say so, not an error.
+    if (state.openId === undefined && error instanceof Error && error.name === 'KaoheReadRefusedError') return undefined;
+    throw error;
   });
+  if (!opened) {
+    main.replaceChildren(h('h1', {}, t().scoreTitle), h('p', { class: 'lead' }, t().scoreLead), h('p', { role: 'status' }, t().noPublished));
+    return;
+  }
   const { record, actions } = opened;
   const employee = person(record.employeeId);
   const own = record.employeeId === context.user;

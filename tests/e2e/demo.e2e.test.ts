@@ -99,6 +99,23 @@ describe('the demo intranet under script-src \'self\' and style-src \'self\'', (
     await page.close();
   });
 
+  test('a salesperson whose October is still with the reviewers is told on the score page that it is not published yet, not shown an error', async () => {
+    // SP11: the first salesperson, whose October the seed leaves open with the regional manager.
+    const { page, cspConsole, errors } = await visit('SP11', '#score');
+    await page.waitForFunction(() => document.querySelector('main [role="status"]') !== null, { timeout: 15_000 });
+    const said = await page.evaluate(() => ({
+      status: document.querySelector('main [role="status"]')?.textContent ?? '',
+      alert: document.querySelector('main [role="alert"]')?.textContent ?? null,
+      form: document.querySelector('kaohe-rubric-form') !== null,
+    }));
+    assert.match(said.status, /尚未發布|not published yet/);
+    assert.equal(said.alert, null);
+    assert.equal(said.form, false);
+    assert.deepEqual(cspConsole, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('HR\'s rubric builder page loads kaohe-form-builder.js when opened, and not before, and offers R-SP to edit', async () => {
     const { page, plugin, errors } = await visit('H01', '#tasks');
     assert.ok(!plugin.some((path) => path.includes('form-builder')), 'My tasks does not load the builder');

@@ -41,6 +41,17 @@ export function commentsOf(record: AppraisalRecord, context: KaoheContext): Revi
   return commentsForViewer(record, context.user, chain, signature);
 }
 
+/**
+ * `Kaohe.openForm` for an appraisal the user may not read (workflow's `canRead`). A host tells it from
+ * other failures by `name === 'KaoheReadRefusedError'`, also across two copies of the bundle.
+ */
+export class KaoheReadRefusedError extends Error {
+  override readonly name = 'KaoheReadRefusedError';
+  constructor(readonly userId: string, readonly appraisalId: string) {
+    super(`Kaohe: ${userId} may not read appraisal ${appraisalId}`);
+  }
+}
+
 export async function openAppraisalForm(
   context: KaoheContext,
   appraisalId: string,
@@ -54,7 +65,7 @@ export async function openAppraisalForm(
   if (!chain) throw new Error(`Kaohe: appraisal ${appraisalId} runs chain ${record.chainId}, which is not configured`);
   // The delegations the record carries keep a delegate who acted on it a reader, as they keep them an actor.
   if (!canRead(record, context.user, context.directory, chain, { date: now, delegations: workflowOf(record).delegated })) {
-    throw new Error(`Kaohe: ${context.user} may not read appraisal ${appraisalId}`);
+    throw new KaoheReadRefusedError(context.user, appraisalId);
   }
   // The appraisal is scored against the rubric version it was opened with, never a later edit.
   const rubric = await context.store.getRubric(record.rubricId, record.rubricVersion) ?? context.rubrics[record.rubricId];

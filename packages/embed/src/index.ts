@@ -13,7 +13,7 @@ export type { KaoheStore } from '@kaohe/store';
 /** What kaohe-hr.js puts on `window.KaoheHr` (and kaohe-hr.mjs exports): a type only, the core carries none of it. */
 export type KaoheHr = typeof import('./hr.ts');
 export type { AnnualYear, ScoredAppraisal } from './hr-data.ts';
-export { commentsOf, modeFor } from './appraisal-form.ts';
+export { commentsOf, KaoheReadRefusedError, modeFor } from './appraisal-form.ts';
 export { applyContext, getContext, onContextChange } from './context.ts';
 export { KaoheApi, KaoheContextChangeEvent, KaoheReadyEvent, VERSION, defaultAssignments } from './kaohe.ts';
 
