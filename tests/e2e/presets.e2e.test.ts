@@ -80,7 +80,10 @@ before(async () => {
       assignments: { salesperson: { rubric: 'OA-SALES', chain: 'W-SP', payPlan: 'OA-SALES-PAY' } },
     });
     const record = await Kaohe.openAppraisal({ employee: 'SP1', period: '2026-10' });
+    // The regional manager submits without scoring: workflow refuses it against the pinned rubric.
+    const emptySubmit = await Kaohe.act(record.id, { type: 'step.submit' });
     return {
+      emptySubmit: emptySubmit.ok ? 'accepted' : emptySubmit.reason.code,
       presets: Object.keys(Kaohe.presets.rubrics), presetPayPlans: Object.keys(Kaohe.presets.payPlans), rubrics: Object.keys(context.rubrics),
       opened: record.rubricId, payPlans: Object.keys(context.payPlans), regionalManager: Kaohe.assignmentFor('RM1'),
       ownPayslip: shown(await payslipFor(Kaohe.assignmentFor('SP1').payPlan)), presetPayslip: shown(await payslipFor('P-1')),
@@ -148,6 +151,7 @@ describe('the rubric and pay-plan presets, a file of their own', () => {
     assert.deepEqual(result['rubrics'], ['OA-SALES', 'R-RM']);
     assert.deepEqual(result['payPlans'], ['OA-SALES-PAY']);
     assert.equal(result['opened'], 'OA-SALES', 'the salesperson is appraised with the host rubric');
+    assert.equal(result['emptySubmit'], 'incomplete', 'Kaohe.act refuses to submit an appraisal nobody has scored');
     assert.deepEqual(result['regionalManager'], { rubric: 'R-RM', chain: 'W-RM' },
       'the default regional manager assignment applies to the host\'s R-RM, without P-1 while P-1 is not on the page');
     assert.deepEqual(result['ownPayslip'], { total: computePay(ownPayPlan, salesPay).total, message: null },

@@ -1,12 +1,12 @@
 // The small API a host page calls: hand over the signed-in user and the directory once, and the
 // elements on the page know who is acting. Decisions stay in the pure packages; this only wires.
 import {
-  KaoheInputError, itemGroupsOf, loadRubric as parseRubric, scoreSheet,
+  KaoheInputError, loadRubric as parseRubric, scoreSheet,
   type Locale, type PayPlanInput, type Problem, type Rubric, type RubricInput, type ScoreResult, type Sheet, type SheetInput,
 } from '@kaohe/scoring';
 import { IdbStore, MemoryStore, type KaoheStore } from '@kaohe/store';
 import {
-  act, chainPresets, inbox, openAppraisal, openingAudit, validateChain,
+  act, chainPresets, inbox, openAppraisal, openingAudit, validateChain, workflowOf,
   type ActResult, type AppraisalRecord, type Chain, type Directory, type Task, type WorkflowAction,
 } from '@kaohe/workflow';
 import { setLocale as setElementsLocale, locales } from '@kaohe/elements';
@@ -469,14 +469,17 @@ export class KaoheApi extends EventTarget {
     if (!record) throw new KaoheInputError('appraisal', [{ path: 'id', rule: 'not-found', message: `no appraisal "${appraisalId}"` }]);
     const chain = context.chains[record.chainId];
     if (!chain) throw new KaoheInputError('appraisal', [{ path: 'chainId', rule: 'unknown-chain', message: `no chain "${record.chainId}" is configured` }]);
-    const rubric = context.rubrics[record.rubricId];
-    const itemGroups = rubric ? itemGroupsOf(rubric) : undefined;
+    // the version the appraisal pins, never a later edit of the rubric (as openForm scores it)
+    const rubric = await context.store.getRubric(record.rubricId, record.rubricVersion) ?? context.rubrics[record.rubricId];
+    // the delegations the record carries keep a delegate an actor through the next action (as in the inbox)
+    const carried = workflowOf(record).delegated;
     const result = act(record, action, {
       actor: options.actor ?? context.user,
       directory: context.directory,
       chain,
       now: options.now ?? context.now ?? new Date().toISOString(),
-      ...(itemGroups ? { itemGroups } : {}),
+      ...(rubric ? { rubric } : {}),
+      ...(carried.length > 0 ? { delegations: carried } : {}),
     });
     if (!result.ok) return result;
     const stored = await context.store.putAppraisal(result.record, { expectedRevision: record.revision, audit: result.audit });

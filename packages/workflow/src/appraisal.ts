@@ -47,7 +47,7 @@ export interface ActContext {
   now: string;
   calendar?: WorkCalendar;
   delegations?: Delegation[];
-  /** the rubric's item → assessing groups (empty: the step's assessor); needed to edit at a group step */
+  /** the rubric's item → assessing groups (empty: the step's assessor); needed to edit at a group step unless `rubric` is given */
   itemGroups?: Record<string, string[]>;
   /**
    * The rubric the appraisal pins. Given, a submission is refused while the sheet is invalid or an
@@ -403,8 +403,10 @@ function groupEdits(entries: EntryPatch | undefined, attendance: Sheet['attendan
   if (attendance !== undefined) return reason('itemNotInGroup', 'attendance is not an assessing group\'s item');
   const ids = Object.keys(entries ?? {});
   if (ids.length === 0) return null;
-  if (!ctx.itemGroups) return reason('itemGroupsUnknown', 'editing at a group step needs the rubric\'s item → groups mapping');
-  const foreign = ids.filter((id) => !(ctx.itemGroups?.[id] ?? []).some((group) => groups.includes(group)));
+  // the pinned rubric says it when given; `itemGroups` is for a caller without the rubric at hand
+  const itemGroups = ctx.rubric ? itemGroupsOf(ctx.rubric) : ctx.itemGroups;
+  if (!itemGroups) return reason('itemGroupsUnknown', 'editing at a group step needs the rubric (or its item → groups mapping)');
+  const foreign = ids.filter((id) => !(itemGroups[id] ?? []).some((group) => groups.includes(group)));
   if (foreign.length > 0) return reason('itemNotInGroup', `${groups.join(', ')} may not edit ${foreign.join(', ')}`);
   return null;
 }

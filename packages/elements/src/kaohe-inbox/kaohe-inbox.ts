@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../base/css-props.ts';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { itemGroupsOf, type Rubric, type Sheet } from '@kaohe/scoring';
+import type { Rubric, Sheet } from '@kaohe/scoring';
 import type { KaoheStore, StoreChange } from '@kaohe/store';
 import {
   ANONYMOUS_ACTOR, allowedActions, chainPresets, commentsForViewer, isGroupStep, pendingGroupsFor, redactAuditForViewer, tasksFor, workflowOf,
@@ -676,7 +676,7 @@ export class KaoheInbox extends KaoheElement {
       chain,
       now: this.#nowIso(),
       ...(this.calendar ? { calendar: this.calendar } : {}),
-      ...(rubric ? { itemGroups: itemGroupsOf(rubric) } : {}),
+      ...(rubric ? { rubric } : {}),
       ...(carried.length > 0 ? { delegations: carried } : {}),
     };
   }
