@@ -453,7 +453,8 @@ export class KaoheApi extends EventTarget {
       now: options.now ?? context.now ?? new Date().toISOString(),
       openedBy: options.openedBy ?? context.user,
     });
-    // workflow opens at revision 0; the store counts "not stored yet" as 0 and wants the first write to be 1.
+    // Stored as revision 1, as appraisals written through Kaohe always have been (the store would take
+    // workflow's revision 0 as new too; changing it would renumber every host's stored appraisals).
     const first = { ...record, revision: 1 };
     return context.store.putAppraisal(first, { expectedRevision: 0, audit: [openingAudit(first)] });
   }
