@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { Decimal, loadRubric, scoreSheet } from '@kaohe/scoring';
+import { Decimal, loadRubric } from '@kaohe/scoring';
 import { rubricPresets } from '@kaohe/scoring/presets';
 import type { Entry, Rubric } from '@kaohe/scoring';
 import { IdbStore, MemoryStore } from '@kaohe/store';
@@ -132,9 +132,9 @@ describe('kaohe-inbox', () => {
     await rowCount(el, 4);
 
     const wang = rowOf(el, '2026-10:S1') as HTMLElement;
-    const record = await store.getAppraisal('2026-10:S1') as AppraisalRecord;
-    // C-1: the score shown is the monthly composite the engine gives for the pinned rubric version.
-    const expected = scoreSheet(salesRubric, record.sheet).monthly;
+    // SP-D1: two late dealer reports, −5 each, so daily work is 90; no absence, attendance 100;
+    // C-1: 90 × 70% + 100 × 30% = 93.00.
+    const expected = '93.00';
     expect(cell(wang, 'employee')).to.contain('Wang Xiaoming').and.contain('E1001');
     expect(cell(wang, 'role')).to.equal('Salesperson');
     expect(cell(wang, 'region')).to.equal('north');
@@ -520,9 +520,10 @@ describe('kaohe-inbox', () => {
       await waitUntil(() => counts().includes(`${4 + NEW - 1} of ${4 + NEW - 1} tasks shown`), `the counts follow, saw "${counts()}"`);
       expect(el.visibleTasks.some((row) => row.id === '2026-10:S1')).to.equal(false);
       expect(el.visibleTasks.filter((row) => row.id.startsWith('2026-11:Z'))).to.have.length(NEW);
-      // SP-D1: four late dealer reports instead of one, so the VP sees a lower score for Chen Meiling.
-      const expected = scoreSheet(salesRubric, redrafted.record.sheet).monthly;
-      expect(expected).to.not.equal(before);
+      // SP-D1: four late dealer reports instead of one (work 95 → 80), so the VP sees 96.50 become
+      // 80 × 70% + 100 × 30% = 86.00 for Chen Meiling (C-1).
+      const expected = '86.00';
+      expect(before).to.equal('96.50');
       await waitUntil(() => el.visibleTasks.find((row) => row.id === '2026-10:S3')?.score?.monthly === expected, 'the redrafted task is scored again');
       expect(live(el)).to.contain('Task left the list');
       expect(singleReads).to.be.below(10);
