@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { examples } from './support.ts';
+import { examples, tempDir } from './support.ts';
 
 const bin = fileURLToPath(new URL('../bin/kaohe.mjs', import.meta.url));
 
@@ -45,5 +45,24 @@ describe('the kaohe executable', () => {
     assert.equal(code, 1);
     assert.equal(stdout, '');
     assert.match(stderr, /kaohe score: cannot read the sheet missing-sheet\.json: no such file/);
+  });
+
+  it('kaohe batch writes a name @SUM(A1) and an employee =1+1 as text a spreadsheet will not run, the -330.00 deduction as a number', async () => {
+    const dir = await tempDir();
+    const input = join(dir, 'service.csv');
+    const out = join(dir, 'results.csv');
+    await writeFile(input, [
+      'employee,name,rubric,period,SV-S1.value,SV-S2.value,SV-S3.value,SV-S4.value,SV-A1.value,SV-A2.value,SV-A3.value,SV-A4.value,pay.baseSalary,pay.performanceBase',
+      '=1+1,@SUM(A1),R-SV,2026-10,45,45,4,45,45,45,4,45,3000,2200',
+      '',
+    ].join('\n'));
+    const { code, stderr } = await kaohe('batch', '--input', input, '--plan', 'P-2', '--locale', 'en', '--out', out);
+    assert.equal(code, 0, stderr);
+    // Every item at half its target (45 of 90; 2 ÷ 4 for the complaint rates) scores 50.00 (R-SV is
+    // work-only); P-2: 2200 × 50 / 100 = 1100.00, under 60 → −1100.00 × 0.3 = −330.00;
+    // total 3000.00 + 1100.00 − 330.00 = 3770.00.
+    assert.equal(await readFile(out, 'utf8'), '\uFEFF'
+      + 'employee,name,rubric,period,work,attendance,monthly,flags,missing,pay.baseSalary,pay.performancePay,pay.underSixtyDeduction,pay.total,pay.flags\r\n'
+      + `"'=1+1","'@SUM(A1)",R-SV,2026-10,50.00,,50.00,,,3000.00,1100.00,-330.00,3770.00,P-2 Monthly score under 60: performance pay reduced by 30%\r\n`);
   });
 });

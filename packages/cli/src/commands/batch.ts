@@ -28,6 +28,8 @@ JSON input: [{ "sheet": { …a sheet… }, "name"?: "王小明", "payInput"?: { 
 
 Output columns: employee, name, rubric, period, work, attendance, monthly, flags, missing
 (items not yet scored), and with --plan one pay.<line> column per payslip line, pay.total, pay.flags.
+A text cell starting with = + - @, a tab or a carriage return is written with a leading ' so a
+spreadsheet shows it and runs nothing; scores and amounts stay numbers.
 Without --out the CSV goes to stdout.
 
 Exit codes: 0 written · 1 a bad row or input (nothing written) · 2 wrong command line.

@@ -31,8 +31,17 @@ export interface PayrollOptions {
   department?: boolean;
 }
 
+/**
+ * What a column holds: `number` for the decimal strings the engine writes (scores, amounts such as
+ * "-330.00"), `text` for everything a person or a rubric author typed (ids, names, departments,
+ * flags, item ids).
+ */
+export type PayrollColumnKind = 'text' | 'number';
+
 export interface PayrollTable {
   header: string[];
+  /** one per header column */
+  kinds: PayrollColumnKind[];
   rows: string[][];
 }
 
@@ -42,6 +51,10 @@ export interface PayrollCsv extends PayrollTable {
 }
 
 export const PAYROLL_SCORE_COLUMNS = ['employee', 'name', 'rubric', 'period', 'work', 'attendance', 'monthly', 'flags', 'missing'] as const;
+const SCORE_COLUMN_KINDS: Record<(typeof PAYROLL_SCORE_COLUMNS)[number], PayrollColumnKind> = {
+  employee: 'text', name: 'text', rubric: 'text', period: 'text',
+  work: 'number', attendance: 'number', monthly: 'number', flags: 'text', missing: 'text',
+};
 
 /** Flags in one cell: "FS-10 調離崗位; FS-3 下崗". */
 export function flagsCell(flags: readonly Flag[], locale: Locale): string {
@@ -69,6 +82,9 @@ export function payrollTable(results: readonly PublishedResult[], options: Payro
   const header: string[] = [...PAYROLL_SCORE_COLUMNS];
   if (withDepartment) header.splice(2, 0, 'department');
   if (withPay) header.push(...lineIds.map((id) => `pay.${id}`), 'pay.total', 'pay.flags');
+  const kinds = PAYROLL_SCORE_COLUMNS.map((column) => SCORE_COLUMN_KINDS[column]);
+  if (withDepartment) kinds.splice(2, 0, 'text');
+  if (withPay) kinds.push(...lineIds.map((): PayrollColumnKind => 'number'), 'number', 'text');
 
   const rows = results.map((r) => {
     const cells = [r.employee, r.name ?? ''];
@@ -80,7 +96,7 @@ export function payrollTable(results: readonly PublishedResult[], options: Payro
     }
     return cells;
   });
-  return { header, rows };
+  return { header, kinds, rows };
 }
 
 // papaparse is CommonJS. Loading it only when a CSV is written keeps @kaohe/scoring importable as
@@ -90,10 +106,38 @@ async function papa(): Promise<typeof import('papaparse')> {
   return (module as { default?: typeof import('papaparse') }).default ?? module;
 }
 
-/** The table as CSV text: UTF-8 with a byte-order mark (so Excel shows 王小明, not mojibake) and CRLF line ends. */
+// CSV injection (OWASP): a spreadsheet runs a cell that starts with = + - @ as a formula
+// (`=HYPERLINK(…)`, `@SUM(A1)`, DDE), and a leading tab or carriage return is trimmed before it looks.
+const FORMULA_START = /^[=+\-@\t\r]/;
+// One `'` already neutralised the cell; a text that itself starts with quotes before a formula
+// character gets one more, so parsePayrollCsv can always take exactly one off.
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+/** A decimal as the engine writes it: a spreadsheet reads "-330.00" as a number and runs nothing. */
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * A cell as the payroll CSV writes it, inert in Excel, LibreOffice and Numbers: a text that would
+ * start a formula gets a leading `'` (OWASP's advice; the sheet shows the text, never runs it),
+ * while a number column's decimal, negative amounts included, stays a number. A number column
+ * holding anything but a decimal is treated as text.
+ */
+export function inertCsvCell(value: string, kind: PayrollColumnKind): string {
+  if (kind === 'number' && DECIMAL.test(value)) return value;
+  return FORMULA_START.test(value) || NEUTRALISED.test(value) ? `'${value}` : value;
+}
+
+/**
+ * The table as CSV text: UTF-8 with a byte-order mark (so Excel shows 王小明, not mojibake) and
+ * CRLF line ends, every cell through inertCsvCell. A neutralised cell is also quoted, as OWASP
+ * and papaparse's own `escapeFormulae` do (papaparse's option cannot tell a number column from a
+ * text one: it would turn "-330.00" into text).
+ */
 export async function csvText(table: PayrollTable): Promise<string> {
   const Papa = await papa();
-  return `\uFEFF${Papa.unparse({ fields: table.header, data: table.rows }, { newline: '\r\n' })}\r\n`;
+  const fields = table.header.map((cell) => inertCsvCell(cell, 'text'));
+  const data = table.rows.map((row) => row.map((cell, column) => inertCsvCell(cell, table.kinds[column] ?? 'text')));
+  const quoted = (value: unknown) => typeof value === 'string' && NEUTRALISED.test(value);
+  return `\uFEFF${Papa.unparse({ fields, data }, { newline: '\r\n', quotes: quoted })}\r\n`;
 }
 
 /** The payroll table of `results` and its CSV text. */
@@ -102,10 +146,16 @@ export async function payrollCsv(results: readonly PublishedResult[], options: P
   return { ...table, csv: await csvText(table) };
 }
 
-/** Reads a payroll CSV back (byte-order mark and all) into rows keyed by header. */
+/**
+ * Reads a payroll CSV back (byte-order mark and all) into rows keyed by header, each cell as it
+ * was before inertCsvCell: the `'` it put before a formula character comes off again.
+ */
 export async function parsePayrollCsv(text: string): Promise<{ header: string[]; rows: Array<Record<string, string>> }> {
   const Papa = await papa();
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  const restore = (cell: string) => (NEUTRALISED.test(cell) ? cell.slice(1) : cell);
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true, skipEmptyLines: true, transformHeader: restore, transform: restore,
+  });
   if (parsed.errors.length > 0) throw new SyntaxError(`not a payroll CSV: ${parsed.errors.map((e) => e.message).join('; ')}`);
   return { header: parsed.meta.fields ?? [], rows: parsed.data };
 }
