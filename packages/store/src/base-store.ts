@@ -184,7 +184,9 @@ export abstract class StoreBase implements KaoheStore {
   protected abstract readAuditHead(): Promise<AuditHead>;
   /**
    * Must read every stored record, call `checkRevisions` and compare the head inside the same atomic
-   * section as the writes, so a commit of many appraisals lands whole or not at all.
+   * section as the writes, so a commit of many appraisals lands whole or not at all. A backend that
+   * holds the log's head under a lock inside that section (a database row lock) may instead chain
+   * `events` again onto the head it finds there, and never answer 'head-moved'.
    */
   protected abstract commitAppraisals(commit: AppraisalCommit): Promise<CommitOutcome>;
   /** Up to `take` matches with id > `after`, by id. */
@@ -246,7 +248,7 @@ export abstract class StoreBase implements KaoheStore {
       prepared.push({ record, expectedRevision: write.expectedRevision });
     }
     const commit = (): Promise<void> => this.#commitWithRetries(prepared, entries);
-    await (entries.length > 0 ? this.#serializeAppends(commit) : commit());
+    await (entries.length > 0 ? this.serializeAppends(commit) : commit());
     this.#notifyAppraisals(prepared.map(({ record }) => ({ id: record.id, revision: record.revision })));
     // The backend stored copies of these, so handing them out shares nothing with the store.
     return prepared.map(({ record }) => record);
@@ -274,8 +276,10 @@ export abstract class StoreBase implements KaoheStore {
    * Hashing is async and IndexedDB transactions cannot wait for it, so an append is sealed first and
    * committed only if the log has not moved. Queuing appends (and, where the browser has Web Locks,
    * holding a lock shared by every tab) keeps that check from failing over and over under load.
+   * A backend that chains inside its transaction under a lock of its own overrides this to let
+   * audited writes run side by side: the lock then orders only the append, not the whole write.
    */
-  #serializeAppends<T>(body: () => Promise<T>): Promise<T> {
+  protected serializeAppends<T>(body: () => Promise<T>): Promise<T> {
     const locks = typeof navigator === 'object' ? (navigator as Navigator | undefined)?.locks : undefined;
     const lockName = this.#lockName;
     const locked = locks && lockName ? () => locks.request(lockName, body) as Promise<T> : body;
@@ -350,14 +354,14 @@ export abstract class StoreBase implements KaoheStore {
   verifyAudit(): Promise<AuditVerification> {
     return this.#run('Checking the audit log', async () => {
       const { events, head } = await this.readAuditSnapshot();
-      return verifyAuditChain(events, head);
+      return this.verifyLog(events, head);
     });
   }
 
   exportAudit(): Promise<string> {
     return this.#run('Exporting the audit log', async () => {
       const { events, head } = await this.readAuditSnapshot();
-      const verification = await verifyAuditChain(events, head);
+      const verification = await this.verifyLog(events, head);
       return JSON.stringify({ format: 'kaohe-audit', version: 1, exportedAt: new Date().toISOString(), head, verification, events }, null, 2);
     });
   }
@@ -374,6 +378,20 @@ export abstract class StoreBase implements KaoheStore {
   }
 
   // ---- for backends ----
+
+  /**
+   * Whether the log read by `readAuditSnapshot` holds: the hash chain, and whatever a backend adds
+   * (the server checks each event's HMAC seal too, so a rewritten chain is caught without the key).
+   */
+  protected verifyLog(events: readonly AuditEvent[], head: AuditHead): Promise<AuditVerification> {
+    return verifyAuditChain(events, head);
+  }
+
+  /** Hands listeners a change another instance made, heard through the backend's own channel (PostgreSQL NOTIFY). */
+  protected receiveRemote(change: Unlocated<ChangeNotice>): void {
+    if (this.#closedMessage !== undefined) return;
+    this.#dispatch({ ...change, origin: 'remote' } as StoreChange);
+  }
 
   /** Refuses every later call with `message` and stops hearing other instances. */
   protected markClosed(message: string, notice?: Extract<StoreChange, { type: 'closed' }>): void {
