@@ -9,3 +9,4 @@ export * from './tasks.ts';
 export * from './visibility.ts';
 export * from './rm5.ts';
 export * from './payslip-access.ts';
+export * from './directory.ts';

@@ -1,0 +1,70 @@
+// Whether a directory can route appraisals at all. Routing follows `managerId` up the chain
+// ("the employee's regional manager", the leader above in W-TR) and looks people up by id, so a
+// directory with two people under one id, a manager nobody knows or a loop of managers would route
+// to the wrong person or never stop. Every caller that replaces the directory asks this first.
+import type { Problem } from '@kaohe/scoring';
+import type { Directory } from './records.ts';
+
+/** Every problem of a directory, in the order of its people and then its delegations; [] when it is usable. */
+export function directoryProblems(directory: Directory): Problem[] {
+  const problems: Problem[] = [];
+  const firstIndex = new Map<string, number>();
+  directory.people.forEach((person, index) => {
+    const first = firstIndex.get(person.id);
+    if (first === undefined) firstIndex.set(person.id, index);
+    else problems.push({ path: `people[${index}].id`, rule: 'unique-id', message: `"${person.id}" is already the id of people[${first}]` });
+  });
+  const managerOf = new Map<string, string>();
+  directory.people.forEach((person, index) => {
+    if (person.managerId === undefined) return;
+    if (!firstIndex.has(person.managerId)) {
+      problems.push({ path: `people[${index}].managerId`, rule: 'unknown-manager', message: `"${person.managerId}" is not in the directory` });
+    } else if (firstIndex.get(person.id) === index) {
+      managerOf.set(person.id, person.managerId);
+    }
+  });
+  problems.push(...managerCycles(directory, managerOf, firstIndex));
+  (directory.delegations ?? []).forEach((delegation, index) => {
+    for (const side of ['from', 'to'] as const) {
+      if (!firstIndex.has(delegation[side])) {
+        problems.push({ path: `delegations[${index}].${side}`, rule: 'unknown-person', message: `"${delegation[side]}" is not in the directory` });
+      }
+    }
+    if (delegation.from === delegation.to) {
+      problems.push({ path: `delegations[${index}].to`, rule: 'self-delegation', message: 'a person cannot delegate to themselves' });
+    }
+    if (delegation.start.slice(0, 10) > delegation.end.slice(0, 10)) {
+      problems.push({ path: `delegations[${index}].end`, rule: 'date-range', message: `ends (${delegation.end}) before it starts (${delegation.start})` });
+    }
+  });
+  return problems;
+}
+
+/** One problem per loop of managers, reported at the loop's first person in directory order, naming the whole loop. */
+function managerCycles(directory: Directory, managerOf: Map<string, string>, firstIndex: Map<string, number>): Problem[] {
+  const problems: Problem[] = [];
+  const settled = new Set<string>();
+  for (const person of directory.people) {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let current: string | undefined = person.id;
+    while (current !== undefined && !settled.has(current) && !onPath.has(current)) {
+      onPath.set(current, path.length);
+      path.push(current);
+      current = managerOf.get(current);
+    }
+    if (current !== undefined && onPath.has(current)) {
+      const loop = path.slice(onPath.get(current));
+      const start = loop.reduce((a, b) => ((firstIndex.get(a) ?? 0) <= (firstIndex.get(b) ?? 0) ? a : b));
+      const from = loop.indexOf(start);
+      const ordered = [...loop.slice(from), ...loop.slice(0, from), start];
+      problems.push({
+        path: `people[${firstIndex.get(start)}].managerId`,
+        rule: 'manager-cycle',
+        message: `managers go round in a loop: ${ordered.join(' → ')}`,
+      });
+    }
+    for (const id of path) settled.add(id);
+  }
+  return problems;
+}
