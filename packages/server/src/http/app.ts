@@ -1,0 +1,158 @@
+// The Fastify application: the cross-cutting plugins (one error mapper, authentication, rate limits,
+// CORS, the OpenAPI document, one log line per request) and the routes under /api/v1. Nothing here
+// decides a rule: routes authenticate, parse with zod, call the service and map its refusal.
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import type { KaoheDatabase } from '../db/index.ts';
+import { assertAccess, createAuthenticator, type Access, type AuthSettings, type Caller } from './auth.ts';
+import { EventStreams, type NoticeFilter } from './events.ts';
+import { HttpProblem, errorHandler, notFoundHandler } from './problem.ts';
+import { directoryRoutes } from './routes/directory.ts';
+import { eventRoutes } from './routes/events.ts';
+import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
+import { routeJsonSchema, validatorCompiler, type ZodTypeProvider } from './zod.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** set by the authentication hook before any handler runs; null only on public routes */
+    caller: Caller | null;
+  }
+  interface FastifyContextConfig {
+    /** who the route is for; a route without it is for a signed-in person */
+    access?: Access;
+  }
+}
+
+export type KaoheApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export const API_PREFIX = '/api/v1';
+/** RFC 9457 bodies and JSON bodies alike: 1 MB (the directory route alone takes more, behind the service token). */
+export const BODY_LIMIT = 1_048_576;
+
+export interface AppOptions {
+  db: KaoheDatabase;
+  auth: AuthSettings;
+  /** origins allowed to call from a browser (KAOHE_CORS_ORIGINS); none: no CORS headers at all */
+  corsOrigins?: readonly string[];
+  /** requests a person (or the service token, or an address without a token) may make per window; default 600 a minute */
+  rateLimit?: { max: number; windowMs: number };
+  /** pino options or false; the default logs one JSON line per request at info */
+  logger?: FastifyServerOptions['logger'];
+  /** the SSE heartbeat period (default 15 s) */
+  heartbeatMs?: number;
+  /** which notices a person may hear; the service's view decides (see ./notices.ts) */
+  noticeFilter?: NoticeFilter;
+}
+
+/**
+ * Fastify's default is two lines per request carrying the raw request; ours is one line, written when
+ * the response is done: what, who (the directory id, never the token), how it ended, how long. Never a
+ * header, never a body, so no token and no score reaches the log.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    const caller = request.caller;
+    reply.log[error ? 'error' : 'info']({
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      caller: caller === null ? null : caller.kind === 'person' ? caller.id : 'service',
+    }, 'request');
+  }
+}
+
+export async function buildApp(options: AppOptions): Promise<KaoheApp> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: options.logger ?? {
+      level: 'info',
+      // Nothing below logs headers or bodies; this is the belt to those braces.
+      redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization'], censor: '[redacted]' },
+    },
+    logController: new OneLinePerRequest(),
+    // Long ids in paths are fine; a query string is never parsed into nested objects.
+    routerOptions: { maxParamLength: 256 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are plain JSON.stringify: fast-json-stringify would need JSON Schemas, and the service's outputs are already shaped.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  const authenticate = createAuthenticator(options.auth, (id) => options.db.directory.person(id));
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (request) => {
+    // A preflight carries no credentials (CORS answers it); an unknown route answers 404 to everyone.
+    if (request.is404 || request.method === 'OPTIONS') return;
+    const access = request.routeOptions.config.access ?? 'person';
+    if (access === 'anyone') return;
+    request.caller = await authenticate(request.headers.authorization);
+    assertAccess(request.caller, access);
+  });
+
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: [...options.corsOrigins],
+      methods: ['GET', 'PUT', 'POST', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type'],
+      exposedHeaders: ['Retry-After'],
+      credentials: false,
+      maxAge: 600,
+    });
+  }
+
+  const limit = options.rateLimit ?? { max: 600, windowMs: 60_000 };
+  await app.register(rateLimit, {
+    global: true,
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    // After authentication (onRequest), before the body is read: a flood costs no parsing.
+    hook: 'preParsing',
+    // Keyed by the verified person, so people behind one proxy address do not share a budget.
+    keyGenerator: (request) => {
+      const caller = request.caller;
+      return caller === null ? `address:${request.ip}` : caller.kind === 'person' ? `person:${caller.id}` : 'service';
+    },
+    errorResponseBuilder: (_request, context) => new HttpProblem(429, `Too many requests: at most ${context.max} in ${context.after}. Try again after the Retry-After seconds.`, {
+      code: 'rateLimited',
+      headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
+    }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kaohe 考核', version: '1.0.0', description: 'The Kaohe server: appraisals, review chains and HR reads for a person the intranet signed in.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: routeJsonSchema as never,
+  });
+
+  const streams = new EventStreams(options.noticeFilter ?? (async () => undefined), {
+    ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
+    onError: (error) => app.log.error({ err: error }, 'live notice failed'),
+  });
+  await streams.start(options.db);
+  // preClose runs before the server stops listening for good: open streams end first, or close would wait on them forever.
+  app.addHook('preClose', async () => streams.close());
+
+  await app.register(async (api: KaoheApp) => {
+    await healthRoutes(api, options.db);
+    api.get('/openapi.json', { config: { access: 'anyone', rateLimit: false }, schema: { hide: true } }, async () => app.swagger());
+    await meRoutes(api);
+    await directoryRoutes(api, options.db);
+    await eventRoutes(api, streams);
+  }, { prefix: API_PREFIX });
+
+  await app.ready();
+  return app;
+}
