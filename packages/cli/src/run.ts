@@ -4,13 +4,15 @@ import { demoCommand, demoUsage } from './commands/demo.ts';
 import { payCommand, payUsage } from './commands/pay.ts';
 import { schemaCommand, schemaUsage } from './commands/schema.ts';
 import { scoreCommand, scoreUsage } from './commands/score.ts';
+import { serveCommand, serveUsage } from './commands/serve.ts';
 import { validateCommand, validateUsage } from './commands/validate.ts';
 import { UsageError, reportError } from './errors.ts';
 import { nodeIo, type CliIo } from './io.ts';
 
 export interface Command {
   summary: string;
-  usage: string;
+  /** the usage text, or a function that builds it (serve lists the server's settings, loaded on demand) */
+  usage: string | (() => Promise<string>);
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
@@ -22,7 +24,10 @@ export const commands: Readonly<Record<string, Command>> = {
   annual: { summary: 'the annual score from monthly scores (C-3, O-6)', usage: annualUsage, run: annualCommand },
   schema: { summary: 'JSON Schema of rubrics, sheets and pay plans for editors', usage: schemaUsage, run: schemaCommand },
   batch: { summary: 'score (and pay) many sheets from CSV or JSON into a CSV for Excel', usage: batchUsage, run: batchCommand },
+  serve: { summary: 'the Kaohe server over HTTP (PGlite in a directory, or PostgreSQL)', usage: serveUsage, run: serveCommand },
 };
+
+const usageOf = async (command: Command): Promise<string> => (typeof command.usage === 'string' ? command.usage : command.usage());
 
 export const mainUsage = `kaohe 考核 — appraisal rubrics, scores and pay from the command line
 
@@ -48,7 +53,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promis
   }
   if (name === 'help') {
     const topic = rest[0] === undefined ? undefined : commands[rest[0]];
-    io.stdout(topic ? topic.usage : mainUsage);
+    io.stdout(topic ? await usageOf(topic) : mainUsage);
     return 0;
   }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
@@ -57,14 +62,14 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promis
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.usage);
+    io.stdout(await usageOf(command));
     return 0;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
     const code = reportError(error, io.stderr, name);
-    if (error instanceof UsageError) io.stderr(`\n${command.usage}`);
+    if (error instanceof UsageError) io.stderr(`\n${await usageOf(command)}`);
     return code;
   }
 }
