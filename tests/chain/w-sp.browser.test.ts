@@ -111,7 +111,7 @@ describe('W-SP through the approval inbox (rules.md §3)', () => {
     const afterScore = await store.getAppraisal(record.id) as AppraisalRecord;
     expect(afterScore.step).to.equal('summarise');
     expect(afterScore.sheet.entries['SP-D1']).to.deep.equal(entries['SP-D1']);
-    expect(afterScore.sheet.attendance.absentDays).to.equal('1.5');
+    expect(afterScore.sheet.attendance?.absentDays).to.equal('1.5');
 
     // Sales planning summarises: the form is for review, not for editing.
     await openTask(box('SP1'), record.id);

@@ -103,7 +103,7 @@ describe('scoring through the form equals scoring with the CLI', () => {
     assert.equal(submitted.sheet.entries['SP-D1']?.count, 2);
     assert.equal(submitted.sheet.entries['SP-W3']?.count, 1);
     assert.equal(String(submitted.sheet.entries['SP-Q']?.points), '4');
-    assert.equal(String(submitted.sheet.attendance.absentDays), '1.5');
+    assert.equal(String(submitted.sheet.attendance?.absentDays), '1.5');
 
     const sheetFile = join(folder, 'sheet.json');
     writeFileSync(sheetFile, JSON.stringify(submitted.sheet));

@@ -10,7 +10,7 @@ import type { Problem } from '@kaohe/scoring';
  * | `rubric`                       | a rubric preset ID (R-SP) or rubric file; may be blank with --rubric |
  * | `rubricVersion`                | optional: the rubric version the sheet was opened with           |
  * | `period`                       | the month, YYYY-MM                                               |
- * | `absentDays`                   | days absent (C-2); blank = 0                                     |
+ * | `absentDays`                   | days absent (C-2), 0 for full attendance; blank = not given, refused where the monthly score uses attendance (C-1) |
  * | `<item>.<field>`               | one field of an item's entry: `SP-D1.count`, `FS-1.level`, `FS-1.amount`, `FS-1.reason`, `SP-W.breached`, `SP-Q.points`, `SP-K1.value`, `OCS-1.checked` … |
  * | `<item>.deductions`            | ranged deductions as JSON: `[{"option":"escalated","amount":"3","reason":"…"}]` |
  * | `pay.<input>`                  | a pay-plan input: `pay.T`, `pay.completionRate` (used with --plan) |

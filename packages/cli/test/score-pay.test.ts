@@ -45,6 +45,34 @@ describe('kaohe score', () => {
     assert.match(err, /entries\.SP-Z9: SP-Z9 is not an item of R-SP \[unknown-item\]/);
   });
 
+  describe('sheet facts are bounded, each refusal naming the field and the rule (issue 17)', () => {
+    // Every R-SP item at full marks (SP-Q is the one the assessor awards), so only attendance is at stake.
+    const sheet = (extra: string) => `{"rubric":"R-SP","period":"2026-10",${extra}"entries":{"SP-Q":{"points":5}}}`;
+    const cases: Array<[string, string, string]> = [
+      ['a negative absence (it scored 101.20)', sheet('"attendance":{"absentDays":"-1"},'), '  - attendance.absentDays: absent days cannot be negative, got -1 [C-2]'],
+      ['45 absent days in October', sheet('"attendance":{"absentDays":"45"},'), '  - attendance.absentDays: absent days cannot exceed the 31 days of 2026-10, got 45 [C-2]'],
+      ['no attendance (it scored as full attendance)', sheet(''),
+        '  - attendance: R-SP\'s monthly score is work × 70% + attendance × 30%: give the absent days ({ "absentDays": "0" } for full attendance) [C-1]'],
+      ['an entry keyed __proto__ (it was ignored)', '{"rubric":"R-SP","period":"2026-10","attendance":{"absentDays":"0"},"entries":{"SP-Q":{"points":5},"__proto__":{"count":1}}}',
+        '  - entries.__proto__: __proto__ is not an item of R-SP [unknown-item]'],
+    ];
+    for (const [what, json, line] of cases) {
+      it(`${what}: exit 1, the problem on stderr, nothing on stdout`, async () => {
+        const { code, out, err } = await cli(['score', '--rubric', 'R-SP', '--sheet', 's.json'], { 's.json': json });
+        assert.equal(code, 1);
+        assert.equal(out, '');
+        assert.equal(err, `kaohe score: the sheet s.json is invalid (1 problem)\n${line}\n`);
+      });
+    }
+
+    it('the same sheet with its attendance given scores as before: 0.5 days count as 1, 100 × 70% + 96 × 30% = 98.80', async () => {
+      const { code, out, err } = await cli(['score', '--rubric', 'R-SP', '--sheet', 's.json'], { 's.json': sheet('"attendance":{"absentDays":"0.5"},') });
+      assert.equal(code, 0, err);
+      const result = JSON.parse(out) as ScoreResult;
+      assert.deepEqual([result.work, result.attendance, result.monthly], ['100.00', '96.00', '98.80']);
+    });
+  });
+
   it('an unknown rubric preset exits 1 and lists the presets there are', async () => {
     const { code, out, err } = await cli(['score', '--rubric', 'R-XX', '--sheet', exampleSheet('r-sp-wang.json')]);
     assert.equal(code, 1);

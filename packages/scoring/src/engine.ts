@@ -2,10 +2,11 @@ import { dec, Decimal, fixed, sum, ZERO } from './decimal.ts';
 
 const ONE = new Decimal(1);
 const TWO = new Decimal(2);
-import { KaoheInputError, problemsFromZod, type Problem } from './problems.ts';
+import { KaoheInputError, type Problem } from './problems.ts';
 import type { Flag, ItemResult, ScoreResult, SectionResult } from './result.ts';
-import { Sheet, type Entry, type Item, type Rubric, type Section, type SheetInput } from './schema.ts';
+import type { Entry, Item, Rubric, Section, Sheet, SheetInput } from './schema.ts';
 import { validateRubric } from './validate.ts';
+import { readSheet } from './validate-sheet.ts';
 
 /** Validates a rubric and returns it parsed, or throws with every problem listed. */
 export function loadRubric(input: unknown): Rubric {
@@ -55,25 +56,8 @@ interface Scored {
  * each naming the item and the rule; nothing is half scored.
  */
 export function scoreSheet(rubric: Rubric, sheetInput: SheetInput | Sheet): ScoreResult {
-  const parsed = Sheet.safeParse(sheetInput);
-  if (!parsed.success) throw new KaoheInputError('sheet', problemsFromZod(parsed.error.issues));
-  const sheet = parsed.data;
-  const problems: Problem[] = [];
-  if (sheet.rubric !== rubric.id) {
-    problems.push({ path: 'rubric', rule: 'rubric', message: `the sheet is for rubric "${sheet.rubric}", not "${rubric.id}"` });
-  }
-  if (sheet.rubricVersion !== undefined && sheet.rubricVersion !== rubric.version) {
-    problems.push({ path: 'rubricVersion', rule: 'rubric-version', message: `the sheet pins version ${sheet.rubricVersion} of ${rubric.id}, not version ${rubric.version}` });
-  }
-
-  const known = new Set<string>();
-  for (const section of rubric.sections) {
-    if (section.gate) known.add(section.gate.id);
-    for (const item of section.items) known.add(item.id);
-  }
-  for (const id of Object.keys(sheet.entries)) {
-    if (!known.has(id)) problems.push({ path: `entries.${id}`, rule: 'unknown-item', message: `${id} is not an item of ${rubric.id}` });
-  }
+  // The sheet's bounds and what needs the rubric (attendance for C-1, unknown items) are checked once, in readSheet.
+  const { sheet, problems } = readSheet(rubric, sheetInput);
 
   const places = rubric.settings.scoreDecimals;
   const out = (d: Decimal) => fixed(d, places);
@@ -120,7 +104,7 @@ export function scoreSheet(rubric: Rubric, sheetInput: SheetInput | Sheet): Scor
   const scale = dec(rubric.scale);
   // The work score stays within 0..scale even when a penalty-only item (O-1) takes more than is left.
   const work = Decimal.min(scale, Decimal.max(ZERO, sum(sections.map((s) => s.exact))));
-  const attendance = rubric.composite.kind === 'workAttendance' ? attendanceScore(sheet.attendance.absentDays, rubric.attendance) : null;
+  const attendance = rubric.composite.kind === 'workAttendance' ? attendanceScore(sheet.attendance!.absentDays, rubric.attendance) : null;
   const monthly = rubric.composite.kind === 'workAttendance' && attendance
     ? monthlyScore(work, attendance, rubric.composite)
     : work;

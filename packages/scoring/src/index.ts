@@ -3,6 +3,7 @@ export * from './result.ts';
 export * from './problems.ts';
 export * from './decimal.ts';
 export * from './validate.ts';
+export * from './validate-sheet.ts';
 export * from './engine.ts';
 export * from './describe.ts';
 export * from './pay/index.ts';

@@ -1,3 +1,4 @@
+import { dec } from './decimal.ts';
 import * as z from './zod.ts';
 
 // zod/mini: the functional API of zod 4 (z.optional(x), z._default(x, v), x.check(...)) that lets
@@ -162,40 +163,137 @@ export type Rubric = z.infer<typeof Rubric>;
 export type RubricInput = z.input<typeof Rubric>;
 
 // ---- sheets ----
+//
+// Every fact a sheet carries is bounded here, once. `kaohe score`, the rubric form, the inbox, the
+// embed and the server all read a sheet through scoreSheet, which parses it with these schemas and
+// then checks what needs the rubric (validate-sheet.ts): a bound changed here changes everywhere.
 
-export const Deduction = z.object({ option: z.optional(z.string()), amount: Amount, reason: z._default(z.string(), '') });
+/** Ids a sheet names (rubric, employee, level, option): an id, not a paragraph. */
+const MAX_ID_LENGTH = 200;
+/** A reason or comment: a few sentences; 2,000 characters is a page of Chinese text. */
+export const MAX_TEXT_LENGTH = 2000;
+/**
+ * The most occurrences, sampled checks or deductions one item records for one person in one month.
+ * No real month comes near it (a month has at most 31 days); a larger number is a slip — an
+ * employee ID or a year typed into a count cell — and is refused instead of scored.
+ */
+export const MAX_MONTHLY_COUNT = 10_000;
+/** O-5: previous consecutive months; 600 months is a working life of 50 years. */
+export const MAX_PRIOR_MONTHS = 600;
+
+const id = () => nonEmpty().check(z.maxLength(MAX_ID_LENGTH, `at most ${MAX_ID_LENGTH} characters`));
+const text = () => z.string().check(z.maxLength(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`));
+const count = (what: string, max = MAX_MONTHLY_COUNT) => z.int(`${what} must be a whole number such as 0, 1 or 2`).check(
+  z.gte(0, { error: (issue) => `${what} cannot be negative, got ${String(issue.input)}` }),
+  z.lte(max, `${what} cannot be more than ${max}`),
+);
+
+// A sheet amount is a decimal written out: at most 12 digits before the point (a trillion covers
+// any sales figure or salary) and 8 after, so an exact engine never meets a 10,000-digit number.
+const SHEET_DECIMAL = /^-?\d{1,12}(\.\d{1,8})?$/;
+const SHEET_LIMIT = 1e12;
+const decimalWords = 'a decimal number such as "5" or "2.5" (at most 12 digits before the point and 8 after)';
+const isNegativeText = (value: string) => value.startsWith('-') && /[1-9]/.test(value);
+
+/** What a decimal field says about a value that is no decimal, or about no value at all. */
+const decimalError = (what: string, missing: string) => (issue: { code?: string; input?: unknown }) =>
+  issue.code === 'invalid_union' ? (issue.input === undefined ? missing : `${what} must be ${decimalWords}`) : undefined;
+
+/** A sheet amount that may be negative (SP-K2: sales growth of −5%). */
+const signedAmount = (what: string) => z.union([
+  z.string().check(z.regex(SHEET_DECIMAL, `${what} must be ${decimalWords}`)),
+  z.number().check(z.gt(-SHEET_LIMIT, `${what} must be ${decimalWords}`), z.lt(SHEET_LIMIT, `${what} must be ${decimalWords}`)),
+], { error: decimalError(what, `${what} is required`) });
+/** A sheet amount that cannot be negative: absent days, awarded points, a deduction. */
+const nonNegativeAmount = (what: string, missing = `${what} is required`) => z.union([
+  z.string().check(
+    z.regex(SHEET_DECIMAL, `${what} must be ${decimalWords}`),
+    z.refine((value: string) => !(SHEET_DECIMAL.test(value) && isNegativeText(value)), { error: (issue) => `${what} cannot be negative, got ${String(issue.input)}` }),
+  ),
+  z.number().check(z.gte(0, { error: (issue) => `${what} cannot be negative, got ${String(issue.input)}` }), z.lt(SHEET_LIMIT, `${what} must be ${decimalWords}`)),
+], { error: decimalError(what, missing) });
+
+export const Deduction = z.strictObject({
+  option: z.optional(id()),
+  amount: nonNegativeAmount('a deduction'),
+  reason: z._default(text(), ''),
+});
 export type Deduction = z.infer<typeof Deduction>;
 
-/** One item's entry; which fields apply depends on the item's rule kind (see each rule above). */
+/**
+ * One item's entry; which fields apply depends on the item's rule kind (see each rule above).
+ * Bounds that need the rubric (awarded points up to the item's points, a ranged amount within its
+ * option, passed ≤ checked, a target above 0) are checked by the engine with the item's rule ID.
+ */
 export const Entry = z.strictObject({
-  count: z.optional(wholeAtLeast(0)),
-  deductions: z.optional(z.array(Deduction)),
-  level: z.optional(z.string()),
-  amount: z.optional(Amount),
-  reason: z.optional(z.string()),
-  points: z.optional(Amount),
+  count: z.optional(count('a count')),
+  deductions: z.optional(z.array(Deduction).check(z.maxLength(MAX_MONTHLY_COUNT, `at most ${MAX_MONTHLY_COUNT} deductions in a month`))),
+  level: z.optional(id()),
+  amount: z.optional(nonNegativeAmount('a deduction')),
+  reason: z.optional(text()),
+  points: z.optional(nonNegativeAmount('points')),
   breached: z.optional(z.boolean()),
-  value: z.optional(Amount),
-  target: z.optional(Amount),
-  checked: z.optional(wholeAtLeast(0)),
-  passed: z.optional(wholeAtLeast(0)),
+  value: z.optional(signedAmount('a value')),
+  target: z.optional(signedAmount('a target')),
+  checked: z.optional(count('checked')),
+  passed: z.optional(count('passed')),
   /** O-5: consecutive previous months with the same non-submission */
-  priorMonths: z.optional(wholeAtLeast(0)),
-  comment: z.optional(z.string()),
+  priorMonths: z.optional(count('prior months', MAX_PRIOR_MONTHS)),
+  comment: z.optional(text()),
 });
 export type Entry = z.infer<typeof Entry>;
 export type EntryInput = z.input<typeof Entry>;
 
 export const Period = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM'));
 
-export const Sheet = z.object({
-  $schema: z.optional(z.string()),
-  rubric: nonEmpty(),
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** The calendar days of a period "YYYY-MM": whole-number arithmetic on the digits, no Date, no floats. */
+export function daysInPeriod(period: string): number {
+  const year = Number(period.slice(0, 4));
+  const month = Number(period.slice(5, 7));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+}
+
+/**
+ * The attendance facts C-2 reads. C-2 deducts only for absent days; the page names no late
+ * arrivals, leave or overtime, so those are not facts of a sheet: an object carrying them (or a
+ * misspelt `absentDays`) is refused by name, never read as full attendance. Absent days are bounded
+ * by the days of the sheet's period (the Sheet below): the company's working calendar is not known
+ * here, the calendar month is, and no one is absent more days than the month has.
+ */
+export const Attendance = z.strictObject(
+  { absentDays: nonNegativeAmount('absent days', 'give the absent days ("0" for full attendance)') },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `C-2 counts absent days only: ${issue.keys.map((k) => `"${k}"`).join(', ')} is not an attendance fact` : undefined) },
+);
+export type Attendance = z.infer<typeof Attendance>;
+
+/** absentDays ≤ the days of the period, decided on the digits (Decimal), checked even when other fields fail. */
+function absentWithinPeriod(sheet: { period?: unknown; attendance?: { absentDays?: unknown } }): boolean {
+  const { period, attendance } = sheet;
+  const days = attendance?.absentDays;
+  if (typeof period !== 'string' || !Period.safeParse(period).success) return true;
+  if (!(typeof days === 'string' && SHEET_DECIMAL.test(days)) && !(typeof days === 'number' && Number.isFinite(days))) return true;
+  return !dec(days).gt(daysInPeriod(period));
+}
+
+export const Sheet = z.strictObject({
+  $schema: z.optional(z.string().check(z.maxLength(MAX_TEXT_LENGTH))),
+  rubric: id(),
   rubricVersion: z.optional(wholeAtLeast(1)),
-  employee: z.optional(z.string()),
+  employee: z.optional(z.string().check(z.maxLength(MAX_ID_LENGTH, `at most ${MAX_ID_LENGTH} characters`))),
   period: Period,
-  attendance: z._default(z.object({ absentDays: z._default(Amount, '0') }), { absentDays: '0' }),
+  /** C-2; required when the rubric's monthly score uses attendance (C-1), see validate-sheet.ts */
+  attendance: z.optional(Attendance),
   entries: z._default(z.record(z.string(), Entry), {}),
-});
+}).check(z.refine(absentWithinPeriod, {
+  path: ['attendance', 'absentDays'],
+  when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+  error: (issue) => {
+    const sheet = issue.input as { period: string; attendance: { absentDays: Amount } };
+    return `absent days cannot exceed the ${daysInPeriod(sheet.period)} days of ${sheet.period}, got ${dec(sheet.attendance.absentDays)}`;
+  },
+}));
 export type Sheet = z.infer<typeof Sheet>;
 export type SheetInput = z.input<typeof Sheet>;

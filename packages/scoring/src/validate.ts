@@ -21,6 +21,8 @@ export function validateRubric(input: unknown): Checked<Rubric> {
 
   const ids = new Map<string, string>();
   const claim = (id: string, path: string) => {
+    // JSON.parse makes "__proto__" an own key, but a parsed record drops it: a sheet could never score such an item.
+    if (id === '__proto__') add(path, 'reserved-id', 'an id cannot be "__proto__"');
     const first = ids.get(id);
     if (first) add(path, 'unique-id', `id "${id}" is already used at ${first}`);
     else ids.set(id, path);

@@ -38,7 +38,7 @@ const rubric = loadRubric({
 } satisfies RubricInput);
 
 const full: SheetInput = {
-  rubric: 'R-T', period: '2026-10',
+  rubric: 'R-T', period: '2026-10', attendance: { absentDays: '0' },
   entries: {
     'R-1': { points: 20 }, 'T-3': { level: 'good' }, 'R-3': { value: 4 }, 'R-4': { checked: 10, passed: 10 },
   },
@@ -57,7 +57,7 @@ describe('the rule engine', () => {
   });
 
   test('items the assessor must score are reported as not scored, deducting items keep full marks', () => {
-    const result = scoreSheet(rubric, { rubric: 'R-T', period: '2026-10', entries: {} });
+    const result = scoreSheet(rubric, { rubric: 'R-T', period: '2026-10', attendance: { absentDays: '0' }, entries: {} });
     assert.deepEqual(result.missing, ['T-3', 'R-1', 'R-3', 'R-4']);
     assert.equal(result.complete, false);
     assert.equal(item(result, 'T-2').status, 'default');
@@ -115,7 +115,7 @@ describe('the rule engine', () => {
   });
 
   test('every problem of a sheet is listed at once', () => {
-    assert.throws(() => scoreSheet(rubric, { rubric: 'R-T', period: '2026-10', entries: {
+    assert.throws(() => scoreSheet(rubric, { rubric: 'R-T', period: '2026-10', attendance: { absentDays: '0' }, entries: {
       'R-1': { points: 25 }, 'T-3': { level: 'weak', amount: 12 }, 'NOPE': { count: 1 }, 'T-1': { breached: true },
     } }), (error: unknown) => {
       assert.ok(error instanceof KaoheInputError);
@@ -140,7 +140,7 @@ describe('the rule engine', () => {
     assert.equal(section(result, 'special').score, '-30.00');
     assert.equal(result.work, '70.00');
     assert.deepEqual(result.flags.map((f) => f.code), ['transfer']);
-    const ruinous = scoreSheet(rubric, { rubric: 'R-T', period: '2026-10', entries: { G: { breached: true }, 'P-1': { count: 4 }, 'S-1': { count: 3 } } });
+    const ruinous = scoreSheet(rubric, { rubric: 'R-T', period: '2026-10', attendance: { absentDays: '0' }, entries: { G: { breached: true }, 'P-1': { count: 4 }, 'S-1': { count: 3 } } });
     assert.equal(ruinous.work, '0.00');
   });
 });

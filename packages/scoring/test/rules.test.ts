@@ -17,8 +17,8 @@ const spBase: Record<string, Entry> = { 'SP-Q': { points: 5 } };
 const rmBase: Record<string, Entry> = { 'RM-1a': { points: 20 }, 'RM-1b': { points: 20 }, 'RM-1c': { points: 20 }, 'RM-2': { points: 10 }, 'RM-5': { count: 0 } };
 const fsBase: Record<string, Entry> = { 'FS-1': { level: 'proficient' }, 'FS-5': { level: 'satisfied' }, 'FS-6': { level: 'complete' }, 'FS-8': { level: 'effective' } };
 const scoreSp = (entries: Record<string, Entry>, absentDays = '0') => scoreSheet(sp, { rubric: 'R-SP', period: '2026-10', attendance: { absentDays }, entries: { ...spBase, ...entries } });
-const scoreRm = (entries: Record<string, Entry>) => scoreSheet(rm, { rubric: 'R-RM', period: '2026-10', entries: { ...rmBase, ...entries } });
-const scoreFs = (entries: Record<string, Entry>) => scoreSheet(fs, { rubric: 'R-FS', period: '2026-10', entries: { ...fsBase, ...entries } });
+const scoreRm = (entries: Record<string, Entry>) => scoreSheet(rm, { rubric: 'R-RM', period: '2026-10', attendance: { absentDays: '0' }, entries: { ...rmBase, ...entries } });
+const scoreFs = (entries: Record<string, Entry>) => scoreSheet(fs, { rubric: 'R-FS', period: '2026-10', attendance: { absentDays: '0' }, entries: { ...fsBase, ...entries } });
 
 describe('R-SP salesperson', () => {
   test('a salesperson with nothing deducted scores 100', () => {
@@ -64,7 +64,7 @@ describe('R-SP salesperson', () => {
     assert.match(find(r, 'SP-V').deductions[0]!.reason, /pool car kept overnight/);
   });
   test('SP-Q: quality feedback is awarded by the assessor, and not scoring it leaves the sheet incomplete', () => {
-    const r = scoreSheet(sp, { rubric: 'R-SP', period: '2026-10', entries: {} });
+    const r = scoreSheet(sp, { rubric: 'R-SP', period: '2026-10', attendance: { absentDays: '0' }, entries: {} });
     assert.deepEqual(r.missing, ['SP-Q']);
   });
 });
@@ -94,7 +94,7 @@ describe('R-RM regional manager', () => {
     assert.equal(find(scoreRm({ 'RM-5': { count: 2 } }), 'RM-5').score, '6.00');
   });
   test('RM-5: not yet derived from the salespeople\'s appraisals, it is reported as not scored', () => {
-    const r = scoreSheet(rm, { rubric: 'R-RM', period: '2026-10', entries: { ...rmBase, 'RM-5': {} } });
+    const r = scoreSheet(rm, { rubric: 'R-RM', period: '2026-10', attendance: { absentDays: '0' }, entries: { ...rmBase, 'RM-5': {} } });
     assert.deepEqual(r.missing, ['RM-5']);
   });
   test('RM-2: awarding more than the item\'s 10 points is refused, naming the item', () => {

@@ -1,7 +1,7 @@
 import { createNode, type FormKitNode } from '@formkit/core';
 import {
   assessingGroupLabels, describeRule, KaoheInputError, scoreSheet,
-  type Entry, type Item, type ItemResult, type Problem, type Rubric, type ScoreResult, type Section, type SectionResult, type Sheet,
+  type Attendance, type Entry, type Item, type ItemResult, type Problem, type Rubric, type ScoreResult, type Section, type SectionResult, type Sheet,
 } from '@kaohe/scoring';
 import type { DraftAutosaver as DraftAutosaverType, KaoheStore, StoreChange } from '@kaohe/store';
 // entries compared by content, whatever the order of their keys
@@ -10,6 +10,7 @@ import type { Directory } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import { cssProps } from '../base/css-props.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { tokenStyles } from '../base/tokens.styles.ts';
@@ -264,7 +265,7 @@ export class KaoheRubricForm extends KaoheElement {
       rubric: this.#rubric?.id ?? '',
       ...(this.#rubric ? { rubricVersion: this.#rubric.version } : {}),
       period: currentPeriod(),
-      attendance: { absentDays: '0' },
+      // no attendance: a form nobody has filled in is not full attendance (C-1)
       entries: {},
     };
   }
@@ -323,10 +324,11 @@ export class KaoheRubricForm extends KaoheElement {
     const value = this.#root!.value as { attendance?: { absentDays?: unknown }; entries?: Record<string, Entry | undefined> };
     const entries: Record<string, Entry> = {};
     for (const [id, entry] of Object.entries(value.entries ?? {})) if (entry !== undefined) entries[id] = entry;
-    const absentDays = value.attendance?.absentDays;
+    // An empty absent-days field is no attendance at all, never full attendance: scoreSheet says so (C-1).
+    const absentDays = value.attendance?.absentDays as Attendance['absentDays'] | undefined;
     return structuredClone({
       ...this.#meta!,
-      attendance: { absentDays: (absentDays === undefined ? '0' : absentDays) as Sheet['attendance']['absentDays'] },
+      ...(absentDays === undefined ? {} : { attendance: { absentDays } }),
       entries,
     });
   }
@@ -664,7 +666,7 @@ export class KaoheRubricForm extends KaoheElement {
         <div class="field" part="control">
           <label for="absent-days">${this.msg('absentDays')}</label>
           <input id="absent-days" type="number" min="0" step="0.5" inputmode="decimal"
-            .value=${String(sheet.attendance.absentDays)}
+            .value=${live(sheet.attendance === undefined ? '' : String(sheet.attendance.absentDays))}
             aria-invalid=${ifDefined(errors.length > 0 ? 'true' : undefined)} aria-describedby=${describedBy}
             @input=${(e: Event) => {
               const value = (e.target as HTMLInputElement).value.trim();
