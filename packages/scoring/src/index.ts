@@ -11,3 +11,4 @@ export * from './groups.ts';
 export * from './export/index.ts';
 export * from './json-schema.ts';
 export * from './builder/index.ts';
+export * from './canonical-json.ts';

@@ -9,23 +9,5 @@ export function toJson<T>(value: T): T {
   return JSON.parse(text) as T;
 }
 
-/**
- * JSON with object keys sorted at every level and no whitespace, so the same value always gives
- * the same text (and the same hash) whatever order its keys were built in.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value) ?? 'null';
-  }
-  if (Array.isArray(value)) {
-    return '[' + value.map((item) => (item === undefined || typeof item === 'function' ? 'null' : canonicalJson(item))).join(',') + ']';
-  }
-  const object = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of Object.keys(object).sort()) {
-    const item = object[key];
-    if (item === undefined || typeof item === 'function') continue;
-    parts.push(JSON.stringify(key) + ':' + canonicalJson(item));
-  }
-  return '{' + parts.join(',') + '}';
-}
+// Lives in @kaohe/scoring so that workflow, which store builds on, compares entries the same way.
+export { canonicalJson } from '@kaohe/scoring';

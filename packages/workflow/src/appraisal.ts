@@ -1,10 +1,10 @@
 // The pure façade the UI and the store call: open an appraisal, act on it. Every accepted action
 // returns the next record (revision + 1) and its audit entries; every other one a reason, never silence.
-import { KaoheInputError, itemGroupsOf, scoreSheet } from '@kaohe/scoring';
+import { KaoheInputError, canonicalJson, itemGroupsOf, scoreSheet } from '@kaohe/scoring';
 import type { Entry, Rubric, Sheet } from '@kaohe/scoring';
 import { initialTransition, transition } from 'xstate';
 import type { Chain, ChainStep } from './chain.ts';
-import { HR_ROLE, isGroupStep, normaliseChain, stepOf } from './chain.ts';
+import { HR_ROLE, isGroupStep, itemsAtStep, normaliseChain, stepOf } from './chain.ts';
 import type { WorkCalendar } from './calendar.ts';
 import { dueDate, isOverdue, startDate } from './calendar.ts';
 import type { ChainContext, ChainEvent, ChainEventType, ChainMachine, Cycle, TrailEntry } from './machine.ts';
@@ -192,8 +192,8 @@ export function act(record: AppraisalRecord, action: WorkflowAction, ctx: ActCon
   if (!prepared.ok) return prepared;
   const { chain, machine, snapshot, event, employee, routing } = prepared;
   const sheet = applyEdits(record.sheet, action);
-  if (ctx.rubric && (action.type === 'step.submit' || action.type === 'step.resubmit' || action.type === 'group.submit')) {
-    const refusal = incompleteness(ctx.rubric, sheet, stepOf(chain, workflowOf(record).state), action.type === 'group.submit' ? action.group : undefined);
+  if (ctx.rubric && (action.type === 'step.submit' || action.type === 'step.resubmit' || action.type === 'group.submit' || action.type === 'step.approve')) {
+    const refusal = incompleteness(ctx.rubric, sheet, stepOf(chain, workflowOf(record).state), action.type === 'group.submit' ? action.group : undefined, action.type === 'step.approve');
     if (refusal) return { ok: false, reason: refusal };
   }
   const [next] = transition(machine, snapshot, event);
@@ -220,7 +220,10 @@ export function act(record: AppraisalRecord, action: WorkflowAction, ctx: ActCon
   return { ok: true, record: updated, audit: [entry] };
 }
 
-function incompleteness(rubric: Rubric, sheet: AppraisalRecord['sheet'], step: ChainStep | undefined, group: string | undefined): Refusal | null {
+function incompleteness(rubric: Rubric, sheet: AppraisalRecord['sheet'], step: ChainStep | undefined, group: string | undefined, approving: boolean): Refusal | null {
+  const required = new Set(step ? itemsAtStep(step, itemGroupsOf(rubric), group).required : []);
+  // A reviewer who approves answers only for the items the rubric names them for (R-TR's TR-2b).
+  if (approving && required.size === 0) return null;
   let missing: string[];
   try {
     missing = scoreSheet(rubric, sheet).missing;
@@ -228,13 +231,7 @@ function incompleteness(rubric: Rubric, sheet: AppraisalRecord['sheet'], step: C
     if (!(error instanceof KaoheInputError)) throw error;
     return reason('invalidSheet', error.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   }
-  const actor = step?.actor;
-  const mine = new Set<string>(group ? [group] : actor && 'relationship' in actor ? [actor.relationship] : actor && 'role' in actor ? [actor.role] : []);
-  const groupsOf = itemGroupsOf(rubric);
-  const owed = missing.filter((id) => {
-    const groups = groupsOf[id] ?? [];
-    return group ? groups.includes(group) : groups.length === 0 || groups.some((g) => mine.has(g));
-  });
+  const owed = missing.filter((id) => required.has(id));
   return owed.length > 0 ? reason('incomplete', `not yet scored: ${owed.join(', ')}`) : null;
 }
 
@@ -508,8 +505,9 @@ function applyEdits(sheet: Sheet, action: WorkflowAction): Sheet {
 
 function changedItems(before: Sheet, after: Sheet): string[] {
   const ids = new Set([...Object.keys(before.entries), ...Object.keys(after.entries)]);
-  const changed = [...ids].filter((id) => JSON.stringify(before.entries[id]) !== JSON.stringify(after.entries[id]));
-  if (JSON.stringify(before.attendance) !== JSON.stringify(after.attendance)) changed.push('attendance');
+  // by content, whatever order a form built the entry's keys in
+  const changed = [...ids].filter((id) => canonicalJson(before.entries[id] ?? null) !== canonicalJson(after.entries[id] ?? null));
+  if (canonicalJson(before.attendance) !== canonicalJson(after.attendance)) changed.push('attendance');
   return changed.sort();
 }
 

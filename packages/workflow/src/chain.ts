@@ -76,6 +76,39 @@ export function stepOf(chain: Chain, id: string): ChainStep | undefined {
   return chain.steps.find((step) => step.id === id);
 }
 
+/** The items someone acting at a step may change, and those they must have scored before handing it on. */
+export interface StepItems {
+  editable: string[];
+  required: string[];
+}
+
+/**
+ * Which items of a rubric (its item → assessing groups, `itemGroupsOf`) the people acting at `step`
+ * answer for. This is the one place that decides it: the chain's completeness check, `visibleItems`
+ * and the application service's view all ask it.
+ * - At a group step (W-FS), a group answers for the items naming it (`group`; none without one).
+ * - Elsewhere the step's relationship or role is the name: R-TR gives TR-1 to `self`, TR-2a to
+ *   `directLeader`, TR-2b to `leaderAbove`. Where items name it, those are the ones edited and
+ *   required; where none does (W-SP's reviewers, W-FS's service manager), every item may be
+ *   adjusted and none is theirs alone.
+ * - Items naming nobody are the assessor's: required of whoever hands the step on by submitting
+ *   (self, score, summarise), not of a reviewer who approves.
+ */
+export function itemsAtStep(step: ChainStep, itemGroups: Readonly<Record<string, readonly string[]>>, group?: string): StepItems {
+  const ids = Object.keys(itemGroups);
+  const naming = (name: string) => ids.filter((id) => (itemGroups[id] ?? []).includes(name));
+  if (isGroupStep(step)) {
+    const own = group !== undefined && step.actor.groups.includes(group) ? naming(group) : [];
+    return { editable: own, required: own };
+  }
+  const name = 'relationship' in step.actor ? step.actor.relationship : 'role' in step.actor ? step.actor.role : undefined;
+  const named = name === undefined ? [] : naming(name);
+  const submits = step.kind === 'self' || step.kind === 'score' || step.kind === 'summarise';
+  const unassigned = submits ? ids.filter((id) => (itemGroups[id] ?? []).length === 0) : [];
+  const required = ids.filter((id) => named.includes(id) || unassigned.includes(id));
+  return { editable: named.length > 0 ? named : step.kind === 'publish' ? [] : ids, required };
+}
+
 /** Lists every problem of a chain, never just the first. An empty list means the chain can run. */
 export function validateChain(chain: Chain): Problem[] {
   const problems: Problem[] = [];

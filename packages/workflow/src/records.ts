@@ -1,6 +1,6 @@
 // The records that cross package lines: workflow decides them, store persists them, elements show them.
 // Everything here is plain JSON, so a remote backend can carry it unchanged.
-import type { Sheet } from '@kaohe/scoring';
+import type { ScoreResult, Sheet } from '@kaohe/scoring';
 
 /** Where an appraisal stands in its chain; `step` is the id of a step of its chain. */
 export type AppraisalStatus = 'open' | 'inReview' | 'approved' | 'published' | 'appealed' | 'reopened';
@@ -23,6 +23,12 @@ export interface AppraisalRecord {
   /** when the current step is due (ISO date) */
   dueDate?: string;
   sheet: Sheet;
+  /**
+   * The sheet's scores against the pinned rubric, computed by the application service in the same
+   * write as the sheet (design.md: reads never re-score); null while the sheet has problems.
+   * Absent on records written before the service kept it.
+   */
+  score?: ScoreResult | null;
   /** workflow-owned detail (group completion, comments, returns …), JSON only */
   workflow: Record<string, unknown>;
   /** optimistic concurrency: every accepted write increments it by one */

@@ -3,7 +3,7 @@
 import type { ActContext, AuditEntry } from './appraisal.ts';
 import { machineFor, workflowOf } from './appraisal.ts';
 import type { Chain, ChainStep } from './chain.ts';
-import { isGroupStep, stepOf } from './chain.ts';
+import { isGroupStep, itemsAtStep, stepOf } from './chain.ts';
 import type { TrailEntry } from './machine.ts';
 import { publishedState } from './machine.ts';
 import type { AppraisalRecord, AppraisalStatus, Delegation, Directory, Person } from './records.ts';
@@ -64,7 +64,11 @@ export function visibleItems(
   }
   const editsNow = current !== undefined && !isGroupStep(current) && current.kind !== 'publish'
     && resolveActors(current, employee, directory, routing).includes(userId);
-  return { read: items, edit: editsNow ? items : [] };
+  const edit = editsNow ? itemsAtStep(current, itemGroups).editable : [];
+  // Before publication the employee reads only what they write themselves (TR-1 at W-TR's self step):
+  // a sheet returned to them carries their leaders' and lateral raters' scores, which are not out yet.
+  if (userId === employee.id && !isPublished(record.status)) return { read: edit, edit };
+  return { read: items, edit };
 }
 
 /**
