@@ -1,0 +1,175 @@
+// HR's reads: the month's score distribution, the payroll entries and CSV, an employee's year. Each
+// checks that the reader is HR here, inside the service (a typed `forbidden`, never an empty list), and
+// reads each record's score as stored with it (records written before the service kept scores are
+// scored once against their pinned version). Every number comes from @kaohe/scoring.
+// A module of its own (`@kaohe/service/hr`) so pages that never show HR's views do not carry pay and CSV code.
+import { computePay, payrollCsv, type AnnualRecord, type Locale, type PayPlanInput, type Payslip, type PayrollCsv, type ScoreEntry, type ScoreResult } from '@kaohe/scoring';
+import type { AppraisalQuery } from '@kaohe/store';
+import { isHr, isPublished, type AppraisalRecord, type Person } from '@kaohe/workflow';
+import { KaoheServiceError, refusal, type Refusal } from './refusal.ts';
+import { internals, type KaoheService } from './service.ts';
+import { scoreOrNull } from './view.ts';
+
+/** An appraisal with its scores and the person as the directory knows them. */
+export interface ScoredAppraisal {
+  record: AppraisalRecord;
+  score: ScoreResult;
+  person: Person | undefined;
+  /** the person's first role that has an assignment (the one their rubric came from); else their first role */
+  role: string;
+}
+
+/** An appraisal HR's reads leave out, and why (its pinned rubric version is gone, its sheet has problems). */
+export interface SkippedAppraisal {
+  id: string;
+  reason: string;
+}
+
+export interface PayrollEntry {
+  record: AppraisalRecord;
+  score: ScoreResult;
+  payslip: Payslip;
+  name?: string;
+  department?: string;
+}
+
+export interface AnnualMonth {
+  period: string;
+  monthly: string;
+}
+
+/** What the payroll system knows besides the scores (pay total, plan completion …), per employee, by the plan's input names. */
+export type PayValues = Readonly<Record<string, Readonly<Record<string, string | number | boolean>>>>
+  | ((appraisal: ScoredAppraisal, plan: PayPlanInput) => Record<string, string | number | boolean>);
+
+type Ok<T> = { ok: true } & T;
+
+export interface HrReads {
+  /** Every appraisal matching `query`, scored; those that cannot be are listed in `skipped`. */
+  scored(viewerId: string, query?: AppraisalQuery): Promise<Ok<{ appraisals: ScoredAppraisal[]; skipped: SkippedAppraisal[] }> | Refusal>;
+  /** kaohe-score-distribution's entries for a month: the sheets with every item entered (a sheet still missing items has no monthly score yet). */
+  distribution(viewerId: string, request: { period: string }): Promise<Ok<{ entries: ScoreEntry[]; skipped: SkippedAppraisal[] }> | Refusal>;
+  /** The month's published results of people whose role has a pay plan, each with its payslip. */
+  payroll(viewerId: string, request: { period: string; values: PayValues }): Promise<Ok<{ entries: PayrollEntry[]; skipped: SkippedAppraisal[] }> | Refusal>;
+  /** The same as the payroll CSV HR downloads (and `kaohe batch` writes). */
+  payrollCsv(viewerId: string, request: { period: string; values: PayValues; locale: Locale }): Promise<Ok<PayrollCsv & { skipped: SkippedAppraisal[] }> | Refusal>;
+  /** kaohe-annual's data for a year (C-3): everyone's published months, for the ranks, and each person's months. */
+  annualYear(viewerId: string, request: { year: number }): Promise<Ok<{ peers: AnnualRecord[]; months: Record<string, AnnualMonth[]>; skipped: SkippedAppraisal[] }> | Refusal>;
+}
+
+export function hrReads(service: KaoheService): HrReads {
+  const x = service[internals];
+
+  async function forbidden(viewerId: string): Promise<Refusal | undefined> {
+    return isHr(viewerId, await x.directory()) ? undefined : refusal('forbidden', `${viewerId} is not HR; HR's reads are for HR only.`);
+  }
+
+  async function collect(query: AppraisalQuery): Promise<{ appraisals: ScoredAppraisal[]; skipped: SkippedAppraisal[] }> {
+    const [dir, roles] = await Promise.all([x.directory(), x.assignments()]);
+    const records: AppraisalRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await x.store.listAppraisals({ ...query, limit: 1000, ...(cursor !== undefined ? { cursor } : {}) });
+      records.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    const appraisals: ScoredAppraisal[] = [];
+    const skipped: SkippedAppraisal[] = [];
+    for (const record of records) {
+      let score = record.score;
+      if (score === undefined) {
+        try {
+          score = scoreOrNull(await x.pinnedRubric(record), record.sheet);
+        } catch (error) {
+          // A month is still shown when one record's pinned version is gone; that record is named, never scored against another.
+          if (!(error instanceof KaoheServiceError)) throw error;
+          skipped.push({ id: record.id, reason: error.message });
+          continue;
+        }
+      }
+      if (!score) {
+        skipped.push({ id: record.id, reason: `the sheet of ${record.id} has problems and no score yet` });
+        continue;
+      }
+      const person = dir.people.find((candidate) => candidate.id === record.employeeId);
+      const role = person?.roles.find((candidate) => roles[candidate]) ?? person?.roles[0] ?? record.rubricId;
+      appraisals.push({ record, score, person, role });
+    }
+    return { appraisals, skipped };
+  }
+
+  async function payrollOf(period: string, values: PayValues): Promise<{ entries: PayrollEntry[]; skipped: SkippedAppraisal[]; plans: PayPlanInput[] }> {
+    const [{ appraisals, skipped }, roles, plans] = await Promise.all([collect({ period }), x.assignments(), x.payPlans()]);
+    const entries: PayrollEntry[] = [];
+    const used = new Map<string, PayPlanInput>();
+    for (const appraisal of appraisals) {
+      // The payslip's rule: pay is published with the appraisal.
+      if (!isPublished(appraisal.record.status)) continue;
+      const planId = roles[appraisal.role]?.payPlan;
+      const plan = planId === undefined ? undefined : plans[planId];
+      if (!plan || planId === undefined) continue;
+      used.set(planId, plan);
+      const { record, score, person } = appraisal;
+      const given = typeof values === 'function' ? values(appraisal, plan) : values[record.employeeId] ?? {};
+      const payslip = computePay(plan, { employee: record.employeeId, period: record.period, values: given });
+      entries.push({ record, score, payslip, ...(person ? { name: person.name } : {}), ...(person?.department !== undefined ? { department: person.department } : {}) });
+    }
+    return { entries, skipped, plans: [...used.values()] };
+  }
+
+  return {
+    async scored(viewerId, query = {}) {
+      return await forbidden(viewerId) ?? { ok: true, ...await collect(query) };
+    },
+
+    async distribution(viewerId, { period }) {
+      const refused = await forbidden(viewerId);
+      if (refused) return refused;
+      const { appraisals, skipped } = await collect({ period });
+      const entries = appraisals
+        .filter(({ score }) => score.missing.length === 0)
+        .map(({ record, score, person, role }): ScoreEntry => ({ employeeId: record.employeeId, role, score: score.monthly, ...(person ? { name: person.name } : {}) }));
+      return { ok: true, entries, skipped };
+    },
+
+    async payroll(viewerId, { period, values }) {
+      const refused = await forbidden(viewerId);
+      if (refused) return refused;
+      const { entries, skipped } = await payrollOf(period, values);
+      return { ok: true, entries, skipped };
+    },
+
+    async payrollCsv(viewerId, { period, values, locale }) {
+      const refused = await forbidden(viewerId);
+      if (refused) return refused;
+      const { entries, skipped, plans } = await payrollOf(period, values);
+      const csv = await payrollCsv(entries.map((entry) => ({
+        employee: entry.record.employeeId, score: entry.score, payslip: entry.payslip, period: entry.record.period, rubric: entry.record.rubricId,
+        ...(entry.name !== undefined ? { name: entry.name } : {}), ...(entry.department !== undefined ? { department: entry.department } : {}),
+      })), { locale, plans: plans as Array<{ lines: Array<{ id: string }> }> });
+      return { ok: true, ...csv, skipped };
+    },
+
+    async annualYear(viewerId, { year }) {
+      const refused = await forbidden(viewerId);
+      if (refused) return refused;
+      const [published, appealed] = await Promise.all([collect({ status: 'published' }), collect({ status: 'appealed' })]);
+      const prefix = `${String(year).padStart(4, '0')}-`;
+      const byPerson = new Map<string, { role: string; region: string; months: AnnualMonth[] }>();
+      for (const { record, score, person, role } of [...published.appraisals, ...appealed.appraisals]) {
+        if (!record.period.startsWith(prefix)) continue;
+        const entry = byPerson.get(record.employeeId) ?? { role, region: person?.region ?? '', months: [] };
+        entry.months.push({ period: record.period, monthly: score.monthly });
+        byPerson.set(record.employeeId, entry);
+      }
+      const months: Record<string, AnnualMonth[]> = {};
+      const peers: AnnualRecord[] = [];
+      for (const [employeeId, entry] of byPerson) {
+        entry.months.sort((a, b) => a.period.localeCompare(b.period));
+        months[employeeId] = entry.months;
+        peers.push({ employeeId, role: entry.role, region: entry.region, monthly: entry.months.map((month) => month.monthly) });
+      }
+      return { ok: true, peers, months, skipped: [...published.skipped, ...appealed.skipped] };
+    },
+  };
+}

@@ -1,0 +1,321 @@
+// The application layer (design.md): every caller — the inbox, the embed's Kaohe API and forms, HR's
+// pages, the demo, the server — acts and reads through here. The pure packages decide (workflow:
+// who may do what; scoring: what it scores); the service loads what they need (the record, its
+// PINNED rubric version, the directory, the chain), runs them, writes record + audit in one
+// transaction and answers with what the caller may see.
+import type { PayPlanInput, Rubric } from '@kaohe/scoring';
+import { StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
+import {
+  act as decide, canRead, chainPresets, isHr, openAppraisal as openRecord, openingAudit, tasksFor, workflowOf,
+  type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
+} from '@kaohe/workflow';
+import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
+import {
+  ActionSchema, ActOptionsSchema, DraftInputSchema, OpenPeriodRequestSchema, OpenRequestSchema, PageRequestSchema, ViewOptionsSchema,
+  type AppraisalView, type PageRequest, type ViewOptions,
+} from './schemas.ts';
+import { buildView, scoreOrNull } from './view.ts';
+
+/** Which rubric, chain and pay plan apply to the people holding a role. */
+export interface Assignment {
+  rubric: string;
+  chain: string;
+  payPlan?: string;
+}
+
+export type Source<T> = T | (() => T | Promise<T>);
+
+export interface ServiceOptions {
+  store: KaoheStore;
+  /** the people and delegations; the server reads it from its database per call, a page hands its own */
+  directory: Source<Directory>;
+  /** chains by id; default the presets W-SP … W-TR */
+  chains?: Source<Readonly<Record<string, Chain>>>;
+  /** role id → rubric, chain and pay plan, for opening appraisals and HR's pay reads */
+  assignments?: Source<Readonly<Record<string, Assignment>>>;
+  /** pay plans by id, for HR's payroll reads */
+  payPlans?: Source<Readonly<Record<string, PayPlanInput>>>;
+  /**
+   * Where a rubric version is found when the store does not hold it (a page's configured rubrics).
+   * It must return exactly that version or nothing: a record is never scored against another one.
+   */
+  rubrics?: (id: string, version: number) => Rubric | undefined | Promise<Rubric | undefined>;
+  calendar?: WorkCalendar;
+  /** ISO time of an action or read when the caller gives none; default the system clock */
+  clock?: () => string;
+}
+
+export type ActResult = { ok: true; revision: number; appraisal?: AppraisalView } | Refusal;
+export interface TaskPage {
+  items: Array<{ appraisal: AppraisalView; allowedActions: AppraisalView['allowedActions'] }>;
+  nextCursor?: string;
+}
+export type OpenResult = { ok: true; id: string; revision: number; created: boolean } | Refusal;
+export type OpenPeriodResult = { ok: true; opened: string[]; existing: string[] } | Refusal;
+export type DraftResult = { ok: true; draft: Draft } | Refusal;
+
+/** What the HR reads (`@kaohe/service/hr`) need of a service; not for callers. */
+export interface ServiceInternals {
+  store: KaoheStore;
+  directory(): Promise<Directory>;
+  assignments(): Promise<Readonly<Record<string, Assignment>>>;
+  payPlans(): Promise<Readonly<Record<string, PayPlanInput>>>;
+  pinnedRubric(record: Pick<AppraisalRecord, 'id' | 'rubricId' | 'rubricVersion'>): Promise<Rubric>;
+  now(given?: string): string;
+}
+
+export const internals: unique symbol = Symbol.for('kaohe.service.internals') as never;
+
+export interface KaoheService {
+  /** Runs one workflow action as `actorId` and writes record + audit atomically. */
+  act(appraisalId: string, actorId: string, action: unknown, options?: unknown): Promise<ActResult>;
+  /** The appraisal as `viewerId` may see it; undefined where they may see nothing (or it does not exist). */
+  view(appraisalId: string, viewerId: string, options?: ViewOptions): Promise<AppraisalView | undefined>;
+  /** The appraisals on which `viewerId` must act now, a page at a time, each as they may see it. */
+  tasks(viewerId: string, page?: PageRequest): Promise<TaskPage>;
+  /** How many task records `tasks` pages through (a delegation that ended may make it list fewer). */
+  countTasks(viewerId: string): Promise<number>;
+  /** Opens one person's appraisal for a month. `actorId` null: the service itself (a seed, a schedule); else HR only. */
+  openAppraisal(actorId: string | null, request: unknown): Promise<OpenResult>;
+  /** Opens the month's appraisal of everyone with an assignment, all in one transaction. HR or the service only. */
+  openPeriod(actorId: string | null, request: unknown): Promise<OpenPeriodResult>;
+  /** The viewer's own unsent work on an appraisal they edit now; entries of items they may not edit are left out. */
+  saveDraft(viewerId: string, appraisalId: string, input: unknown): Promise<DraftResult>;
+  loadDraft(viewerId: string, appraisalId: string): Promise<Draft | undefined>;
+  deleteDraft(viewerId: string, appraisalId: string): Promise<void>;
+  /** A rubric version (rubrics are not private: the form renders the one an appraisal pins). */
+  rubric(id: string, version: number): Promise<Rubric | undefined>;
+  readonly [internals]: ServiceInternals;
+}
+
+function resolve<T>(source: Source<T> | undefined, fallback: T): Promise<T> {
+  if (source === undefined) return Promise.resolve(fallback);
+  return Promise.resolve(typeof source === 'function' ? (source as () => T | Promise<T>)() : source);
+}
+
+const isoNow = () => new Date().toISOString();
+
+export function createService(options: ServiceOptions): KaoheService {
+  const { store } = options;
+  const clock = options.clock ?? isoNow;
+  const now = (given?: string) => given ?? clock();
+  const directory = () => resolve(options.directory, { people: [] });
+  const chains = () => resolve(options.chains, chainPresets as Readonly<Record<string, Chain>>);
+  const assignments = () => resolve(options.assignments, {});
+  const payPlans = () => resolve(options.payPlans, {});
+  // A stored rubric version never changes (the store refuses it), so what was read once is kept.
+  const rubricCache = new Map<string, Promise<Rubric | undefined>>();
+
+  function rubric(id: string, version: number): Promise<Rubric | undefined> {
+    const key = JSON.stringify([id, version]);
+    let found = rubricCache.get(key);
+    if (!found) {
+      found = (async () => {
+        const stored = await store.getRubric(id, version);
+        if (stored) return stored;
+        const given = await options.rubrics?.(id, version);
+        return given && given.id === id && given.version === version ? given : undefined;
+      })();
+      rubricCache.set(key, found);
+      found.then((value) => { if (!value) rubricCache.delete(key); }, () => rubricCache.delete(key));
+    }
+    return found;
+  }
+
+  async function pinnedRubric(record: Pick<AppraisalRecord, 'id' | 'rubricId' | 'rubricVersion'>): Promise<Rubric> {
+    const found = await rubric(record.rubricId, record.rubricVersion);
+    if (!found) {
+      throw new KaoheServiceError('rubric-missing',
+        `Appraisal ${record.id} pins rubric ${record.rubricId} version ${record.rubricVersion}, which is not stored. ` +
+        'It is never scored against another version: store that version again (Kaohe.loadRubric or the form builder) to read or act on it.');
+    }
+    return found;
+  }
+
+  async function chainOf(record: AppraisalRecord): Promise<Chain> {
+    const chain = (await chains())[record.chainId];
+    if (!chain) throw new KaoheServiceError('chain-missing', `Appraisal ${record.id} runs chain ${record.chainId}, which is not configured.`);
+    return chain;
+  }
+
+  async function viewOf(record: AppraisalRecord, viewerId: string, at: string, withHistory: boolean, people?: Directory): Promise<AppraisalView | undefined> {
+    const [chain, rubricOfRecord, dir] = await Promise.all([chainOf(record), pinnedRubric(record), people ?? directory()]);
+    const audit = withHistory ? await store.listAudit(record.id) : undefined;
+    return buildView({ record, viewerId, rubric: rubricOfRecord, chain, directory: dir, now: at, calendar: options.calendar, audit });
+  }
+
+  async function write(record: AppraisalRecord, expectedRevision: number, audit: Parameters<KaoheStore['putAppraisal']>[1]['audit'], actorId: string | null, at: string): Promise<{ ok: true; record: AppraisalRecord } | Refusal> {
+    try {
+      return { ok: true, record: await store.putAppraisal(record, { expectedRevision, ...(audit ? { audit } : {}) }) };
+    } catch (error) {
+      if (error instanceof StoreConflictError) {
+        const current = error.current ?? await store.getAppraisal(record.id);
+        const seen = current && actorId !== null ? await viewOf(current, actorId, at, false) : undefined;
+        return refusal('stale', error.message, seen ? { appraisal: seen } : {});
+      }
+      if (error instanceof StoreError) return refusal(error.code === 'not-found' ? 'not-found' : 'unavailable', error.message);
+      throw error;
+    }
+  }
+
+  const service: KaoheService = {
+    async act(appraisalId, actorId, action, given = {}) {
+      const parsedAction = ActionSchema.safeParse(action);
+      if (!parsedAction.success) return refusal('invalid', 'The action does not match its schema; nothing was written.', { problems: problemsOf(parsedAction.error.issues, 'action') });
+      const parsedOptions = ActOptionsSchema.safeParse(given);
+      if (!parsedOptions.success) return refusal('invalid', 'The options do not match their schema; nothing was written.', { problems: problemsOf(parsedOptions.error.issues, 'options') });
+      const at = now(parsedOptions.data.now);
+      const record = await store.getAppraisal(appraisalId);
+      const notFound = () => refusal('not-found', `No appraisal "${appraisalId}" that ${actorId} may see.`);
+      if (!record) return notFound();
+      const [chain, dir] = await Promise.all([chainOf(record), directory()]);
+      const delegations = workflowOf(record).delegated;
+      // Someone who may not see an appraisal learns nothing of it, not even that it exists.
+      if (!canRead(record, actorId, dir, chain, { date: at, delegations })) return notFound();
+      const expected = parsedOptions.data.expectedRevision;
+      if (expected !== undefined && expected !== record.revision) {
+        const current = await viewOf(record, actorId, at, false, dir);
+        return refusal('stale', `Appraisal ${record.id} is at revision ${record.revision}, not ${expected}: someone acted on it first. Nothing was written; reload it and try again.`,
+          current ? { appraisal: current } : {});
+      }
+      const pinned = await pinnedRubric(record);
+      const decided = decide(record, parsedAction.data as WorkflowAction, {
+        actor: actorId, directory: dir, chain, now: at, rubric: pinned,
+        ...(delegations.length > 0 ? { delegations } : {}), ...(options.calendar ? { calendar: options.calendar } : {}),
+      });
+      if (!decided.ok) return refusal(decided.reason.code, decided.reason.message);
+      // design.md: the score is kept with the record, computed in the same write, so reads never re-score.
+      const next: AppraisalRecord = { ...decided.record, score: scoreOrNull(pinned, decided.record.sheet) };
+      const written = await write(next, record.revision, decided.audit, actorId, at);
+      if (!written.ok) return written;
+      const seen = buildView({ record: written.record, viewerId: actorId, rubric: pinned, chain, directory: dir, now: at, calendar: options.calendar });
+      return { ok: true, revision: written.record.revision, ...(seen ? { appraisal: seen } : {}) };
+    },
+
+    async view(appraisalId, viewerId, given = {}) {
+      const parsed = ViewOptionsSchema.parse(given);
+      const record = await store.getAppraisal(appraisalId);
+      if (!record) return undefined;
+      return viewOf(record, viewerId, now(parsed.now), parsed.history ?? true);
+    },
+
+    async tasks(viewerId, page = {}) {
+      const parsed = PageRequestSchema.parse(page);
+      const at = now(parsed.now);
+      const dir = await directory();
+      const found = await store.listTasks(viewerId, {
+        ...(parsed.cursor !== undefined ? { cursor: parsed.cursor } : {}), ...(parsed.limit !== undefined ? { limit: parsed.limit } : {}),
+      });
+      const items: TaskPage['items'] = [];
+      for (const record of found.items) {
+        // A delegate's task ends with the delegation, though the record still names them until the next action.
+        if (!tasksFor(record, viewerId, at)) continue;
+        const seen = await viewOf(record, viewerId, at, false, dir);
+        if (seen) items.push({ appraisal: seen, allowedActions: seen.allowedActions });
+      }
+      return { items, ...(found.nextCursor !== undefined ? { nextCursor: found.nextCursor } : {}) };
+    },
+
+    countTasks(viewerId) {
+      return store.countTasks(viewerId);
+    },
+
+    async openAppraisal(actorId, request) {
+      const parsed = OpenRequestSchema.safeParse(request);
+      if (!parsed.success) return refusal('invalid', 'The request does not match its schema.', { problems: problemsOf(parsed.error.issues) });
+      const dir = await directory();
+      if (actorId !== null && !isHr(actorId, dir)) return refusal('forbidden', 'Only HR opens appraisals.');
+      const at = now(parsed.data.now);
+      const prepared = await prepareOpening(parsed.data.employee, parsed.data.period, dir, actorId, at);
+      if (!prepared.ok) return prepared;
+      if ('existing' in prepared) return { ok: true, id: prepared.existing.id, revision: prepared.existing.revision, created: false };
+      const written = await write(prepared.record, 0, [openingAudit(prepared.record)], actorId, at);
+      if (!written.ok) return written.code === 'stale' ? refusal('conflict', written.message) : written;
+      return { ok: true, id: written.record.id, revision: written.record.revision, created: true };
+    },
+
+    async openPeriod(actorId, request) {
+      const parsed = OpenPeriodRequestSchema.safeParse(request);
+      if (!parsed.success) return refusal('invalid', 'The request does not match its schema.', { problems: problemsOf(parsed.error.issues) });
+      const dir = await directory();
+      if (actorId !== null && !isHr(actorId, dir)) return refusal('forbidden', 'Only HR opens a month.');
+      const at = now(parsed.data.now);
+      const roles = await assignments();
+      const opened: AppraisalRecord[] = [];
+      const existing: string[] = [];
+      for (const person of dir.people) {
+        if (!person.roles.some((role) => roles[role])) continue;
+        const prepared = await prepareOpening(person.id, parsed.data.period, dir, actorId, at);
+        if (!prepared.ok) return prepared;
+        if ('existing' in prepared) existing.push(prepared.existing.id);
+        else opened.push(prepared.record);
+      }
+      try {
+        await store.putAppraisals(opened.map((record) => ({ record, expectedRevision: 0, audit: [openingAudit(record)] })));
+      } catch (error) {
+        if (error instanceof StoreConflictError) return refusal('conflict', error.message);
+        if (error instanceof StoreError) return refusal('unavailable', error.message);
+        throw error;
+      }
+      return { ok: true, opened: opened.map((record) => record.id), existing };
+    },
+
+    async saveDraft(viewerId, appraisalId, input) {
+      const parsed = DraftInputSchema.safeParse(input);
+      if (!parsed.success) return refusal('invalid', 'The draft does not match its schema.', { problems: problemsOf(parsed.error.issues) });
+      const record = await store.getAppraisal(appraisalId);
+      const seen = record ? await viewOf(record, viewerId, now(), false) : undefined;
+      if (!seen) return refusal('not-found', `No appraisal "${appraisalId}" that ${viewerId} may see.`);
+      if (seen.mode !== 'edit') return refusal('readOnly', `${viewerId} does not score appraisal ${appraisalId} at this step.`);
+      const editable = new Set(seen.editableItems);
+      const entries = Object.fromEntries(Object.entries(parsed.data.entries).filter(([id]) => editable.has(id)));
+      const draft: Draft = {
+        appraisalId, userId: viewerId, entries, baseRevision: parsed.data.baseRevision, savedAt: parsed.data.savedAt ?? now(),
+        ...(parsed.data.attendance !== undefined && seen.editsAttendance ? { attendance: parsed.data.attendance } : {}),
+      };
+      return { ok: true, draft: await store.saveDraft(draft) };
+    },
+
+    loadDraft(viewerId, appraisalId) {
+      return store.loadDraft(appraisalId, viewerId);
+    },
+
+    deleteDraft(viewerId, appraisalId) {
+      return store.deleteDraft(appraisalId, viewerId);
+    },
+
+    rubric,
+
+    [internals]: { store, directory, assignments, payPlans, pinnedRubric, now },
+  };
+
+  async function prepareOpening(employeeId: string, period: string, dir: Directory, actorId: string | null, at: string):
+    Promise<{ ok: true; record: AppraisalRecord } | { ok: true; existing: AppraisalRecord } | Refusal> {
+    const person = dir.people.find((candidate) => candidate.id === employeeId);
+    if (!person) return refusal('invalid', `"${employeeId}" is not in the directory.`, { problems: [{ path: 'employee', rule: 'unknown-person', message: `"${employeeId}" is not in the directory` }] });
+    const roles = await assignments();
+    const role = person.roles.find((candidate) => roles[candidate]);
+    const assignment = role === undefined ? undefined : roles[role];
+    if (!assignment) {
+      return refusal('invalid', `No rubric and chain are assigned to the roles of "${employeeId}".`,
+        { problems: [{ path: 'employee', rule: 'no-assignment', message: `no rubric and chain are assigned to the roles of "${employeeId}"` }] });
+    }
+    const stored = await store.getAppraisal(`${period}:${employeeId}`);
+    if (stored) return { ok: true, existing: stored };
+    const chain = (await chains())[assignment.chain];
+    if (!chain) throw new KaoheServiceError('chain-missing', `Role ${role} is assigned chain ${assignment.chain}, which is not configured.`);
+    const versions = await store.listRubricVersions(assignment.rubric);
+    const latest = versions[versions.length - 1];
+    if (latest === undefined) throw new KaoheServiceError('rubric-missing', `Role ${role} is assigned rubric ${assignment.rubric}, and no version of it is stored.`);
+    const pinned = await pinnedRubric({ id: `${period}:${employeeId}`, rubricId: assignment.rubric, rubricVersion: latest });
+    const opened = openRecord({
+      employee: person, period, rubric: { id: pinned.id, version: pinned.version }, chain, directory: dir, now: at,
+      openedBy: actorId ?? 'system', ...(options.calendar ? { calendar: options.calendar } : {}),
+    });
+    // Stored as revision 1, as appraisals written through Kaohe always have been (the store would take
+    // workflow's revision 0 as new too; changing it would renumber every host's stored appraisals).
+    return { ok: true, record: { ...opened, revision: 1, score: scoreOrNull(pinned, opened.sheet) } };
+  }
+
+  return service;
+}

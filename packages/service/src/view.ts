@@ -1,0 +1,219 @@
+// An appraisal as one person may see it. Everything here is built from a whitelist of the record's
+// fields, never by copying the record and deleting what must not show: a field added to the record
+// later stays out of every view until someone decides who may see it.
+import { KaoheInputError, itemGroupsOf, scoreSheet, type Rubric, type ScoreResult, type Sheet } from '@kaohe/scoring';
+import {
+  ANONYMOUS_ACTOR, allowedActions, canRead, isGroupStep, isOverdue, isPublished, itemsAtStep, machineFor, pendingGroupsFor,
+  resolveActors, resolveGroupActors, stepOf, tasksFor, visibleItems, workflowOf,
+  type ActionName, type AppraisalRecord, type AuditEvent, type Chain, type ChainStep, type Directory, type WorkCalendar,
+} from '@kaohe/workflow';
+import type { AppraisalView, HistoryEntry, SubmitAction, ViewComment, ViewMode } from './schemas.ts';
+
+export interface ViewInput {
+  record: AppraisalRecord;
+  viewerId: string;
+  /** the rubric version the record pins */
+  rubric: Rubric;
+  chain: Chain;
+  directory: Directory;
+  now: string;
+  calendar?: WorkCalendar | undefined;
+  /** the record's audit events, when the view carries its history */
+  audit?: readonly AuditEvent[] | undefined;
+}
+
+/** The order in which a viewer's forward action is chosen: the one the step goes on with for them. */
+const forwardOrder = ['group.submit', 'step.resubmit', 'step.submit', 'step.approve', 'appraisal.publish'] as const;
+/** Actions that make someone an actor at the step (a reviewer even if they edit nothing). */
+const stepActions: readonly ActionName[] = ['step.submit', 'step.resubmit', 'step.approve', 'step.return', 'group.submit'];
+
+/** The scores of a sheet, or null while it has problems (a draft half filled in). */
+export function scoreOrNull(rubric: Rubric, sheet: Sheet): ScoreResult | null {
+  try {
+    return scoreSheet(rubric, sheet);
+  } catch (error) {
+    if (error instanceof KaoheInputError) return null;
+    throw error;
+  }
+}
+
+/** The record as `viewerId` may see it, or undefined where they may see nothing (answered like a missing id). */
+export function buildView(input: ViewInput): AppraisalView | undefined {
+  const { record, viewerId, rubric, directory, now } = input;
+  const chain = machineFor(input.chain).chain;
+  const workflow = workflowOf(record);
+  // The delegations the record carries keep a delegate who acted on it a reader and an actor.
+  const delegations = workflow.delegated;
+  if (!canRead(record, viewerId, directory, chain, { date: now, delegations })) return undefined;
+
+  const itemGroups = itemGroupsOf(rubric);
+  const allItems = Object.keys(itemGroups);
+  const items = visibleItems(record, viewerId, { date: now, delegations, directory, chain, itemGroups });
+  const allowed = allowedActions(record, viewerId, {
+    directory, chain, now, rubric, ...(delegations.length > 0 ? { delegations } : {}), ...(input.calendar ? { calendar: input.calendar } : {}),
+  });
+  const published = isPublished(record.status);
+  const step = stepOf(chain, record.step) as ChainStep;
+  const running = record.status !== 'published';
+  const groups = allowed.includes('group.submit') ? pendingGroupsFor(record, viewerId, { directory, chain, now, delegations }) : [];
+  const forward = forwardOrder.find((type) => allowed.includes(type));
+  const submit: SubmitAction | undefined = forward === undefined ? undefined
+    : forward === 'group.submit' ? { type: forward, group: groups[0] as string } : { type: forward };
+
+  // Scoring, not reviewing: a self or score step, a group's own items, or items the rubric names the
+  // step's actor for (R-TR's TR-2b at the leader above's review).
+  const atStep = running ? itemsAtStep(step, itemGroups, groups[0]) : { editable: [], required: [] };
+  const scores = running && (isGroupStep(step) || step.kind === 'self' || step.kind === 'score' || atStep.editable.length < allItems.length);
+  const editable = isGroupStep(step) ? atStep.editable : items.edit;
+  const mode: ViewMode = submit !== undefined && submit.type !== 'appraisal.publish' && scores && editable.length > 0 ? 'edit'
+    : allowed.some((action) => stepActions.includes(action)) ? 'review' : 'readonly';
+
+  const employee = viewerId === record.employeeId;
+  const reads = new Set(items.read);
+  const readsAll = allItems.every((id) => reads.has(id));
+  const hidden = employee ? anonymousPeople(record, chain, directory, now) : new Set<string>();
+  const anonymousSteps = new Set(chain.steps.filter((candidate) => candidate.anonymous).map((candidate) => candidate.id));
+  // An assessing group member reads its own groups' part of the trail; the employee reads every comment, unsigned where TR-3 says so.
+  const myGroups = readsAll || employee ? undefined : groupsOf(viewerId, record, chain, directory, now);
+
+  const score = record.score !== undefined ? record.score : scoreOrNull(rubric, record.sheet);
+  const entries: Sheet['entries'] = {};
+  for (const [id, entry] of Object.entries(record.sheet.entries)) if (reads.has(id)) entries[id] = entry;
+  const task = tasksFor(record, viewerId, now);
+  const view: AppraisalView = {
+    id: record.id,
+    employeeId: record.employeeId,
+    period: record.period,
+    rubricId: record.rubricId,
+    rubricVersion: record.rubricVersion,
+    chainId: record.chainId,
+    status: record.status,
+    step: record.step,
+    stepKind: step.kind,
+    stepLabel: step.label,
+    published,
+    // TR-3: while the lateral raters act, the employee does not learn who they are.
+    assignees: employee && anonymousSteps.has(record.step) ? [] : record.assignees.filter((id) => !hidden.has(id)),
+    groupsDone: workflow.groupsDone,
+    ...(record.dueDate !== undefined ? { dueDate: record.dueDate } : {}),
+    ...(workflow.startDate !== undefined ? { startDate: workflow.startDate } : {}),
+    overdue: isOverdue(record, now),
+    revision: record.revision,
+    updatedAt: record.updatedAt,
+    updatedBy: hidden.has(record.updatedBy) ? ANONYMOUS_ACTOR : record.updatedBy,
+    sheet: { ...record.sheet, entries },
+    // Scores before publication go only to who reads the whole sheet and is not the employee; an
+    // assessing group would otherwise learn the other groups' marks from the total.
+    ...(score && readsAll && (published || !employee) ? { score } : {}),
+    visibleItems: items.read,
+    editableItems: mode === 'edit' ? editable : [],
+    requiredItems: mode === 'edit' ? atStep.required : [],
+    editsAttendance: mode === 'edit' && !isGroupStep(step) && step.kind === 'score',
+    groups,
+    allowedActions: allowed,
+    returnTo: allowed.includes('step.return') ? [...(step.returnTo ?? [])] : [],
+    ...(submit ? { submit } : {}),
+    mode,
+    ...(task?.onBehalfOf ? { onBehalfOf: task.onBehalfOf } : {}),
+    comments: comments(record, chain, directory, employee, anonymousSteps, hidden, viewerId, myGroups),
+  };
+  if (input.audit) view.history = history(input.audit, chain, employee, anonymousSteps, hidden, viewerId, myGroups, reads, readsAll);
+  return view;
+}
+
+/**
+ * Everyone who rates or rated at an anonymous step (TR-3): its roster today, delegates included,
+ * and whoever acted there. The employee learns none of them.
+ */
+function anonymousPeople(record: AppraisalRecord, chain: Chain, directory: Directory, now: string): Set<string> {
+  const hidden = new Set<string>();
+  const employee = directory.people.find((person) => person.id === record.employeeId);
+  const workflow = workflowOf(record);
+  const routing = { date: now, delegations: workflow.delegated };
+  for (const step of chain.steps) {
+    if (!step.anonymous) continue;
+    if (employee) {
+      const ids = isGroupStep(step) ? Object.values(resolveGroupActors(step, employee, directory, routing)).flat() : resolveActors(step, employee, directory, routing);
+      for (const id of ids) hidden.add(id);
+    }
+    for (const entry of [...workflow.trail, ...(workflow.lastDraft ? [workflow.lastDraft] : [])]) {
+      if (entry.step === step.id && entry.actor !== undefined) hidden.add(entry.actor);
+    }
+  }
+  hidden.delete(record.employeeId);
+  return hidden;
+}
+
+/** The assessing groups `viewerId` belongs to at the chain's group steps (for a viewer limited to their items). */
+function groupsOf(viewerId: string, record: AppraisalRecord, chain: Chain, directory: Directory, now: string): Set<string> {
+  const employee = directory.people.find((person) => person.id === record.employeeId);
+  const mine = new Set<string>();
+  if (!employee) return mine;
+  const routing = { date: now, delegations: workflowOf(record).delegated };
+  for (const step of chain.steps.filter(isGroupStep)) {
+    for (const [group, members] of Object.entries(resolveGroupActors(step, employee, directory, routing))) if (members.includes(viewerId)) mine.add(group);
+  }
+  return mine;
+}
+
+function isGroupStepId(chain: Chain, id: string | undefined): boolean {
+  const step = id === undefined ? undefined : stepOf(chain, id);
+  return step !== undefined && isGroupStep(step);
+}
+
+function comments(
+  record: AppraisalRecord, chain: Chain, directory: Directory, employee: boolean, anonymousSteps: ReadonlySet<string>,
+  hidden: ReadonlySet<string>, viewerId: string, myGroups: ReadonlySet<string> | undefined,
+): ViewComment[] {
+  const out: ViewComment[] = [];
+  for (const entry of workflowOf(record).trail) {
+    if (entry.comment === undefined || entry.comment === '') continue;
+    // An assessing group reads its own group's comments at the group step, not the other groups'.
+    if (myGroups && isGroupStepId(chain, entry.step) && entry.actor !== viewerId && !(entry.group !== undefined && myGroups.has(entry.group))) continue;
+    const step = stepOf(chain, entry.step);
+    const anonymous = employee && (anonymousSteps.has(entry.step) || (entry.actor !== undefined && hidden.has(entry.actor)));
+    const author = anonymous || entry.actor === undefined ? undefined
+      : { id: entry.actor, name: directory.people.find((person) => person.id === entry.actor)?.name ?? entry.actor };
+    out.push({ at: entry.at, step: entry.step, stepLabel: step?.label ?? { 'zh-Hant': entry.step, 'zh-Hans': entry.step, en: entry.step }, text: entry.comment, ...(author ? { author } : {}) });
+  }
+  return out;
+}
+
+interface Summary { step?: unknown; entries?: unknown; attendance?: unknown; late?: unknown; groupsDone?: unknown }
+
+function history(
+  events: readonly AuditEvent[], chain: Chain, employee: boolean, anonymousSteps: ReadonlySet<string>, hidden: ReadonlySet<string>,
+  viewerId: string, myGroups: ReadonlySet<string> | undefined, reads: ReadonlySet<string>, readsAll: boolean,
+): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  for (const event of events) {
+    const before = (event.before ?? {}) as Summary;
+    const after = (event.after ?? {}) as Summary;
+    const step = typeof before.step === 'string' ? before.step : undefined;
+    const to = typeof after.step === 'string' ? after.step : undefined;
+    if (myGroups && isGroupStepId(chain, step) && event.actor !== viewerId) {
+      // At a group step a limited viewer sees their own groups' hand-ins only.
+      const done = Array.isArray(after.groupsDone) ? after.groupsDone as string[] : [];
+      const was = Array.isArray(before.groupsDone) ? before.groupsDone as string[] : [];
+      const handedIn = done.filter((group) => !was.includes(group));
+      if (!handedIn.some((group) => myGroups.has(group))) continue;
+    }
+    const anonymous = employee && ((step !== undefined && anonymousSteps.has(step)) || hidden.has(event.actor));
+    const changed = [
+      ...Object.keys(after.entries && typeof after.entries === 'object' ? after.entries : {}).filter((id) => reads.has(id)),
+      ...(after.attendance !== undefined && readsAll ? ['attendance'] : []),
+    ];
+    out.push({
+      seq: event.seq,
+      at: event.at,
+      action: event.action,
+      ...(anonymous ? { anonymous: true as const } : { actor: event.actor }),
+      ...(step !== undefined ? { step } : {}),
+      ...(to !== undefined ? { to } : {}),
+      ...(event.comment !== undefined ? { comment: event.comment } : {}),
+      ...(after.late === true ? { late: true as const } : {}),
+      ...(changed.length > 0 ? { changed } : {}),
+    });
+  }
+  return out;
+}
