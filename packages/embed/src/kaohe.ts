@@ -6,7 +6,7 @@ import {
 } from '@kaohe/scoring';
 import { IdbStore, MemoryStore, type KaoheStore } from '@kaohe/store';
 import {
-  act, chainPresets, inbox, openAppraisal, openingAudit, validateChain, workflowOf,
+  act, chainPresets, inbox, presetAssignments, openAppraisal, openingAudit, validateChain, workflowOf,
   type ActResult, type AppraisalRecord, type Chain, type Directory, type Task, type WorkflowAction,
 } from '@kaohe/workflow';
 import { setLocale as setElementsLocale, locales } from '@kaohe/elements';
@@ -24,13 +24,7 @@ export const VERSION = '0.1.0';
  * Which rubric, chain and pay plan apply to each role of the presets (rules.md §1, §3, §5). The rubrics
  * and pay plans named here come with kaohe-presets.js; the chains are in the core.
  */
-export const defaultAssignments: Readonly<Record<string, KaoheAssignment>> = Object.freeze({
-  salesperson: { rubric: 'R-SP', chain: 'W-SP', payPlan: 'P-1' },
-  regionalManager: { rubric: 'R-RM', chain: 'W-RM', payPlan: 'P-1' },
-  fieldServiceRepresentative: { rubric: 'R-FS', chain: 'W-FS' },
-  serviceStaff: { rubric: 'R-SV', chain: 'W-SV', payPlan: 'P-2' },
-  travellingServiceStaff: { rubric: 'R-TR', chain: 'W-TR' },
-});
+export const defaultAssignments: Readonly<Record<string, KaoheAssignment>> = presetAssignments;
 
 export interface KaoheConfig {
   /** the signed-in user's id (a person of `directory`) */

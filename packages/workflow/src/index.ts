@@ -10,3 +10,4 @@ export * from './visibility.ts';
 export * from './rm5.ts';
 export * from './payslip-access.ts';
 export * from './directory.ts';
+export * from './assignments.ts';
