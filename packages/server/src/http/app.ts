@@ -7,7 +7,16 @@ import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import type { KaoheDatabase } from '../db/index.ts';
 import { assertAccess, createAuthenticator, type Access, type AuthSettings, type Caller } from './auth.ts';
-import { EventStreams, type NoticeFilter } from './events.ts';
+import { createService } from '@kaohe/service';
+import { hrReads } from '@kaohe/service/hr';
+import { presetCatalogue, storeCatalogue, type Catalogue } from '../catalogue.ts';
+import { directoryCache } from './directory-cache.ts';
+import { EventStreams } from './events.ts';
+import { serviceNoticeFilter } from './notices.ts';
+import { appraisalRoutes } from './routes/appraisals.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { draftRoutes } from './routes/drafts.ts';
+import { hrRoutes } from './routes/hr.ts';
 import { HttpProblem, errorHandler, notFoundHandler } from './problem.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -43,8 +52,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** the SSE heartbeat period (default 15 s) */
   heartbeatMs?: number;
-  /** which notices a person may hear; the service's view decides (see ./notices.ts) */
-  noticeFilter?: NoticeFilter;
+  /** rubrics, chains' assignments and pay plans; default the presets of domain/rules.md */
+  catalogue?: Catalogue;
+  /** the time every action and read is judged at (tests); default the system clock */
+  clock?: () => string;
 }
 
 /**
@@ -87,7 +98,20 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
-  const authenticate = createAuthenticator(options.auth, (id) => options.db.directory.person(id));
+  const { db } = options;
+  const catalogue = options.catalogue ?? presetCatalogue();
+  await storeCatalogue(db.store, catalogue);
+  const directory = await directoryCache(db);
+  app.addHook('onClose', async () => directory.close());
+  const service = createService({
+    store: db.store,
+    directory: directory.load,
+    assignments: catalogue.assignments,
+    payPlans: catalogue.payPlans,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+
+  const authenticate = createAuthenticator(options.auth, directory.person);
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request) => {
     // A preflight carries no credentials (CORS answers it); an unknown route answers 404 to everyone.
@@ -137,19 +161,23 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
     transform: routeJsonSchema as never,
   });
 
-  const streams = new EventStreams(options.noticeFilter ?? (async () => undefined), {
+  const streams = new EventStreams(serviceNoticeFilter(service), {
     ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
     onError: (error) => app.log.error({ err: error }, 'live notice failed'),
   });
-  await streams.start(options.db);
+  await streams.start(db);
   // preClose runs before the server stops listening for good: open streams end first, or close would wait on them forever.
   app.addHook('preClose', async () => streams.close());
 
   await app.register(async (api: KaoheApp) => {
-    await healthRoutes(api, options.db);
+    await healthRoutes(api, db);
     api.get('/openapi.json', { config: { access: 'anyone', rateLimit: false }, schema: { hide: true } }, async () => app.swagger());
     await meRoutes(api);
-    await directoryRoutes(api, options.db);
+    await directoryRoutes(api, db, directory);
+    await appraisalRoutes(api, service);
+    await draftRoutes(api, service);
+    await hrRoutes(api, hrReads(service));
+    await auditRoutes(api, db, directory);
     await eventRoutes(api, streams);
   }, { prefix: API_PREFIX });
 

@@ -49,6 +49,41 @@ export function invalid(problems: Problem[], detail = 'The request is invalid; e
   return new HttpProblem(422, detail, { code: 'invalid', problems });
 }
 
+/** What the service answers instead of a result: a code a program branches on, a message, the fields at fault, the current view when stale. */
+export interface ServiceRefusal {
+  ok: false;
+  code: string;
+  message: string;
+  problems?: Problem[];
+  appraisal?: unknown;
+}
+
+/** The service refused; thrown by a route so that `problemOf` is the one place that maps refusal codes to statuses. */
+export class RefusedError extends Error {
+  override name = 'RefusedError';
+  constructor(readonly refusal: ServiceRefusal) {
+    super(refusal.message);
+  }
+}
+
+/**
+ * Refusals that mean "what you sent cannot be accepted as it is" (422): the fields are wrong, the sheet
+ * is incomplete or invalid, a comment or reason is missing, the person or group named is unknown.
+ * Every other workflow code is the chain saying no to this person now (403, with the code).
+ */
+const UNPROCESSABLE = new Set(['invalid', 'invalidSheet', 'incomplete', 'missingComment', 'missingReason', 'unknownEmployee', 'unknownGroup', 'unknownStep']);
+/** Faults of the installation (a chain that does not match, item groups unknown): the server's problem, not the caller's. */
+const INSTALLATION = new Set(['invalidChain', 'chainMismatch', 'itemGroupsUnknown']);
+
+function refusalStatus(code: string): number {
+  if (code === 'not-found') return 404;
+  if (code === 'stale' || code === 'conflict') return 409;
+  if (code === 'unavailable') return 503;
+  if (UNPROCESSABLE.has(code)) return 422;
+  if (INSTALLATION.has(code)) return 500;
+  return 403;
+}
+
 /** Maps anything thrown to a problem; `log` hears what the caller must not see (a 500's cause). */
 export function problemOf(error: unknown, log: (error: unknown) => void): { body: ProblemBody; headers: Record<string, string> } {
   const made = (status: number, detail: string, extra: HttpProblem['extra'] = {}) => {
@@ -60,10 +95,27 @@ export function problemOf(error: unknown, log: (error: unknown) => void): { body
     return { body, headers };
   };
   if (error instanceof HttpProblem) return made(error.status, error.message, error.extra);
+  if (error instanceof RefusedError) {
+    const { code, message, problems, appraisal } = error.refusal;
+    const status = refusalStatus(code);
+    // 404 is the same bytes whether the appraisal is missing or hidden from the caller.
+    if (status === 404) return made(404, notFound().message, { code: 'notFound' });
+    if (status === 500) log(error);
+    return made(status, message, {
+      code,
+      ...(problems && problems.length > 0 ? { problems } : status === 422 ? { problems: [{ path: '', rule: code, message }] } : {}),
+      ...(status === 409 && appraisal !== undefined ? { current: appraisal } : {}),
+      ...(status === 503 ? { headers: { 'retry-after': '5' } } : {}),
+    });
+  }
   if (error instanceof KaoheInputError) return made(422, error.message, { code: 'invalid', problems: error.problems });
   // A conflict that reached here was not turned into the caller's view by the service: say so without the record.
   if (error instanceof StoreConflictError) return made(409, 'Someone changed this first. Nothing was overwritten: reload and try again.', { code: 'stale' });
   if (error instanceof StoreError && error.code === 'not-found') return made(404, notFound().message, { code: 'notFound' });
+  if ((error instanceof StoreError && error.code === 'unavailable') || isConnectionFailure(error)) {
+    log(error);
+    return made(503, 'The database does not answer; nothing was written. Try again shortly.', { code: 'databaseUnavailable', headers: { 'retry-after': '5' } });
+  }
   const fastify = error as Partial<FastifyError> & { validation?: Array<{ instancePath: string; keyword: string; message?: string }>; validationContext?: string };
   if (Array.isArray(fastify.validation)) {
     const where = fastify.validationContext ?? 'body';
@@ -90,6 +142,20 @@ export function problemOf(error: unknown, log: (error: unknown) => void): { body
   }
   log(error);
   return made(500, 'Something went wrong on the server. It is logged; try again.', { code: 'internal' });
+}
+
+/**
+ * The database went away (PostgreSQL restarting, the network between): postgres-js and Node name it
+ * with these codes, PostgreSQL with SQLSTATE class 08 (connection exception) and 57P0x (shutting down).
+ */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+
+function isConnectionFailure(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08') || /^57P0[1-3]$/.test(code))) return true;
+  }
+  return false;
 }
 
 export function sendProblem(reply: FastifyReply, problem: { body: ProblemBody; headers: Record<string, string> }): FastifyReply {

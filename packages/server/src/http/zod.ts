@@ -10,6 +10,7 @@ import { problemsFromZod } from '@kaohe/scoring';
 import type { FastifySchemaCompiler, FastifyTypeProvider } from 'fastify';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import * as z from 'zod/mini';
+import { limitProblems } from './limits.ts';
 import type { $ZodType, output } from 'zod/v4/core';
 
 export interface ZodTypeProvider extends FastifyTypeProvider {
@@ -19,9 +20,11 @@ export interface ZodTypeProvider extends FastifyTypeProvider {
 
 /** A validation failure Fastify hands to the error handler; `instancePath` carries the problem's path and `keyword` its rule. */
 export const validatorCompiler: FastifySchemaCompiler<$ZodType> = ({ schema }) => (data: unknown) => {
-  const result = z.safeParse(schema, data);
-  if (result.success) return { value: result.data };
-  const errors: FastifySchemaValidationError[] = problemsFromZod(result.error.issues).map((problem) => ({
+  const limited = limitProblems(data);
+  const result = limited.length > 0 ? undefined : z.safeParse(schema, data);
+  if (result?.success) return { value: result.data };
+  const problems = result ? problemsFromZod(result.error.issues) : limited;
+  const errors: FastifySchemaValidationError[] = problems.map((problem) => ({
     keyword: problem.rule,
     instancePath: problem.path,
     schemaPath: '',

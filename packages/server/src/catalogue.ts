@@ -1,0 +1,27 @@
+// What the company appraises with: rubrics, review chains, pay plans, and which of them each role gets.
+// Today the presets of domain/rules.md; rubric versions are stored in the database at start (storing
+// the same content again is a no-op), so every appraisal can pin the version it was opened with.
+import { loadRubric, type PayPlanInput, type Rubric } from '@kaohe/scoring';
+import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
+import type { Assignment } from '@kaohe/service';
+import type { KaoheStore } from '@kaohe/store';
+import { presetAssignments } from '@kaohe/workflow';
+
+export interface Catalogue {
+  rubrics: readonly Rubric[];
+  assignments: Readonly<Record<string, Assignment>>;
+  payPlans: Readonly<Record<string, PayPlanInput>>;
+}
+
+export function presetCatalogue(): Catalogue {
+  return {
+    rubrics: Object.values(rubricPresets).map((input) => loadRubric(input)),
+    assignments: presetAssignments,
+    payPlans: payPlanPresets,
+  };
+}
+
+/** Stores each rubric version of the catalogue (idempotent: two instances starting together store it once). */
+export async function storeCatalogue(store: KaoheStore, catalogue: Catalogue): Promise<void> {
+  for (const rubric of catalogue.rubrics) await store.putRubric(rubric);
+}
