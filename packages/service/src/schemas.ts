@@ -1,14 +1,13 @@
 // What crosses the service's boundary, as zod/mini schemas: the server parses requests with them and
 // can publish them as JSON Schema (`z.toJSONSchema(schema, { unrepresentable: 'any' })`). Every value
-// is plain JSON. Scoring's schemas (Entry, Sheet) are reused, so an entry is checked the same way
+// is plain JSON. Scoring's schemas (Entry, Attendance, Sheet) are reused, so an entry is checked the same way
 // whether it comes from a form, the CLI or an HTTP client.
-import { Amount, Entry, Label, Period, Sheet, type ScoreResult } from '@kaohe/scoring';
+import { Attendance, Entry, Label, Period, Sheet, type ScoreResult } from '@kaohe/scoring';
 import * as z from 'zod/mini';
 
 const text = z.string();
 const isoTime = z.iso.datetime({ offset: true });
 const EntryPatch = z.record(z.string(), z.nullable(Entry));
-const Attendance = z.object({ absentDays: Amount });
 const edits = { entries: z.optional(EntryPatch), attendance: z.optional(Attendance) };
 
 /** One action on an appraisal (workflow's `WorkflowAction`); unknown fields are refused. */
