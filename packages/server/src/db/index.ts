@@ -3,6 +3,7 @@
 // The HTTP layer (src/http) reads only this module's exports.
 import type { AuditHead, KaoheStore } from '@kaohe/store';
 import type { Delegation, Person } from '@kaohe/workflow';
+import type { Notice } from './notices.ts';
 
 export interface OpenOptions {
   /** `postgres://…` of a PostgreSQL server (15 or newer); when absent, PGlite in `dataDir` */
@@ -13,17 +14,9 @@ export interface OpenOptions {
   auditKey: string;
 }
 
-/**
- * A change somebody should hear about, sent through PostgreSQL NOTIFY in the transaction that made
- * it, so every instance on the database hears it once it is committed (and never if it rolled back).
- * It names what changed, never what it holds: the HTTP layer reads the record for each listener and
- * forwards only what that person may see. No score, no name, no comment ever rides in a notice.
- */
-export type Notice =
-  | { type: 'appraisal'; id: string; revision: number }
-  | { type: 'draft'; appraisalId: string; userId: string }
-  | { type: 'rubric'; id: string; version: number }
-  | { type: 'directory' };
+export type { Notice } from './notices.ts';
+export { MIN_AUDIT_KEY_BYTES } from './audit-seal.ts';
+export { openDatabase } from './database.ts';
 
 /** What the server's store offers beyond KaoheStore. */
 export interface ServerStoreExtras {
@@ -65,13 +58,4 @@ export interface KaoheDatabase {
   ping(): Promise<void>;
   /** Closes the store and the connections; later calls fail. */
   close(): Promise<void>;
-}
-
-/**
- * Opens the database, creating it in `dataDir` for PGlite, and applies the migrations under an
- * advisory lock, so two instances starting together migrate once.
- */
-export async function openDatabase(options: OpenOptions): Promise<KaoheDatabase> {
-  void options;
-  throw new Error('openDatabase: not built yet (issue 12, database half in progress)');
 }

@@ -1,0 +1,109 @@
+// Live notices between instances: PostgreSQL NOTIFY on one channel, sent inside the transaction
+// that made the change (delivered only if it commits), heard through one LISTEN per instance.
+import { randomUUID } from 'node:crypto';
+import { type Sql, type SqlSession, json, sql } from './sql.ts';
+
+export const NOTICE_CHANNEL = 'kaohe_changes';
+
+/**
+ * A change somebody should hear about. It names what changed, never what it holds: no score, no
+ * name, no comment rides in a notice; a listener reads the record and shows what it may.
+ */
+export type Notice =
+  | { type: 'appraisal'; id: string; revision: number }
+  | { type: 'draft'; appraisalId: string; userId: string; deleted: boolean }
+  | { type: 'rubric'; id: string; version: number }
+  | { type: 'directory' };
+
+/** What travels in one NOTIFY: who sent it (so a store can tell its own writes) and the notices. */
+export interface NoticeMessage {
+  origin: string;
+  notices: Notice[];
+}
+
+/** NOTIFY payloads must stay under 8000 bytes; a batch of thousands of notices is split. */
+const PAYLOAD_BYTES = 7000;
+
+export function newOrigin(): string {
+  return randomUUID();
+}
+
+/** Queues the notices on the transaction; PostgreSQL delivers them at commit. */
+export async function sendNotices(tx: SqlSession, origin: string, notices: readonly Notice[]): Promise<void> {
+  if (notices.length === 0) return;
+  const payloads: string[] = [];
+  let chunk: Notice[] = [];
+  let bytes = 0;
+  for (const notice of notices) {
+    const size = Buffer.byteLength(JSON.stringify(notice), 'utf8') + 1;
+    if (chunk.length > 0 && bytes + size > PAYLOAD_BYTES) {
+      payloads.push(JSON.stringify({ origin, notices: chunk }));
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(notice);
+    bytes += size;
+  }
+  payloads.push(JSON.stringify({ origin, notices: chunk }));
+  await tx.query(sql`select pg_notify(${NOTICE_CHANNEL}, payload) from jsonb_array_elements_text(${json(payloads)}::jsonb) as payload`);
+}
+
+function isNotice(value: unknown): value is Notice {
+  const notice = value as Record<string, unknown> | null;
+  switch (notice?.['type']) {
+    case 'appraisal': return typeof notice['id'] === 'string' && typeof notice['revision'] === 'number';
+    case 'draft': return typeof notice['appraisalId'] === 'string' && typeof notice['userId'] === 'string' && typeof notice['deleted'] === 'boolean';
+    case 'rubric': return typeof notice['id'] === 'string' && typeof notice['version'] === 'number';
+    case 'directory': return true;
+    default: return false;
+  }
+}
+
+/** Reads a payload; anything else on the channel (another program's NOTIFY) is ignored. */
+export function parseNoticeMessage(payload: string): NoticeMessage | undefined {
+  try {
+    const message = JSON.parse(payload) as { origin?: unknown; notices?: unknown };
+    if (typeof message.origin !== 'string' || !Array.isArray(message.notices)) return undefined;
+    return { origin: message.origin, notices: message.notices.filter(isNotice) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** One LISTEN per database connection, fanned out to every subscriber of this process. */
+export class NoticeHub {
+  readonly #client: Sql;
+  readonly #listeners = new Set<(message: NoticeMessage) => void>();
+  #stop: (() => Promise<void>) | undefined;
+
+  constructor(client: Sql) {
+    this.#client = client;
+  }
+
+  async start(): Promise<void> {
+    this.#stop ??= await this.#client.listen(NOTICE_CHANNEL, (payload) => {
+      const message = parseNoticeMessage(payload);
+      if (!message) return;
+      for (const listener of [...this.#listeners]) {
+        try {
+          listener(message);
+        } catch (error) {
+          // One failing listener must not keep the others from hearing; surface it as an uncaught error would be.
+          queueMicrotask(() => { throw error; });
+        }
+      }
+    });
+  }
+
+  subscribe(listener: (message: NoticeMessage) => void): () => void {
+    this.#listeners.add(listener);
+    return () => { this.#listeners.delete(listener); };
+  }
+
+  async stop(): Promise<void> {
+    const stop = this.#stop;
+    this.#stop = undefined;
+    this.#listeners.clear();
+    await stop?.();
+  }
+}

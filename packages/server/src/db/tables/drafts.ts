@@ -1,0 +1,18 @@
+// SQL of the drafts table: one unsent form per appraisal and person.
+import type { Draft } from '@kaohe/store';
+import { type SqlSession, json, sql } from '../sql.ts';
+
+export async function writeDraft(tx: SqlSession, draft: Draft): Promise<void> {
+  await tx.query(sql`
+    insert into drafts (appraisal_id, user_id, draft) values (${draft.appraisalId}, ${draft.userId}, ${json(draft)}::jsonb)
+    on conflict (appraisal_id, user_id) do update set draft = excluded.draft`);
+}
+
+export async function readDraft(db: SqlSession, appraisalId: string, userId: string): Promise<Draft | undefined> {
+  const [row] = await db.query<{ draft: Draft }>(sql`select draft from drafts where appraisal_id = ${appraisalId} and user_id = ${userId}`);
+  return row?.draft;
+}
+
+export async function removeDraft(tx: SqlSession, appraisalId: string, userId: string): Promise<void> {
+  await tx.query(sql`delete from drafts where appraisal_id = ${appraisalId} and user_id = ${userId}`);
+}
