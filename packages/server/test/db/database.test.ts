@@ -1,0 +1,152 @@
+// openDatabase as the HTTP layer uses it: the engine it names, migrations, the directory, notices,
+// the key check and ping.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { StoreChange } from '@kaohe/store';
+import type { Person } from '@kaohe/workflow';
+import { appraisal, auditEntry, rubric } from '../../../store/test/fixtures.ts';
+import { type KaoheDatabase, type Notice, openDatabase } from '../../src/db/index.ts';
+import { type FreshDatabase, databaseTargets } from './databases.ts';
+
+const people: Person[] = [
+  { id: 'E1001', name: '王小明', roles: ['salesperson'], region: '華北', managerId: 'RM-NORTH' },
+  { id: 'RM-NORTH', name: "O'Brien; drop table appraisals; --", roles: ['regionalManager'], region: '華北' },
+  { id: 'HR', name: '人資', roles: ['hr'] },
+];
+
+/** Resolves with what `listener` collected once `count` items arrived, or rejects after `ms`. */
+function collect<T>(subscribe: (push: (item: T) => void) => void, count: number, ms = 5000): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const items: T[] = [];
+    const timer = setTimeout(() => reject(new Error(`heard ${items.length} of ${count} within ${ms} ms: ${JSON.stringify(items)}`)), ms);
+    subscribe((item) => {
+      items.push(item);
+      if (items.length === count) {
+        clearTimeout(timer);
+        resolve(items);
+      }
+    });
+  });
+}
+
+for (const target of databaseTargets()) {
+  describe(`openDatabase on ${target.kind}`, () => {
+    let fresh: FreshDatabase;
+    let database: KaoheDatabase;
+    before(async () => {
+      fresh = await target.create();
+      database = await openDatabase(fresh.options);
+    });
+    after(async () => {
+      await database?.close();
+      await fresh?.drop();
+    });
+
+    test('it says which engine it runs on and answers a ping', async () => {
+      assert.equal(database.kind, target.kind);
+      await database.ping();
+    });
+
+    test('the directory is replaced whole, read back by id, and names with quotes and SQL in them are kept verbatim', async () => {
+      assert.equal(await database.directory.replace(people, [{ from: 'HR', to: 'E1001', start: '2026-11-01', end: '2026-11-07' }]), 3);
+      assert.equal(await database.directory.replace(people.slice(1), []), 2);
+      const loaded = await database.directory.load();
+      assert.deepEqual(loaded.people.map((person) => person.id), ['HR', 'RM-NORTH']);
+      assert.deepEqual(loaded.delegations, []);
+      assert.equal((await database.directory.person('RM-NORTH'))?.name, "O'Brien; drop table appraisals; --");
+      assert.equal(await database.directory.person('E1001'), undefined);
+    });
+
+    test('notices name what changed — an appraisal, a draft, the directory — and carry nothing of its content', async () => {
+      const heard = collect<Notice>((push) => { void database.notices.subscribe(push); }, 3);
+      const record = appraisal({ id: '2026-10:E1001', sheet: { rubric: 'salesperson', rubricVersion: 1, employee: 'E1001', period: '2026-10', attendance: { absentDays: '1.5' }, entries: { 'SP-D1': { count: 3 } } } });
+      await database.store.putAppraisal(record, { expectedRevision: 0, audit: [auditEntry(record.id, 'open')] });
+      await database.store.saveDraft({ appraisalId: record.id, userId: 'RM-NORTH', entries: {}, baseRevision: 1, savedAt: '2026-11-02T09:00:00.000Z' });
+      await database.directory.replace(people, []);
+      assert.deepEqual(await heard, [
+        { type: 'appraisal', id: '2026-10:E1001', revision: 1 },
+        { type: 'draft', appraisalId: '2026-10:E1001', userId: 'RM-NORTH', deleted: false },
+        { type: 'directory' },
+      ]);
+    });
+
+    test('a refused write sends no notice', async () => {
+      const record = appraisal({ id: '2026-10:E1002' });
+      await database.store.putAppraisal(record, { expectedRevision: 0 });
+      const heard: Notice[] = [];
+      const unsubscribe = await database.notices.subscribe((notice) => heard.push(notice));
+      await assert.rejects(database.store.putAppraisal(record, { expectedRevision: 0 }));
+      await database.store.putRubric(rubric(7));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      unsubscribe();
+      assert.deepEqual(heard, [{ type: 'rubric', id: 'salesperson', version: 7 }]);
+    });
+
+    test('text with a NUL character is refused before any SQL, naming the rule', async () => {
+      await assert.rejects(database.store.putAppraisal(appraisal({ id: '2026-10:E1003', updatedBy: 'a\u0000b' }), { expectedRevision: 0 }),
+        (error: unknown) => error instanceof TypeError && /NUL/.test(error.message));
+      assert.equal(await database.store.getAppraisal('2026-10:E1003'), undefined);
+    });
+
+    test('an audit key shorter than 32 bytes is refused before anything is opened', async () => {
+      await assert.rejects(openDatabase({ ...fresh.options, auditKey: 'short' }), (error: unknown) =>
+        error instanceof TypeError && /KAOHE_AUDIT_KEY.*at least 32 bytes; got 5/.test(error.message));
+    });
+  });
+}
+
+const postgresUrl = process.env['KAOHE_TEST_DATABASE_URL'];
+const [, postgres] = databaseTargets();
+
+describe('two instances on one PostgreSQL database', { skip: postgres ? false : 'KAOHE_TEST_DATABASE_URL is not set' }, () => {
+  let fresh: FreshDatabase;
+  let first: KaoheDatabase;
+  let second: KaoheDatabase;
+  before(async () => {
+    assert.ok(postgres && postgresUrl);
+    fresh = await postgres.create();
+    // Started together: the second waits on the migration lock, then finds the schema there.
+    // Applying 001 twice would fail on `create table appraisals`, so both opening proves it ran once.
+    [first, second] = await Promise.all([openDatabase(fresh.options), openDatabase(fresh.options)]);
+  });
+  after(async () => {
+    await first?.close();
+    await second?.close();
+    await fresh?.drop();
+  });
+
+  test('both started together and the schema was migrated once', async () => {
+    const { default: connect } = await import('postgres');
+    const raw = connect(fresh.options.databaseUrl!, { max: 1 });
+    try {
+      const rows = await raw`select version, name from kaohe_migrations order by version`;
+      assert.deepEqual(rows.map((row) => `${row['version']} ${row['name']}`), ['1 001-initial']);
+    } finally {
+      await raw.end();
+    }
+  });
+
+  test('a write through one reaches the other\'s store listeners as remote and its notices, within a second', async () => {
+    const local: StoreChange[] = [];
+    first.store.subscribe((change) => local.push(change));
+    const remote = collect<StoreChange>((push) => second.store.subscribe(push), 1, 1000);
+    const notices = collect<Notice>((push) => { void second.notices.subscribe(push); }, 1, 1000);
+    const record = appraisal({ id: '2026-10:E3001' });
+    await first.store.putAppraisal(record, { expectedRevision: 0, audit: [auditEntry(record.id, 'open')] });
+    assert.deepEqual(await remote, [{ type: 'appraisal', id: '2026-10:E3001', revision: 1, origin: 'remote' }]);
+    assert.deepEqual(await notices, [{ type: 'appraisal', id: '2026-10:E3001', revision: 1 }]);
+    // The writer hears its own write once, as local: its NOTIFY coming back is not a second change.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual(local, [{ type: 'appraisal', id: '2026-10:E3001', revision: 1, origin: 'local' }]);
+    assert.deepEqual(await second.store.getAppraisal(record.id), record);
+  });
+
+  test('the same approval sent to both instances at once: one lands, the other is a conflict, one audit event', async () => {
+    const opened = await first.store.putAppraisal(appraisal({ id: '2026-10:E3002' }), { expectedRevision: 0 });
+    const results = await Promise.allSettled([first, second].map((instance, index) => instance.store.putAppraisal(
+      { ...opened, revision: 2, updatedBy: `VP-${index}` }, { expectedRevision: 1, audit: [auditEntry(opened.id, 'approve', `VP-${index}`)] })));
+    assert.deepEqual(results.map((result) => result.status).sort(), ['fulfilled', 'rejected']);
+    assert.equal((await second.store.listAudit(opened.id)).length, 1);
+    assert.equal((await first.store.verifyAudit()).ok, true);
+  });
+});
