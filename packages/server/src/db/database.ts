@@ -3,7 +3,7 @@
 import { AuditSealer } from './audit-seal.ts';
 import type { DirectorySnapshot, DirectoryTable, KaoheDatabase, OpenOptions } from './index.ts';
 import { migrate } from './migrate.ts';
-import { NoticeHub, newOrigin, sendNotices } from './notices.ts';
+import { NoticeHub, newOrigin, publicNotice, sendNotices } from './notices.ts';
 import { PgStore } from './pg-store.ts';
 import { openPglite } from './pglite-sql.ts';
 import { connectPostgres } from './postgres-sql.ts';
@@ -62,7 +62,7 @@ class Database implements KaoheDatabase {
     this.directory = new Directory(db);
     this.notices = {
       subscribe: async (listener) => hub.subscribe((message) => {
-        for (const notice of message.notices) listener(notice);
+        for (const notice of message.notices) listener(publicNotice(notice));
       }),
     };
   }

@@ -11,14 +11,22 @@ export const NOTICE_CHANNEL = 'kaohe_changes';
  */
 export type Notice =
   | { type: 'appraisal'; id: string; revision: number }
-  | { type: 'draft'; appraisalId: string; userId: string; deleted: boolean }
+  | { type: 'draft'; appraisalId: string; userId: string }
   | { type: 'rubric'; id: string; version: number }
   | { type: 'directory' };
+
+/** A notice as it travels: a draft's also says whether it was deleted, which a store's listeners hear. */
+export type WireNotice = Exclude<Notice, { type: 'draft' }> | { type: 'draft'; appraisalId: string; userId: string; deleted: boolean };
 
 /** What travels in one NOTIFY: who sent it (so a store can tell its own writes) and the notices. */
 export interface NoticeMessage {
   origin: string;
-  notices: Notice[];
+  notices: WireNotice[];
+}
+
+/** The notice the HTTP layer hears for one that travelled. */
+export function publicNotice(notice: WireNotice): Notice {
+  return notice.type === 'draft' ? { type: 'draft', appraisalId: notice.appraisalId, userId: notice.userId } : notice;
 }
 
 /** NOTIFY payloads must stay under 8000 bytes; a batch of thousands of notices is split. */
@@ -29,10 +37,10 @@ export function newOrigin(): string {
 }
 
 /** Queues the notices on the transaction; PostgreSQL delivers them at commit. */
-export async function sendNotices(tx: SqlSession, origin: string, notices: readonly Notice[]): Promise<void> {
+export async function sendNotices(tx: SqlSession, origin: string, notices: readonly WireNotice[]): Promise<void> {
   if (notices.length === 0) return;
   const payloads: string[] = [];
-  let chunk: Notice[] = [];
+  let chunk: WireNotice[] = [];
   let bytes = 0;
   for (const notice of notices) {
     const size = Buffer.byteLength(JSON.stringify(notice), 'utf8') + 1;
@@ -48,7 +56,7 @@ export async function sendNotices(tx: SqlSession, origin: string, notices: reado
   await tx.query(sql`select pg_notify(${NOTICE_CHANNEL}, payload) from jsonb_array_elements_text(${json(payloads)}::jsonb) as payload`);
 }
 
-function isNotice(value: unknown): value is Notice {
+function isNotice(value: unknown): value is WireNotice {
   const notice = value as Record<string, unknown> | null;
   switch (notice?.['type']) {
     case 'appraisal': return typeof notice['id'] === 'string' && typeof notice['revision'] === 'number';

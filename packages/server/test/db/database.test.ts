@@ -65,7 +65,7 @@ for (const target of databaseTargets()) {
       await database.directory.replace(people, []);
       assert.deepEqual(await heard, [
         { type: 'appraisal', id: '2026-10:E1001', revision: 1 },
-        { type: 'draft', appraisalId: '2026-10:E1001', userId: 'RM-NORTH', deleted: false },
+        { type: 'draft', appraisalId: '2026-10:E1001', userId: 'RM-NORTH' },
         { type: 'directory' },
       ]);
     });
