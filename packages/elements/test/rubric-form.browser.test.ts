@@ -453,6 +453,76 @@ describe('kaohe-rubric-form: drafts', () => {
   });
 });
 
+describe('kaohe-rubric-form: attendance facts (C-1, C-2; issue 17)', () => {
+  const absentField = (el: KaoheRubricForm) => root(el).querySelector<HTMLInputElement>('#absent-days')!;
+  const attendanceErrors = (el: KaoheRubricForm) => [...root(el).querySelectorAll('[part~="attendance"] [part~="error"]')].map(textOf);
+
+  it('typed absent days are refused with the words scoreSheet gives, what was typed stays, and submit is blocked', async () => {
+    // Every item at full marks (SP-Q awarded 5), no absence: the form could be submitted as it is.
+    const el = await mount(salesperson, sheetFor(salesperson, { 'SP-Q': { points: '5' } }));
+    let requested = 0;
+    el.addEventListener('kaohe-submit-request', () => { requested += 1; });
+    (root(el).querySelector('input, button') as HTMLElement).focus();
+    await tabTo(root(el), (a) => a === absentField(el));
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '-1' });
+    await el.updateComplete;
+    expect(absentField(el).value, 'what was typed stays').to.equal('-1');
+    expect(attendanceErrors(el)).to.deep.equal(['absent days cannot be negative, got -1 [C-2]']);
+    expect(absentField(el).getAttribute('aria-invalid')).to.equal('true');
+    // The same refusal, word for word, as scoreSheet (and so `kaohe score`) gives for this sheet.
+    expect(el.problems).to.deep.equal([{ path: 'attendance.absentDays', rule: 'C-2', message: 'absent days cannot be negative, got -1' }]);
+    expect(el.checkValidity()).to.equal(false);
+    await tabTo(root(el), (a) => a.matches('[part~="submit"]'));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(requested, 'no submit request while absent days are negative').to.equal(0);
+    expect(textOf(root(el).querySelector('[part~="problems"]'))).to.contain('absent days cannot be negative, got -1');
+    expect(total(el, 'monthly'), 'the last good monthly score, marked stale').to.equal('100.00');
+    expect(textOf(root(el).querySelector('.stale'))).to.not.equal('');
+
+    // October has 31 days.
+    absentField(el).focus();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '45' });
+    await el.updateComplete;
+    expect(absentField(el).value).to.equal('45');
+    expect(attendanceErrors(el)).to.deep.equal(['absent days cannot exceed the 31 days of 2026-10, got 45 [C-2]']);
+
+    // An empty field is no attendance, not full attendance (C-1).
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    expect(attendanceErrors(el)).to.deep.equal(['R-SP\'s monthly score is work × 70% + attendance × 30%: give the absent days ({ "absentDays": "0" } for full attendance) [C-1]']);
+    await click(el, root(el).querySelector<HTMLButtonElement>('[part~="submit"]')!);
+    expect(requested).to.equal(0);
+
+    // C-2: 1.5 days count as 2, 100 − 2 × 4 = 92; monthly 100 × 70% + 92 × 30% = 97.60
+    absentField(el).focus();
+    await sendKeys({ type: '1.5' });
+    await el.updateComplete;
+    expect(attendanceErrors(el)).to.deep.equal([]);
+    expect(total(el, 'attendance')).to.equal('92.00');
+    expect(total(el, 'monthly')).to.equal('97.60');
+    await click(el, root(el).querySelector<HTMLButtonElement>('[part~="submit"]')!);
+    expect(requested).to.equal(1);
+  });
+
+  it('a sheet without attendance is not read as full attendance; a rubric without attendance has no field and needs none', async () => {
+    const sheet: Sheet = { rubric: 'R-SP', rubricVersion: salesperson.version, period: '2026-10', entries: { 'SP-Q': { points: '5' } } };
+    const el = await mount(salesperson, sheet);
+    expect(absentField(el).value).to.equal('');
+    expect(attendanceErrors(el)).to.deep.equal(['R-SP\'s monthly score is work × 70% + attendance × 30%: give the absent days ({ "absentDays": "0" } for full attendance) [C-1]']);
+    expect(total(el, 'monthly')).to.equal('—');
+
+    const kpi = await mount(salespersonKpi, { rubric: 'R-SP-KPI', rubricVersion: salespersonKpi.version, period: '2026-10', entries: {} });
+    expect(root(kpi).querySelector('#absent-days')).to.equal(null);
+    expect(kpi.problems).to.deep.equal([]);
+    expect(kpi.result?.attendance).to.equal(null);
+  });
+});
+
 describe('kaohe-rubric-form: keyboard only', () => {
   it('an assessor scores and submits with the keyboard alone', async () => {
     const el = await mount(salesperson);

@@ -674,7 +674,7 @@ export class KaoheRubricForm extends KaoheElement {
             }}>
           <p id="absent-hint" class="muted hint">${this.msg('absentDaysHint')}</p>
         </div>
-        ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${p.message}</p>`)}
+        ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${p.message} [${p.rule}]</p>`)}
         ${result?.attendance != null ? html`<p part="score section-score" class="score section-score">${this.msg('attendance')}: ${result.attendance}</p>` : nothing}
       </fieldset>`;
   }
