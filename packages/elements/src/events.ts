@@ -5,7 +5,8 @@ import type { Problem, ScoreResult, Sheet } from '@kaohe/scoring';
 export const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
 
 /**
- * The value of a form element changed through the user (native name, as on `<input>`):
+ * The value of a form element changed through the user (native name, as on `<input>`), or the
+ * user's draft was restored into it on connect:
  * `sheet` is the new value; `result` the scores of it, or null while `problems` stand in the way.
  */
 export class KaoheChangeEvent extends Event {

@@ -56,9 +56,14 @@ export class KaoheChainEditor extends KaoheElement {
   }
 
   set chain(chain: Chain | undefined) {
-    if (chain === this.value) return;
+    // A lit host hands the same chain again on each of its renders; only a different one replaces the edits (issue 16).
+    if (chain === this.value || chain === this.#given) return;
+    this.#given = chain;
     this.value = chain ? structuredClone(chain) : starterChain();
   }
+
+  /** the chain object last handed in from outside */
+  #given: Chain | undefined;
 
   /** What validateChain says about the chain: empty when it can run. */
   get problems(): Problem[] {

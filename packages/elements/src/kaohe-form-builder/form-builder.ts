@@ -128,6 +128,9 @@ export class KaoheFormBuilder extends KaoheElement {
   #dragging: Dragging | undefined;
   #versionsFor: string | undefined;
 
+  /** the draft object last handed in from outside */
+  #givenDraft: RubricDraft | undefined;
+
   /** The rubric as being edited: authored input, possibly invalid. Setting it starts a new history. */
   @property({ attribute: false })
   get draft(): RubricDraft {
@@ -135,6 +138,9 @@ export class KaoheFormBuilder extends KaoheElement {
   }
 
   set draft(value: RubricDraft) {
+    // A lit host hands the same draft again on each of its renders: that must not wipe the edits and their history (issue 16).
+    if (value === this.#givenDraft || value === this.#history.present) return;
+    this.#givenDraft = value;
     const old = this.#history.present;
     this.#history = new History(structuredClone(value), { limit: this.historyLimit });
     this.#touched = true;

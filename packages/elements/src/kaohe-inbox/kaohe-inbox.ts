@@ -93,6 +93,12 @@ interface BulkRun {
 interface OpenTask {
   id: string;
   record: AppraisalRecord;
+  /**
+   * The revision the form was handed. It follows `record` until the person types; after that a newer
+   * revision by someone else leaves it (and what was typed) in place, and the form shows its conflict
+   * banner instead of silently resetting (issue 16). A forward action is sent against it.
+   */
+  base: AppraisalRecord;
   /** undefined until read: the history is read once the pane has painted */
   audit: AuditEvent[] | undefined;
   /** the form's latest sheet, when the reviewer edited it */
@@ -603,7 +609,8 @@ export class KaoheInbox extends KaoheElement {
     const open = this.openTask;
     if (open !== undefined && open.id === openId && openRecord && openRecord.revision !== open.record.revision) {
       const left = !this.#rows.has(open.id);
-      this.openTask = { ...open, record: openRecord, sheet: undefined, message: inboxMsg(left ? 'taskLeft' : 'taskUpdated', this.locale) };
+      const kept = open.sheet !== undefined;
+      this.openTask = { ...open, record: openRecord, ...(kept ? {} : { base: openRecord }), message: inboxMsg(left ? 'taskLeft' : 'taskUpdated', this.locale) };
       void this.#loadAudit(open.id);
     }
     if (done.left > 0) this.#announce(done.left === 1 ? inboxMsg('taskLeft', this.locale) : inboxMsg('tasksLeft', this.locale, { n: done.left }));
@@ -743,7 +750,7 @@ export class KaoheInbox extends KaoheElement {
       if (this.openTask?.id === record.id) {
         if (happened === 'left') this.#closePane();
         else {
-          this.openTask = { ...this.openTask, record: outcome.record, sheet: undefined, comment: '', returnComment: '', message: acted };
+          this.openTask = { ...this.openTask, record: outcome.record, base: outcome.record, sheet: undefined, comment: '', returnComment: '', message: acted };
           void this.#loadAudit(record.id);
         }
       }
@@ -751,14 +758,17 @@ export class KaoheInbox extends KaoheElement {
       this.requestUpdate();
       return;
     }
-    const message = this.#failureText(outcome);
+    let message = this.#failureText(outcome);
     this.dispatchEvent(new KaoheTaskActionFailedEvent(record.id, action,
       outcome.kind === 'refused' ? outcome.reason : { code: outcome.kind, message: outcome.message }));
     if (outcome.kind === 'conflict') {
       // Never a lost update: show what is stored now and let the reviewer decide again.
       const happened = this.#reconcile(outcome.current, record.id);
       if (this.openTask?.id === record.id && outcome.current) {
-        this.openTask = { ...this.openTask, record: outcome.current, sheet: undefined, message };
+        // What the person typed stays on screen (and in their draft); the form's banner says why.
+        const kept = this.openTask.sheet !== undefined;
+        if (kept) message = inboxMsg('conflictKept', this.locale);
+        this.openTask = { ...this.openTask, record: outcome.current, ...(kept ? {} : { base: outcome.current }), message };
         void this.#loadAudit(record.id);
       }
       if (happened === 'left') this.#announce(`${message} ${inboxMsg('taskLeft', this.locale)}`);
@@ -787,7 +797,9 @@ export class KaoheInbox extends KaoheElement {
   /** Approves (or submits, resubmits, publishes) one task: the step's forward action. */
   async approve(id: string, options: { comment?: string } = {}): Promise<void> {
     const row = this.#rows.get(id);
-    const record = this.openTask?.id === id ? this.openTask.record : row?.record;
+    const shown = this.openTask?.id === id ? this.openTask : undefined;
+    // Edits are sent against the revision they were typed on: a newer one by someone else is a conflict, not an overwrite.
+    const record = shown ? (shown.sheet !== undefined ? shown.base : shown.record) : row?.record;
     if (!record) return;
     const action = this.#forwardOf(record);
     if (!action) {
@@ -926,7 +938,7 @@ export class KaoheInbox extends KaoheElement {
     this.activeId = id;
     const step = chainStep(this.chains, row.record.chainId, row.record.step);
     this.openTask = {
-      id, record: row.record, audit: undefined, sheet: undefined, message: '',
+      id, record: row.record, base: row.record, audit: undefined, sheet: undefined, message: '',
       // The earliest step (the assessor) is where most returns go; the menu offers the others.
       returnTo: step?.returnTo?.[0] ?? '', returnComment: '', comment: '',
       delegateTo: '', delegateUntil: '', delegating: false, delegateSearch: '', settled: false,
@@ -1319,9 +1331,9 @@ export class KaoheInbox extends KaoheElement {
           ${canDelegate ? this.#renderDelegate(open) : nothing}
         </section>
         ${rubric ? html`
-          <kaohe-rubric-form .rubric=${rubric} .sheet=${record.sheet} .mode=${mode}
+          <kaohe-rubric-form .rubric=${rubric} .sheet=${open.base.sheet} .mode=${mode}
             .editableGroups=${groups ?? []} .comments=${this.#commentsOf(record)} .locale=${this.locale}
-            .store=${this.store} .appraisalId=${record.id} .userId=${this.userId} .baseRevision=${record.revision}
+            .store=${this.store} .appraisalId=${record.id} .userId=${this.userId} .baseRevision=${open.base.revision}
             @change=${(e: Event) => { if (e instanceof KaoheChangeEvent) this.#patchOpen({ sheet: e.sheet }); }}
             @kaohe-submitted=${(e: KaoheSubmittedEvent) => this.#onFormSubmitted(open.id, e)}></kaohe-rubric-form>`
           : html`<p class="muted">${t('rubricMissing')}</p>`}

@@ -63,7 +63,7 @@ const groupsConverter = {
  * Every score it shows comes from `scoreSheet` of @kaohe/scoring; the form only collects entries
  * (held by a @formkit/core node tree), shows what the engine says and forwards intent.
  *
- * @fires change - KaoheChangeEvent: the user changed the sheet
+ * @fires change - KaoheChangeEvent: the user changed the sheet, or their draft was restored on connect
  * @fires kaohe-submit-request - KaoheSubmitRequestEvent, cancelable: the user asked to submit
  * @fires kaohe-submitted - KaoheSubmittedEvent: the request was not vetoed
  * @fires kaohe-conflict - KaoheConflictEvent: the stored appraisal is newer than `baseRevision`
@@ -124,6 +124,9 @@ export class KaoheRubricForm extends KaoheElement {
   #rubric: Rubric | undefined;
   /** the sheet last given from outside: what a form reset returns to */
   #initial: Sheet | undefined;
+  /** `#initial` as canonical JSON, and the object it came in as: a host setting either again changes nothing */
+  #initialJson: string | undefined;
+  #given: Sheet | undefined;
   /** the parts of the sheet the form does not edit (rubric id, period, employee …) */
   #meta: Omit<Sheet, 'attendance' | 'entries'> | undefined;
   #root: FormKitNode | undefined;
@@ -158,6 +161,8 @@ export class KaoheRubricForm extends KaoheElement {
 
   set rubric(rubric: Rubric | undefined) {
     const old = this.#rubric;
+    // A lit host hands object properties again on every render of its own: the same rubric is no news.
+    if (rubric === old || (rubric && old && rubric.id === old.id && rubric.version === old.version && canonical(rubric) === canonical(old))) return;
     this.#rubric = rubric;
     this.#owners.clear();
     for (const section of rubric?.sections ?? []) {
@@ -175,8 +180,17 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   set sheet(sheet: Sheet | undefined) {
+    // A lit host (the inbox's pane) sets object properties again on every render of its own, with the
+    // same stored sheet each time. Rebuilding for it would throw away what the person typed since, and
+    // the draft restored on connect (issue 16): only a sheet that differs from the last one given counts.
+    if (sheet === this.#given || (sheet !== undefined && this.#initialJson !== undefined && canonical(sheet) === this.#initialJson)) {
+      this.#given = sheet;
+      return;
+    }
     const old = this.#root ? this.#read() : this.#pending;
+    this.#given = sheet;
     this.#initial = sheet ? structuredClone(sheet) : undefined;
+    this.#initialJson = sheet ? canonical(sheet) : undefined;
     this.#build(sheet);
     this.requestUpdate('sheet', old);
   }
@@ -472,6 +486,8 @@ export class KaoheRubricForm extends KaoheElement {
       const current = this.sheet;
       this.#build({ ...current, entries: draft.entries, attendance: draft.attendance ?? current.attendance });
       this.requestUpdate();
+      // The host's copy of the sheet (the inbox submits what it last heard) must be what is on screen.
+      this.dispatchEvent(new KaoheChangeEvent(this.#read(), this.#stale ? null : this.#result, this.problems));
     }
     if (this.baseRevision === undefined && draft && this.#autosaver) this.#autosaver.baseRevision = draft.baseRevision;
     if (record) this.#checkRevision(record.revision, draft?.baseRevision);
