@@ -245,6 +245,20 @@ async function renderTasks(main: HTMLElement): Promise<void> {
   main.replaceChildren(...heading, ...(notice ? [notice] : []), kaohe().create('kaohe-inbox'));
 }
 
+// What a person typed into the page's own fields (a return comment, an appeal reason), by appraisal:
+// the page is drawn anew on a change of language or after a refusal, and must not lose it (issue 16).
+const typed = new Map<string, string>();
+
+function keepTyped<T extends HTMLTextAreaElement | HTMLInputElement>(field: T, key: string): T {
+  field.value = typed.get(key) ?? '';
+  field.addEventListener('input', () => typed.set(key, field.value));
+  return field;
+}
+
+function forgetTyped(appraisalId: string): void {
+  for (const key of [...typed.keys()]) if (key.startsWith(`${appraisalId}:`)) typed.delete(key);
+}
+
 async function renderScore(main: HTMLElement): Promise<void> {
   const context = kaohe().context;
   if (!context) return;
@@ -279,6 +293,7 @@ async function renderScore(main: HTMLElement): Promise<void> {
   const bar = h('div', { class: 'actions' });
   const run = async (action: WorkflowAction): Promise<void> => {
     const result = await kaohe().act(record.id, action);
+    if (result.ok) forgetTyped(record.id);
     state.notice = result.ok ? { ok: true, text: `${t().done}: ${employee?.name ?? ''} → ${stepLabel(result.record)}` } : { ok: false, text: `${t().refused}: ${result.reason.message}` };
     if (result.ok && !own) go('tasks');
     else void render();
@@ -297,13 +312,13 @@ async function renderScore(main: HTMLElement): Promise<void> {
   if (actions.includes('step.return')) {
     const step = opened.chain.steps.find((s) => s.id === record.step);
     const to = h('select', {}, ...(step?.returnTo ?? []).map((target) => h('option', { value: target }, stepLabel({ chainId: record.chainId, step: target }))));
-    const comment = h('textarea', { required: true });
+    const comment = keepTyped(h('textarea', { required: true }), `${record.id}:return`);
     bar.append(h('label', {}, t().returnTo, to), h('label', {}, t().comment, comment),
       button(t().doReturn, () => (comment.value.trim() ? { type: 'step.return', to: to.value, comment: comment.value.trim() } : (comment.focus(), undefined))));
   }
   if (actions.includes('employee.acknowledge')) bar.append(button(t().acknowledge, () => ({ type: 'employee.acknowledge' }), true));
   if (actions.includes('employee.appeal')) {
-    const reason = h('textarea', { required: true });
+    const reason = keepTyped(h('textarea', { required: true }), `${record.id}:appeal`);
     bar.append(h('label', {}, t().appealReason, reason),
       button(t().appeal, () => (reason.value.trim() ? { type: 'employee.appeal', comment: reason.value.trim() } : (reason.focus(), undefined))));
   }
@@ -386,6 +401,8 @@ interface FormBuilderElement extends HTMLElement {
   chain: unknown;
 }
 
+let keptBuilder: { element: FormBuilderElement; role: string; user: string } | undefined;
+
 async function renderBuilder(main: HTMLElement): Promise<void> {
   const context = kaohe().context;
   if (!context) return;
@@ -395,29 +412,36 @@ async function renderBuilder(main: HTMLElement): Promise<void> {
 
   const roles = Object.keys(context.assignments).filter((role) => roleLabels[role]);
   const select = h('select', {}, ...roles.map((role) => h('option', { value: role }, label(roleLabels[role]))));
-  const builder = kaohe().create('kaohe-form-builder') as unknown as FormBuilderElement;
+  // The page is drawn anew on a change of language; the builder (and HR's unpublished edits in it) stays the same element (issue 16).
+  const kept = keptBuilder?.user === context.user ? keptBuilder : undefined;
+  const builder = kept?.element ?? kaohe().create('kaohe-form-builder') as unknown as FormBuilderElement;
   const show = (role: string): void => {
     const assignment = context.assignments[role];
     if (!assignment) return;
+    keptBuilder = { element: builder, role, user: context.user };
     builder.roleId = role;
     // The builder edits a copy: the presets are frozen.
     builder.draft = structuredClone(kaohe().presets.rubrics[assignment.rubric] ?? context.rubrics[assignment.rubric]);
     builder.chain = context.chains[assignment.chain];
   };
   select.addEventListener('change', () => show(select.value));
-  const status = h('div');
-  const isHr = context.person?.roles.includes('hr') ?? false;
-  // The builder asks before it publishes; the host decides who may (design.md: HR configures rubrics).
-  builder.addEventListener('kaohe-rubric-publish-request', (event) => {
-    if (isHr) return;
-    event.preventDefault();
-    status.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, t().builderHrOnly));
-  });
-  builder.addEventListener('kaohe-rubric-published', (event) => {
-    const rubric = kaohe().loadRubric((event as Event & { rubric: unknown }).rubric);
-    status.replaceChildren(h('div', { class: 'notice ok', role: 'status' }, `${t().builderPublished}: ${rubric.id} v${rubric.version}`));
-  });
-  if (roles[0]) show(roles[0]);
+  const status = h('div', { id: 'builder-status' });
+  if (!kept) {
+    // Added once per builder element: the status line is looked up when the event comes, as the page may have been drawn again.
+    const say = (node: HTMLElement) => document.getElementById('builder-status')?.replaceChildren(node);
+    // The builder asks before it publishes; the host decides who may (design.md: HR configures rubrics).
+    builder.addEventListener('kaohe-rubric-publish-request', (event) => {
+      if (kaohe().context?.person?.roles.includes('hr')) return;
+      event.preventDefault();
+      say(h('div', { class: 'notice error', role: 'alert' }, t().builderHrOnly));
+    });
+    builder.addEventListener('kaohe-rubric-published', (event) => {
+      const rubric = kaohe().loadRubric((event as Event & { rubric: unknown }).rubric);
+      say(h('div', { class: 'notice ok', role: 'status' }, `${t().builderPublished}: ${rubric.id} v${rubric.version}`));
+    });
+  }
+  if (kept) select.value = kept.role;
+  else if (roles[0]) show(roles[0]);
   main.replaceChildren(...heading, h('p', {}, h('label', {}, `${t().builderRole} `, select)), status, builder);
 }
 

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { startServer } from '../../demo/serve.mjs';
@@ -49,6 +50,16 @@ async function one(page: Page, selector: string): Promise<ElementHandle<Element>
   return handle;
 }
 
+/**
+ * Scrolls the element into view and lets two frames pass before the pointer goes there: the form lays
+ * out items off screen only as they come near (content-visibility: auto), as a person's eye would wait.
+ */
+async function inView(page: Page, handle: ElementHandle<Element>): Promise<ElementHandle<Element>> {
+  await handle.scrollIntoView();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return handle;
+}
+
 /** Clicks the task's row with the pointer and presses Enter, as a reviewer opens it. */
 async function openTask(page: Page, id: string): Promise<void> {
   const row = await one(page, `${INBOX} >>> [role="row"][data-id="${id}"]`);
@@ -59,13 +70,13 @@ async function openTask(page: Page, id: string): Promise<void> {
 
 /** Clicks into a field (selected inside the pane's form) and types, as a person does. */
 async function typeInto(page: Page, selector: string, text: string): Promise<void> {
-  const field = await one(page, `${PANE_FORM} >>> ${selector}`);
+  const field = await inView(page, await one(page, `${PANE_FORM} >>> ${selector}`));
   await field.click();
   await page.keyboard.type(text);
 }
 
 async function clickIn(page: Page, selector: string): Promise<void> {
-  await (await one(page, `${PANE_FORM} >>> ${selector}`)).click();
+  await (await inView(page, await one(page, `${PANE_FORM} >>> ${selector}`))).click();
 }
 
 const valueOf = (page: Page, selector: string) =>
@@ -83,13 +94,16 @@ async function monthlyShown(page: Page, expected: string): Promise<string> {
   return textOf(page, selector);
 }
 
-/** The person's draft as the store holds it, once the autosave has written `entryCount` entries. */
-async function draftEntries(page: Page, appraisalId: string, userId: string, entryCount: number): Promise<unknown> {
-  await page.waitForFunction(async (id, user, count) => {
-    const draft = await window.Kaohe.context?.store.loadDraft(id, user);
-    return draft !== undefined && Object.keys(draft.entries).length === count;
-  }, { timeout: 5_000, polling: 100 }, appraisalId, userId, entryCount).catch(() => undefined);
-  return page.evaluate(async (id, user) => (await window.Kaohe.context?.store.loadDraft(id, user))?.entries, appraisalId, userId);
+/** The person's draft entries as the store holds them, once the autosave has written `expected` (or after 5 s). */
+async function draftEntries(page: Page, appraisalId: string, userId: string, expected: unknown): Promise<unknown> {
+  const read = () => page.evaluate(async (id, user) => (await window.Kaohe.context?.store.loadDraft(id, user))?.entries, appraisalId, userId);
+  const until = Date.now() + 5_000;
+  let entries = await read();
+  while (!isDeepStrictEqual(entries, expected) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    entries = await read();
+  }
+  return entries;
 }
 
 const stored = (page: Page, id: string) =>
@@ -127,7 +141,7 @@ describe('issue 16: the inbox pane keeps what an assessor types', () => {
     assert.equal(await textOf(page, `${PANE_FORM} >>> [data-total="work"]`), '76.00');
 
     const typed = { 'SP-D1': { count: 2 }, 'SP-D2': { count: 2 }, 'SP-W3': { count: 1 }, 'SP-Q': { points: '4' } };
-    assert.deepEqual(await draftEntries(page, id, 'RM1', 4), typed);
+    assert.deepEqual(await draftEntries(page, id, 'RM1', typed), typed);
 
     // A reload, and the task opened again: the draft is back on screen.
     await page.reload({ waitUntil: 'load' });
@@ -155,6 +169,175 @@ describe('issue 16: the inbox pane keeps what an assessor types', () => {
     await signIn(page, 'P02', '#tasks');
     const row = await one(page, `${INBOX} >>> [role="row"][data-id="${id}"]`);
     assert.match(await row.evaluate((node) => node.textContent ?? ''), /83\.20/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('R-FS: the field-management group chooses levels, a ranged case and its reason in the pane; after a reload all of it is back; its submit reaches the next group', async () => {
+    const { page, errors } = await watchedPage(launched.browser);
+    const id = '2026-10:FS1';
+    await signIn(page, 'FM1', '#tasks');
+    await openTask(page, id);
+    // Nothing scored yet: the four level items count 0 until chosen → work 20 + 20 + 20 = 60.00, monthly 60 × 0.7 + 30 = 72.00.
+    assert.equal(await monthlyShown(page, '72.00'), '72.00');
+
+    // FS-1 "needs others' help" (−4 … −10): 6, with a reason (O-8).
+    await clickIn(page, '[data-item="FS-1"] input[type="radio"][value="needsHelp"]');
+    await typeInto(page, '[data-item="FS-1"] input[id$="-amount"]', '6');
+    await typeInto(page, '[data-item="FS-1"] input[id$="-reason"]', '需同事協助完成保養');
+    // FS-6 complete (0 off); FS-8 "held but weak" (−1 … −3): 2, with a reason.
+    await clickIn(page, '[data-item="FS-6"] input[type="radio"][value="complete"]');
+    await clickIn(page, '[data-item="FS-8"] input[type="radio"][value="weak"]');
+    await typeInto(page, '[data-item="FS-8"] input[id$="-amount"]', '2');
+    await typeInto(page, '[data-item="FS-8"] input[id$="-reason"]', '活動參與人數少');
+    // FS-2: a deduction added with the pointer, its case chosen with the keyboard (unreachable → harm), 3 with a reason.
+    await clickIn(page, '[data-item="FS-2"] button[part="add-deduction"]');
+    const option = await one(page, `${PANE_FORM} >>> [data-item="FS-2"] select`);
+    await option.focus();
+    await page.keyboard.press('ArrowDown');
+    const amount = await inView(page, await one(page, `${PANE_FORM} >>> [data-item="FS-2"] input[id$="-amount"]`));
+    await amount.click({ count: 3 });
+    await page.keyboard.type('3');
+    await typeInto(page, '[data-item="FS-2"] input[id$="-reason"]', '延誤維修');
+    // representative 4 + 7 + 10 = 21; service centre 10 + 10 = 20; daily work 0 (FS-5, another group's) + 10 + 10 + 8 + 10 = 38;
+    // work 21 + 20 + 38 = 79.00; monthly 79 × 0.7 + 30 = 55.30 + 30 = 85.30.
+    assert.equal(await monthlyShown(page, '85.30'), '85.30');
+    const typed = {
+      'FS-1': { level: 'needsHelp', amount: '6', reason: '需同事協助完成保養' },
+      'FS-2': { deductions: [{ option: 'harm', amount: '3', reason: '延誤維修' }] },
+      'FS-6': { level: 'complete' },
+      'FS-8': { level: 'weak', amount: '2', reason: '活動參與人數少' },
+    };
+    assert.deepEqual(await draftEntries(page, id, 'FM1', typed), typed);
+
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => document.getElementById('status') === null, { timeout: 60_000 });
+    await openTask(page, id);
+    assert.equal(await monthlyShown(page, '85.30'), '85.30');
+    assert.equal(await valueOf(page, '[data-item="FS-1"] input[id$="-reason"]'), '需同事協助完成保養');
+    assert.equal(await valueOf(page, '[data-item="FS-2"] select'), 'harm');
+    assert.equal(await valueOf(page, '[data-item="FS-2"] input[id$="-amount"]'), '3');
+    assert.equal(await (await one(page, `${PANE_FORM} >>> [data-item="FS-8"] input[value="weak"]`)).evaluate((node) => (node as HTMLInputElement).checked), true);
+
+    await (await one(page, `${INBOX} >>> .actions button.primary`)).click();
+    await page.waitForFunction(async (appraisalId) => {
+      const record = await window.Kaohe.context?.store.getAppraisal(appraisalId);
+      return (record?.workflow as { groupsDone?: string[] } | undefined)?.groupsDone?.includes('fieldManagement') ?? false;
+    }, { timeout: 10_000, polling: 100 }, id);
+    assert.deepEqual((await stored(page, id))?.entries, typed);
+
+    // The correspondence group's inbox shows the task at the score FM1 left: 85.30, still incomplete (FS-5 is theirs).
+    await signIn(page, 'CO1', '#tasks');
+    const row = await one(page, `${INBOX} >>> [role="row"][data-id="${id}"]`);
+    assert.match(await row.evaluate((node) => node.textContent ?? ''), /85\.30/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the return comment: HR types it, picks the step with the keyboard and returns; the chain and the history carry exactly that', async () => {
+    const { page, errors } = await watchedPage(launched.browser);
+    const id = '2026-10:SP15';
+    await signIn(page, 'H01', '#tasks');
+    await openTask(page, id);
+    const to = await one(page, `${INBOX} >>> #return-to`);
+    await to.focus();
+    // W-SP's second review returns to score, summarise or firstReview; one step down is "summarise".
+    await page.keyboard.press('ArrowDown');
+    const comment = await one(page, `${INBOX} >>> #return-comment`);
+    await comment.click();
+    await page.keyboard.type('請補充 SP-W3 的走訪記錄 <b>三份</b>');
+    await (await one(page, `${INBOX} >>> button[data-action="step.return"]`)).click();
+    await page.waitForFunction(async (appraisalId) => (await window.Kaohe.context?.store.getAppraisal(appraisalId))?.step === 'summarise',
+      { timeout: 10_000, polling: 100 }, id);
+    const last = await page.evaluate(async (appraisalId) => (await window.Kaohe.context?.store.listAudit(appraisalId))?.at(-1), id);
+    assert.equal(last?.action, 'step.return');
+    assert.equal(last?.comment, '請補充 SP-W3 的走訪記錄 <b>三份</b>');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe('issue 16: the demo\'s other pages keep what a person types', () => {
+  test('the rubric form on its own (#score): typed and stepped, restored after a reload, resubmitted as shown', async () => {
+    const { page, errors } = await watchedPage(launched.browser);
+    const id = '2026-10:SP23';
+    await signIn(page, 'RM2', `#score/${encodeURIComponent(id)}`);
+    const form = 'kaohe-rubric-form';
+    const monthly = () => textOf(page, `${form} >>> [data-total="monthly"]`);
+    await one(page, `${form} >>> [data-total="monthly"]`);
+    // Returned by the VP with D1 1, D4 1, D6 2 and SP-Q 2: dealer 30 − 20 = 10; weekly 40; reports 27;
+    // work 77.00, monthly 77 × 0.7 + 30 = 83.90.
+    assert.equal(await monthly(), '83.90');
+    await (await inView(page, await one(page, `${form} >>> [data-item="SP-W3"] input[type="number"]`))).click({ count: 3 });
+    await page.keyboard.type('2');
+    await (await inView(page, await one(page, `${form} >>> [data-item="SP-D6"] button[aria-label*="SP-D6"]:first-of-type`))).click();
+    // SP-W3 two misses → 0 (threshold); D6 2 → 1: dealer 30 − 15 = 15; weekly 30; reports 27; work 72.00, monthly 50.40 + 30 = 80.40.
+    await page.waitForFunction(() => document.querySelector('kaohe-rubric-form')?.shadowRoot?.querySelector('[data-total="monthly"]')?.textContent?.trim() === '80.40', { timeout: 5_000 }).catch(() => undefined);
+    assert.equal(await monthly(), '80.40');
+    await page.waitForFunction(async (appraisalId) => (await window.Kaohe.context?.store.loadDraft(appraisalId, 'RM2'))?.entries['SP-W3']?.count === 2,
+      { timeout: 5_000, polling: 100 }, id);
+
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => document.getElementById('status') === null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('kaohe-rubric-form')?.shadowRoot?.querySelector('[data-total="monthly"]')?.textContent?.trim() === '80.40', { timeout: 5_000 }).catch(() => undefined);
+    assert.equal(await monthly(), '80.40');
+    assert.equal(await (await one(page, `${form} >>> [data-item="SP-D6"] input[type="number"]`)).evaluate((node) => (node as HTMLInputElement).value), '1');
+
+    await (await inView(page, await one(page, `${form} >>> button[part="submit"]`))).click();
+    // A resubmission goes straight back to the step that returned it (the VP's first review).
+    await page.waitForFunction(async (appraisalId) => (await window.Kaohe.context?.store.getAppraisal(appraisalId))?.step === 'firstReview',
+      { timeout: 10_000, polling: 100 }, id);
+    const entries = (await stored(page, id))?.entries as Record<string, unknown>;
+    assert.deepEqual(entries['SP-W3'], { count: 2 });
+    assert.deepEqual(entries['SP-D6'], { count: 1 });
+    assert.deepEqual(entries['SP-D1'], { count: 1 });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the appeal reason survives a change of language, and the appeal carries it', async () => {
+    const { page, errors } = await watchedPage(launched.browser);
+    const id = '2026-10:SP22';
+    await signIn(page, 'SP22', '#score');
+    const reason = await one(page, 'main .actions textarea');
+    await reason.click();
+    await page.keyboard.type('SP-Q 的評分與月報不符');
+    // The demo re-renders its page in the new language; what was typed must still be there.
+    await (await one(page, '[data-locale="en"]')).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent?.includes('Score') ?? false, { timeout: 5_000 }).catch(() => undefined);
+    const again = await one(page, 'main .actions textarea');
+    assert.equal(await again.evaluate((node) => (node as HTMLTextAreaElement).value), 'SP-Q 的評分與月報不符');
+    const appeal = await page.evaluateHandle(() => [...document.querySelectorAll('main .actions button')].find((b) => b.textContent === 'Appeal'));
+    await (appeal as ElementHandle<HTMLButtonElement>).click();
+    await page.waitForFunction(async (appraisalId) => (await window.Kaohe.context?.store.getAppraisal(appraisalId))?.status === 'appealed',
+      { timeout: 10_000, polling: 100 }, id);
+    const last = await page.evaluate(async (appraisalId) => (await window.Kaohe.context?.store.listAudit(appraisalId))?.at(-1), id);
+    assert.equal(last?.action, 'employee.appeal');
+    assert.equal(last?.comment, 'SP-Q 的評分與月報不符');
+    await (await one(page, '[data-locale="zh-Hant"]')).click();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the form builder: fields typed by HR keep their text through a change of language', async () => {
+    const { page, errors } = await watchedPage(launched.browser);
+    await signIn(page, 'H01', '#builder');
+    const builder = 'kaohe-form-builder';
+    const perDay = await inView(page, await one(page, `${builder} >>> input[data-path="attendance.perAbsentDay"]`));
+    await perDay.click({ count: 3 });
+    await page.keyboard.type('5');
+    const source = await inView(page, await one(page, `${builder} >>> input[data-path="source"]`));
+    await source.click({ count: 3 });
+    await page.keyboard.type('2026 年版');
+    await (await one(page, '[data-locale="en"]')).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent?.includes('Rubric') ?? false, { timeout: 5_000 }).catch(() => undefined);
+    const drafted = await page.evaluate(() => {
+      const element = document.querySelector('kaohe-form-builder') as unknown as { draft: { source?: string; attendance?: { perAbsentDay?: string } } };
+      return { source: element.draft.source, perAbsentDay: element.draft.attendance?.perAbsentDay };
+    });
+    assert.deepEqual(drafted, { source: '2026 年版', perAbsentDay: '5' });
+    assert.equal(await (await one(page, `${builder} >>> input[data-path="attendance.perAbsentDay"]`)).evaluate((node) => (node as HTMLInputElement).value), '5');
+    await (await one(page, '[data-locale="zh-Hant"]')).click();
     assert.deepEqual(errors, []);
     await page.close();
   });

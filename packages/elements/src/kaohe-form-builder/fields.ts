@@ -31,7 +31,8 @@ export function valueOf(kind: FieldKind, input: HTMLInputElement | HTMLSelectEle
     case 'bool': return (input as HTMLInputElement).checked;
     case 'int': return text.trim() === '' ? undefined : Number(text);
     case 'optional-int': return text.trim() === '' ? undefined : Number(text);
-    case 'optional-text':
+    // Text is kept as typed: trimming on each keystroke ate the space between two words (issue 16).
+    case 'optional-text': return text.trim() === '' ? undefined : text;
     case 'optional-amount': return text.trim() === '' ? undefined : text.trim();
     case 'amount': return text.trim();
     default: return text;
