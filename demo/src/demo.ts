@@ -1,7 +1,7 @@
 // The demo intranet's own code: what a host developer writes around the Kaohe script tag. It only
 // talks to `window.Kaohe`; every decision (who may act, what a sheet scores) is the plugin's.
 import type { AppraisalRecord, AppraisalStatus, KaoheApi, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
-import { DEMO_NOW, PERIOD, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
+import { DEMO_NOW, PERIOD, TIME_ZONE, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
 
 declare global {
   interface Window {
@@ -198,7 +198,8 @@ function translateChrome(): void {
     button.setAttribute('aria-pressed', String(button.dataset['locale'] === state.locale));
   }
   const today = document.getElementById('today');
-  if (today) today.textContent = `${t().today} ${DEMO_NOW.slice(0, 10)}`;
+  // the configured moment on the company's clock, whatever zone the visitor's computer is in
+  if (today) today.textContent = `${t().today} ${new Intl.DateTimeFormat(state.locale, { dateStyle: 'long', timeZone: TIME_ZONE }).format(new Date(DEMO_NOW))}`;
   fillUserSwitch();
 }
 
@@ -502,7 +503,7 @@ async function renderMyYear(main: HTMLElement): Promise<void> {
     annual.peers = peers;
     annual.months = mine;
     // C-3 is computed in January for the year before: a year still running is a figure so far.
-    running.textContent = state.year === Number(DEMO_NOW.slice(0, 4)) && mine.length > 0 ? t().yearRunning.replace('{n}', String(mine.length)) : '';
+    running.textContent = state.year === Number(kaohe().businessDay().slice(0, 4)) && mine.length > 0 ? t().yearRunning.replace('{n}', String(mine.length)) : '';
   };
   const year = h('select', { 'data-year': true }, ...YEARS.map((y) => h('option', { value: String(y), selected: y === state.year }, String(y))));
   year.addEventListener('change', () => { state.year = Number(year.value); show(); });
@@ -574,7 +575,7 @@ async function start(): Promise<void> {
   await api.loadPresets();
   await api.configure({
     user, directory, databaseName: DATABASE, locale: state.locale,
-    chains: [shopChain], assignments, now: DEMO_NOW,
+    chains: [shopChain], assignments, now: DEMO_NOW, timeZone: TIME_ZONE,
   });
   translateChrome();
   const status = document.getElementById('status');

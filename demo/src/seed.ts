@@ -8,6 +8,8 @@ import type { Chain, Directory, Entry, KaoheApi, Person, Rubric, WorkflowAction 
 export const PERIOD = '2026-10';
 /** The demo's "today": inside the review window of October's appraisals (due on 7 November). */
 export const DEMO_NOW = '2026-11-05T10:00:00+08:00';
+/** The demo company is in China: its days and clock times are Shanghai's (Kaohe.configure's `timeZone`). */
+export const TIME_ZONE = 'Asia/Shanghai';
 
 const regions = [
   { id: '華北', city: '北京' },

@@ -141,10 +141,10 @@ describe('kaohe-inbox', () => {
     expect(cell(wang, 'period')).to.equal('2026-10');
     expect(cell(wang, 'step')).to.equal('Sales VP first review');
     // rules.md §4: sales appraisal forms reach HR before the 8th, so first review is due the 7th — overdue on the 10th.
-    expect(cell(wang, 'due')).to.equal('2026-11-07 overdue');
+    expect(cell(wang, 'due')).to.equal('Nov 7, 2026 overdue');
     expect(cell(wang, 'score')).to.equal(expected);
     expect(cell(wang, 'state')).to.equal('In review');
-    expect(cell(rowOf(el, '2026-11:S2') as HTMLElement, 'due')).to.equal('2026-12-07');
+    expect(cell(rowOf(el, '2026-11:S2') as HTMLElement, 'due')).to.equal('Dec 7, 2026');
 
     const counts = root(el).querySelector('[part="counts"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
     expect(counts).to.contain('4 of 4 tasks shown').and.contain('In review: 4');

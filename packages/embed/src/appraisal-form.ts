@@ -64,14 +64,14 @@ export async function openAppraisalForm(
   const chain = context.chains[record.chainId];
   if (!chain) throw new Error(`Kaohe: appraisal ${appraisalId} runs chain ${record.chainId}, which is not configured`);
   // The delegations the record carries keep a delegate who acted on it a reader, as they keep them an actor.
-  if (!canRead(record, context.user, context.directory, chain, { date: now, delegations: workflowOf(record).delegated })) {
+  if (!canRead(record, context.user, context.directory, chain, { date: now, calendar: context.calendar, delegations: workflowOf(record).delegated })) {
     throw new KaoheReadRefusedError(context.user, appraisalId);
   }
   // The appraisal is scored against the rubric version it was opened with, never a later edit.
   const rubric = await context.store.getRubric(record.rubricId, record.rubricVersion) ?? context.rubrics[record.rubricId];
   if (!rubric) throw new Error(`Kaohe: rubric ${record.rubricId} v${record.rubricVersion} is not available`);
   const itemGroups = itemGroupsOf(rubric);
-  const ctx = { directory: context.directory, chain, now, itemGroups };
+  const ctx = { directory: context.directory, chain, now, calendar: context.calendar, itemGroups };
   const actions = allowedActions(record, context.user, ctx);
   // A member's delegate scores for the member's group too (W-FS); the chain routes them so.
   const groups = actions.includes('group.submit') ? pendingGroupsFor(record, context.user, ctx) : [];

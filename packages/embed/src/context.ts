@@ -3,7 +3,7 @@
 // every value here is an ordinary property a host may set on the element instead.
 import type { Locale, PayPlanInput, Rubric } from '@kaohe/scoring';
 import type { KaoheStore } from '@kaohe/store';
-import type { Chain, Directory, Person } from '@kaohe/workflow';
+import type { Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
 
 /** Which rubric, chain and pay plan apply to the people holding a role. */
 export interface KaoheAssignment {
@@ -28,6 +28,8 @@ export interface KaoheContext {
   readonly payPlans: Readonly<Record<string, PayPlanInput>>;
   /** role id → what applies to people with that role */
   readonly assignments: Readonly<Record<string, KaoheAssignment>>;
+  /** the company's calendar: its `timeZone` (Kaohe.configure's) says which day it is and the clock times are shown on */
+  readonly calendar: WorkCalendar;
   /** a fixed time (ISO) the elements act and judge deadlines by, for demos and tests; unset: the clock */
   readonly now?: string;
 }
@@ -94,6 +96,9 @@ const suppliers: ReadonlyArray<readonly [string, (context: KaoheContext) => unkn
   ['payPlans', (context) => context.payPlans],
   ['assignments', (context) => context.assignments],
   ['now', (context) => context.now],
+  // the inbox judges days and shows times by the calendar; the rubric form and the builder show times by the zone
+  ['calendar', (context) => context.calendar],
+  ['timeZone', (context) => context.calendar.timeZone],
 ];
 
 // What a freshly created element holds, per class: a value equal to it was not set by the host.

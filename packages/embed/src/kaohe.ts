@@ -6,7 +6,7 @@ import {
 } from '@kaohe/scoring';
 import { IdbStore, MemoryStore, type KaoheStore } from '@kaohe/store';
 import {
-  act, chainPresets, inbox, presetAssignments, openAppraisal, openingAudit, validateChain, workflowOf,
+  act, businessDay, canonicalTimeZone, chainPresets, inbox, presetAssignments, openAppraisal, openingAudit, timeZoneOf, validateChain, workflowOf,
   type ActResult, type AppraisalRecord, type Chain, type Directory, type Task, type WorkflowAction,
 } from '@kaohe/workflow';
 import { setLocale as setElementsLocale, locales } from '@kaohe/elements';
@@ -47,6 +47,12 @@ export interface KaoheConfig {
   assignments?: Record<string, KaoheAssignment>;
   /** a fixed time (ISO) for demos and tests: actions are stamped with it and deadlines judged by it */
   now?: string;
+  /**
+   * The company's IANA time zone (`Asia/Shanghai`): which day it is — due dates, overdue, delegation
+   * ranges, the month an action belongs to — is judged on its calendar, and every date and time the
+   * elements show is on its clock. Default: UTC.
+   */
+  timeZone?: string;
 }
 
 /** The rubrics, chains and pay plans of domain/rules.md, as JSON a host may copy and edit. */
@@ -313,6 +319,10 @@ export class KaoheApi extends EventTarget {
     if (config.locale !== undefined && !locales.includes(config.locale)) {
       problems.push({ path: 'locale', rule: 'enum', message: `locale is one of ${locales.join(', ')}` });
     }
+    const timeZone = config.timeZone === undefined ? undefined : canonicalTimeZone(config.timeZone);
+    if (config.timeZone !== undefined && timeZone === undefined) {
+      problems.push({ path: 'timeZone', rule: 'time-zone', message: `"${String(config.timeZone)}" is not an IANA time zone this browser knows, such as Asia/Shanghai` });
+    }
 
     // A presets file still loading would otherwise leave the default roles without a rubric.
     if (this.#presetsLoading) {
@@ -348,6 +358,7 @@ export class KaoheApi extends EventTarget {
       chains,
       payPlans,
       assignments,
+      calendar: timeZone !== undefined ? { timeZone } : {},
       ...(config.now !== undefined ? { now: config.now } : {}),
     };
     this.#config = config;
@@ -445,6 +456,7 @@ export class KaoheApi extends EventTarget {
       chain: context.chains[assignment.chain] as Chain,
       directory: context.directory,
       now: options.now ?? context.now ?? new Date().toISOString(),
+      calendar: context.calendar,
       openedBy: options.openedBy ?? context.user,
     });
     // Stored as revision 1, as appraisals written through Kaohe always have been (the store would take
@@ -473,6 +485,7 @@ export class KaoheApi extends EventTarget {
       directory: context.directory,
       chain,
       now: options.now ?? context.now ?? new Date().toISOString(),
+      calendar: context.calendar,
       ...(rubric ? { rubric } : {}),
       ...(carried.length > 0 ? { delegations: carried } : {}),
     });
@@ -502,6 +515,15 @@ export class KaoheApi extends EventTarget {
     return scoreSheet(rubric, sheet);
   }
 
+  /**
+   * The company's day (YYYY-MM-DD) at `at` (an ISO timestamp; default: the configured `now`, else
+   * the clock), on the calendar of the configured `timeZone`: the day a host should call "today".
+   */
+  businessDay(at?: string): string {
+    const context = this.#configured('businessDay');
+    return businessDay(at ?? context.now ?? new Date().toISOString(), timeZoneOf(context.calendar));
+  }
+
   /** The signed-in user's tasks (or `userId`'s), overdue first. */
   async tasks(userId?: string, now?: string): Promise<Task[]> {
     const context = this.#configured('tasks');
@@ -514,7 +536,7 @@ export class KaoheApi extends EventTarget {
       records.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor !== undefined);
-    return inbox(records, user, at);
+    return inbox(records, user, at, timeZoneOf(context.calendar));
   }
 
   #configured(method: string): KaoheContext {

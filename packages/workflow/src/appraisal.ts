@@ -7,6 +7,7 @@ import type { Chain, ChainStep } from './chain.ts';
 import { HR_ROLE, isGroupStep, itemsAtStep, normaliseChain, stepOf } from './chain.ts';
 import type { WorkCalendar } from './calendar.ts';
 import { dueDate, isOverdue, startDate } from './calendar.ts';
+import { timeZoneOf } from './business-day.ts';
 import type { ChainContext, ChainEvent, ChainEventType, ChainMachine, Cycle, TrailEntry } from './machine.ts';
 import { createChainMachine, forwardEventOf, publishedState, rules } from './machine.ts';
 import type { AppraisalRecord, AppraisalStatus, AuditEvent, Delegation, Directory, Person } from './records.ts';
@@ -45,6 +46,7 @@ export interface ActContext {
   chain: Chain;
   /** ISO timestamp of the action */
   now: string;
+  /** the company's calendar: its time zone decides which day `now` is; its due days and closed days the deadlines */
   calendar?: WorkCalendar;
   delegations?: Delegation[];
   /** the rubric's item → assessing groups (empty: the step's assessor); needed to edit at a group step unless `rubric` is given */
@@ -146,7 +148,7 @@ export function openAppraisal(input: OpenInput): AppraisalRecord {
   if (!employee) {
     throw new KaoheInputError('appraisal', [{ path: 'employee', rule: 'unknown-person', message: `"${String(input.employee)}" is not in the directory` }]);
   }
-  const routing: RoutingOptions = { date: input.now, ...(input.delegations ? { delegations: input.delegations } : {}) };
+  const routing: RoutingOptions = { date: input.now, timeZone: timeZoneOf(input.calendar), ...(input.delegations ? { delegations: input.delegations } : {}) };
   const [snapshot] = initialTransition(machine, {
     employeeId: employee.id,
     ...rosters(chain, employee, input.directory, routing),
@@ -211,7 +213,8 @@ export function act(record: AppraisalRecord, action: WorkflowAction, ctx: ActCon
   const before = summary(record, changed.length > 0 ? record.sheet : undefined, changed);
   const after = summary(updated, changed.length > 0 ? sheet : undefined, changed);
   // A late submission is accepted but remembered: the deadline is the domain's, the decision HR's.
-  if (isForward(action.type) && isOverdue(record, ctx.now)) after.late = true;
+  // The day is the company's (WorkCalendar.timeZone): 23:30 UTC on the 7th is the 8th in Shanghai.
+  if (isForward(action.type) && isOverdue(record, ctx.now, timeZoneOf(ctx.calendar))) after.late = true;
   const comment = action.type === 'hr.reopen' ? action.reason : action.comment;
   const entry: AuditEntry = {
     at: ctx.now, actor: ctx.actor, appraisalId: record.id, action: action.type, before, after,
@@ -277,7 +280,7 @@ function prepare(record: AppraisalRecord, action: WorkflowAction, ctx: ActContex
   if (chain.id !== record.chainId) return refuse('chainMismatch', `this appraisal runs chain ${record.chainId}, not ${chain.id}`);
   const employee = ctx.directory.people.find((person) => person.id === record.employeeId);
   if (!employee) return refuse('unknownEmployee', `employee ${record.employeeId} is not in the directory`);
-  const routing: RoutingOptions = { date: ctx.now, ...(ctx.delegations ? { delegations: ctx.delegations } : {}) };
+  const routing: RoutingOptions = { date: ctx.now, timeZone: timeZoneOf(ctx.calendar), ...(ctx.delegations ? { delegations: ctx.delegations } : {}) };
   const workflow = workflowOf(record);
   const context: ChainContext = {
     employeeId: employee.id,
@@ -441,8 +444,8 @@ function project(chain: Chain, state: string, context: ChainContext, employee: P
   const assignees = published ? [] : assigneesAt(step, context);
   const undelegated = { ...directory, delegations: [] };
   const base = published ? [] : isGroupStep(step)
-    ? Object.values(resolveGroupActors(step, employee, undelegated, { date: routing.date })).flat()
-    : resolveActors(step, employee, undelegated, { date: routing.date });
+    ? Object.values(resolveGroupActors(step, employee, undelegated, { date: routing.date, timeZone: routing.timeZone })).flat()
+    : resolveActors(step, employee, undelegated, { date: routing.date, timeZone: routing.timeZone });
   const delegated = activeDelegations(directory, routing)
     .filter((delegation) => assignees.includes(delegation.to) && !base.includes(delegation.to) && base.includes(delegation.from));
   const workflow: WorkflowState = {

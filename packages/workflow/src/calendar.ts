@@ -1,10 +1,18 @@
 // Deadlines 時限 (rules.md §4): a step is due on a day of the month after the period unless the
-// chain or the calendar says otherwise. Dates are calendar days (YYYY-MM-DD); a step is on time
-// through the whole of its due day.
+// chain or the calendar says otherwise. Dates are calendar days (YYYY-MM-DD) of the company's time
+// zone; a step is on time through the whole of its due day there.
+import { businessDay } from './business-day.ts';
 import type { ChainStep } from './chain.ts';
 import type { AppraisalRecord } from './records.ts';
 
+/** The company's calendar: where its days begin and end, when things are due, when it is closed. */
 export interface WorkCalendar {
+  /**
+   * The IANA time zone the company works in (`Asia/Shanghai`): every business day — due dates,
+   * overdue, delegation ranges, the month an action belongs to — is judged on its calendar, and
+   * every date and time is shown in it. Default: UTC.
+   */
+  timeZone?: string;
   /** per step id: a due day (and month offset) that overrides the chain's */
   dueDays?: Record<string, { day: number; monthOffset?: number }>;
   /** days the office is closed (YYYY-MM-DD) */
@@ -35,10 +43,13 @@ export function startDate(step: ChainStep, period: string): string | undefined {
   return dayOfMonth(year, month - 1 + (step.dueMonthOffset ?? 1), step.startDay);
 }
 
-/** A step is overdue from the day after its due date until the appraisal is published. */
-export function isOverdue(record: Pick<AppraisalRecord, 'dueDate' | 'status'>, now: string): boolean {
+/**
+ * A step is overdue from the day after its due date until the appraisal is published; `now` (an
+ * instant) is judged on the calendar of `timeZone`, the company's.
+ */
+export function isOverdue(record: Pick<AppraisalRecord, 'dueDate' | 'status'>, now: string, timeZone: string): boolean {
   if (record.dueDate === undefined || record.status === 'published') return false;
-  return now.slice(0, 10) > record.dueDate;
+  return businessDay(now, timeZone) > record.dueDate;
 }
 
 function parsePeriod(period: string): [number, number] {
@@ -71,6 +82,7 @@ function shiftOffClosedDays(date: string, calendar?: WorkCalendar): string {
   return date;
 }
 
+// The Dates above stand for days of the calendar (UTC midnight), never for instants: no zone applies.
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

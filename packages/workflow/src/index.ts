@@ -4,6 +4,7 @@ export * from './chain-presets.ts';
 export * from './routing.ts';
 export * from './machine.ts';
 export * from './calendar.ts';
+export * from './business-day.ts';
 export * from './appraisal.ts';
 export * from './tasks.ts';
 export * from './visibility.ts';

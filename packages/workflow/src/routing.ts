@@ -1,11 +1,14 @@
 // Who acts at a step: by relationship to the employee, by role, or by assessing group (rules.md §3).
 import type { Chain, ChainStep, Relationship } from './chain.ts';
 import { HR_ROLE, isGroupStep } from './chain.ts';
+import { businessDay } from './business-day.ts';
 import type { Delegation, Directory, Person } from './records.ts';
 
 export interface RoutingOptions {
-  /** the day the routing is for (YYYY-MM-DD or a full ISO timestamp): delegations count on that day */
+  /** the moment or day the routing is for (an ISO timestamp or YYYY-MM-DD): delegations count on its day */
   date: string;
+  /** the company's IANA time zone, whose calendar says which day `date` is */
+  timeZone: string;
   /** delegations besides the directory's own */
   delegations?: Delegation[];
 }
@@ -37,16 +40,19 @@ export function resolveReopeners(chain: Chain, employee: Person, directory: Dire
   return withDelegates(base, undefined, employee, directory, options);
 }
 
-/** Whether `delegation` is in force on `date` (YYYY-MM-DD or a full ISO timestamp; both ends inclusive). */
-export function delegationInForce(delegation: Delegation, date: string): boolean {
-  const day = date.slice(0, 10);
-  return delegation.start.slice(0, 10) <= day && day <= delegation.end.slice(0, 10);
+/**
+ * Whether `delegation` is in force at `date` (an ISO timestamp or YYYY-MM-DD), both ends inclusive,
+ * the days read on the calendar of `timeZone`, the company's.
+ */
+export function delegationInForce(delegation: Delegation, date: string, timeZone: string): boolean {
+  const day = businessDay(date, timeZone);
+  return businessDay(delegation.start, timeZone) <= day && day <= businessDay(delegation.end, timeZone);
 }
 
 /** Delegations in force on `date` (inclusive at both ends). */
 export function activeDelegations(directory: Directory, options: RoutingOptions): Delegation[] {
   return [...(directory.delegations ?? []), ...(options.delegations ?? [])]
-    .filter((delegation) => delegationInForce(delegation, options.date));
+    .filter((delegation) => delegationInForce(delegation, options.date, options.timeZone));
 }
 
 function withDelegates(base: string[], step: ChainStep | undefined, employee: Person, directory: Directory, options: RoutingOptions): string[] {

@@ -22,12 +22,12 @@ export interface Task {
   onBehalfOf?: string[];
 }
 
-/** The task `userId` has on `record` at `now`, or null. */
-export function tasksFor(record: AppraisalRecord, userId: string, now: string): Task | null {
+/** The task `userId` has on `record` at `now`, or null; days are those of `timeZone`, the company's. */
+export function tasksFor(record: AppraisalRecord, userId: string, now: string, timeZone: string): Task | null {
   if (record.status === 'published' || !record.assignees.includes(userId)) return null;
   const workflow = workflowOf(record);
   const delegations = workflow.delegated.filter((delegation) => delegation.to === userId);
-  const active = delegations.filter((delegation) => delegationInForce(delegation, now));
+  const active = delegations.filter((delegation) => delegationInForce(delegation, now, timeZone));
   // Someone who is an assignee only through a delegation loses the task when the delegation ends.
   if (delegations.length > 0 && active.length === 0) return null;
   const task: Task = {
@@ -36,7 +36,7 @@ export function tasksFor(record: AppraisalRecord, userId: string, now: string): 
     period: record.period,
     step: record.step,
     status: record.status,
-    overdue: isOverdue(record, now),
+    overdue: isOverdue(record, now, timeZone),
     actions: workflow.actions,
   };
   if (record.dueDate !== undefined) task.dueDate = record.dueDate;
@@ -46,9 +46,9 @@ export function tasksFor(record: AppraisalRecord, userId: string, now: string): 
 }
 
 /** A user's inbox: their tasks over many appraisals, overdue first, then by due date. */
-export function inbox(records: AppraisalRecord[], userId: string, now: string): Task[] {
+export function inbox(records: AppraisalRecord[], userId: string, now: string, timeZone: string): Task[] {
   return records
-    .map((record) => tasksFor(record, userId, now))
+    .map((record) => tasksFor(record, userId, now, timeZone))
     .filter((task): task is Task => task !== null)
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.appraisalId.localeCompare(b.appraisalId));
 }

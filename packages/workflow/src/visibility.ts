@@ -8,11 +8,15 @@ import type { TrailEntry } from './machine.ts';
 import { publishedState } from './machine.ts';
 import type { AppraisalRecord, AppraisalStatus, Delegation, Directory, Person } from './records.ts';
 import type { RoutingOptions } from './routing.ts';
+import type { WorkCalendar } from './calendar.ts';
+import { timeZoneOf } from './business-day.ts';
 import { resolveActors, resolveGroupActors, resolveReopeners } from './routing.ts';
 
 export interface VisibilityOptions {
-  /** the day the question is asked (delegations count on it); default: the record's last update */
+  /** the moment or day the question is asked (delegations count on its day); default: the record's last update */
   date?: string;
+  /** the company's calendar, whose time zone says which day `date` is */
+  calendar?: WorkCalendar;
   delegations?: Delegation[];
 }
 
@@ -58,7 +62,8 @@ export function visibleItems(
       return items.filter((item) => (itemGroups[item] ?? []).some((group) => set.has(group)));
     };
     const editing = pendingGroupsFor(record, userId, {
-      directory, chain: options.chain, now: routing.date, ...(routing.delegations ? { delegations: routing.delegations } : {}),
+      directory, chain: options.chain, now: routing.date, ...(options.calendar ? { calendar: options.calendar } : {}),
+      ...(routing.delegations ? { delegations: routing.delegations } : {}),
     });
     return { read: ofGroups(myGroups), edit: ofGroups(editing) };
   }
@@ -75,12 +80,12 @@ export function visibleItems(
  * The groups of the current group step (W-FS) that `userId` scores for on `ctx.now` (as a member or a
  * member's delegate) and that have not handed in yet, in the step's order; [] at any other step.
  */
-export function pendingGroupsFor(record: AppraisalRecord, userId: string, ctx: Pick<ActContext, 'directory' | 'chain' | 'now' | 'delegations'>): string[] {
+export function pendingGroupsFor(record: AppraisalRecord, userId: string, ctx: Pick<ActContext, 'directory' | 'chain' | 'now' | 'delegations' | 'calendar'>): string[] {
   const employee = ctx.directory.people.find((person) => person.id === record.employeeId);
   const workflow = workflowOf(record);
   const step = employee && workflow.state !== publishedState ? stepOf(fullChain(ctx.chain), workflow.state) : undefined;
   if (!employee || !step || !isGroupStep(step)) return [];
-  const routing: RoutingOptions = { date: ctx.now, ...(ctx.delegations ? { delegations: ctx.delegations } : {}) };
+  const routing: RoutingOptions = { date: ctx.now, timeZone: timeZoneOf(ctx.calendar), ...(ctx.delegations ? { delegations: ctx.delegations } : {}) };
   const actors = resolveGroupActors(step, employee, ctx.directory, routing);
   return step.actor.groups.filter((group) => actors[group]?.includes(userId) && !workflow.groupsDone.includes(group));
 }
@@ -190,6 +195,6 @@ function fullChain(chain: Chain): Chain {
 }
 
 function routingOf(record: AppraisalRecord, options: VisibilityOptions): RoutingOptions {
-  return { date: options.date ?? record.updatedAt, ...(options.delegations ? { delegations: options.delegations } : {}) };
+  return { date: options.date ?? record.updatedAt, timeZone: timeZoneOf(options.calendar), ...(options.delegations ? { delegations: options.delegations } : {}) };
 }
 

@@ -9,7 +9,9 @@ import { directory } from './fixtures.ts';
 const label = { 'zh-Hant': '步驟', 'zh-Hans': '步骤', en: 'Step' };
 const person = (id: string) => directory.people.find((candidate) => candidate.id === id) ?? assert.fail(`${id} is in the fixture`);
 const stepOf = (chain: Chain, id: string) => chain.steps.find((step) => step.id === id) as ChainStep;
-const on = { date: '2026-11-05' };
+// The company of these tests works in China; the days below are its days.
+const SHANGHAI = 'Asia/Shanghai';
+const on = { date: '2026-11-05', timeZone: SHANGHAI };
 
 describe('validateChain', () => {
   for (const [id, chain] of Object.entries(chainPresets)) {
@@ -105,9 +107,9 @@ describe('resolveActors (rules.md §3 routing)', () => {
   test('a delegation adds the delegate only between its start and end days', () => {
     const delegations = [{ from: 'V1', to: 'G1', start: '2026-11-03', end: '2026-11-04' }];
     const review = stepOf(chainPresets['W-SP'], 'firstReview');
-    assert.deepEqual(resolveActors(review, person('S1'), directory, { date: '2026-11-03', delegations }), ['G1', 'V1']);
-    assert.deepEqual(resolveActors(review, person('S1'), directory, { date: '2026-11-04T23:59:00+08:00', delegations }), ['G1', 'V1']);
-    assert.deepEqual(resolveActors(review, person('S1'), directory, { date: '2026-11-05', delegations }), ['V1']);
-    assert.deepEqual(resolveActors(review, person('S1'), directory, { date: '2026-11-02', delegations }), ['V1']);
+    assert.deepEqual(resolveActors(review, person('S1'), directory, { date: '2026-11-03', timeZone: SHANGHAI, delegations }), ['G1', 'V1']);
+    assert.deepEqual(resolveActors(review, person('S1'), directory, { date: '2026-11-04T23:59:00+08:00', timeZone: SHANGHAI, delegations }), ['G1', 'V1']);
+    assert.deepEqual(resolveActors(review, person('S1'), directory, { date: '2026-11-05', timeZone: SHANGHAI, delegations }), ['V1']);
+    assert.deepEqual(resolveActors(review, person('S1'), directory, { date: '2026-11-02', timeZone: SHANGHAI, delegations }), ['V1']);
   });
 });

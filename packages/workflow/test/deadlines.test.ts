@@ -5,6 +5,8 @@ import { chainPresets, dueDate, inbox, isOverdue, tasksFor } from '../src/index.
 import type { ChainStep } from '../src/index.ts';
 import { accept, open, pathFrom, publish, walk } from './fixtures.ts';
 
+const SHANGHAI = 'Asia/Shanghai';
+
 const stepOf = (preset: keyof typeof chainPresets, id: string) => chainPresets[preset].steps.find((step) => step.id === id) as ChainStep;
 
 describe('dueDate', () => {
@@ -46,13 +48,13 @@ describe('overdue and tasks', () => {
   test('an appraisal opened for October carries the 7 November deadline and is overdue from the 8th', () => {
     const record = open('W-SP', 'S1');
     assert.equal(record.dueDate, '2026-11-07');
-    assert.equal(isOverdue(record, '2026-11-07T23:30:00+08:00'), false, 'the whole due day is on time');
-    assert.equal(isOverdue(record, '2026-11-08T08:00:00+08:00'), true);
+    assert.equal(isOverdue(record, '2026-11-07T23:30:00+08:00', SHANGHAI), false, 'the whole due day is on time');
+    assert.equal(isOverdue(record, '2026-11-08T08:00:00+08:00', SHANGHAI), true);
   });
 
   test('a published appraisal is never overdue', () => {
     const record = publish('W-SP');
-    assert.equal(isOverdue({ ...record, dueDate: '2026-11-07' }, '2027-01-01'), false);
+    assert.equal(isOverdue({ ...record, dueDate: '2026-11-07' }, '2027-01-01', SHANGHAI), false);
   });
 
   test('a late submission is accepted but marked late in the audit', () => {
@@ -64,16 +66,16 @@ describe('overdue and tasks', () => {
 
   test('the regional manager\'s task shows the step, the deadline, overdue and the allowed actions', () => {
     const record = open('W-SP', 'S1');
-    assert.deepEqual(tasksFor(record, 'R1', '2026-11-09T09:00:00+08:00'), {
+    assert.deepEqual(tasksFor(record, 'R1', '2026-11-09T09:00:00+08:00', SHANGHAI), {
       appraisalId: '2026-10:S1', employeeId: 'S1', period: '2026-10', step: 'score', status: 'open',
       dueDate: '2026-11-07', overdue: true, actions: ['draft.save', 'step.submit'],
     });
-    assert.equal(tasksFor(record, 'V1', '2026-11-09'), null, 'the VP has nothing to do yet');
-    assert.equal(tasksFor(record, 'S1', '2026-11-09'), null, 'the employee has no task on their own appraisal');
+    assert.equal(tasksFor(record, 'V1', '2026-11-09', SHANGHAI), null, 'the VP has nothing to do yet');
+    assert.equal(tasksFor(record, 'S1', '2026-11-09', SHANGHAI), null, 'the employee has no task on their own appraisal');
   });
 
   test('the W-SV statisticians\' task opens on the 10th and is due on the 15th', () => {
-    const task = tasksFor(open('W-SV', 'E1'), 'ST1', '2026-11-05');
+    const task = tasksFor(open('W-SV', 'E1'), 'ST1', '2026-11-05', SHANGHAI);
     assert.equal(task?.startDate, '2026-11-10');
     assert.equal(task?.dueDate, '2026-11-15');
     assert.equal(task?.overdue, false);
@@ -86,7 +88,7 @@ describe('overdue and tasks', () => {
       calendar: { dueDays: { publish: { day: 3 } } },
     });
     const notHers = open('W-SP', 'S1');
-    const tasks = inbox([spAtHr, svToPublish, notHers, headToPublish], 'H1', '2026-11-08');
+    const tasks = inbox([spAtHr, svToPublish, notHers, headToPublish], 'H1', '2026-11-08', SHANGHAI);
     assert.deepEqual(tasks.map((task) => [task.appraisalId, task.dueDate ?? null, task.overdue]), [
       ['2026-10:D1', '2026-11-03', true],
       ['2026-10:E1', '2026-11-19', false],

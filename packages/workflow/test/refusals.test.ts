@@ -179,9 +179,9 @@ describe('delegation (W-HEAD: "the chairman or an authorised person")', () => {
     const record = open('W-HEAD', 'D1');
     const saved = accept(record, head, 'C1', { type: 'draft.save' }, { directory: withDelegation });
     assert.deepEqual(saved.assignees, ['C1', 'D2']);
-    assert.deepEqual(tasksFor(saved, 'D2', during)?.onBehalfOf, ['C1']);
-    assert.equal(tasksFor(saved, 'D2', '2026-11-11T09:00:00+08:00'), null);
-    assert.notEqual(tasksFor(saved, 'C1', '2026-11-11T09:00:00+08:00'), null);
+    assert.deepEqual(tasksFor(saved, 'D2', during, 'Asia/Shanghai')?.onBehalfOf, ['C1']);
+    assert.equal(tasksFor(saved, 'D2', '2026-11-11T09:00:00+08:00', 'Asia/Shanghai'), null);
+    assert.notEqual(tasksFor(saved, 'C1', '2026-11-11T09:00:00+08:00', 'Asia/Shanghai'), null);
   });
 });
 

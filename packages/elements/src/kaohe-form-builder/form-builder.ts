@@ -6,9 +6,10 @@ import {
 import { rubricPresetIds, rubricPresets } from '@kaohe/scoring/presets';
 import { actionTarget } from './action-target.ts';
 import type { KaoheStore } from '@kaohe/store';
-import type { Chain } from '@kaohe/workflow';
+import { DEFAULT_TIME_ZONE, type Chain } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { formatDateTime } from '../base/date-format.ts';
 import { downloadText } from '../base/download.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { roleLabel } from '../base/role-labels.ts';
@@ -105,6 +106,9 @@ export class KaoheFormBuilder extends KaoheElement {
 
   /** How the preview shows the rubric: as the assessor scoring a sample sheet, or read-only. */
   @property({ attribute: 'preview-mode' }) previewMode: Extract<RubricFormMode, 'edit' | 'readonly'> = 'edit';
+
+  /** The company's IANA time zone (WorkCalendar.timeZone): the time a draft was saved is told on its clock. Default UTC. */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
 
   /** How many undo steps are kept. */
   @property({ type: Number, attribute: 'history-limit' }) historyLimit = 200;
@@ -325,7 +329,7 @@ export class KaoheFormBuilder extends KaoheElement {
   saveDraft(): void {
     const savedAt = new Date().toISOString();
     localStorage.setItem(draftKey(this.roleId), JSON.stringify({ draft: this.draft, chain: this.chain, savedAt }));
-    this.#status(builderMsg('draftSaved', this.locale, { at: new Date(savedAt).toLocaleString(this.locale) }));
+    this.#status(builderMsg('draftSaved', this.locale, { at: formatDateTime(savedAt, this.locale, this.timeZone ?? DEFAULT_TIME_ZONE) }));
   }
 
   /** Brings back the draft saved for this role; undoable. Returns false when there is none. */

@@ -5,12 +5,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Rubric, Sheet } from '@kaohe/scoring';
 import type { KaoheStore, StoreChange } from '@kaohe/store';
 import {
-  ANONYMOUS_ACTOR, allowedActions, chainPresets, commentsForViewer, isGroupStep, pendingGroupsFor, redactAuditForViewer, tasksFor, workflowOf,
+  ANONYMOUS_ACTOR, allowedActions, businessDay, chainPresets, commentsForViewer, isGroupStep, pendingGroupsFor, redactAuditForViewer, tasksFor,
+  timeZoneOf, workflowOf,
 } from '@kaohe/workflow';
 import type {
   ActContext, ActionName, AppraisalRecord, AuditEvent, Chain, Directory, Person, WorkCalendar, WorkflowAction,
 } from '@kaohe/workflow';
 import { KaoheElement } from '../base/kaohe-element.ts';
+import { formatDateTime, formatDay } from '../base/date-format.ts';
 import { KaoheChangeEvent } from '../events.ts';
 import type { KaoheSubmittedEvent } from '../events.ts';
 import type { ReviewComment } from '../kaohe-rubric-form/rubric-form.ts';
@@ -185,7 +187,10 @@ export class KaoheInbox extends KaoheElement {
   @property({ attribute: false }) rubrics: RubricSource | undefined;
   /** Chains by id (default: the W-* presets). */
   @property({ attribute: false }) chains: Record<string, Chain> = chainPresets;
-  /** The host's work calendar (due dates move off closed days). */
+  /**
+   * The company's work calendar: its `timeZone` decides which day it is (overdue, delegations) and
+   * the clock times in the history are shown on; due dates move off its closed days.
+   */
   @property({ attribute: false }) calendar: WorkCalendar | undefined;
   /** The time actions are stamped with and overdue is judged by (ISO); unset, the clock's. */
   @property() now: string | undefined;
@@ -298,7 +303,7 @@ export class KaoheInbox extends KaoheElement {
   }
 
   #rowOf(record: AppraisalRecord, previous?: InboxRow): InboxRow | undefined {
-    const task = tasksFor(record, this.userId, this.#nowIso());
+    const task = tasksFor(record, this.userId, this.#nowIso(), timeZoneOf(this.calendar));
     if (!task) return undefined;
     // A row keeps its score while the sheet is the same revision: scoring runs once per revision.
     const score = previous && previous.record.revision === record.revision ? previous.score : undefined;
@@ -707,7 +712,7 @@ export class KaoheInbox extends KaoheElement {
   /** The groups the user (or whoever lent them the right) still submits for at a group step; a group edits only its items. */
   #pendingGroups(record: AppraisalRecord): string[] {
     // Routed over the whole directory like #allowed, and asked on every render of the pane: kept as long as its inputs.
-    const key = [this.userId, this.directory, this.chains, this.now] as const;
+    const key = [this.userId, this.directory, this.chains, this.calendar, this.now] as const;
     const cached = this.#pendingCache.get(record);
     if (cached && cached.key.every((value, index) => value === key[index])) return cached.value;
     const ctx = this.#contextFor(record);
@@ -863,7 +868,7 @@ export class KaoheInbox extends KaoheElement {
   async delegate(id: string, to: string, until: string): Promise<void> {
     const record = this.openTask?.id === id ? this.openTask.record : this.#rows.get(id)?.record;
     if (!record || !to) return;
-    const today = this.#nowIso().slice(0, 10);
+    const today = businessDay(this.#nowIso(), timeZoneOf(this.calendar));
     const delegation = { from: this.userId, to, start: today, end: until || today };
     const request = new KaoheDelegateRequestEvent(record, delegation);
     this.dispatchEvent(request);
@@ -1267,7 +1272,7 @@ export class KaoheInbox extends KaoheElement {
         <span role="gridcell" data-column="region">${row.region}</span>
         <span role="gridcell" data-column="period">${row.period}</span>
         <span role="gridcell" data-column="step">${row.stepLabel?.[this.locale] ?? row.step}</span>
-        <span role="gridcell" data-column="due">${row.dueDate}${row.overdue ? html` <span class="badge overdue">${inboxMsg('overdue', this.locale)}</span>` : nothing}</span>
+        <span role="gridcell" data-column="due">${formatDay(row.dueDate, this.locale)}${row.overdue ? html` <span class="badge overdue">${inboxMsg('overdue', this.locale)}</span>` : nothing}</span>
         <span role="gridcell" data-column="score" class="score" title=${score ? (score.complete ? score.monthly : `${score.monthly} (${inboxMsg('partial', this.locale)})`) : nothing}>${score ? html`${score.monthly}${score.complete ? nothing : html` <span class="muted">(${inboxMsg('partial', this.locale)})</span>`}` : '—'}</span>
         <span role="gridcell" data-column="state">${statusLabel(row.status, this.locale)}</span>
       </div>`;
@@ -1416,7 +1421,7 @@ export class KaoheInbox extends KaoheElement {
 
   #renderHistory(record: AppraisalRecord, events: AuditEvent[] | undefined): TemplateResult {
     const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
-    const format = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+    const timeZone = timeZoneOf(this.calendar);
     return html`
       <section class="history" aria-labelledby="history-heading">
         <h4 id="history-heading">${t('history')}</h4>
@@ -1427,7 +1432,7 @@ export class KaoheInbox extends KaoheElement {
                 <strong>${event.actor === ANONYMOUS_ACTOR
                   ? this.#stepLabel(record, (event.before as { step?: unknown } | null)?.step)
                   : this.#nameOf(event.actor)}</strong> · ${actionLabel(event.action, this.locale)}
-                · <time datetime=${event.at}>${format.format(new Date(event.at))}</time>
+                · <time datetime=${event.at}>${formatDateTime(event.at, this.locale, timeZone)}</time>
                 ${event.comment ? html`<q>${event.comment}</q>` : nothing}
               </li>`)}
           </ol>`}

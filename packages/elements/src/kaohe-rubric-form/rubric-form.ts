@@ -6,13 +6,14 @@ import {
 import type { DraftAutosaver as DraftAutosaverType, KaoheStore, StoreChange } from '@kaohe/store';
 // entries compared by content, whatever the order of their keys
 import { DraftAutosaver, canonicalJson as canonical } from '@kaohe/store';
-import type { Directory } from '@kaohe/workflow';
+import { DEFAULT_TIME_ZONE, periodOf, type Directory } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { cssProps } from '../base/css-props.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
+import { formatDateTime } from '../base/date-format.ts';
 import { tokenStyles } from '../base/tokens.styles.ts';
 import { KaoheChangeEvent, KaoheConflictEvent, KaoheSubmitRequestEvent, KaoheSubmittedEvent } from '../events.ts';
 import { breachSwitch, renderItemControl, type ControlContext } from './item-controls.ts';
@@ -45,11 +46,6 @@ const DRAFT_DELAY_MS = 300;
 
 const isInputError = (error: unknown): error is KaoheInputError =>
   error instanceof KaoheInputError || (error instanceof Error && error.name === 'KaoheInputError' && Array.isArray((error as KaoheInputError).problems));
-
-function currentPeriod(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
 
 const groupsConverter = {
   fromAttribute: (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean),
@@ -104,6 +100,12 @@ export class KaoheRubricForm extends KaoheElement {
 
   /** The host's directory, optional: the header then names the employee ("張敏 S1002") instead of their id. */
   @property({ attribute: false }) directory: Directory | undefined;
+
+  /**
+   * The company's IANA time zone (WorkCalendar.timeZone, e.g. `Asia/Shanghai`): comment times are
+   * shown on its clock, and a new sheet is for its current month. Default UTC.
+   */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
 
   /** The name the sheet's JSON is submitted under by a host `<form>`. */
   @property({ reflect: true }) name = '';
@@ -272,13 +274,17 @@ export class KaoheRubricForm extends KaoheElement {
     }
   }
 
+  #timeZone(): string {
+    return this.timeZone ?? DEFAULT_TIME_ZONE;
+  }
+
   // ---- state held by @formkit/core ----
 
   #empty(): Sheet {
     return {
       rubric: this.#rubric?.id ?? '',
       ...(this.#rubric ? { rubricVersion: this.#rubric.version } : {}),
-      period: currentPeriod(),
+      period: periodOf(new Date().toISOString(), this.#timeZone()),
       // no attendance: a form nobody has filled in is not full attendance (C-1)
       entries: {},
     };
@@ -722,7 +728,7 @@ export class KaoheRubricForm extends KaoheElement {
     return html`
       <section class="general-comments" aria-labelledby="comments-heading">
         <h3 id="comments-heading">${this.msg('comments')}</h3>
-        <ul class="comments">${comments.map((c) => html`<li part="comment" class="comment"><strong>${this.msg('commentBy', { by: c.by })}</strong> ${c.text} <span class="muted">${c.at}</span></li>`)}</ul>
+        <ul class="comments">${comments.map((c) => html`<li part="comment" class="comment"><strong>${this.msg('commentBy', { by: c.by })}</strong> ${c.text} <span class="muted">${formatDateTime(c.at, this.locale, this.#timeZone())}</span></li>`)}</ul>
       </section>`;
   }
 
