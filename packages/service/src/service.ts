@@ -6,7 +6,7 @@
 import type { PayPlanInput, Rubric } from '@kaohe/scoring';
 import { StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
 import {
-  act as decide, canRead, chainPresets, isHr, openAppraisal as openRecord, openingAudit, tasksFor, workflowOf,
+  act as decide, canRead, chainPresets, isHr, openAppraisal as openRecord, openingAudit, tasksFor, timeZoneOf, workflowOf,
   type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
 } from '@kaohe/workflow';
 import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
@@ -171,7 +171,7 @@ export function createService(options: ServiceOptions): KaoheService {
       const [chain, dir] = await Promise.all([chainOf(record), directory()]);
       const delegations = workflowOf(record).delegated;
       // Someone who may not see an appraisal learns nothing of it, not even that it exists.
-      if (!canRead(record, actorId, dir, chain, { date: at, delegations })) return notFound();
+      if (!canRead(record, actorId, dir, chain, { date: at, delegations, ...(options.calendar ? { calendar: options.calendar } : {}) })) return notFound();
       const expected = parsedOptions.data.expectedRevision;
       if (expected !== undefined && expected !== record.revision) {
         const current = await viewOf(record, actorId, at, false, dir);
@@ -209,7 +209,7 @@ export function createService(options: ServiceOptions): KaoheService {
       const items: TaskPage['items'] = [];
       for (const record of found.items) {
         // A delegate's task ends with the delegation, though the record still names them until the next action.
-        if (!tasksFor(record, viewerId, at)) continue;
+        if (!tasksFor(record, viewerId, at, timeZoneOf(options.calendar))) continue;
         const seen = await viewOf(record, viewerId, at, false, dir);
         if (seen) items.push({ appraisal: seen, allowedActions: seen.allowedActions });
       }

@@ -4,7 +4,7 @@
 import { KaoheInputError, itemGroupsOf, scoreSheet, type Rubric, type ScoreResult, type Sheet } from '@kaohe/scoring';
 import {
   ANONYMOUS_ACTOR, allowedActions, canRead, isGroupStep, isOverdue, isPublished, itemsAtStep, machineFor, pendingGroupsFor,
-  resolveActors, resolveGroupActors, stepOf, tasksFor, visibleItems, workflowOf,
+  resolveActors, resolveGroupActors, stepOf, tasksFor, timeZoneOf, visibleItems, workflowOf,
   type ActionName, type AppraisalRecord, type AuditEvent, type Chain, type ChainStep, type Directory, type WorkCalendar,
 } from '@kaohe/workflow';
 import type { AppraisalView, HistoryEntry, SubmitAction, ViewComment, ViewMode } from './schemas.ts';
@@ -40,22 +40,25 @@ export function scoreOrNull(rubric: Rubric, sheet: Sheet): ScoreResult | null {
 /** The record as `viewerId` may see it, or undefined where they may see nothing (answered like a missing id). */
 export function buildView(input: ViewInput): AppraisalView | undefined {
   const { record, viewerId, rubric, directory, now } = input;
+  // the company's day decides overdue and which delegations are in force (WorkCalendar.timeZone)
+  const calendar = input.calendar ?? {};
+  const timeZone = timeZoneOf(calendar);
   const chain = machineFor(input.chain).chain;
   const workflow = workflowOf(record);
   // The delegations the record carries keep a delegate who acted on it a reader and an actor.
   const delegations = workflow.delegated;
-  if (!canRead(record, viewerId, directory, chain, { date: now, delegations })) return undefined;
+  if (!canRead(record, viewerId, directory, chain, { date: now, calendar, delegations })) return undefined;
 
   const itemGroups = itemGroupsOf(rubric);
   const allItems = Object.keys(itemGroups);
-  const items = visibleItems(record, viewerId, { date: now, delegations, directory, chain, itemGroups });
+  const items = visibleItems(record, viewerId, { date: now, calendar, delegations, directory, chain, itemGroups });
   const allowed = allowedActions(record, viewerId, {
     directory, chain, now, rubric, ...(delegations.length > 0 ? { delegations } : {}), ...(input.calendar ? { calendar: input.calendar } : {}),
   });
   const published = isPublished(record.status);
   const step = stepOf(chain, record.step) as ChainStep;
   const running = record.status !== 'published';
-  const groups = allowed.includes('group.submit') ? pendingGroupsFor(record, viewerId, { directory, chain, now, delegations }) : [];
+  const groups = allowed.includes('group.submit') ? pendingGroupsFor(record, viewerId, { directory, chain, now, calendar, delegations }) : [];
   const forward = forwardOrder.find((type) => allowed.includes(type));
   const submit: SubmitAction | undefined = forward === undefined ? undefined
     : forward === 'group.submit' ? { type: forward, group: groups[0] as string } : { type: forward };
@@ -71,15 +74,15 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
   const employee = viewerId === record.employeeId;
   const reads = new Set(items.read);
   const readsAll = allItems.every((id) => reads.has(id));
-  const hidden = employee ? anonymousPeople(record, chain, directory, now) : new Set<string>();
+  const hidden = employee ? anonymousPeople(record, chain, directory, now, timeZone) : new Set<string>();
   const anonymousSteps = new Set(chain.steps.filter((candidate) => candidate.anonymous).map((candidate) => candidate.id));
   // An assessing group member reads its own groups' part of the trail; the employee reads every comment, unsigned where TR-3 says so.
-  const myGroups = readsAll || employee ? undefined : groupsOf(viewerId, record, chain, directory, now);
+  const myGroups = readsAll || employee ? undefined : groupsOf(viewerId, record, chain, directory, now, timeZone);
 
   const score = record.score !== undefined ? record.score : scoreOrNull(rubric, record.sheet);
   const entries: Sheet['entries'] = {};
   for (const [id, entry] of Object.entries(record.sheet.entries)) if (reads.has(id)) entries[id] = entry;
-  const task = tasksFor(record, viewerId, now);
+  const task = tasksFor(record, viewerId, now, timeZone);
   const view: AppraisalView = {
     id: record.id,
     employeeId: record.employeeId,
@@ -97,7 +100,7 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
     groupsDone: workflow.groupsDone,
     ...(record.dueDate !== undefined ? { dueDate: record.dueDate } : {}),
     ...(workflow.startDate !== undefined ? { startDate: workflow.startDate } : {}),
-    overdue: isOverdue(record, now),
+    overdue: isOverdue(record, now, timeZone),
     revision: record.revision,
     updatedAt: record.updatedAt,
     updatedBy: hidden.has(record.updatedBy) ? ANONYMOUS_ACTOR : record.updatedBy,
@@ -125,11 +128,11 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
  * Everyone who rates or rated at an anonymous step (TR-3): its roster today, delegates included,
  * and whoever acted there. The employee learns none of them.
  */
-function anonymousPeople(record: AppraisalRecord, chain: Chain, directory: Directory, now: string): Set<string> {
+function anonymousPeople(record: AppraisalRecord, chain: Chain, directory: Directory, now: string, timeZone: string): Set<string> {
   const hidden = new Set<string>();
   const employee = directory.people.find((person) => person.id === record.employeeId);
   const workflow = workflowOf(record);
-  const routing = { date: now, delegations: workflow.delegated };
+  const routing = { date: now, timeZone, delegations: workflow.delegated };
   for (const step of chain.steps) {
     if (!step.anonymous) continue;
     if (employee) {
@@ -145,11 +148,11 @@ function anonymousPeople(record: AppraisalRecord, chain: Chain, directory: Direc
 }
 
 /** The assessing groups `viewerId` belongs to at the chain's group steps (for a viewer limited to their items). */
-function groupsOf(viewerId: string, record: AppraisalRecord, chain: Chain, directory: Directory, now: string): Set<string> {
+function groupsOf(viewerId: string, record: AppraisalRecord, chain: Chain, directory: Directory, now: string, timeZone: string): Set<string> {
   const employee = directory.people.find((person) => person.id === record.employeeId);
   const mine = new Set<string>();
   if (!employee) return mine;
-  const routing = { date: now, delegations: workflowOf(record).delegated };
+  const routing = { date: now, timeZone, delegations: workflowOf(record).delegated };
   for (const step of chain.steps.filter(isGroupStep)) {
     for (const [group, members] of Object.entries(resolveGroupActors(step, employee, directory, routing))) if (members.includes(viewerId)) mine.add(group);
   }

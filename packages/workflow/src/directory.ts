@@ -3,10 +3,14 @@
 // directory with two people under one id, a manager nobody knows or a loop of managers would route
 // to the wrong person or never stop. Every caller that replaces the directory asks this first.
 import type { Problem } from '@kaohe/scoring';
+import { businessDay, DEFAULT_TIME_ZONE } from './business-day.ts';
 import type { Directory } from './records.ts';
 
-/** Every problem of a directory, in the order of its people and then its delegations; [] when it is usable. */
-export function directoryProblems(directory: Directory): Problem[] {
+/**
+ * Every problem of a directory, in the order of its people and then its delegations; [] when it is
+ * usable. Delegation dates are read as days of `timeZone`, the company's (WorkCalendar.timeZone).
+ */
+export function directoryProblems(directory: Directory, timeZone: string = DEFAULT_TIME_ZONE): Problem[] {
   const problems: Problem[] = [];
   const firstIndex = new Map<string, number>();
   directory.people.forEach((person, index) => {
@@ -33,7 +37,17 @@ export function directoryProblems(directory: Directory): Problem[] {
     if (delegation.from === delegation.to) {
       problems.push({ path: `delegations[${index}].to`, rule: 'self-delegation', message: 'a person cannot delegate to themselves' });
     }
-    if (delegation.start.slice(0, 10) > delegation.end.slice(0, 10)) {
+    const day = (side: 'start' | 'end'): string | undefined => {
+      try {
+        return businessDay(delegation[side], timeZone);
+      } catch {
+        problems.push({ path: `delegations[${index}].${side}`, rule: 'date', message: `"${delegation[side]}" is not a day (YYYY-MM-DD) or an ISO timestamp` });
+        return undefined;
+      }
+    };
+    const start = day('start');
+    const end = day('end');
+    if (start !== undefined && end !== undefined && start > end) {
       problems.push({ path: `delegations[${index}].end`, rule: 'date-range', message: `ends (${delegation.end}) before it starts (${delegation.start})` });
     }
   });

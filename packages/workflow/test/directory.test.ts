@@ -54,4 +54,12 @@ describe('directoryProblems', () => {
       'delegations[2].end date-range',
     ]);
   });
+
+  test('delegation dates are days of the company\'s zone; what is not a date is named', () => {
+    // 01:00 on the 8th in Shanghai is 17:00 on the 7th in London: the same range is backwards in one and fine in the other.
+    const delegations = [{ from: 'A', to: 'B', start: '2026-11-08T01:00:00+08:00', end: '2026-11-07' }, { from: 'B', to: 'A', start: 'soon', end: '2026-11-07' }];
+    const directory = { people: [person('A'), person('B')], delegations };
+    assert.deepEqual(directoryProblems(directory, 'Asia/Shanghai').map((p) => `${p.path} ${p.rule}`), ['delegations[0].end date-range', 'delegations[1].start date']);
+    assert.deepEqual(directoryProblems(directory, 'Europe/London').map((p) => `${p.path} ${p.rule}`), ['delegations[1].start date']);
+  });
 });
