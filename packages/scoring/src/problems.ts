@@ -39,7 +39,9 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    // A key that would read as no key or as more than one ("", "a.b", "x[0]") is written quoted: [""], ["a.b"].
+    else if (typeof key !== 'string' || key === '' || /[.[\]"\s]/.test(key)) out += `[${JSON.stringify(String(key))}]`;
+    else out += out ? `.${key}` : key;
   }
   return out;
 }

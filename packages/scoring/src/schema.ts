@@ -213,6 +213,15 @@ const nonNegativeAmount = (what: string, missing = `${what} is required`) => z.u
   z.number().check(z.gte(0, { error: (issue) => `${what} cannot be negative, got ${String(issue.input)}` }), z.lt(SHEET_LIMIT, `${what} must be ${decimalWords}`)),
 ], { error: decimalError(what, missing) });
 
+/** A sheet amount above 0: a target (a ratio against 0 is no score). */
+const positiveAmount = (what: string) => z.union([
+  z.string().check(
+    z.regex(SHEET_DECIMAL, `${what} must be ${decimalWords}`),
+    z.refine((value: string) => !SHEET_DECIMAL.test(value) || (!value.startsWith('-') && /[1-9]/.test(value)), { error: (issue) => `${what} must be above 0, got ${String(issue.input)}` }),
+  ),
+  z.number().check(z.gt(0, { error: (issue) => `${what} must be above 0, got ${String(issue.input)}` }), z.lt(SHEET_LIMIT, `${what} must be ${decimalWords}`)),
+], { error: decimalError(what, `${what} is required`) });
+
 export const Deduction = z.strictObject({
   option: z.optional(id()),
   amount: nonNegativeAmount('a deduction'),
@@ -223,7 +232,7 @@ export type Deduction = z.infer<typeof Deduction>;
 /**
  * One item's entry; which fields apply depends on the item's rule kind (see each rule above).
  * Bounds that need the rubric (awarded points up to the item's points, a ranged amount within its
- * option, passed ≤ checked, a target above 0) are checked by the engine with the item's rule ID.
+ * option, passed ≤ checked, a lower-is-better value not below 0) are checked by the engine with the item's rule ID.
  */
 export const Entry = z.strictObject({
   count: z.optional(count('a count')),
@@ -234,7 +243,7 @@ export const Entry = z.strictObject({
   points: z.optional(nonNegativeAmount('points')),
   breached: z.optional(z.boolean()),
   value: z.optional(signedAmount('a value')),
-  target: z.optional(signedAmount('a target')),
+  target: z.optional(positiveAmount('a target')),
   checked: z.optional(count('checked')),
   passed: z.optional(count('passed')),
   /** O-5: consecutive previous months with the same non-submission */

@@ -54,7 +54,7 @@ export function readSheet(rubric: Rubric, input: SheetInput | Sheet): { sheet: S
     if (isRecord(entries)) {
       for (const key of Object.keys(entries)) {
         if (!itemRules.has(key)) {
-          problems.push({ path: `entries.${key}`, rule: 'unknown-item', message: `${key} is not an item of ${rubric.id}` });
+          problems.push({ path: formatPath(['entries', key]), rule: 'unknown-item', message: `${key} is not an item of ${rubric.id}` });
         }
       }
     }

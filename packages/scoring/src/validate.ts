@@ -96,12 +96,13 @@ function checkItem(item: Item, ip: string): Problem[] {
       seen.add(entry.id);
     });
   };
+  // gt(0), not isPositive(): decimal.js calls +0 positive, and a target or step of 0 divides by zero.
   switch (rule.kind) {
     case 'award':
-      if (rule.step !== undefined && !dec(rule.step).isPositive()) add('.rule.step', 'positive', `${item.id}: the step must be above 0`);
+      if (rule.step !== undefined && !dec(rule.step).gt(0)) add('.rule.step', 'positive', `${item.id}: the step must be above 0`);
       break;
     case 'perOccurrence':
-      if (!dec(rule.amount).isPositive()) add('.rule.amount', 'positive', `${item.id}: the deduction per occurrence must be above 0`);
+      if (!dec(rule.amount).gt(0)) add('.rule.amount', 'positive', `${item.id}: the deduction per occurrence must be above 0`);
       break;
     case 'ranged':
       uniqueIds(rule.options, 'option', '.rule.options');
@@ -118,23 +119,23 @@ function checkItem(item: Item, ip: string): Problem[] {
       });
       break;
     case 'threshold':
-      if (!dec(rule.perMiss).isPositive()) add('.rule.perMiss', 'positive', `${item.id}: the deduction per miss must be above 0`);
+      if (!dec(rule.perMiss).gt(0)) add('.rule.perMiss', 'positive', `${item.id}: the deduction per miss must be above 0`);
       break;
     case 'escalating': {
       let last = 0;
       rule.steps.forEach((step, n) => {
         if (step.atCount <= last) add(`.rule.steps[${n}].atCount`, 'order', `${item.id}: steps must rise in count (${step.atCount} after ${last})`);
         last = step.atCount;
-        if (!dec(step.deduct).isPositive()) add(`.rule.steps[${n}].deduct`, 'positive', `${item.id}: a step must deduct more than 0`);
+        if (!dec(step.deduct).gt(0)) add(`.rule.steps[${n}].deduct`, 'positive', `${item.id}: a step must deduct more than 0`);
       });
       break;
     }
     case 'derived':
-      if (!dec(rule.perCase).isPositive()) add('.rule.perCase', 'positive', `${item.id}: the deduction per case must be above 0`);
+      if (!dec(rule.perCase).gt(0)) add('.rule.perCase', 'positive', `${item.id}: the deduction per case must be above 0`);
       break;
     case 'measured':
-      if (!dec(rule.target).isPositive()) add('.rule.target', 'positive', `${item.id}: the target must be above 0`);
-      if (!dec(rule.cap).isPositive()) add('.rule.cap', 'positive', `${item.id}: the cap must be above 0`);
+      if (!dec(rule.target).gt(0)) add('.rule.target', 'positive', `${item.id}: the target must be above 0`);
+      if (!dec(rule.cap).gt(0)) add('.rule.cap', 'positive', `${item.id}: the cap must be above 0`);
       break;
     case 'forfeit':
     case 'sampled':
