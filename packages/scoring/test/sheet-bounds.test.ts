@@ -1,7 +1,7 @@
 // Issue 17: every fact of a sheet is bounded, with the path and the rule in the message (C-1, C-2, the item's ID).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { daysInPeriod, KaoheInputError, loadRubric, scoreSheet, type Problem, type Rubric, type SheetInput } from '@kaohe/scoring';
+import { daysInPeriod, KaoheInputError, loadRubric, scoreSheet, type Problem, type Rubric, type RubricInput, type SheetInput } from '@kaohe/scoring';
 import { rubricPresets } from '../src/presets/index.ts';
 import { randomSheet } from './support/random-sheet.ts';
 
@@ -148,6 +148,17 @@ describe('every other sheet fact', () => {
       'entries.SP-K1.value: a value must be a decimal number such as "5" or "2.5" (at most 12 digits before the point and 8 after) [SP-K1]',
       'entries.SP-K2.value: a value must be a decimal number such as "5" or "2.5" (at most 12 digits before the point and 8 after) [SP-K2]',
     ]);
+  });
+
+  test('a target must be above 0: a target of 0 scored NaN (decimal.js calls +0 positive)', () => {
+    const csa = loadRubric(rubricPresets['R-CSA']!);
+    const sheet = (target: unknown) => JSON.stringify({ rubric: 'R-CSA', period: '2026-10', entries: { 'CSA-1': { value: 0, target } } });
+    // An entry's problem cites what the engine cites for the item: its source, here the preset's note for an item rules.md gives no ID.
+    const rule = 'R-CSA 服務得分 40% (rules.md §1; ID given by this preset)';
+    assert.deepEqual(refused(csa, sheet('0')), [{ path: 'entries.CSA-1.target', rule, message: 'a target must be above 0, got 0' }]);
+    assert.deepEqual(refused(csa, sheet(-5)), [{ path: 'entries.CSA-1.target', rule, message: 'a target must be above 0, got -5' }]);
+    assert.throws(() => loadRubric({ ...rubricPresets['R-CSA']!, sections: [{ ...rubricPresets['R-CSA']!.sections[0]!, items: rubricPresets['R-CSA']!.sections[0]!.items.map((item, n) => (n === 0 ? { ...item, rule: { ...item.rule, target: '0' } } : item)) }] } as RubricInput),
+      /sections\[0\]\.items\[0\]\.rule\.target: CSA-1: the target must be above 0 \[positive\]/);
   });
 
   test('texts and ids are bounded, and a misspelt field is named where it is', () => {
