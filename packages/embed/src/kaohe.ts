@@ -1,13 +1,14 @@
 // The small API a host page calls: hand over the signed-in user and the directory once, and the
 // elements on the page know who is acting. Decisions stay in the pure packages; this only wires.
+// Its parts: configuration checked in config.ts, the presets in presets-loader.ts, types in
+// api-types.ts, events in api-events.ts.
 import {
   KaoheInputError, loadRubric as parseRubric, scoreSheet,
-  type Locale, type PayPlanInput, type Problem, type Rubric, type RubricInput, type ScoreResult, type Sheet, type SheetInput,
+  type Locale, type Rubric, type ScoreResult, type Sheet, type SheetInput,
 } from '@kaohe/scoring';
-import { IdbStore, MemoryStore, type KaoheStore } from '@kaohe/store';
 import {
-  act, businessDay, canonicalTimeZone, chainPresets, inbox, presetAssignments, openAppraisal, openingAudit, timeZoneOf, validateChain, workflowOf,
-  type ActResult, type AppraisalRecord, type Chain, type Directory, type Task, type WorkflowAction,
+  act, businessDay, inbox, openAppraisal, openingAudit, timeZoneOf, workflowOf,
+  type ActResult, type AppraisalRecord, type Chain, type Task, type WorkflowAction,
 } from '@kaohe/workflow';
 import { setLocale as setElementsLocale, locales } from '@kaohe/elements';
 import {
@@ -15,164 +16,17 @@ import {
   type KaoheAssignment, type KaoheContext,
 } from './context.ts';
 import { openAppraisalForm, type OpenedAppraisal } from './appraisal-form.ts';
-import { offeredPresets, onPresets, type KaohePresetFile } from './presets-channel.ts';
+import type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
+import { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
+import { checkConfig, defaultDatabaseName, openDefaultStore } from './config.ts';
+import { PresetsLoader } from './presets-loader.ts';
+
+export type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
+export { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
+export { defaultAssignments } from './config.ts';
 
 /** The version of this bundle. */
 export const VERSION = '0.1.0';
-
-/**
- * Which rubric, chain and pay plan apply to each role of the presets (rules.md §1, §3, §5). The rubrics
- * and pay plans named here come with kaohe-presets.js; the chains are in the core.
- */
-export const defaultAssignments: Readonly<Record<string, KaoheAssignment>> = presetAssignments;
-
-export interface KaoheConfig {
-  /** the signed-in user's id (a person of `directory`) */
-  user: string;
-  directory: Directory;
-  /** where appraisals live; default: IndexedDB named after the host page (`kaoheDatabaseName`) */
-  store?: KaoheStore;
-  /** the IndexedDB name when `store` is not given; default `kaohe:<location.host>` */
-  databaseName?: string;
-  locale?: Locale;
-  /** extra or replacement rubrics, as JSON; the presets (once loaded) stay available under their ids */
-  rubrics?: RubricInput[] | Record<string, RubricInput>;
-  chains?: Chain[] | Record<string, Chain>;
-  payPlans?: PayPlanInput[] | Record<string, PayPlanInput>;
-  /**
-   * role id → rubric, chain and pay plan; merged over `defaultAssignments`. A default whose rubric is
-   * a preset applies once the presets are loaded, and names its preset pay plan once that is there;
-   * one of yours must name a rubric and chain given here.
-   */
-  assignments?: Record<string, KaoheAssignment>;
-  /** a fixed time (ISO) for demos and tests: actions are stamped with it and deadlines judged by it */
-  now?: string;
-  /**
-   * The company's IANA time zone (`Asia/Shanghai`): which day it is — due dates, overdue, delegation
-   * ranges, the month an action belongs to — is judged on its calendar, and every date and time the
-   * elements show is on its clock. Default: UTC.
-   */
-  timeZone?: string;
-}
-
-/** The rubrics, chains and pay plans of domain/rules.md, as JSON a host may copy and edit. */
-export interface KaohePresets {
-  /** empty until the presets file is loaded (`Kaohe.loadPresets()` or its own script tag) */
-  readonly rubrics: Readonly<Record<string, RubricInput>>;
-  readonly chains: Readonly<Record<string, Chain>>;
-  /** P-1 … P-3; empty until the presets file is loaded, like `rubrics` */
-  readonly payPlans: Readonly<Record<string, PayPlanInput>>;
-  readonly assignments: Readonly<Record<string, KaoheAssignment>>;
-}
-
-/** How this copy of the bundle finds the presets file when `loadPresets` is given no URL. */
-export interface KaoheApiOptions {
-  /** the presets file's address, usually next to the core bundle's own */
-  presetsUrl?: string | undefined;
-  /** `script`: a `<script src>` for kaohe-presets.js (the IIFE); `module`: `import()` of kaohe-presets.mjs (the ESM) */
-  presetsLoader?: 'script' | 'module';
-}
-
-export interface OpenOptions {
-  /** a person id of the directory */
-  employee: string;
-  /** YYYY-MM */
-  period: string;
-  /** ISO timestamp; default now */
-  now?: string;
-  /** who opens it; default the signed-in user */
-  openedBy?: string;
-}
-
-export interface ActOptions {
-  /** who acts; default the signed-in user */
-  actor?: string;
-  /** ISO timestamp; default now */
-  now?: string;
-}
-
-/** `kaohe-ready`: the context is configured; `context` is what the elements now read. */
-export class KaoheReadyEvent extends Event {
-  static readonly eventName = 'kaohe-ready';
-  constructor(readonly context: KaoheContext) {
-    super(KaoheReadyEvent.eventName);
-  }
-}
-
-/** `kaohe-context-change`: the user, locale or rubrics changed after configure. */
-export class KaoheContextChangeEvent extends Event {
-  static readonly eventName = 'kaohe-context-change';
-  constructor(readonly context: KaoheContext) {
-    super(KaoheContextChangeEvent.eventName);
-  }
-}
-
-function toRecord<T extends { id: string }>(value: T[] | Record<string, T> | undefined): Record<string, T> {
-  if (!value) return {};
-  if (Array.isArray(value)) return Object.fromEntries(value.map((item) => [item.id, item]));
-  return { ...value };
-}
-
-function prefixed(prefix: string, problems: readonly Problem[]): Problem[] {
-  return problems.map((problem) => ({ ...problem, path: problem.path ? `${prefix}.${problem.path}` : prefix }));
-}
-
-function defaultDatabaseName(): string {
-  const host = typeof location === 'undefined' ? '' : location.host;
-  return host ? `kaohe:${host}` : 'kaohe';
-}
-
-// A classic <script src> from the page's own origin is allowed under `script-src 'self'`, where a
-// fetched-and-evaluated file would need 'unsafe-eval'.
-function injectScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.async = true;
-    script.addEventListener('load', () => resolve(), { once: true });
-    script.addEventListener('error', () => reject(new Error(`Kaohe.loadPresets: ${src} did not load`)), { once: true });
-    document.head.append(script);
-  });
-}
-
-async function importModule(src: string): Promise<void> {
-  await import(/* @vite-ignore */ src);
-}
-
-/**
- * The default assignments whose rubric and chain are there (with their pay plan when it is there too),
- * then the host's own (whose rubric and chain must be).
- */
-function resolveAssignments(
-  rubrics: Readonly<Record<string, Rubric>>, chains: Readonly<Record<string, Chain>>, payPlans: Readonly<Record<string, PayPlanInput>>,
-  own: Record<string, KaoheAssignment> | undefined, problems: Problem[] = [],
-): Record<string, KaoheAssignment> {
-  const assignments: Record<string, KaoheAssignment> = {};
-  // A default waits for the presets rather than failing a page that configures before they load.
-  for (const [role, assignment] of Object.entries(defaultAssignments)) {
-    if (!rubrics[assignment.rubric] || !chains[assignment.chain]) continue;
-    // A host's own R-SP without the presets: the role is appraised, and gets P-1 when the presets come.
-    const { payPlan, ...withoutPay } = assignment;
-    assignments[role] = payPlan === undefined || payPlans[payPlan] ? assignment : withoutPay;
-  }
-  for (const [role, assignment] of Object.entries(own ?? {})) {
-    if (!rubrics[assignment.rubric]) problems.push({ path: `assignments.${role}.rubric`, rule: 'unknown-rubric', message: `no rubric "${assignment.rubric}"` });
-    if (!chains[assignment.chain]) problems.push({ path: `assignments.${role}.chain`, rule: 'unknown-chain', message: `no chain "${assignment.chain}"` });
-    assignments[role] = assignment;
-  }
-  return assignments;
-}
-
-async function openDefaultStore(name: string): Promise<KaoheStore> {
-  try {
-    return await IdbStore.open(name);
-  } catch (error) {
-    // Private windows and locked-down browsers refuse IndexedDB; the page still works, it just forgets on reload.
-    console.warn(`Kaohe: IndexedDB is unavailable (${error instanceof Error ? error.message : String(error)}); `
-      + 'appraisals are kept in memory and lost on reload. Pass a `store` to Kaohe.configure to persist them elsewhere.');
-    return new MemoryStore();
-  }
-}
 
 /**
  * The host API. On the IIFE bundle it is `window.Kaohe`; on the ESM bundle `import { Kaohe }`.
@@ -186,25 +40,19 @@ export class KaoheApi extends EventTarget {
   readonly #ready: Promise<KaoheContext>;
   #resolveReady!: (context: KaoheContext) => void;
   #observer: MutationObserver | undefined;
-  readonly #options: KaoheApiOptions;
-  /** what kaohe-presets.js handed over, once it has */
-  #presetFile: KaohePresetFile | undefined;
-  #presetsView: KaohePresets | undefined;
-  #presetsLoading: Promise<KaohePresets> | undefined;
-  /** settles when presets that arrived after configure are in the context */
-  #presetsMerged: Promise<void> = Promise.resolve();
+  /** the presets, however they arrive */
+  readonly #presets: PresetsLoader;
   /** what this copy was configured with, to merge presets that arrive afterwards */
   #config: KaoheConfig | undefined;
 
   constructor(options: KaoheApiOptions = {}) {
     super();
-    this.#options = options;
+    this.#presets = new PresetsLoader(options, () => this.#config);
     this.#ready = new Promise((resolve) => { this.#resolveReady = resolve; });
     onContextChange((context) => {
       if (typeof document !== 'undefined') applyContextWithin(document, context);
       this.dispatchEvent(new KaoheContextChangeEvent(context));
     });
-    onPresets((file) => this.#receivePresets(file));
   }
 
   /**
@@ -212,13 +60,7 @@ export class KaoheApi extends EventTarget {
    * rubrics and pay plans live in kaohe-presets.js and are empty until it is loaded (see `loadPresets`).
    */
   get presets(): KaohePresets {
-    this.#presetsView ??= Object.freeze({
-      rubrics: this.#presetFile?.rubrics ?? Object.freeze({}),
-      chains: chainPresets as Readonly<Record<string, Chain>>,
-      payPlans: this.#presetFile?.payPlans ?? Object.freeze({}),
-      assignments: defaultAssignments,
-    });
-    return this.#presetsView;
+    return this.#presets.presets;
   }
 
   /**
@@ -229,67 +71,7 @@ export class KaoheApi extends EventTarget {
    * same promise; a failure may be retried.
    */
   loadPresets(url?: string | URL): Promise<KaohePresets> {
-    if (this.#presetFile) return this.#presetsMerged.then(() => this.presets);
-    if (this.#presetsLoading && url === undefined) return this.#presetsLoading;
-    const href = url === undefined ? this.#options.presetsUrl : new URL(String(url), document.baseURI).href;
-    if (!href) {
-      return Promise.reject(new Error('Kaohe.loadPresets: this copy of Kaohe does not know where it was loaded from; pass the URL of kaohe-presets.js.'));
-    }
-    const loading = (this.#options.presetsLoader === 'module' ? importModule(href) : injectScript(href)).then(async () => {
-      const file = offeredPresets();
-      if (!file) throw new Error(`Kaohe.loadPresets: ${href} loaded but offered no presets; is it kaohe-presets.js of this version?`);
-      this.#receivePresets(file);
-      // Resolve once the context has them, so the next call (openAppraisal …) sees them.
-      await this.#presetsMerged;
-      return this.presets;
-    });
-    this.#presetsLoading = loading;
-    loading.catch(() => {
-      if (this.#presetsLoading === loading) this.#presetsLoading = undefined;
-    });
-    return loading;
-  }
-
-  #receivePresets(file: KaohePresetFile): void {
-    if (this.#presetFile) return;
-    this.#presetFile = file;
-    this.#presetsView = undefined;
-    const context = getContext();
-    if (context && this.#config) this.#presetsMerged = this.#mergePresets(context, this.#config, file);
-  }
-
-  /** Presets that arrive after configure: rubrics and pay plans the context lacks, and the assignments they enable. */
-  async #mergePresets(context: KaoheContext, config: KaoheConfig, file: KaohePresetFile): Promise<void> {
-    const added: Rubric[] = [];
-    for (const [id, input] of Object.entries(file.rubrics)) {
-      if (context.rubrics[id]) continue;
-      try {
-        added.push(parseRubric(input));
-      } catch (error) {
-        console.warn(`Kaohe: preset rubric ${id} was not loaded:`, error);
-      }
-    }
-    const newPlans = Object.keys(file.payPlans).filter((id) => !context.payPlans[id]);
-    if (added.length === 0 && newPlans.length === 0) return;
-    if (added.length > 0) await this.#storeRubrics(context.store, added);
-    const current = getContext() ?? context;
-    // The host's own rubrics and plans under a preset's id win.
-    const rubrics = { ...context.rubrics, ...Object.fromEntries(added.map((rubric) => [rubric.id, rubric])), ...current.rubrics };
-    const payPlans = { ...file.payPlans, ...current.payPlans };
-    setContext({
-      ...current,
-      rubrics,
-      rubricVersions: { ...current.rubricVersions, ...Object.fromEntries(added.map((rubric) => [`${rubric.id}@${rubric.version}`, rubric])) },
-      payPlans,
-      assignments: resolveAssignments(rubrics, current.chains, payPlans, config.assignments),
-    });
-  }
-
-  #storeRubrics(store: KaoheStore, rubrics: readonly Rubric[]): Promise<unknown> {
-    // Appraisals pin the rubric version they were opened with; the store keeps every version they may name.
-    return Promise.all(rubrics.map((rubric) => store.putRubric(rubric).catch((error: unknown) => {
-      console.warn(`Kaohe: rubric ${rubric.id} v${rubric.version} was not stored:`, error);
-    })));
+    return this.#presets.load(url);
   }
 
   /** Resolves with the context once `configure` has finished (at once if it already has). */
@@ -309,42 +91,12 @@ export class KaoheApi extends EventTarget {
    * listing every problem of every one, and nothing is configured.
    */
   async configure(config: KaoheConfig): Promise<KaoheContext> {
-    const problems: Problem[] = [];
     if (!config || typeof config !== 'object') throw new TypeError('Kaohe.configure needs { user, directory }');
-    if (!config.directory || !Array.isArray(config.directory.people)) {
-      problems.push({ path: 'directory.people', rule: 'required', message: 'the directory lists its people' });
-    } else if (!config.directory.people.some((person) => person.id === config.user)) {
-      problems.push({ path: 'user', rule: 'unknown-person', message: `user "${String(config.user)}" is not in the directory` });
-    }
-    if (config.locale !== undefined && !locales.includes(config.locale)) {
-      problems.push({ path: 'locale', rule: 'enum', message: `locale is one of ${locales.join(', ')}` });
-    }
-    const timeZone = config.timeZone === undefined ? undefined : canonicalTimeZone(config.timeZone);
-    if (config.timeZone !== undefined && timeZone === undefined) {
-      problems.push({ path: 'timeZone', rule: 'time-zone', message: `"${String(config.timeZone)}" is not an IANA time zone this browser knows, such as Asia/Shanghai` });
-    }
-
-    // A presets file still loading would otherwise leave the default roles without a rubric.
-    if (this.#presetsLoading) {
-      await this.#presetsLoading.catch((error: unknown) => console.warn('Kaohe: configuring without the presets:', error));
-    }
-    const rubrics: Record<string, Rubric> = {};
-    for (const [id, input] of Object.entries({ ...this.#presetFile?.rubrics, ...toRecord(config.rubrics) })) {
-      try {
-        rubrics[id] = parseRubric(input);
-      } catch (error) {
-        if (error instanceof KaoheInputError) problems.push(...prefixed(`rubrics.${id}`, error.problems));
-        else throw error;
-      }
-    }
-    const chains: Record<string, Chain> = { ...chainPresets, ...toRecord(config.chains) };
-    for (const [id, chain] of Object.entries(chains)) problems.push(...prefixed(`chains.${id}`, validateChain(chain)));
-    const payPlans: Record<string, PayPlanInput> = { ...this.#presetFile?.payPlans, ...toRecord(config.payPlans) };
-    const assignments = resolveAssignments(rubrics, chains, payPlans, config.assignments, problems);
-    if (problems.length > 0) throw new KaoheInputError('Kaohe configuration', problems);
+    await this.#presets.settled();
+    const { rubrics, chains, payPlans, assignments, timeZone } = checkConfig(config, this.#presets.file);
 
     const store = config.store ?? getContext()?.store ?? await openDefaultStore(config.databaseName ?? defaultDatabaseName());
-    await this.#storeRubrics(store, Object.values(rubrics));
+    await this.#presets.storeRubrics(store, Object.values(rubrics));
     if (config.locale) setElementsLocale(config.locale);
 
     const context: KaoheContext = {
@@ -443,7 +195,7 @@ export class KaoheApi extends EventTarget {
     const context = this.#configured('openAppraisal');
     const assignment = this.assignmentFor(options.employee);
     if (!assignment) {
-      const hint = this.#presetFile ? '' : ' (the preset rubrics are not loaded: Kaohe.loadPresets())';
+      const hint = this.#presets.file ? '' : ' (the preset rubrics are not loaded: Kaohe.loadPresets())';
       throw new KaoheInputError('appraisal', [{ path: 'employee', rule: 'no-assignment', message: `no rubric and chain are assigned to the roles of "${options.employee}"${hint}` }]);
     }
     const rubric = context.rubrics[assignment.rubric] as Rubric;

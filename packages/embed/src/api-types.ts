@@ -1,0 +1,70 @@
+// The shapes a host hands the API and gets back: configuration, presets, options. Types only.
+import type { Locale, PayPlanInput, RubricInput } from '@kaohe/scoring';
+import type { KaoheStore } from '@kaohe/store';
+import type { Chain, Directory } from '@kaohe/workflow';
+import type { KaoheAssignment } from './context.ts';
+
+export interface KaoheConfig {
+  /** the signed-in user's id (a person of `directory`) */
+  user: string;
+  directory: Directory;
+  /** where appraisals live; default: IndexedDB named after the host page (`kaoheDatabaseName`) */
+  store?: KaoheStore;
+  /** the IndexedDB name when `store` is not given; default `kaohe:<location.host>` */
+  databaseName?: string;
+  locale?: Locale;
+  /** extra or replacement rubrics, as JSON; the presets (once loaded) stay available under their ids */
+  rubrics?: RubricInput[] | Record<string, RubricInput>;
+  chains?: Chain[] | Record<string, Chain>;
+  payPlans?: PayPlanInput[] | Record<string, PayPlanInput>;
+  /**
+   * role id → rubric, chain and pay plan; merged over `defaultAssignments`. A default whose rubric is
+   * a preset applies once the presets are loaded, and names its preset pay plan once that is there;
+   * one of yours must name a rubric and chain given here.
+   */
+  assignments?: Record<string, KaoheAssignment>;
+  /** a fixed time (ISO) for demos and tests: actions are stamped with it and deadlines judged by it */
+  now?: string;
+  /**
+   * The company's IANA time zone (`Asia/Shanghai`): which day it is — due dates, overdue, delegation
+   * ranges, the month an action belongs to — is judged on its calendar, and every date and time the
+   * elements show is on its clock. Default: UTC.
+   */
+  timeZone?: string;
+}
+
+/** The rubrics, chains and pay plans of domain/rules.md, as JSON a host may copy and edit. */
+export interface KaohePresets {
+  /** empty until the presets file is loaded (`Kaohe.loadPresets()` or its own script tag) */
+  readonly rubrics: Readonly<Record<string, RubricInput>>;
+  readonly chains: Readonly<Record<string, Chain>>;
+  /** P-1 … P-3; empty until the presets file is loaded, like `rubrics` */
+  readonly payPlans: Readonly<Record<string, PayPlanInput>>;
+  readonly assignments: Readonly<Record<string, KaoheAssignment>>;
+}
+
+/** How this copy of the bundle finds the presets file when `loadPresets` is given no URL. */
+export interface KaoheApiOptions {
+  /** the presets file's address, usually next to the core bundle's own */
+  presetsUrl?: string | undefined;
+  /** `script`: a `<script src>` for kaohe-presets.js (the IIFE); `module`: `import()` of kaohe-presets.mjs (the ESM) */
+  presetsLoader?: 'script' | 'module';
+}
+
+export interface OpenOptions {
+  /** a person id of the directory */
+  employee: string;
+  /** YYYY-MM */
+  period: string;
+  /** ISO timestamp; default now */
+  now?: string;
+  /** who opens it; default the signed-in user */
+  openedBy?: string;
+}
+
+export interface ActOptions {
+  /** who acts; default the signed-in user */
+  actor?: string;
+  /** ISO timestamp; default now */
+  now?: string;
+}
