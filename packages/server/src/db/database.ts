@@ -13,6 +13,9 @@ import * as directory from './tables/directory.ts';
 import { EMPTY_HEAD } from '@kaohe/store';
 import type { Delegation, Person } from '@kaohe/workflow';
 
+/** How long `ping` waits for an answer before it reports the database unreachable. */
+export const PING_TIMEOUT_MS = 2000;
+
 /** The engine the options name: a PostgreSQL server by URL, else PGlite in `dataDir` (in memory without one). */
 export async function connect(options: Pick<OpenOptions, 'databaseUrl' | 'dataDir'>): Promise<Sql> {
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
@@ -68,7 +71,16 @@ class Database implements KaoheDatabase {
   }
 
   async ping(): Promise<void> {
-    await this.#db.query(sql`select 1`);
+    // While the server is down a query waits for a connection; health must answer 503 before then.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`The database did not answer within ${PING_TIMEOUT_MS} ms.`)), PING_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.#db.query(sql`select 1`), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   close(): Promise<void> {
