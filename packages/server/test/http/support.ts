@@ -1,15 +1,30 @@
 // What every HTTP test needs: a database, the app on it, tokens signed the way an intranet signs them.
 import { SignJWT } from 'jose';
-import type { KaoheDatabase } from '../../src/db/index.ts';
+import { openDatabase, type KaoheDatabase } from '../../src/db/index.ts';
 import { buildApp, type AppOptions, type KaoheApp } from '../../src/http/app.ts';
-import { memoryDatabase } from './memory-database.ts';
+import { pgliteTarget, TEST_AUDIT_KEY, type DatabaseTarget } from '../db/databases.ts';
+
+export { databaseTargets, pgliteTarget } from '../db/databases.ts';
+export type { DatabaseTarget } from '../db/databases.ts';
 
 export const JWT_SECRET = 'a test secret of more than thirty-two bytes, not for production';
 export const SERVICE_TOKEN = 'service-token-for-tests-0123456789abcdef';
-export const AUDIT_KEY = 'audit-key-for-tests-0123456789abcdef-0123';
+export const AUDIT_KEY = TEST_AUDIT_KEY;
 
-export async function openTestDatabase(): Promise<KaoheDatabase> {
-  return memoryDatabase();
+/** A fresh, empty database of `target` (PGlite in a temporary directory, or a new PostgreSQL database); closing it also removes it. */
+export async function openTestDatabase(target: DatabaseTarget = pgliteTarget): Promise<KaoheDatabase> {
+  const fresh = await target.create();
+  const db = await openDatabase(fresh.options);
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    async close() {
+      try {
+        await close();
+      } finally {
+        await fresh.drop();
+      }
+    },
+  });
 }
 
 /** The app on `db` with the test secrets and no log output (a test that reads logs passes its own logger). */
