@@ -156,7 +156,7 @@ describe('kaohe-rubric-form: each rule kind changes the score as scoreSheet says
   it('a salesperson absent one and a half days scores 92 for attendance (C-2)', async () => {
     const el = await mount(salesperson);
     const absent = root(el).querySelector<HTMLInputElement>('#absent-days')!;
-    expect(absent.step).to.equal('0.5');
+    expect(absent.inputMode).to.equal('decimal');
     await type(el, absent, '1.5');
     expect(engine(el).attendance).to.equal('92.00');
     expect(total(el, 'attendance')).to.equal('92.00');
@@ -490,9 +490,16 @@ describe('kaohe-rubric-form: attendance facts (C-1, C-2; issue 17)', () => {
     expect(absentField(el).value).to.equal('45');
     expect(attendanceErrors(el)).to.deep.equal(['absent days cannot exceed the 31 days of 2026-10, got 45 [C-2]']);
 
+    // A decimal comma is no decimal here: the field keeps it and says so.
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '1,5' });
+    await el.updateComplete;
+    expect(absentField(el).value).to.equal('1,5');
+    expect(attendanceErrors(el)).to.deep.equal(['absent days must be a decimal number such as "5" or "2.5" (at most 12 digits before the point and 8 after) [C-2]']);
+
     // An empty field is no attendance, not full attendance (C-1).
-    await sendKeys({ press: 'Backspace' });
-    await sendKeys({ press: 'Backspace' });
+    for (let n = 0; n < 3; n += 1) await sendKeys({ press: 'Backspace' });
     await el.updateComplete;
     expect(attendanceErrors(el)).to.deep.equal(['R-SP\'s monthly score is work × 70% + attendance × 30%: give the absent days ({ "absentDays": "0" } for full attendance) [C-1]']);
     await click(el, root(el).querySelector<HTMLButtonElement>('[part~="submit"]')!);

@@ -10,7 +10,6 @@ import { DEFAULT_TIME_ZONE, periodOf, type Directory } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { cssProps } from '../base/css-props.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { formatDateTime } from '../base/date-format.ts';
@@ -687,12 +686,14 @@ export class KaoheRubricForm extends KaoheElement {
         <legend part="section-legend">${this.msg('attendance')}</legend>
         <div class="field" part="control">
           <label for="absent-days">${this.msg('absentDays')}</label>
-          <input id="absent-days" type="number" min="0" step="0.5" inputmode="decimal"
-            .value=${live(sheet.attendance === undefined ? '' : String(sheet.attendance.absentDays))}
+          <input id="absent-days" type="text" inputmode="decimal" autocomplete="off"
+            .value=${sheet.attendance === undefined ? '' : String(sheet.attendance.absentDays)}
             aria-invalid=${ifDefined(errors.length > 0 ? 'true' : undefined)} aria-describedby=${describedBy}
             @input=${(e: Event) => {
-              const value = (e.target as HTMLInputElement).value.trim();
-              this.#absentNode?.input(value === '' ? undefined : value, false);
+              // Exactly what was typed goes to scoreSheet ("-1", "1,5"), so its words name the problem and the
+              // field keeps the text: a text field, since a number field hides a partial or foreign entry as "".
+              const value = (e.target as HTMLInputElement).value;
+              this.#absentNode?.input(value.trim() === '' ? undefined : value, false);
             }}>
           <p id="absent-hint" class="muted hint">${this.msg('absentDaysHint')}</p>
         </div>
