@@ -29,6 +29,14 @@ function collect<T>(subscribe: (push: (item: T) => void) => void, count: number,
   });
 }
 
+/** Waits until the notices of every earlier write have been delivered: they arrive in commit order, before this marker's. */
+async function drained(database: KaoheDatabase): Promise<void> {
+  const marker = `marker-${Math.random()}`;
+  const heard = collect<Notice>((push) => { void database.notices.subscribe((notice) => { if (notice.type === 'draft' && notice.userId === marker) push(notice); }); }, 1);
+  await database.store.saveDraft({ appraisalId: 'marker', userId: marker, entries: {}, baseRevision: 0, savedAt: '2026-11-02T09:00:00.000Z' });
+  await heard;
+}
+
 for (const target of databaseTargets()) {
   describe(`openDatabase on ${target.kind}`, () => {
     let fresh: FreshDatabase;
@@ -58,6 +66,7 @@ for (const target of databaseTargets()) {
     });
 
     test('notices name what changed — an appraisal, a draft, the directory — and carry nothing of its content', async () => {
+      await drained(database);
       const heard = collect<Notice>((push) => { void database.notices.subscribe(push); }, 3);
       const record = appraisal({ id: '2026-10:E1001', sheet: { rubric: 'salesperson', rubricVersion: 1, employee: 'E1001', period: '2026-10', attendance: { absentDays: '1.5' }, entries: { 'SP-D1': { count: 3 } } } });
       await database.store.putAppraisal(record, { expectedRevision: 0, audit: [auditEntry(record.id, 'open')] });
@@ -73,13 +82,12 @@ for (const target of databaseTargets()) {
     test('a refused write sends no notice', async () => {
       const record = appraisal({ id: '2026-10:E1002' });
       await database.store.putAppraisal(record, { expectedRevision: 0 });
-      const heard: Notice[] = [];
-      const unsubscribe = await database.notices.subscribe((notice) => heard.push(notice));
+      await drained(database);
+      // Notices arrive in commit order, so once the rubric's is heard, one for the refused write would have come first.
+      const heard = collect<Notice>((push) => { void database.notices.subscribe(push); }, 1);
       await assert.rejects(database.store.putAppraisal(record, { expectedRevision: 0 }));
       await database.store.putRubric(rubric(7));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      unsubscribe();
-      assert.deepEqual(heard, [{ type: 'rubric', id: 'salesperson', version: 7 }]);
+      assert.deepEqual(await heard, [{ type: 'rubric', id: 'salesperson', version: 7 }]);
     });
 
     test('text with a NUL character is refused before any SQL, naming the rule', async () => {
