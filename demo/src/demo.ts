@@ -104,6 +104,8 @@ const words = {
 } satisfies Record<Locale, unknown>;
 
 type Words = (typeof words)['en'];
+// Every locale has every word English has: a missing one fails the type check here.
+const catalogue: Readonly<Record<Locale, Words>> = words;
 
 const isLocale = (value: unknown): value is Locale => value === 'zh-Hant' || value === 'zh-Hans' || value === 'en';
 
@@ -117,7 +119,7 @@ const state = {
   divisor: 'twelve' as 'twelve' | 'appraised',
 };
 
-const t = (): Words => words[state.locale] as Words;
+const t = (): Words => catalogue[state.locale];
 
 /** A tiny element builder: text goes in as text nodes, never as markup. */
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined> = {}, ...children: Array<Node | string | null | undefined | false>): HTMLElementTagNameMap[K] {

@@ -55,77 +55,84 @@ export type MessageParams = Record<string, string | number>;
 export type Message = string | ((params: MessageParams) => string);
 
 /**
- * `key`'s words in `locale` from a catalogue keyed by Locale, English where a translation is
- * missing. The elements' shared catalogue below is closed to extension, so each component that
- * needs words of its own keeps a small catalogue beside it and reads it with this.
+ * A catalogue: every key's words in every locale. Complete by type — a locale missing a key, or
+ * holding one English does not have, fails the type check — and each locale written out in full,
+ * never spread from another (zh-Hans is simplified Chinese, not zh-Hant with a few words changed;
+ * test/catalogues.test.ts checks it holds no traditional-only character).
  */
-export function lookupMessage<K extends string>(
-  catalogue: { readonly en: Readonly<Record<K, Message>> } & Readonly<Record<Locale, Readonly<Partial<Record<K, Message>>>>>,
-  key: K,
-  locale: Locale,
-  params: MessageParams = {},
-): string {
-  const message = catalogue[locale][key] ?? catalogue.en[key];
+export type Catalogue<K extends string> = Readonly<Record<Locale, Readonly<Record<K, Message>>>>;
+
+/**
+ * `key`'s words in `locale`. The elements' shared catalogue below is closed to extension, so each
+ * component that needs words of its own keeps a small catalogue beside it and reads it with this.
+ */
+export function lookupMessage<K extends string>(catalogue: Catalogue<K>, key: K, locale: Locale, params: MessageParams = {}): string {
+  const message = catalogue[locale][key];
   return typeof message === 'function' ? message(params) : message;
 }
 
-const catalogue = {
-  en: {
-    points: ({ n }) => `${n} points`,
-    deductsFromSection: 'deducts from the section',
-    penaltyOnly: 'penalty only',
-    score: 'Score',
-    itemScore: ({ score, points }) => `${score} of ${points}`,
-    sectionScore: ({ score, points }) => `Section: ${score} of ${points}`,
-    work: 'Daily work',
-    attendance: 'Attendance',
-    monthly: 'Monthly score',
-    absentDays: 'Absent days',
-    absentDaysHint: 'A half day counts as a whole day (C-2).',
-    floorApplied: 'floor applied',
-    gateBreached: 'section voided by its gate',
-    notScored: 'not scored yet',
-    count: 'Occurrences',
-    misses: 'Misses',
-    findings: 'Times found',
-    subordinateCases: 'Subordinate cases',
-    priorMonths: 'Previous months also not submitted (O-5)',
-    decrease: ({ what }) => `One fewer: ${what}`,
-    increase: ({ what }) => `One more: ${what}`,
-    level: 'Level',
-    amount: 'Deduction',
-    amountRange: ({ min, max }) => `${min} to ${max}`,
-    reason: 'Reason',
-    case: 'Case',
-    addDeduction: 'Add a deduction',
-    removeDeduction: ({ n }) => `Remove deduction ${n}`,
-    deductionN: ({ n }) => `Deduction ${n}`,
-    noDeductions: 'No deductions.',
-    breached: 'Breached',
-    gate: 'Gate',
-    awardPoints: ({ max }) => `Points (0 to ${max})`,
-    measuredValue: 'Measured value',
-    target: ({ target }) => `Target (default ${target})`,
-    checked: 'Checked',
-    passed: 'Passed',
-    submit: 'Submit',
-    submitBlocked: 'Score every item and fix the problems listed before submitting.',
-    stillToScore: ({ ids }) => `Still to score: ${ids}`,
-    problems: 'Problems',
-    scoresStale: 'The scores shown are from before the last change; fix the problems to update them.',
-    announce: ({ monthly }) => `Monthly score ${monthly}`,
-    announceProblems: ({ n }) => (Number(n) === 1 ? '1 problem to fix' : `${n} problems to fix`),
-    changed: 'Changed',
-    changedSince: 'Changed since the previous version',
-    comments: 'Comments',
-    commentBy: ({ by }) => `${by}:`,
-    flags: 'Consequences',
-    conflict: ({ stored, base }) => `Someone saved this appraisal (revision ${stored}) after you opened it (revision ${base}). Your entries are kept as a draft and nothing was overwritten; reload to see their changes.`,
-    groups: 'Assessed by',
-    readOnly: 'read-only',
-    submitted: 'Submitted',
-    draftNotSaved: 'The draft is not saved yet; trying again.',
-  },
+const en = {
+  points: ({ n }) => `${n} points`,
+  deductsFromSection: 'deducts from the section',
+  penaltyOnly: 'penalty only',
+  score: 'Score',
+  itemScore: ({ score, points }) => `${score} of ${points}`,
+  sectionScore: ({ score, points }) => `Section: ${score} of ${points}`,
+  work: 'Daily work',
+  attendance: 'Attendance',
+  monthly: 'Monthly score',
+  absentDays: 'Absent days',
+  absentDaysHint: 'A half day counts as a whole day (C-2).',
+  floorApplied: 'floor applied',
+  gateBreached: 'section voided by its gate',
+  notScored: 'not scored yet',
+  count: 'Occurrences',
+  misses: 'Misses',
+  findings: 'Times found',
+  subordinateCases: 'Subordinate cases',
+  priorMonths: 'Previous months also not submitted (O-5)',
+  decrease: ({ what }) => `One fewer: ${what}`,
+  increase: ({ what }) => `One more: ${what}`,
+  level: 'Level',
+  amount: 'Deduction',
+  amountRange: ({ min, max }) => `${min} to ${max}`,
+  reason: 'Reason',
+  case: 'Case',
+  addDeduction: 'Add a deduction',
+  removeDeduction: ({ n }) => `Remove deduction ${n}`,
+  deductionN: ({ n }) => `Deduction ${n}`,
+  noDeductions: 'No deductions.',
+  breached: 'Breached',
+  gate: 'Gate',
+  awardPoints: ({ max }) => `Points (0 to ${max})`,
+  measuredValue: 'Measured value',
+  target: ({ target }) => `Target (default ${target})`,
+  checked: 'Checked',
+  passed: 'Passed',
+  submit: 'Submit',
+  submitBlocked: 'Score every item and fix the problems listed before submitting.',
+  stillToScore: ({ ids }) => `Still to score: ${ids}`,
+  problems: 'Problems',
+  scoresStale: 'The scores shown are from before the last change; fix the problems to update them.',
+  announce: ({ monthly }) => `Monthly score ${monthly}`,
+  announceProblems: ({ n }) => (Number(n) === 1 ? '1 problem to fix' : `${n} problems to fix`),
+  changed: 'Changed',
+  changedSince: 'Changed since the previous version',
+  comments: 'Comments',
+  commentBy: ({ by }) => `${by}:`,
+  flags: 'Consequences',
+  conflict: ({ stored, base }) => `Someone saved this appraisal (revision ${stored}) after you opened it (revision ${base}). Your entries are kept as a draft and nothing was overwritten; reload to see their changes.`,
+  groups: 'Assessed by',
+  readOnly: 'read-only',
+  submitted: 'Submitted',
+  draftNotSaved: 'The draft is not saved yet; trying again.',
+} satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof en;
+
+/** The words of the rubric form and the elements' shared chrome. */
+export const baseCatalogue: Catalogue<MessageKey> = {
+  en,
   'zh-Hant': {
     points: ({ n }) => `${n}分`,
     deductsFromSection: '從本部分扣分',
@@ -238,11 +245,9 @@ const catalogue = {
     submitted: '已提交',
     draftNotSaved: '草稿尚未保存，正在重试。',
   },
-} satisfies Record<Locale, Record<string, Message>>;
-
-export type MessageKey = keyof (typeof catalogue)['en'];
+};
 
 /** A message of the elements' own catalogue in `locale`, with `{param}` values filled in. */
 export function msg(key: MessageKey, locale: Locale, params: MessageParams = {}): string {
-  return lookupMessage(catalogue, key, locale, params);
+  return lookupMessage(baseCatalogue, key, locale, params);
 }

@@ -4,7 +4,7 @@
 // (kaohe-hr.js) names roles too and should not carry the inbox's whole catalogue to do so.
 import type { Locale } from './locale.ts';
 
-const roleNames: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+export const roleNames: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
   // Appraised roles, one per rubric preset (rules.md §1), and W-HEAD's heads of department.
   salesperson: { 'zh-Hant': '銷售員', 'zh-Hans': '销售员', en: 'Salesperson' },
   regionalManager: { 'zh-Hant': '區域經理', 'zh-Hans': '区域经理', en: 'Regional manager' },

@@ -1,5 +1,5 @@
 // kaohe-annual's own words, keyed by Locale (the shared catalogue cannot be extended from outside).
-import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
+import { lookupMessage, type Catalogue, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   heading: ({ year }) => `Annual appraisal ${year}`,
@@ -18,7 +18,7 @@ const en = {
 
 export type AnnualMessageKey = keyof typeof en;
 
-const catalogue: Record<Locale, Record<AnnualMessageKey, Message>> = {
+export const annualCatalogue: Catalogue<AnnualMessageKey> = {
   en,
   'zh-Hant': {
     heading: ({ year }) => `${year} 年度考核`,
@@ -51,5 +51,5 @@ const catalogue: Record<Locale, Record<AnnualMessageKey, Message>> = {
 };
 
 export function annualMsg(key: AnnualMessageKey, locale: Locale, params: MessageParams = {}): string {
-  return lookupMessage(catalogue, key, locale, params);
+  return lookupMessage(annualCatalogue, key, locale, params);
 }

@@ -1,7 +1,7 @@
 // The builder's own words (the shared catalogue in base/locale.ts is closed to extension). Rubric
 // and chain names come from the data; validation messages come from @kaohe/scoring and
 // @kaohe/workflow as written, each with the rule it names.
-import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
+import { lookupMessage, type Catalogue, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   builder: 'Rubric builder',
@@ -206,7 +206,7 @@ const en = {
 
 export type BuilderMessageKey = keyof typeof en;
 
-const catalogue: Record<Locale, Record<BuilderMessageKey, Message>> = {
+export const builderCatalogue: Catalogue<BuilderMessageKey> = {
   en,
   'zh-Hant': {
     builder: '考核表設計',
@@ -466,15 +466,15 @@ const catalogue: Record<Locale, Record<BuilderMessageKey, Message>> = {
     'kind.ranged': '区间扣分（须说明理由）',
     'kind.levels': '分级',
     'kind.forfeit': '违反即不得分',
-    'kind.threshold': '每缺一次扣分，缺数達标为0',
+    'kind.threshold': '每缺一次扣分，缺数达标为0',
     'kind.escalating': '逐次加重',
     'kind.derived': '由所辖人员得分推算（RM-5）',
     'kind.measured': '按目标衡量',
-    'kind.sampled': '随機抽查',
+    'kind.sampled': '随机抽查',
     'kindHint.forfeit': '任何违反即失去本项分值。',
     'kindHint.sampled': '得分＝分值×合格数÷抽查数。',
     'kindHint.award': '考核人评0至本项分值。',
-    groups: '考核组（不选：由本步驟考核人评分）',
+    groups: '考核组（不选：由本步骤考核人评分）',
     penaltyOnly: '仅扣分，不在总分之内（O-1）',
     repeatDoubling: '连续不上交加倍扣分（O-5）',
     weight: 'KPI权重，小数如0.35（C-4）',
@@ -539,7 +539,7 @@ const catalogue: Record<Locale, Record<BuilderMessageKey, Message>> = {
     noSavedDraft: '没有已存草稿。',
     publish: ({ n }) => `发布第${n}版`,
     published: ({ n }) => `第${n}版已发布。`,
-    publishBlocked: '請先修正问题再发布。',
+    publishBlocked: '请先修正问题再发布。',
     noStore: '未连接存储：无法在此发布版本。',
     publishVetoed: '主页面不允许发布。',
     publishFailed: ({ message }) => `未发布：${message}`,
@@ -552,15 +552,15 @@ const catalogue: Record<Locale, Record<BuilderMessageKey, Message>> = {
     versionN: ({ n }) => `第${n}版`,
     noChanges: '没有差异。',
     changes: ({ from, to }) => `由${from}到${to}的变更`,
-    editFromVersion: '以所选的第一个版本为基礎编輯',
-    editingFrom: ({ n }) => `正以第${n}版为基礎编輯。`,
+    editFromVersion: '以所选的第一个版本为基础编辑',
+    editingFrom: ({ n }) => `正以第${n}版为基础编辑。`,
     presets: '预设模板',
     preset: '模板',
     startFromPreset: '以模板开始',
     presetLoaded: ({ id }) => `已以模板${id}开始。`,
     importExport: '导入与导出',
     importFile: '导入考核表JSON',
-    importFailed: ({ n }) => `未导入：有${n}个问题，未替換任何内容。`,
+    importFailed: ({ n }) => `未导入：有${n}个问题，未替换任何内容。`,
     imported: ({ id }) => `已导入${id}。`,
     notJson: ({ message }) => `文件不是JSON：${message}`,
     exportFile: '导出考核表JSON',
@@ -568,10 +568,10 @@ const catalogue: Record<Locale, Record<BuilderMessageKey, Message>> = {
     chain: '审核流程',
     chainStartFrom: '流程模板',
     chainStart: '以流程模板开始',
-    appealTo: '申訴交由步驟',
-    chainSteps: '步驟',
-    chainStepN: ({ n, name }) => `步驟${n}：${name}`,
-    stepId: '步驟编号',
+    appealTo: '申诉交由步骤',
+    chainSteps: '步骤',
+    chainStepN: ({ n, name }) => `步骤${n}：${name}`,
+    stepId: '步骤编号',
     stepKind: '类型',
     'stepKind.self': '自评',
     'stepKind.score': '评分',
@@ -605,12 +605,12 @@ const catalogue: Record<Locale, Record<BuilderMessageKey, Message>> = {
     startDay: '开始日（可选）',
     returnTo: '可退回至',
     anonymous: '不向员工显示（TR-3）',
-    addChainStep: '新增步驟',
+    addChainStep: '新增步骤',
     chainValid: '流程有效。',
   },
 };
 
 /** A message of the builder in `locale`, English when a key is missing. */
 export function builderMsg(key: BuilderMessageKey, locale: Locale, params: MessageParams = {}): string {
-  return lookupMessage(catalogue, key, locale, params);
+  return lookupMessage(builderCatalogue, key, locale, params);
 }

@@ -2,7 +2,7 @@
 // the inbox keeps this small one beside it, keyed by the same Locale. Step and rubric names come
 // from the chain and the rubric; reasons for a refusal come from @kaohe/workflow as written.
 import type { AppraisalStatus } from '@kaohe/workflow';
-import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
+import { lookupMessage, type Catalogue, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   tasks: 'Tasks',
@@ -91,7 +91,7 @@ const en = {
 
 export type InboxMessageKey = keyof typeof en;
 
-const zhHant: Partial<Record<InboxMessageKey, Message>> = {
+const zhHant: Record<InboxMessageKey, Message> = {
   tasks: '待辦',
   inboxHeading: '審批待辦',
   loading: '正在載入待辦…',
@@ -176,8 +176,7 @@ const zhHant: Partial<Record<InboxMessageKey, Message>> = {
   'status.reopened': '已重開',
 };
 
-const zhHans: Partial<Record<InboxMessageKey, Message>> = {
-  ...zhHant,
+const zhHans: Record<InboxMessageKey, Message> = {
   tasks: '待办',
   inboxHeading: '审批待办',
   loading: '正在加载待办…',
@@ -191,10 +190,15 @@ const zhHans: Partial<Record<InboxMessageKey, Message>> = {
   period: '期间',
   step: '环节',
   overdueOnly: '仅逾期',
+  any: '全部',
   search: '按姓名或工号搜索',
   employee: '员工',
   number: '工号',
+  due: '期限',
+  score: '得分',
   state: '状态',
+  overdue: '逾期',
+  partial: '未完成',
   select: ({ name }) => `选取${name}`,
   selectColumn: '选取',
   selectAll: ({ n }) => `选取所示全部${n}项`,
@@ -206,19 +210,28 @@ const zhHans: Partial<Record<InboxMessageKey, Message>> = {
   noHistory: '尚无历程。',
   loadingHistory: '正在读取历程…',
   delegateSearch: '搜索同事',
+  actions: '操作',
   noActions: '您现在不能处理此待办。',
+  returnTo: '退回至',
   returnComment: '需修改之处（必填）',
+  returnButton: '退回',
   commentRequired: '退回时须填写需修改之处。',
   comment: '意见（选填）',
   delegate: '委托',
   delegateTo: '委托给',
+  delegateUntil: '截至',
   delegated: ({ name }) => `已委托给${name}。`,
   vetoed: '主页面不允许此操作。',
   conflict: '他人已修改：已重新加载此考核，未覆盖任何内容。请检查后再操作。',
   conflictKept: '他人已修改：未覆盖任何内容，您的填写已保存为草稿。请关闭后重新打开此待办，在对方的版本上继续填写。',
   storeFailed: ({ message }) => `未保存：${message}`,
   refused: ({ message }) => `不允许：${message}`,
+  acted: ({ action, name }) => `${action}：${name}。`,
+  bulkActions: '批量操作',
   bulkNone: '所选待办没有共同的操作。',
+  bulkProgress: ({ done, total }) => `${done} / ${total}`,
+  bulkDone: ({ action, ok, total }) => `${action} ${ok} / ${total}`,
+  bulkFailures: '未完成',
   taskLeft: '待办已移出清单',
   tasksLeft: ({ n }) => `${n}项待办已移出清单`,
   taskArrived: '有新待办',
@@ -228,8 +241,13 @@ const zhHans: Partial<Record<InboxMessageKey, Message>> = {
   rubricMissing: '此处没有此考核所用的考核表版本。',
   opened: ({ name }) => `已打开${name}`,
   shortcuts: '按键：方向键移动，Enter 打开，空格键选取，a 核准，r 退回，Esc 关闭。',
+  on: ({ at }) => `于${at}`,
   'action.draft.save': '保存草稿',
+  'action.step.submit': '提交',
+  'action.step.approve': '核准',
+  'action.step.resubmit': '重新提交',
   'action.group.submit': '提交本组项目',
+  'action.step.return': '退回',
   'action.appraisal.publish': '发布',
   'action.appraisal.open': '打开',
   'action.employee.acknowledge': '已确认',
@@ -237,15 +255,17 @@ const zhHans: Partial<Record<InboxMessageKey, Message>> = {
   'action.hr.reopen': '重新打开',
   'status.open': '评分中',
   'status.inReview': '审核中',
+  'status.approved': '已核准',
   'status.published': '已发布',
+  'status.appealed': '申诉中',
   'status.reopened': '已重开',
 };
 
-const catalogue = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans } satisfies Record<Locale, Partial<Record<InboxMessageKey, Message>>>;
+export const inboxCatalogue: Catalogue<InboxMessageKey> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
-/** A message of the inbox in `locale` (English where a translation is missing). */
+/** A message of the inbox in `locale`. */
 export function inboxMsg(key: InboxMessageKey, locale: Locale, params: MessageParams = {}): string {
-  return lookupMessage(catalogue, key, locale, params);
+  return lookupMessage(inboxCatalogue, key, locale, params);
 }
 
 // Role names are shared with HR's score distribution, so they live in base.

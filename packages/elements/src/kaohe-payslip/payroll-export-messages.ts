@@ -1,6 +1,6 @@
 // The payroll export's words. Apart from the payslip's catalogue because the export is one of HR's
 // views (kaohe-hr.js): the core bundle, which every page loads, does not carry them.
-import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
+import { lookupMessage, type Catalogue, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   exportCsv: ({ n }) => `Export CSV (${n} payslips)`,
@@ -11,7 +11,7 @@ const en = {
 
 export type PayrollExportMessageKey = keyof typeof en;
 
-const catalogue: Record<Locale, Record<PayrollExportMessageKey, Message>> = {
+export const payrollExportCatalogue: Catalogue<PayrollExportMessageKey> = {
   en,
   'zh-Hant': {
     exportCsv: ({ n }) => `匯出 CSV（${n} 份工資單）`,
@@ -28,5 +28,5 @@ const catalogue: Record<Locale, Record<PayrollExportMessageKey, Message>> = {
 };
 
 export function payrollExportMsg(key: PayrollExportMessageKey, locale: Locale, params: MessageParams = {}): string {
-  return lookupMessage(catalogue, key, locale, params);
+  return lookupMessage(payrollExportCatalogue, key, locale, params);
 }

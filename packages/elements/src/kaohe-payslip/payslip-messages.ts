@@ -1,6 +1,6 @@
 // The payslip's own words, keyed by the same Locale as the shared catalogue (base/locale.ts cannot
 // be extended from outside). Line, input and flag labels come from the pay plan itself.
-import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
+import { lookupMessage, type Catalogue, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   payslip: 'Payslip',
@@ -100,8 +100,8 @@ const zhHans: Record<PayslipMessageKey, Message> = {
   limitedTo: '限于',
 };
 
-const catalogue: Record<Locale, Record<PayslipMessageKey, Message>> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+export const payslipCatalogue: Catalogue<PayslipMessageKey> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
 export function payslipMsg(key: PayslipMessageKey, locale: Locale, params: MessageParams = {}): string {
-  return lookupMessage(catalogue, key, locale, params);
+  return lookupMessage(payslipCatalogue, key, locale, params);
 }

@@ -1,7 +1,7 @@
 // kaohe-score-distribution's own words, keyed by Locale. Role names come from base/role-labels.ts
 // unless the host names them (`roleLabels`).
 import type { OutlierReason } from '@kaohe/scoring';
-import { lookupMessage, type Locale, type Message, type MessageParams } from '../base/locale.ts';
+import { lookupMessage, type Catalogue, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
 const en = {
   heading: ({ period }) => `Score distribution ${period}`,
@@ -25,7 +25,7 @@ const en = {
 
 export type DistributionMessageKey = keyof typeof en;
 
-const catalogue: Record<Locale, Record<DistributionMessageKey, Message>> = {
+export const distributionCatalogue: Catalogue<DistributionMessageKey> = {
   en,
   'zh-Hant': {
     heading: ({ period }) => `${period} 得分分佈`,
@@ -68,7 +68,7 @@ const catalogue: Record<Locale, Record<DistributionMessageKey, Message>> = {
 };
 
 export function distributionMsg(key: DistributionMessageKey, locale: Locale, params: MessageParams = {}): string {
-  return lookupMessage(catalogue, key, locale, params);
+  return lookupMessage(distributionCatalogue, key, locale, params);
 }
 
 export function reasonText(reason: OutlierReason, deviations: string, locale: Locale): string {
