@@ -10,3 +10,9 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** Whether the value and everything it holds is frozen, so a cache keyed by it can never go stale. */
+export function isDeepFrozen(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return true;
+  return Object.isFrozen(value) && Object.values(value).every(isDeepFrozen);
+}

@@ -8,6 +8,9 @@ import type { Checked, Problem } from '../problems.ts';
 import { FormulaError, RESERVED_NAMES, checkFormulaTypes, evaluateNode, formulaNames, parseFormula } from './formula.ts';
 import type { FormulaNode, FormulaType } from './formula.ts';
 import { PayPlan } from './pay-schema.ts';
+import { compiledPayer } from './compiled.ts';
+import { Inexact } from '../arith.ts';
+import { isDeepFrozen } from '../freeze.ts';
 import type { PayInputSpec, PayPlanInput, PaySettingSpec, PayVariants } from './pay-schema.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -352,17 +355,19 @@ const KIND_HINT: Readonly<Record<PayInputSpec['kind'], string>> = {
 };
 
 // Validating a plan costs far more than paying one employee, and payroll pays thousands with one
-// plan. The cache is keyed by the plan object and checked against its JSON, so a plan edited in
-// place is validated again rather than served stale.
-const validatedPlans = new WeakMap<object, { json: string; plan: PayPlan }>();
+// plan. The cache is keyed by the plan object. A frozen plan (the presets are) cannot change; any
+// other is checked against its JSON, so a plan edited in place is validated again rather than
+// served stale.
+const validatedPlans = new WeakMap<object, { json: string | undefined; plan: PayPlan }>();
 
 function checkedPlanOf(planInput: PayPlan | PayPlanInput): PayPlan {
-  const json = JSON.stringify(planInput);
   const cached = typeof planInput === 'object' && planInput !== null ? validatedPlans.get(planInput) : undefined;
+  if (cached && cached.json === undefined) return cached.plan;
+  const json = JSON.stringify(planInput);
   if (cached && cached.json === json) return cached.plan;
   const checkedPlan = validatePayPlan(planInput);
   if (!checkedPlan.ok) throw new KaoheInputError('pay plan', checkedPlan.problems);
-  if (typeof planInput === 'object' && planInput !== null) validatedPlans.set(planInput, { json, plan: checkedPlan.value });
+  if (typeof planInput === 'object' && planInput !== null) validatedPlans.set(planInput, { json: isDeepFrozen(planInput) ? undefined : json, plan: checkedPlan.value });
   return checkedPlan.value;
 }
 
@@ -373,7 +378,22 @@ function checkedPlanOf(planInput: PayPlan | PayPlanInput): PayPlan {
  */
 export function computePay(planInput: PayPlan | PayPlanInput, input: PayInput, options: ComputePayOptions = {}): Payslip {
   const plan = checkedPlanOf(planInput);
+  // The plan compiled to scaled-integer closures pays plain input; anything else, and every
+  // problem, is the general path's (compiled.ts).
+  const payer = compiledPayer(plan);
+  if (payer) {
+    try {
+      const slip = payer(input, options, withReasons);
+      if (slip) return slip;
+    } catch (error) {
+      if (!(error instanceof Inexact)) throw error;
+    }
+  }
+  return payByEvaluation(plan, input, options);
+}
 
+/** The general path: the input read by its schema, every formula evaluated in decimal.js, every problem named. Exported for the tests that hold the compiled path to it. */
+export function payByEvaluation(plan: PayPlan, input: PayInput, options: ComputePayOptions = {}): Payslip {
   const shape = PayInput.safeParse(input);
   if (!shape.success) throw new KaoheInputError('pay input', problemsFromZod(shape.error.issues));
   const request = shape.data;
