@@ -15,6 +15,7 @@ import { EventStreams } from './events.ts';
 import { serviceNoticeFilter } from './notices.ts';
 import { appraisalRoutes } from './routes/appraisals.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { clientReadRoutes } from './routes/client-reads.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { hrRoutes } from './routes/hr.ts';
 import { HttpProblem, errorHandler, notFoundHandler } from './problem.ts';
@@ -176,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
     await directoryRoutes(api, db, directory);
     await appraisalRoutes(api, service);
     await draftRoutes(api, service);
+    await clientReadRoutes(api, service, directory);
     await hrRoutes(api, hrReads(service));
     await auditRoutes(api, db, directory);
     await eventRoutes(api, streams);

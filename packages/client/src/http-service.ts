@@ -1,0 +1,176 @@
+// KaoheService over HTTP: the same interface the page's local service implements, answered by the
+// Kaohe server for the person in the token. An element that talks to the service cannot tell the two
+// apart: reads come back already filtered for the person, commands go as intent, refusals come back
+// as the service's typed refusals (problem.ts). The server, not this file, decides everything.
+//
+// The ids the interface takes (viewerId, actorId) are the token's person over HTTP: asking for
+// anyone else is a programming error, thrown, never silently answered as the signed-in person.
+import type { Rubric } from '@kaohe/scoring';
+import type {
+  ActResult, AppraisalView, DraftResult, KaoheService, OpenPeriodResult, OpenResult, PageRequest, ServiceInternals, TaskPage, ViewOptions, internals,
+} from '@kaohe/service';
+import type { Draft } from '@kaohe/store';
+import type { Directory } from '@kaohe/workflow';
+import { refusalOf } from './problem.ts';
+import { Transport, type TransportOptions } from './transport.ts';
+
+// The service's symbol, made here rather than imported: importing the value would bring the service's
+// schemas (zod) into the browser bundle, which the client does not need. Symbol.for makes them one.
+const internalsKey: typeof internals = Symbol.for('kaohe.service.internals') as never;
+
+export interface HttpServiceOptions extends TransportOptions {
+  /** the signed-in person's id (the token's `sub`); the ids the interface is called with must be theirs */
+  user: string;
+}
+
+const path = (id: string) => encodeURIComponent(id);
+
+export class HttpService implements KaoheService {
+  readonly transport: Transport;
+  readonly user: string;
+  // Rubric versions never change once stored (the server's store refuses a second content), so each is read once.
+  readonly #rubrics = new Map<string, Promise<Rubric | undefined>>();
+
+  constructor(options: HttpServiceOptions) {
+    this.transport = new Transport(options);
+    this.user = options.user;
+  }
+
+  /** The local service's internals (store, directory …) do not exist over HTTP: HR's reads are the server's own routes. */
+  get [internalsKey](): ServiceInternals {
+    throw new Error('Kaohe: over the server, HR reads are the server\'s own (GET /api/v1/hr/…), not hrReads(service).');
+  }
+
+  #person(id: string | null, what: string): void {
+    if (id !== null && id !== this.user) {
+      throw new Error(`Kaohe: ${what} as "${id}", but the server acts for the signed-in person "${this.user}" (the token's); sign in as them instead.`);
+    }
+  }
+
+  async act(appraisalId: string, actorId: string, action: unknown, options: unknown = {}): Promise<ActResult> {
+    this.#person(actorId, 'act');
+    let expectedRevision = (options as { expectedRevision?: number }).expectedRevision;
+    if (expectedRevision === undefined) {
+      // The local service acts on the revision it reads itself; the server needs the one the caller read.
+      const current = await this.view(appraisalId, actorId, { history: false });
+      if (!current) return { ok: false, code: 'not-found', message: `No appraisal "${appraisalId}" that ${actorId} may see.` };
+      expectedRevision = current.revision;
+    }
+    const answer = await this.transport.request('POST', `/appraisals/${path(appraisalId)}/actions`, { body: { action, expectedRevision } });
+    if (answer.status >= 400) return refusalOf(answer);
+    const body = answer.body as { revision: number; appraisal?: AppraisalView } & Record<string, unknown>;
+    return { ...body, ok: true } as ActResult;
+  }
+
+  async view(appraisalId: string, viewerId: string, options: ViewOptions = {}): Promise<AppraisalView | undefined> {
+    this.#person(viewerId, 'view');
+    void options; // the server stamps the time and always sends the history the person may read
+    const answer = await this.transport.request('GET', `/appraisals/${path(appraisalId)}`);
+    if (answer.status === 404) return undefined;
+    if (answer.status >= 400) throw refusalError(answer);
+    return answer.body as AppraisalView;
+  }
+
+  async tasks(viewerId: string, page: PageRequest = {}): Promise<TaskPage> {
+    this.#person(viewerId, 'list tasks');
+    const query = new URLSearchParams();
+    if (page.cursor !== undefined) query.set('cursor', page.cursor);
+    if (page.limit !== undefined) query.set('limit', String(page.limit));
+    const answer = await this.transport.request('GET', `/tasks${query.size > 0 ? `?${query}` : ''}`);
+    if (answer.status >= 400) throw refusalError(answer);
+    return answer.body as TaskPage;
+  }
+
+  async countTasks(viewerId: string): Promise<number> {
+    this.#person(viewerId, 'count tasks');
+    const answer = await this.transport.request('GET', '/tasks/count');
+    if (answer.status >= 400) throw refusalError(answer);
+    return (answer.body as { count: number }).count;
+  }
+
+  async openAppraisal(actorId: string | null, request: unknown): Promise<OpenResult> {
+    this.#person(actorId, 'open an appraisal');
+    const { employee, period } = request as { employee?: string; period?: string };
+    const answer = await this.transport.request('POST', '/appraisals', { body: { employee, period } });
+    if (answer.status === 201) {
+      const body = answer.body as { id: string; revision: number };
+      return { ok: true, id: body.id, revision: body.revision, created: true };
+    }
+    const refused = refusalOf(answer);
+    if (refused.code === 'conflict' && typeof employee === 'string' && typeof period === 'string') {
+      // The local service answers an existing appraisal as opened before (`created: false`); so does this.
+      const id = `${period}:${employee}`;
+      const existing = await this.view(id, this.user, { history: false });
+      if (existing) return { ok: true, id, revision: existing.revision, created: false };
+    }
+    return refused;
+  }
+
+  async openPeriod(actorId: string | null, request: unknown): Promise<OpenPeriodResult> {
+    this.#person(actorId, 'open a month');
+    const { period } = request as { period?: string };
+    const answer = await this.transport.request('POST', `/periods/${path(String(period))}/open`);
+    if (answer.status >= 400) return refusalOf(answer);
+    const body = answer.body as { opened: string[]; skipped: string[] };
+    return { ok: true, opened: body.opened, existing: body.skipped };
+  }
+
+  async saveDraft(viewerId: string, appraisalId: string, input: unknown): Promise<DraftResult> {
+    this.#person(viewerId, 'save a draft');
+    // The server stamps savedAt itself (a client cannot backdate a draft); the body schema refuses it.
+    const { savedAt: _stamped, ...body } = input as Record<string, unknown>;
+    const answer = await this.transport.request('PUT', `/appraisals/${path(appraisalId)}/draft`, { body });
+    if (answer.status >= 400) return refusalOf(answer);
+    return { ok: true, draft: answer.body as Draft };
+  }
+
+  async loadDraft(viewerId: string, appraisalId: string): Promise<Draft | undefined> {
+    this.#person(viewerId, 'read a draft');
+    const answer = await this.transport.request('GET', `/appraisals/${path(appraisalId)}/draft`);
+    if (answer.status === 404) return undefined;
+    if (answer.status >= 400) throw refusalError(answer);
+    return answer.body as Draft;
+  }
+
+  async deleteDraft(viewerId: string, appraisalId: string): Promise<void> {
+    this.#person(viewerId, 'discard a draft');
+    const answer = await this.transport.request('DELETE', `/appraisals/${path(appraisalId)}/draft`);
+    if (answer.status >= 400) throw refusalError(answer);
+  }
+
+  rubric(id: string, version: number): Promise<Rubric | undefined> {
+    const key = `${id}@${version}`;
+    let found = this.#rubrics.get(key);
+    if (!found) {
+      found = (async () => {
+        const answer = await this.transport.request('GET', `/rubrics/${path(id)}/versions/${version}`);
+        if (answer.status === 404) return undefined;
+        if (answer.status >= 400) throw refusalError(answer);
+        return answer.body as Rubric;
+      })();
+      this.#rubrics.set(key, found);
+      // a miss or a failure is asked again next time
+      found.then((value) => { if (!value) this.#rubrics.delete(key); }, () => this.#rubrics.delete(key));
+    }
+    return found;
+  }
+
+  /** The people the elements name (the server's directory, without delegations that are not the caller's). */
+  async directory(): Promise<Directory> {
+    const answer = await this.transport.request('GET', '/people');
+    if (answer.status >= 400) throw refusalError(answer);
+    return answer.body as Directory;
+  }
+}
+
+/** A refused read: the service throws nothing for those, but a read of the server can be refused as a whole (429, 503). */
+export class KaoheRefusedError extends Error {
+  override readonly name = 'KaoheRefusedError';
+  constructor(readonly refusal: ReturnType<typeof refusalOf>) {
+    super(refusal.message);
+  }
+}
+
+function refusalError(answer: Parameters<typeof refusalOf>[0]): KaoheRefusedError {
+  return new KaoheRefusedError(refusalOf(answer));
+}
