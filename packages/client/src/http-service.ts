@@ -11,6 +11,7 @@ import type {
 } from '@kaohe/service';
 import type { Draft } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
+import { LiveNotices, type LiveNotice, type LiveOptions, type LiveState } from './live.ts';
 import { refusalOf } from './problem.ts';
 import { Transport, type TransportOptions } from './transport.ts';
 
@@ -21,7 +22,11 @@ const internalsKey: typeof internals = Symbol.for('kaohe.service.internals') as 
 export interface HttpServiceOptions extends TransportOptions {
   /** the signed-in person's id (the token's `sub`); the ids the interface is called with must be theirs */
   user: string;
+  /** the live stream's backoff (tests shorten it) */
+  live?: Pick<LiveOptions, 'initialDelayMs' | 'maxDelayMs' | 'random'>;
 }
+
+export type LiveListener = (notice: LiveNotice) => void;
 
 const path = (id: string) => encodeURIComponent(id);
 
@@ -31,9 +36,48 @@ export class HttpService implements KaoheService {
   // Rubric versions never change once stored (the server's store refuses a second content), so each is read once.
   readonly #rubrics = new Map<string, Promise<Rubric | undefined>>();
 
+  readonly #listeners = new Set<LiveListener>();
+  readonly #stateListeners = new Set<(state: LiveState) => void>();
+  readonly #live: LiveNotices;
+
   constructor(options: HttpServiceOptions) {
     this.transport = new Transport(options);
     this.user = options.user;
+    this.#live = new LiveNotices({
+      transport: this.transport,
+      ...options.live,
+      onNotice: (notice) => { for (const listener of [...this.#listeners]) listener(notice); },
+      onState: (state) => { for (const listener of [...this.#stateListeners]) listener(state); },
+    });
+  }
+
+  /**
+   * Hears the server's live notices for this person (what changed, by id and revision, never content).
+   * The stream is open while anyone listens; after a break it reconnects with backoff and sends
+   * `resync`, since what changed meanwhile was not heard. Returns the unsubscribe.
+   */
+  subscribe(listener: LiveListener): () => void {
+    this.#listeners.add(listener);
+    this.#live.start();
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) this.#live.stop();
+    };
+  }
+
+  /** Hears the live stream open, break and reconnect. */
+  onLiveState(listener: (state: LiveState) => void): () => void {
+    this.#stateListeners.add(listener);
+    return () => this.#stateListeners.delete(listener);
+  }
+
+  get liveState(): LiveState {
+    return this.#live.state;
+  }
+
+  /** Tries the live stream again at once (the browser came back online). */
+  reconnect(): void {
+    this.#live.retryNow();
   }
 
   /** The local service's internals (store, directory …) do not exist over HTTP: HR's reads are the server's own routes. */

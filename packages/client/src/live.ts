@@ -53,6 +53,8 @@ export class LiveNotices {
   #wake: (() => void) | undefined;
   /** how many times the stream has been open; after the first, an open is a resync */
   #opened = 0;
+  /** a stop and a start in quick succession must not leave two loops running: each loop checks it is still the current one */
+  #generation = 0;
 
   constructor(options: LiveOptions) {
     this.#options = options;
@@ -66,11 +68,12 @@ export class LiveNotices {
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    void this.#loop();
+    void this.#loop(++this.#generation);
   }
 
   stop(): void {
     this.#running = false;
+    this.#generation++;
     this.#abort?.abort();
     this.#wake?.();
   }
@@ -86,11 +89,12 @@ export class LiveNotices {
     this.#options.onState?.(state);
   }
 
-  async #loop(): Promise<void> {
+  async #loop(generation: number): Promise<void> {
     let attempt = 0;
-    while (this.#running) {
+    const current = () => this.#running && generation === this.#generation;
+    while (current()) {
       const opened = await this.#connect();
-      if (!this.#running) break;
+      if (!current()) break;
       if (opened) attempt = 0;
       this.#setState('offline');
       const base = this.#options.initialDelayMs ?? this.#serverRetryMs ?? 1_000;
@@ -101,7 +105,7 @@ export class LiveNotices {
         this.#wake = () => { clearTimeout(timer); resolve(); };
       });
       this.#wake = undefined;
-      if (this.#running) this.#setState('connecting');
+      if (current()) this.#setState('connecting');
     }
   }
 

@@ -3,7 +3,7 @@
 // typed refusals with the server's words; a 401 asks the host for a fresh token and retries once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HttpService, KaoheAuthError, KaoheOfflineError, type TokenRequest } from '../src/index.ts';
+import { HttpService, KaoheAuthError, KaoheOfflineError, type LiveNotice, type LiveState, type TokenRequest } from '../src/index.ts';
 import { rmAttendance, rmEntries } from '../../server/test/http/company.ts';
 import { PERIOD, startTestServer, tokenFor, type TestServer } from './server.ts';
 
@@ -143,5 +143,58 @@ describe('the token callback', () => {
     // port 9 (discard) on loopback: nothing listens there, the connection is refused at once
     const client = new HttpService({ server: 'http://127.0.0.1:9', user: 'R1', token: () => tokenFor('R1') });
     await assert.rejects(client.tasks('R1'), KaoheOfflineError);
+  });
+});
+
+describe('live notices', () => {
+  test('a change by someone else is heard within a second; after the server restarts the stream comes back, says resync, and hears again', async () => {
+    const rm = clientFor('R1');
+    const planning = new HttpService({ server: server.url, user: 'P2', token: () => tokenFor('P2'), live: { initialDelayMs: 100, maxDelayMs: 400, random: () => 0.5 } });
+    const heard: LiveNotice[] = [];
+    const states: LiveState[] = [];
+    let waiter: { match: (notice: LiveNotice) => boolean; resolve: () => void } | undefined;
+    const next = (match: (notice: LiveNotice) => boolean, timeoutMs: number) => new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`nothing heard within ${timeoutMs} ms: ${JSON.stringify(heard)}`)), timeoutMs);
+      waiter = { match, resolve: () => { clearTimeout(timer); resolve(); } };
+    });
+    const stateReached = (state: LiveState) => new Promise<void>((resolve) => {
+      const stop = planning.onLiveState((now) => { if (now === state) { stop(); resolve(); } });
+    });
+    planning.onLiveState((state) => states.push(state));
+    const open = stateReached('open');
+    const unsubscribe = planning.subscribe((notice) => {
+      heard.push(notice);
+      if (waiter?.match(notice)) waiter.resolve();
+    });
+    try {
+      await open;
+      const draft = await rm.saveDraft('R1', S2, { entries: {}, baseRevision: 1 });
+      assert.ok(draft.ok);
+      // R1 submits S2: sales planning (P2) may see S2, so hears it; the draft notice was R1's own and is not P2's to hear
+      const view = await rm.view(S2, 'R1');
+      const heardS2 = next((notice) => notice.type === 'appraisal' && notice.id === S2, 1_000);
+      const started = performance.now();
+      const submitted = await rm.act(S2, 'R1', { type: 'step.submit', entries: rmEntries, attendance: rmAttendance }, { expectedRevision: view?.revision });
+      assert.ok(submitted.ok, JSON.stringify(submitted));
+      await heardS2;
+      assert.ok(performance.now() - started < 1_000);
+      assert.deepEqual(heard.filter((notice) => notice.type === 'appraisal'), [{ type: 'appraisal', id: S2, revision: submitted.revision }]);
+      assert.equal(heard.some((notice) => notice.type === 'draft'), false, 'another person\'s draft is not heard');
+
+      const broken = stateReached('offline');
+      const reopened = stateReached('open');
+      const resync = next((notice) => notice.type === 'resync', 15_000);
+      await server.restart();
+      await broken;
+      await reopened;
+      await resync;
+      const summarised = next((notice) => notice.type === 'appraisal' && notice.id === S2 && notice.revision === submitted.revision + 1, 2_000);
+      const summary = await planning.act(S2, 'P2', { type: 'step.submit' }, { expectedRevision: submitted.revision });
+      assert.ok(summary.ok, JSON.stringify(summary));
+      await summarised;
+      assert.deepEqual(states.slice(0, 3), ['open', 'offline', 'connecting']);
+    } finally {
+      unsubscribe();
+    }
   });
 });

@@ -2,12 +2,26 @@
 import type { Locale, PayPlanInput, RubricInput } from '@kaohe/scoring';
 import type { KaoheStore } from '@kaohe/store';
 import type { Chain, Directory } from '@kaohe/workflow';
+import type { TokenSource } from '@kaohe/client';
 import type { KaoheAssignment } from './context.ts';
 
 export interface KaoheConfig {
-  /** the signed-in user's id (a person of `directory`) */
+  /** the signed-in user's id (a person of `directory`; with `server`, the token's `sub`) */
   user: string;
-  directory: Directory;
+  /** the people and delegations; with `server`, read from the server when not given */
+  directory?: Directory;
+  /**
+   * The Kaohe server's address (absolute, or a path of the page's origin such as `/kaohe-api`, under
+   * which its `/api/v1` lives). With it, every element that talks to the service talks to the server
+   * for the person in the token; without it, everything stays in this browser's IndexedDB.
+   */
+  server?: string;
+  /**
+   * With `server`: returns the signed-in person's JWT, signed by the intranet's backend. Called for
+   * every request, and again with `{ reason: 'refresh' }` after the server answered 401 (the request
+   * is then retried once), so a host may cache its token and renew it when asked.
+   */
+  token?: TokenSource;
   /** where appraisals live; default: IndexedDB named after the host page (`kaoheDatabaseName`) */
   store?: KaoheStore;
   /** the IndexedDB name when `store` is not given; default `kaohe:<location.host>` */

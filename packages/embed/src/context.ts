@@ -2,6 +2,7 @@
 // that pass it to elements the host did not wire up itself. Elements keep working without it:
 // every value here is an ordinary property a host may set on the element instead.
 import type { Locale, PayPlanInput, Rubric } from '@kaohe/scoring';
+import type { KaoheService } from '@kaohe/service';
 import type { KaoheStore } from '@kaohe/store';
 import type { Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
 
@@ -19,6 +20,13 @@ export interface KaoheContext {
   readonly person: Person | undefined;
   readonly directory: Directory;
   readonly store: KaoheStore;
+  /**
+   * The application service the elements talk to: with `server`, the HTTP client for the person in
+   * the token (@kaohe/client's HttpService); unset in the IndexedDB mode, where it is the page's own over `store`.
+   */
+  readonly service?: KaoheService;
+  /** the Kaohe server's address when configured with one */
+  readonly server?: string;
   readonly locale: Locale;
   /** parsed rubrics by id (the latest version of each) */
   readonly rubrics: Readonly<Record<string, Rubric>>;
@@ -91,6 +99,8 @@ const suppliers: ReadonlyArray<readonly [string, (context: KaoheContext) => unkn
   ['viewer', (context) => context.user],
   ['directory', (context) => context.directory],
   ['store', (context) => context.store],
+  // elements that talk to the application service: the server's client, or (unset) their own over `store`
+  ['service', (context) => context.service],
   ['rubrics', (context) => context.rubricVersions],
   ['chains', (context) => context.chains],
   ['payPlans', (context) => context.payPlans],

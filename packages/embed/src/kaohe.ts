@@ -20,6 +20,8 @@ import type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOption
 import { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
 import { checkConfig, defaultDatabaseName, openDefaultStore } from './config.ts';
 import { PresetsLoader } from './presets-loader.ts';
+import { connectServer } from './server-mode.ts';
+import { MemoryStore } from '@kaohe/store';
 
 export type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
 export { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
@@ -93,17 +95,24 @@ export class KaoheApi extends EventTarget {
   async configure(config: KaoheConfig): Promise<KaoheContext> {
     if (!config || typeof config !== 'object') throw new TypeError('Kaohe.configure needs { user, directory }');
     await this.#presets.settled();
-    const { rubrics, chains, payPlans, assignments, timeZone } = checkConfig(config, this.#presets.file);
+    // With a server the people may come from it; the checks below are the same either way.
+    const connection = config.server !== undefined ? await connectServer({ ...config, server: config.server }) : undefined;
+    const directory = connection?.directory ?? config.directory;
+    const { rubrics, chains, payPlans, assignments, timeZone } = checkConfig({ ...config, ...(directory ? { directory } : {}) }, this.#presets.file);
+    if (!directory) throw new TypeError('Kaohe.configure needs { user, directory }');
 
-    const store = config.store ?? getContext()?.store ?? await openDefaultStore(config.databaseName ?? defaultDatabaseName());
+    // With a server, appraisals live there: the page keeps none of its own (an element still reading `store`
+    // finds it empty rather than another browser-only data set); the offline outbox has its own database.
+    const store = config.store ?? (connection ? new MemoryStore() : getContext()?.store ?? await openDefaultStore(config.databaseName ?? defaultDatabaseName()));
     await this.#presets.storeRubrics(store, Object.values(rubrics));
     if (config.locale) setElementsLocale(config.locale);
 
     const context: KaoheContext = {
       user: config.user,
-      person: config.directory.people.find((person) => person.id === config.user),
-      directory: config.directory,
+      person: directory.people.find((person) => person.id === config.user),
+      directory,
       store,
+      ...(connection ? { service: connection.service, server: config.server } : {}),
       locale: config.locale ?? getContext()?.locale ?? 'zh-Hant',
       rubrics,
       rubricVersions: Object.fromEntries(Object.values(rubrics).map((rubric) => [`${rubric.id}@${rubric.version}`, rubric])),
@@ -125,6 +134,8 @@ export class KaoheApi extends EventTarget {
   /** Acts as another person of the directory from now on (a host's sign-in switch). */
   setUser(id: string): void {
     const context = this.#configured('setUser');
+    // Over a server the token says who is signed in; the page cannot switch it.
+    if (context.server !== undefined) throw new Error('Kaohe.setUser: with a server, the token decides who is signed in; configure again with the new person\'s user and token.');
     const person = context.directory.people.find((candidate) => candidate.id === id);
     if (!person) throw new KaoheInputError('user', [{ path: 'user', rule: 'unknown-person', message: `"${id}" is not in the directory` }]);
     setContext({ ...context, user: id, person });
