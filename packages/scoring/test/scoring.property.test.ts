@@ -1,10 +1,12 @@
-// Invariants over random valid sheets for every preset (fast-check drives the seeds).
+// Invariants over sheets an assessor may well enter, for every preset: fast-check's arbitraries
+// (support/sheet-arbitraries.ts, 'fitting' mode) build them, so a failure shrinks to a small sheet.
+// Arbitrary, ill-formed input is sheet-input.property.test.ts's.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { dec, loadRubric, scoreSheet, type SheetInput } from '@kaohe/scoring';
 import { rubricPresets } from '../src/presets/index.ts';
-import { randomSheet } from './support/random-sheet.ts';
+import { arbitrarySheet } from './support/sheet-arbitraries.ts';
 
 const rubrics = Object.values(rubricPresets).map((input) => loadRubric(input));
 const runs = { numRuns: 150 };
@@ -12,10 +14,11 @@ const runs = { numRuns: 150 };
 describe('scoring invariants over every preset', () => {
   for (const rubric of rubrics) {
     const penaltyOnly = new Set(rubric.sections.flatMap((s) => s.items.filter((i) => i.penaltyOnly || s.pooled).map((i) => i.id)));
+    const sheets = arbitrarySheet(rubric, 'fitting') as fc.Arbitrary<SheetInput>;
 
-    test(`${rubric.id}: no item below zero unless penalty-only, no section below its floor`, () => {
-      fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
-        const result = scoreSheet(rubric, randomSheet(rubric, seed));
+    test(`${rubric.id}: every value within its rule is accepted; no item below zero unless penalty-only, no section below its floor`, () => {
+      fc.assert(fc.property(sheets, (sheet) => {
+        const result = scoreSheet(rubric, sheet);
         for (const section of result.sections) {
           const spec = rubric.sections.find((s) => s.id === section.id)!;
           if (spec.floor !== null) assert.ok(dec(section.score).gte(dec(spec.floor)), `${section.id} ${section.score}`);
@@ -30,8 +33,8 @@ describe('scoring invariants over every preset', () => {
     });
 
     test(`${rubric.id}: work, attendance and monthly scores stay within 0–100`, () => {
-      fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
-        const result = scoreSheet(rubric, randomSheet(rubric, seed));
+      fc.assert(fc.property(sheets, (sheet) => {
+        const result = scoreSheet(rubric, sheet);
         for (const value of [result.work, result.attendance ?? '0', result.monthly]) {
           assert.ok(dec(value).gte(0) && dec(value).lte(100), value);
         }
@@ -39,12 +42,13 @@ describe('scoring invariants over every preset', () => {
     });
 
     test(`${rubric.id}: the same sheet always gives the same result, whatever the order of its entries`, () => {
-      fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer(), (seed, shuffleSeed) => {
-        const sheet = randomSheet(rubric, seed);
+      const reordered = sheets.chain((sheet) => {
         const keys = Object.keys(sheet.entries ?? {});
-        const shuffled = fc.sample(fc.shuffledSubarray(keys, { minLength: keys.length, maxLength: keys.length }), { seed: shuffleSeed, numRuns: 1 })[0]!;
-        const reordered: SheetInput = { ...sheet, entries: Object.fromEntries(shuffled.map((k) => [k, sheet.entries![k]!])) };
-        assert.deepEqual(scoreSheet(rubric, reordered), scoreSheet(rubric, sheet));
+        return fc.tuple(fc.constant(sheet), fc.shuffledSubarray(keys, { minLength: keys.length, maxLength: keys.length }));
+      });
+      fc.assert(fc.property(reordered, ([sheet, order]) => {
+        const shuffled: SheetInput = { ...sheet, entries: Object.fromEntries(order.map((k) => [k, sheet.entries![k]!])) };
+        assert.deepEqual(scoreSheet(rubric, shuffled), scoreSheet(rubric, sheet));
         assert.deepEqual(scoreSheet(rubric, structuredClone(sheet)), scoreSheet(rubric, sheet));
       }), runs);
     });
