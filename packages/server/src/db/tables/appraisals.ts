@@ -47,14 +47,25 @@ export async function updateAppraisals(tx: SqlSession, records: readonly Apprais
     where a.id = r->>'id'`);
 }
 
-/** Makes the assignee index say what the records' `assignees` say. */
+/**
+ * Makes the assignee index say what the records' `assignees` say, in one statement: the rows it
+ * removes and the rows it adds never overlap, so the two parts cannot trip over each other.
+ */
 export async function replaceAssignees(tx: SqlSession, records: readonly AppraisalRecord[]): Promise<void> {
-  await tx.query(sql`delete from appraisal_assignees where appraisal_id in (select jsonb_array_elements(${json(records)}::jsonb)->>'id')`);
   await tx.query(sql`
+    with written as (
+      select r from jsonb_array_elements(${json(records)}::jsonb) as r
+    ), wanted as (
+      select distinct assignee as user_id, r->>'id' as appraisal_id
+      from written, jsonb_array_elements_text(r->'assignees') as assignee
+    ), removed as (
+      delete from appraisal_assignees as t
+      where t.appraisal_id in (select r->>'id' from written)
+        and not exists (select 1 from wanted as w where w.user_id = t.user_id and w.appraisal_id = t.appraisal_id)
+    )
     insert into appraisal_assignees (user_id, appraisal_id)
-    select distinct assignee, r->>'id'
-    from jsonb_array_elements(${json(records)}::jsonb) as r, jsonb_array_elements_text(r->'assignees') as assignee
-    order by 2, 1`);
+    select user_id, appraisal_id from wanted order by appraisal_id, user_id
+    on conflict do nothing`);
 }
 
 /** Up to `take` matches with id > `after`, by id. */

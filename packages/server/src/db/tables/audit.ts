@@ -36,12 +36,15 @@ export async function lockHead(tx: SqlSession): Promise<SealedHead> {
   return headOf(row);
 }
 
+/** The events and the head that follows them, in one statement (one round trip while the head is locked). */
 export async function appendEvents(tx: SqlSession, events: readonly SealedEvent[], head: SealedHead): Promise<void> {
   await tx.query(sql`
-    insert into audit (seq, appraisal_id, event, prev_hash, hash, seal)
-    select (e->'event'->>'seq')::bigint, e->'event'->>'appraisalId', e->'event', e->'event'->>'prevHash', e->'event'->>'hash', e->>'seal'
-    from jsonb_array_elements(${json(events)}::jsonb) as e`);
-  await tx.query(sql`update audit_head set seq = ${head.seq}, hash = ${head.hash}, seal = ${head.seal}`);
+    with appended as (
+      insert into audit (seq, appraisal_id, event, prev_hash, hash, seal)
+      select (e->'event'->>'seq')::bigint, e->'event'->>'appraisalId', e->'event', e->'event'->>'prevHash', e->'event'->>'hash', e->>'seal'
+      from jsonb_array_elements(${json(events)}::jsonb) as e
+    )
+    update audit_head set seq = ${head.seq}, hash = ${head.hash}, seal = ${head.seal}`);
 }
 
 export async function readEvents(db: SqlSession, appraisalId: string | undefined): Promise<AuditEvent[]> {
