@@ -97,6 +97,20 @@ describe('kaohe batch', () => {
     assert.equal(await readFile(out, 'utf8'), 'last month\n');
   });
 
+  it('a blank absentDays cell is refused for R-SP (C-1), not read as full attendance; -1 and 45 days are refused (C-2)', async () => {
+    const csv = 'employee,name,rubric,period,absentDays,SP-Q.points\nwang,王小明,R-SP,2026-10,,5\nli,李建國,R-SP,2026-10,-1,5\nzhao,趙麗麗,R-SP,2026-10,45,5\nchen,陳宇,R-SP,2026-10,0,5\n';
+    const { code, out, err } = await cli(['batch', '--input', 'a.csv'], { 'a.csv': csv });
+    assert.equal(code, 1);
+    assert.equal(out, '');
+    assert.equal(err, [
+      'kaohe batch: 3 rows of a.csv are bad (3 problems); nothing was written',
+      '  - row 2 (wang 王小明), absentDays: R-SP\'s monthly score is work × 70% + attendance × 30%: give the absent days ({ "absentDays": "0" } for full attendance) [C-1]',
+      '  - row 3 (li 李建國), absentDays: absent days cannot be negative, got -1 [C-2]',
+      '  - row 4 (zhao 趙麗麗), absentDays: absent days cannot exceed the 31 days of 2026-10, got 45 [C-2]',
+      '',
+    ].join('\n'));
+  });
+
   it('names an unknown column and an unknown rubric preset', async () => {
     const csv = 'employee,name,rubric,period,SP-D1.cuont\nx,甲,R-XX,2026-10,1\n';
     const { code, err } = await cli(['batch', '--input', 'c.csv'], { 'c.csv': csv });
