@@ -1,0 +1,76 @@
+// Two server instances on one PostgreSQL behave as one: a write through one reaches a live-notice
+// client of the other in under a second (LISTEN/NOTIFY), and a directory replaced through one is the
+// directory the other authenticates against. Needs a PostgreSQL server (KAOHE_TEST_DATABASE_URL):
+// PGlite is one process's database and cannot be shared.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openDatabase, type KaoheDatabase } from '../../src/db/index.ts';
+import type { KaoheApp } from '../../src/http/app.ts';
+import { databaseTargets, type FreshDatabase } from '../db/databases.ts';
+import { PERIOD, people } from './company.ts';
+import { openSse } from './sse-client.ts';
+import { bearer, service, testApp, tokenFor } from './support.ts';
+
+const postgresql = databaseTargets().find((target) => target.kind === 'postgresql');
+
+describe('two instances on one PostgreSQL', { skip: postgresql ? false : 'KAOHE_TEST_DATABASE_URL is not set: two instances need a PostgreSQL server' }, () => {
+  let fresh: FreshDatabase;
+  const dbs: KaoheDatabase[] = [];
+  const apps: KaoheApp[] = [];
+  const bases: string[] = [];
+
+  before(async () => {
+    fresh = await (postgresql as NonNullable<typeof postgresql>).create();
+    for (let i = 0; i < 2; i++) {
+      const db = await openDatabase(fresh.options);
+      const app = await testApp(db);
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      dbs.push(db);
+      apps.push(app);
+      bases.push(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/v1`);
+    }
+  });
+  after(async () => {
+    for (const app of apps) await app.close();
+    for (const db of dbs) await db.close();
+    await fresh?.drop();
+  });
+
+  test('a directory sent to A authenticates at B; a write through A reaches an SSE client of B in under a second', async () => {
+    const [a, b] = bases as [string, string];
+    // B reads (and keeps) the directory as it is now: empty, so S1 is nobody there
+    assert.equal((await fetch(`${b}/me`, { headers: bearer(await tokenFor('S1')) })).status, 401);
+    const put = await fetch(`${a}/directory`, { method: 'PUT', headers: { ...service, 'content-type': 'application/json' }, body: JSON.stringify({ people }) });
+    assert.equal(put.status, 200);
+    assert.equal((await fetch(`${a}/periods/${PERIOD}/open`, { method: 'POST', headers: service })).status, 200);
+    // B drops what it kept when the directory's notice arrives from A: within a second S1 is known there
+    const replaced = Date.now();
+    let status = 0;
+    while (Date.now() - replaced < 1_000 && status !== 200) {
+      status = (await fetch(`${b}/me`, { headers: bearer(await tokenFor('S1')) })).status;
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.equal(status, 200, 'B authenticates S1 within a second of A storing the directory');
+
+    const listening = await openSse(`${b}/events`, bearer(await tokenFor('R1')));
+    assert.equal(listening.status, 200);
+    const id = `${PERIOD}:S1`;
+    const heard = listening.next((event) => event.event === 'appraisal' && JSON.parse(event.data).id === id, 5_000);
+    const sent = Date.now();
+    const written = await fetch(`${a}/appraisals/${id}/actions`, {
+      method: 'POST', headers: { ...bearer(await tokenFor('R1')), 'content-type': 'application/json' },
+      body: JSON.stringify({ action: { type: 'draft.save', comment: 'via A' }, expectedRevision: 1 }),
+    });
+    assert.equal(written.status, 200);
+    const event = await heard;
+    const elapsed = Date.now() - sent;
+    assert.deepEqual(JSON.parse(event.data), { type: 'appraisal', id, revision: 2 });
+    assert.ok(elapsed < 1_000, `B's client heard A's write after ${elapsed} ms`);
+    listening.close();
+
+    // and B reads what A wrote: no instance keeps state the other needs
+    const seen = await fetch(`${b}/appraisals/${id}`, { headers: bearer(await tokenFor('R1')) });
+    assert.equal((await seen.json() as { revision: number }).revision, 2);
+  });
+});
