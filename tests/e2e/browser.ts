@@ -77,3 +77,20 @@ export async function watchedPage(browser: Browser): Promise<Watched> {
   });
   return watched;
 }
+
+/** Builds the bundles and the demo, serves the demo intranet as `npm start` does (a random port), and launches Chromium. */
+export async function startDemo(): Promise<{ url: string; launched: Launched; close(): Promise<void> }> {
+  buildBundles();
+  execFileSync(process.execPath, [join(root, 'demo', 'build.mjs')], { stdio: 'ignore' });
+  const { server, url } = await startServer({ port: 0 });
+  const launched = await launch();
+  return {
+    url,
+    launched,
+    async close() {
+      await launched.close();
+      await close(server);
+    },
+  };
+}
+

@@ -1,33 +1,22 @@
 // The demo intranet checked with axe-core against WCAG 2.0/2.1 A and AA, page by page, as a user who
 // sees real content on each, in Traditional Chinese and in English; and its chrome driven by the keyboard alone.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import axe from 'axe-core';
 import type { Page } from 'puppeteer-core';
-import { startServer } from '../../demo/serve.mjs';
-import { buildBundles, launch, root, watchedPage, type Launched } from './browser.ts';
+import { startDemo, watchedPage, type Launched } from './browser.ts';
 
 let url: string;
-let closeServer: () => Promise<void>;
 let launched: Launched;
+let demo: Awaited<ReturnType<typeof startDemo>> | undefined;
 
 before(async () => {
-  buildBundles();
-  execFileSync(process.execPath, [join(root, 'demo', 'build.mjs')], { stdio: 'ignore' });
-  const { server, url: address } = await startServer({ port: 0 });
-  url = address;
-  closeServer = () => {
-    server.closeAllConnections();
-    return new Promise((resolve) => server.close(() => resolve()));
-  };
-  launched = await launch();
+  demo = await startDemo();
+  ({ url, launched } = demo);
 });
 
 after(async () => {
-  await launched?.close();
-  await closeServer?.();
+  await demo?.close();
 });
 
 type Locale = 'zh-Hant' | 'zh-Hans' | 'en';

@@ -2,32 +2,21 @@
 // and the presets by script tag on every page, the form builder's chunk only on HR's builder page,
 // HR's views (kaohe-hr.js) only on "HR: month overview" and "My year".
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parsePayrollCsv } from '@kaohe/scoring';
-import { startServer } from '../../demo/serve.mjs';
-import { buildBundles, launch, root, watchedPage, type Launched, type Watched } from './browser.ts';
+import { startDemo, watchedPage, type Launched, type Watched } from './browser.ts';
 
 let url: string;
-let closeServer: () => Promise<void>;
 let launched: Launched;
+let demo: Awaited<ReturnType<typeof startDemo>> | undefined;
 
 before(async () => {
-  buildBundles();
-  execFileSync(process.execPath, [join(root, 'demo', 'build.mjs')], { stdio: 'ignore' });
-  const { server, url: address } = await startServer({ port: 0 });
-  url = address;
-  closeServer = () => {
-    server.closeAllConnections();
-    return new Promise((resolve) => server.close(() => resolve()));
-  };
-  launched = await launch();
+  demo = await startDemo();
+  ({ url, launched } = demo);
 });
 
 after(async () => {
-  await launched?.close();
-  await closeServer?.();
+  await demo?.close();
 });
 
 interface Visit extends Watched {

@@ -3,33 +3,22 @@
 // then the page is reloaded, the task reopened and submitted, and the stored record and the next
 // reviewer's inbox are checked. Expected scores are worked out by hand from rules.md.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { startServer } from '../../demo/serve.mjs';
-import { buildBundles, launch, root, watchedPage, type Launched } from './browser.ts';
+import { startDemo, watchedPage, type Launched } from './browser.ts';
 
 let url: string;
-let closeServer: () => Promise<void>;
 let launched: Launched;
+let demo: Awaited<ReturnType<typeof startDemo>> | undefined;
 
 before(async () => {
-  buildBundles();
-  execFileSync(process.execPath, [join(root, 'demo', 'build.mjs')], { stdio: 'ignore' });
-  const { server, url: address } = await startServer({ port: 0 });
-  url = address;
-  closeServer = () => {
-    server.closeAllConnections();
-    return new Promise((resolve) => server.close(() => resolve()));
-  };
-  launched = await launch();
+  demo = await startDemo();
+  ({ url, launched } = demo);
 });
 
 after(async () => {
-  await launched?.close();
-  await closeServer?.();
+  await demo?.close();
 });
 
 const INBOX = 'kaohe-inbox';
