@@ -9,9 +9,13 @@ export { KaoheChangeEvent, KaoheSubmitRequestEvent, KaoheSubmittedEvent, KaoheCo
 export { KaoheRubricForm } from './kaohe-rubric-form/rubric-form.ts';
 export type { RubricFormMode, ReviewComment } from './kaohe-rubric-form/rubric-form.ts';
 export { KaoheInbox } from './kaohe-inbox/kaohe-inbox.ts';
+export { KaoheTaskPane } from './kaohe-inbox/kaohe-task-pane.ts';
+export type { OpenTask, OpenTaskEdit } from './kaohe-inbox/open-task.ts';
 export {
   KaoheApproveRequestEvent, KaoheReturnRequestEvent, KaoheDelegateRequestEvent, KaoheTaskActedEvent, KaoheTaskActionFailedEvent, KaoheTaskOpenEvent,
+  KaoheTaskPaneEditEvent, KaoheTaskPaneIntentEvent,
 } from './kaohe-inbox/inbox-events.ts';
+export type { TaskPaneIntent } from './kaohe-inbox/inbox-events.ts';
 export { KaohePayslip } from './kaohe-payslip/kaohe-payslip.ts';
 // The form builder is its own entry point (`@kaohe/elements/form-builder`), so pages without it don't pay for it.
 // HR's views are exported by './hr-register.ts' (`@kaohe/elements/hr`).

@@ -1,8 +1,10 @@
 // The events kaohe-inbox fires. Requests come first and are cancelable: a host page that must veto
 // an approval or a return (its own permission check, a confirmation dialog) calls preventDefault()
 // and nothing is written. The outcome events follow only for what was written to the store.
+import type { Sheet } from '@kaohe/scoring';
 import type { ActionName, AppraisalRecord, Delegation, Refusal } from '@kaohe/workflow';
 import { init } from '../events.ts';
+import type { OpenTaskEdit } from './open-task.ts';
 
 /** The forward actions of a step: approve, submit, resubmit, a group's submit, publish. */
 export type ForwardAction = Extract<ActionName, 'step.submit' | 'step.approve' | 'step.resubmit' | 'group.submit' | 'appraisal.publish'>;
@@ -86,6 +88,37 @@ export class KaoheTaskOpenEvent extends Event {
   }
 }
 
+// ---- kaohe-task-pane → kaohe-inbox: what the reviewer asked for in the detail pane ----
+// The pane decides nothing: the inbox owns the open task and runs every action (inbox-actions.ts).
+
+/** The reviewer typed or chose something in the pane (a comment, a return target, the form's sheet …). */
+export class KaoheTaskPaneEditEvent extends Event {
+  static readonly eventName = 'kaohe-task-pane-edit';
+  constructor(readonly edit: OpenTaskEdit) {
+    super(KaoheTaskPaneEditEvent.eventName, init());
+  }
+}
+
+/** What a button (or the form's submit) in the pane asks for. */
+export type TaskPaneIntent =
+  | { type: 'approve' }
+  /** the form was submitted with `sheet`: the step's forward action follows */
+  | { type: 'submit'; sheet: Sheet }
+  | { type: 'return'; to: string; comment: string }
+  | { type: 'delegate'; to: string; until: string }
+  | { type: 'close' };
+
+/** The reviewer asked the pane for an action on its task. */
+export class KaoheTaskPaneIntentEvent extends Event {
+  static readonly eventName = 'kaohe-task-pane-intent';
+  constructor(
+    readonly taskId: string,
+    readonly intent: TaskPaneIntent,
+  ) {
+    super(KaoheTaskPaneIntentEvent.eventName, init());
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'kaohe-approve-request': KaoheApproveRequestEvent;
@@ -94,5 +127,7 @@ declare global {
     'kaohe-task-acted': KaoheTaskActedEvent;
     'kaohe-task-action-failed': KaoheTaskActionFailedEvent;
     'kaohe-task-open': KaoheTaskOpenEvent;
+    'kaohe-task-pane-edit': KaoheTaskPaneEditEvent;
+    'kaohe-task-pane-intent': KaoheTaskPaneIntentEvent;
   }
 }

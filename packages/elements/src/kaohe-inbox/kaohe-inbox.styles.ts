@@ -135,6 +135,8 @@ export const inboxStyles = css`
   progress { width: 10rem; }
   .failures { color: var(--_kaohe-color-danger); margin: 0; padding-inline-start: 1.2rem; }
 
+  /* The pane element renders into this tree (no shadow root): its section is the layout's column. */
+  kaohe-task-pane { display: contents; }
   .pane {
     border: 1px solid var(--_kaohe-color-border);
     border-radius: var(--_kaohe-radius);

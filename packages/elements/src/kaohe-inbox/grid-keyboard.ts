@@ -1,0 +1,198 @@
+// The inbox's keyboard and focus: the active row of the task grid (aria-activedescendant), the
+// selection for bulk actions, the keys of the grid and of the detail pane, and where focus goes
+// after a render (the pane's heading on open, the row on close, the return comment when it is missing).
+import type { LitElement, ReactiveController } from 'lit';
+import type { InboxRow } from './inbox-rows.ts';
+
+export interface GridKeyboardHooks {
+  /** the tasks as shown, filtered and sorted */
+  visible(): readonly InboxRow[];
+  /** the task open in the detail pane, if any */
+  openId(): string | undefined;
+  open(id: string): Promise<void>;
+  approve(id: string): Promise<void>;
+  /** closes the pane; focus returns to the task's row */
+  close(): void;
+  /** scrolls the list so that the row at `index` is on screen */
+  scrollToIndex(index: number): void;
+  /** every row is this tall: Page Up / Page Down move by a screenful of them */
+  rowHeight: number;
+}
+
+export class GridKeyboard implements ReactiveController {
+  readonly #host: LitElement;
+  readonly #hooks: GridKeyboardHooks;
+  #activeId: string | undefined;
+  #selected = new Set<string>();
+  #focusAfterUpdate: (() => void) | undefined;
+  /** where the active row was last seen: the row below takes its place when it leaves */
+  lastActiveIndex = 0;
+
+  constructor(host: LitElement, hooks: GridKeyboardHooks) {
+    this.#host = host;
+    this.#hooks = hooks;
+    host.addController(this);
+  }
+
+  /** The row the grid's keys act on (aria-activedescendant). */
+  get activeId(): string | undefined {
+    return this.#activeId;
+  }
+
+  set activeId(id: string | undefined) {
+    if (id === this.#activeId) return;
+    this.#activeId = id;
+    this.#host.requestUpdate();
+  }
+
+  /** The tasks selected for a bulk action; a new set on every change. */
+  get selected(): ReadonlySet<string> {
+    return this.#selected;
+  }
+
+  set selected(ids: Set<string>) {
+    if (ids === this.#selected) return;
+    this.#selected = ids;
+    this.#host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    const focus = this.#focusAfterUpdate;
+    this.#focusAfterUpdate = undefined;
+    // The pane is an element of its own: it has rendered once the host's update is complete.
+    if (focus) void this.#host.updateComplete.then(focus);
+  }
+
+  /** Runs `focus` once the next render (the pane's included) is on screen. */
+  focusAfterUpdate(focus: () => void): void {
+    this.#focusAfterUpdate = focus;
+  }
+
+  // ---- selection ----
+
+  toggle(id: string): void {
+    const next = new Set(this.#selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this.selected = next;
+  }
+
+  toggleAll(checked: boolean): void {
+    this.selected = checked ? new Set(this.#hooks.visible().map((row) => row.id)) : new Set();
+  }
+
+  /** Drops the selected tasks that left the list. */
+  prune(listed: (id: string) => boolean): void {
+    const kept = [...this.#selected].filter(listed);
+    if (kept.length !== this.#selected.size) this.selected = new Set(kept);
+  }
+
+  // ---- keys ----
+
+  onGridKeydown = (event: KeyboardEvent): void => {
+    const grid = this.grid();
+    // Keys typed on a header button or a checkbox belong to them.
+    if (event.composedPath()[0] !== grid || event.altKey || event.ctrlKey || event.metaKey) return;
+    const visible = this.#hooks.visible();
+    if (visible.length === 0) return;
+    let index = visible.findIndex((row) => row.id === this.activeId);
+    const page = Math.max(1, Math.floor((grid?.clientHeight ?? 400) / this.#hooks.rowHeight) - 2);
+    switch (event.key) {
+      case 'ArrowDown': index = Math.min(visible.length - 1, index + 1); break;
+      case 'ArrowUp': index = Math.max(0, index < 0 ? 0 : index - 1); break;
+      case 'PageDown': index = Math.min(visible.length - 1, Math.max(0, index) + page); break;
+      case 'PageUp': index = Math.max(0, index - page); break;
+      case 'Home': index = 0; break;
+      case 'End': index = visible.length - 1; break;
+      case 'Enter':
+        event.preventDefault();
+        if (this.activeId) void this.#hooks.open(this.activeId);
+        return;
+      case ' ':
+        event.preventDefault();
+        if (this.activeId) this.toggle(this.activeId);
+        return;
+      case 'a':
+        event.preventDefault();
+        if (this.activeId) void this.#hooks.approve(this.activeId);
+        return;
+      case 'r':
+        event.preventDefault();
+        if (this.activeId) void this.#openForReturn(this.activeId);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.activeId = visible[index]?.id;
+    this.lastActiveIndex = index;
+    void this.#host.updateComplete.then(() => this.scrollActiveIntoView());
+  };
+
+  /** The grid takes focus with no active row: the first task becomes active. */
+  onGridFocus = (): void => {
+    const first = this.#hooks.visible()[0];
+    if (this.activeId === undefined && first) this.activeId = first.id;
+  };
+
+  async #openForReturn(id: string): Promise<void> {
+    if (this.#hooks.openId() !== id) await this.#hooks.open(id);
+    await this.#host.updateComplete;
+    this.focusReturnComment();
+  }
+
+  /** Keys pressed in the detail pane: Escape closes it; `a` and `r` act when no field is being typed in. */
+  onPaneKeydown = (event: KeyboardEvent): void => {
+    const openId = this.#hooks.openId();
+    if (openId === undefined) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.#hooks.close();
+      return;
+    }
+    const target = event.composedPath()[0] as HTMLElement | undefined;
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+      || target?.isContentEditable === true;
+    if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'a') {
+      event.preventDefault();
+      void this.#hooks.approve(openId);
+    } else if (event.key === 'r') {
+      event.preventDefault();
+      this.focusReturnComment();
+    }
+  };
+
+  /** After a task left the list, the row below takes its place, so a reviewer can keep pressing `a`. */
+  moveActiveAfterRemoval(removedId: string): void {
+    const visible = this.#hooks.visible();
+    const next = visible[Math.min(this.lastActiveIndex, visible.length - 1)];
+    this.activeId = next?.id !== removedId ? next?.id : undefined;
+  }
+
+  // ---- focus ----
+
+  grid(): HTMLElement | null {
+    return this.#host.renderRoot.querySelector<HTMLElement>('[role="grid"]');
+  }
+
+  focusPaneHeading(): void {
+    this.#host.renderRoot.querySelector<HTMLElement>('#detail-heading')?.focus();
+  }
+
+  focusReturnComment(): void {
+    this.#host.renderRoot.querySelector<HTMLTextAreaElement>('#return-comment')?.focus();
+  }
+
+  focusGrid(): void {
+    this.grid()?.focus();
+    this.scrollActiveIntoView();
+  }
+
+  scrollActiveIntoView(): void {
+    const index = this.#hooks.visible().findIndex((row) => row.id === this.activeId);
+    if (index < 0) return;
+    this.lastActiveIndex = index;
+    this.#hooks.scrollToIndex(index);
+  }
+}

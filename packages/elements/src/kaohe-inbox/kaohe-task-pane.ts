@@ -1,0 +1,228 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Rubric } from '@kaohe/scoring';
+import type { KaoheStore } from '@kaohe/store';
+import { ANONYMOUS_ACTOR, chainPresets, commentsForViewer } from '@kaohe/workflow';
+import type { ActionName, AppraisalRecord, AuditEvent, Chain, Directory, Person } from '@kaohe/workflow';
+import { formatDateTime } from '../base/date-format.ts';
+import { KaoheElement } from '../base/kaohe-element.ts';
+import { KaoheChangeEvent } from '../events.ts';
+import type { KaoheSubmittedEvent } from '../events.ts';
+import type { RubricFormMode, ReviewComment } from '../kaohe-rubric-form/rubric-form.ts';
+import { isForward } from './inbox-actions.ts';
+import { KaoheTaskPaneEditEvent, KaoheTaskPaneIntentEvent, type TaskPaneIntent } from './inbox-events.ts';
+import { actionLabel, inboxMsg, type InboxMessageKey } from './inbox-messages.ts';
+import { chainStep } from './inbox-rows.ts';
+import type { OpenTask, OpenTaskEdit } from './open-task.ts';
+
+/**
+ * The delegate menu lists at most this many people; past it a search box narrows them. A company's
+ * whole directory as options is ~250 ms of DOM at 10,000 people, and no one scrolls such a menu.
+ */
+const DELEGATE_OPTIONS = 100;
+
+/**
+ * @customElement kaohe-task-pane
+ * The inbox's detail pane for one open task: its heading, the message of the last action, the
+ * forward action with its comment, the return fieldset, the delegate section, the rubric form and
+ * the history. It shows what `kaohe-inbox` hands it and decides nothing: every edit and every button
+ * is sent to the inbox as an event, and the inbox (inbox-actions.ts) acts.
+ *
+ * It renders into its parent's tree (no shadow root of its own), so the inbox's styles and ids
+ * (`#approve-comment`, `#return-comment`, `#delegate-to` …) reach it as they reach the rest of the inbox.
+ *
+ * @fires kaohe-task-pane-edit - the reviewer typed or chose something (the edit to keep)
+ * @fires kaohe-task-pane-intent - the reviewer asked for an action: approve, submit, return, delegate or close
+ * @csspart detail - the pane (exposed through the inbox)
+ */
+export class KaoheTaskPane extends KaoheElement {
+  /** The open task and what was typed into it. */
+  @property({ attribute: false }) task: OpenTask | undefined;
+  /** The actions the chain allows the reviewer on it (or, before the first paint, the step's). */
+  @property({ attribute: false }) allowed: readonly ActionName[] = [];
+  /** How the rubric form opens. */
+  @property() mode: RubricFormMode = 'readonly';
+  /** At a group step, the groups whose items the reviewer edits. */
+  @property({ attribute: false }) editableGroups: readonly string[] | undefined;
+  /** Whether the delegate section is offered. */
+  @property({ type: Boolean, attribute: 'can-delegate' }) canDelegate = false;
+  /** The rubric the appraisal pinned (undefined: the host has not got it). */
+  @property({ attribute: false }) rubric: Rubric | undefined;
+  @property({ attribute: false }) chains: Record<string, Chain> = chainPresets;
+  @property({ attribute: false }) directory: Directory = { people: [] };
+  /** The directory's people by id, for names. */
+  @property({ attribute: false }) people: ReadonlyMap<string, Person> = new Map();
+  @property({ attribute: 'user-id' }) userId = '';
+  /** The company's IANA time zone: the history's times are shown on its clock. */
+  @property({ attribute: 'time-zone' }) timeZone = 'UTC';
+  /** Handed to the rubric form, which keeps the reviewer's draft there. */
+  @property({ attribute: false }) store: KaoheStore | undefined;
+
+  #comments: { record: AppraisalRecord; viewer: string; locale: string; comments: ReviewComment[] } | undefined;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  #edit(patch: OpenTaskEdit): void {
+    this.dispatchEvent(new KaoheTaskPaneEditEvent(patch));
+  }
+
+  #ask(intent: TaskPaneIntent): void {
+    if (this.task) this.dispatchEvent(new KaoheTaskPaneIntentEvent(this.task.id, intent));
+  }
+
+  #nameOf(personId: string): string {
+    return this.people.get(personId)?.name ?? personId;
+  }
+
+  /** What an anonymous rater is shown as (TR-3): the step they rated at. */
+  #stepLabel(record: AppraisalRecord, step: unknown): string {
+    const id = typeof step === 'string' ? step : '';
+    return chainStep(this.chains, record.chainId, id)?.label[this.locale] ?? (id || '—');
+  }
+
+  /** Reviewers' comments along the chain as this user may read them (TR-3), for the form's review mode; one array per revision. */
+  #commentsOf(record: AppraisalRecord): ReviewComment[] {
+    const cached = this.#comments;
+    if (cached?.record === record && cached.viewer === this.userId && cached.locale === this.locale) return cached.comments;
+    const chain = this.chains[record.chainId];
+    const comments = !chain ? [] : commentsForViewer(record, this.userId, chain,
+      (actor, step) => (actor === undefined ? this.#stepLabel(record, step) : this.#nameOf(actor)));
+    this.#comments = { record, viewer: this.userId, locale: this.locale, comments };
+    return comments;
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const open = this.task;
+    if (!open) return nothing;
+    const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
+    const record = open.record;
+    const step = chainStep(this.chains, record.chainId, record.step);
+    const allowed = this.allowed;
+    const forward = allowed.filter(isForward);
+    const returnTargets = allowed.includes('step.return') ? (step?.returnTo ?? []) : [];
+    const rubric = this.rubric;
+    const name = this.#nameOf(record.employeeId);
+    return html`
+      <section class="pane" part="detail" aria-labelledby="detail-heading">
+        <header>
+          <h3 id="detail-heading" tabindex="-1">${name} · ${record.period} · ${step?.label[this.locale] ?? record.step}</h3>
+          <button type="button" class="close" @click=${() => this.#ask({ type: 'close' })}>${t('close')}</button>
+        </header>
+        <div class="message" role="alert">${open.message}</div>
+        <section class="actions" aria-labelledby="actions-heading">
+          <h4 id="actions-heading">${t('actions')}</h4>
+          ${allowed.length === 0 ? html`<p class="muted">${t('noActions')}</p>` : nothing}
+          ${forward.length > 0 ? html`
+            <label class="field">${t('comment')}
+              <textarea id="approve-comment" .value=${open.comment}
+                @input=${(e: Event) => this.#edit({ comment: (e.target as HTMLTextAreaElement).value })}></textarea>
+            </label>
+            <div class="buttons">
+              ${forward.slice(0, 1).map((action) => html`
+                <button type="button" class="primary" data-action=${action} @click=${() => this.#ask({ type: 'approve' })}>
+                  ${actionLabel(action, this.locale)}</button>`)}
+            </div>` : nothing}
+          ${returnTargets.length > 0 ? html`
+            <fieldset>
+              <legend>${t('returnButton')}</legend>
+              <label class="field">${t('returnTo')}
+                <select id="return-to" .value=${open.returnTo}
+                  @change=${(e: Event) => this.#edit({ returnTo: (e.target as HTMLSelectElement).value })}>
+                  ${returnTargets.map((target) => html`<option value=${target} ?selected=${open.returnTo === target}>
+                    ${chainStep(this.chains, record.chainId, target)?.label[this.locale] ?? target}</option>`)}
+                </select>
+              </label>
+              <label class="field">${t('returnComment')}
+                <textarea id="return-comment" required aria-required="true" .value=${open.returnComment}
+                  @input=${(e: Event) => this.#edit({ returnComment: (e.target as HTMLTextAreaElement).value })}></textarea>
+              </label>
+              <div class="buttons">
+                <button type="button" data-action="step.return"
+                  @click=${() => this.#ask({ type: 'return', to: this.task?.returnTo || returnTargets[0] || '', comment: this.task?.returnComment ?? '' })}>
+                  ${t('returnButton')}</button>
+              </div>
+            </fieldset>` : nothing}
+          ${this.canDelegate ? this.#renderDelegate(open) : nothing}
+        </section>
+        ${rubric ? html`
+          <kaohe-rubric-form .rubric=${rubric} .sheet=${open.base.sheet} .mode=${this.mode}
+            .editableGroups=${this.editableGroups ?? []} .comments=${this.#commentsOf(record)} .locale=${this.locale}
+            .store=${this.store} .appraisalId=${record.id} .userId=${this.userId} .baseRevision=${open.base.revision}
+            @change=${(e: Event) => { if (e instanceof KaoheChangeEvent) this.#edit({ sheet: e.sheet }); }}
+            @kaohe-submitted=${(e: KaoheSubmittedEvent) => this.#ask({ type: 'submit', sheet: e.sheet })}></kaohe-rubric-form>`
+          : html`<p class="muted">${t('rubricMissing')}</p>`}
+        ${this.#renderHistory(record, open.audit)}
+      </section>`;
+  }
+
+  /** Folded until asked for: the menu of colleagues is built only then, and narrowed by a search past DELEGATE_OPTIONS. */
+  #renderDelegate(open: OpenTask): TemplateResult {
+    const t = (key: InboxMessageKey) => inboxMsg(key, this.locale);
+    const record = open.record;
+    let menu: TemplateResult | typeof nothing = nothing;
+    if (open.delegating) {
+      const candidates = this.directory.people.filter((person) => person.id !== this.userId && person.id !== record.employeeId);
+      const searching = candidates.length > DELEGATE_OPTIONS;
+      const needle = open.delegateSearch.trim().toLowerCase();
+      const shown = (needle === '' ? candidates : candidates.filter((person) => `${person.name}\u0000${person.number ?? ''}\u0000${person.id}`.toLowerCase().includes(needle)))
+        .slice(0, DELEGATE_OPTIONS);
+      menu = html`
+        ${searching ? html`
+          <label class="field">${t('delegateSearch')}
+            <input type="search" id="delegate-search" .value=${open.delegateSearch}
+              @input=${(e: Event) => this.#edit({ delegateSearch: (e.target as HTMLInputElement).value })}>
+          </label>` : nothing}
+        <label class="field">${t('delegateTo')}
+          <select id="delegate-to" .value=${open.delegateTo}
+            @change=${(e: Event) => this.#edit({ delegateTo: (e.target as HTMLSelectElement).value })}>
+            <option value=""></option>
+            ${shown.map((person) => html`<option value=${person.id} ?selected=${person.id === open.delegateTo}>${person.name}</option>`)}
+          </select>
+        </label>
+        <label class="field">${t('delegateUntil')}
+          <input type="date" id="delegate-until" .value=${open.delegateUntil}
+            @change=${(e: Event) => this.#edit({ delegateUntil: (e.target as HTMLInputElement).value })}>
+        </label>
+        <div class="buttons">
+          <button type="button" data-action="delegate" ?disabled=${open.delegateTo === ''}
+            @click=${() => this.#ask({ type: 'delegate', to: this.task?.delegateTo ?? '', until: this.task?.delegateUntil ?? '' })}>${t('delegate')}</button>
+        </div>`;
+    }
+    return html`
+      <details class="delegate" .open=${open.delegating}
+        @toggle=${(e: Event) => {
+          const unfolded = (e.target as HTMLDetailsElement).open;
+          if (this.task && this.task.delegating !== unfolded) this.#edit({ delegating: unfolded });
+        }}>
+        <summary>${t('delegate')}</summary>
+        ${menu}
+      </details>`;
+  }
+
+  #renderHistory(record: AppraisalRecord, events: AuditEvent[] | undefined): TemplateResult {
+    const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
+    return html`
+      <section class="history" aria-labelledby="history-heading">
+        <h4 id="history-heading">${t('history')}</h4>
+        ${events === undefined ? html`<p class="muted">${t('loadingHistory')}</p>` : events.length === 0 ? html`<p class="muted">${t('noHistory')}</p>` : html`
+          <ol>
+            ${events.map((event) => html`
+              <li data-action=${event.action}>
+                <strong>${event.actor === ANONYMOUS_ACTOR
+                  ? this.#stepLabel(record, (event.before as { step?: unknown } | null)?.step)
+                  : this.#nameOf(event.actor)}</strong> · ${actionLabel(event.action, this.locale)}
+                · <time datetime=${event.at}>${formatDateTime(event.at, this.locale, this.timeZone)}</time>
+                ${event.comment ? html`<q>${event.comment}</q>` : nothing}
+              </li>`)}
+          </ol>`}
+      </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kaohe-task-pane': KaoheTaskPane;
+  }
+}
