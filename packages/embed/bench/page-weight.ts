@@ -1,0 +1,105 @@
+// How much JavaScript a host page downloads before a Kaohe element on it is interactive, measured
+// in real Chromium (issue 14): a plain host page per case, under `script-src 'self'`, loads the
+// bundles by script tag; every Kaohe script the page fetched is summed as the bytes a server
+// sending gzip -9 would transfer. Prints a table; asserts nothing.
+//   node --import tsx packages/embed/bench/page-weight.ts            (builds the bundles first unless --no-build)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { rubricPresets } from '@kaohe/scoring/presets';
+import { startServer } from '../../../demo/serve.mjs';
+import { embedDist, launch, root } from '../../../tests/e2e/browser.ts';
+
+interface Case {
+  name: string;
+  /** the issue's target for this row, in KB gzip */
+  target: number;
+  scripts: string[];
+  /** the host's own setup, run after the bundles (a file of the page, as CSP wants) */
+  setup: string;
+  body: string;
+  /** the tags that must have rendered before the page counts as interactive */
+  ready: string[];
+}
+
+// The host's own rubric (R-SP's JSON under another id): a page with a rubric needs no presets file.
+const hostRubric = { ...rubricPresets['R-SP'], id: 'HOST-SP' };
+const configure = `
+const people = [{ id: 'u1', name: 'Ann', roles: ['hr'] }, { id: 'e1', name: 'Emp', roles: ['salesperson'], managerId: 'u1' }];
+await Kaohe.configure({ user: 'u1', directory: { people }, rubrics: [${JSON.stringify(hostRubric)}], databaseName: 'weight-' + location.pathname });
+`;
+const cases: Case[] = [
+  {
+    name: 'kaohe-rubric-form with a rubric', target: 55, scripts: ['/kaohe/kaohe.iife.js'],
+    setup: `${configure}
+const form = document.querySelector('kaohe-rubric-form');
+form.rubric = Kaohe.context.rubrics['HOST-SP'];
+form.sheet = { rubric: 'HOST-SP', rubricVersion: 1, employee: 'e1', period: '2026-10', attendance: { absentDays: '0' }, entries: {} };`,
+    body: '<kaohe-rubric-form></kaohe-rubric-form>', ready: ['kaohe-rubric-form'],
+  },
+  {
+    name: 'kaohe-inbox (no-server mode)', target: 60, scripts: ['/kaohe/kaohe.iife.js'],
+    setup: configure, body: '<kaohe-inbox></kaohe-inbox>', ready: ['kaohe-inbox'],
+  },
+  {
+    name: 'kaohe-payslip (no-server mode)', target: 45, scripts: ['/kaohe/kaohe.iife.js'],
+    setup: configure, body: '<kaohe-payslip></kaohe-payslip>', ready: ['kaohe-payslip'],
+  },
+  {
+    name: 'every core element, no-server mode', target: 112, scripts: ['/kaohe/kaohe.iife.js'],
+    setup: configure, body: '<kaohe-inbox></kaohe-inbox><kaohe-rubric-form></kaohe-rubric-form><kaohe-payslip></kaohe-payslip>',
+    ready: ['kaohe-inbox', 'kaohe-rubric-form', 'kaohe-payslip'],
+  },
+  {
+    name: "HR's page with the form builder", target: 150, scripts: ['/kaohe/kaohe.iife.js', '/kaohe/kaohe-form-builder.js'],
+    setup: configure, body: '<kaohe-form-builder></kaohe-form-builder>', ready: ['kaohe-form-builder'],
+  },
+];
+
+if (!process.argv.includes('--no-build')) {
+  execFileSync(process.execPath, [join(root, 'packages', 'embed', 'build.mjs'), '--quiet'], { stdio: 'inherit' });
+}
+const pages = mkdtempSync(join(tmpdir(), 'kaohe-weight-'));
+cases.forEach((c, n) => {
+  writeFileSync(join(pages, `case${n}.js`), `(async () => {${c.setup}\n})().catch((error) => { window.__weightError = String(error); });\n`);
+  writeFileSync(join(pages, `case${n}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${c.name}</title>
+${c.scripts.map((src) => `<script src="${src}" defer></script>`).join('\n')}
+<script src="case${n}.js" defer></script></head><body><main>${c.body}</main></body></html>`);
+});
+const { server, url } = await startServer({ port: 0, routes: [['/kaohe/', embedDist], ['/', pages]] });
+const launched = await launch();
+const rows: string[] = [];
+try {
+  for (const [n, c] of cases.entries()) {
+    const context = await launched.browser.createBrowserContext();
+    const page = await context.newPage();
+    const scripts = new Map<string, number>();
+    const reading: Promise<void>[] = [];
+    page.on('response', (response) => {
+      // Kaohe's files only: the host's own setup script (here carrying its rubric's JSON) is the host's weight.
+      if (response.request().resourceType() !== 'script' || !new URL(response.url()).pathname.startsWith('/kaohe/')) return;
+      reading.push(response.buffer().then((body) => { scripts.set(new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length); }));
+    });
+    await page.goto(new URL(`case${n}.html`, url).href, { waitUntil: 'load' });
+    await page.waitForFunction((tags: string[]) => {
+      const failed = (window as unknown as { __weightError?: string }).__weightError;
+      if (failed) throw new Error(failed);
+      return tags.every((tag) => (document.querySelector(tag)?.shadowRoot?.childElementCount ?? 0) > 0);
+    }, { timeout: 60_000 }, c.ready);
+    await Promise.all(reading);
+    const total = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
+    const files = [...scripts].map(([path, bytes]) => `${path.replace(/^.*\//, '')} ${(bytes / 1024).toFixed(1)}`).join(', ');
+    rows.push(`| ${c.name} | ${(total / 1024).toFixed(1)} KB | ≤ ${c.target} KB | ${files} |`);
+    await context.close();
+  }
+} finally {
+  await launched.close();
+  server.closeAllConnections();
+  server.close();
+  rmSync(pages, { recursive: true, force: true });
+}
+console.log('| page shows | JavaScript fetched (gzip -9) | issue 14 target | files (KB) |');
+console.log('|---|---|---|---|');
+for (const row of rows) console.log(row);
