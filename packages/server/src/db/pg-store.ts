@@ -8,13 +8,13 @@
 //   LISTEN as `remote` changes.
 import type { Rubric } from '@kaohe/scoring';
 import {
-  type AppraisalCommit, type AppraisalFilter, type AuditHead, type AuditVerification, type CommitOutcome, type Draft, StoreBase, StoreConflictError,
+  type AppraisalCommit, type AppraisalFilter, type AuditHead, type AuditVerification, type CommitOutcome, type Draft, StoreBase, StoreError,
   checkRevisions, headAfter, sealAuditEvents,
 } from '@kaohe/store';
 import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
 import type { AuditSealer } from './audit-seal.ts';
 import { type NoticeHub, type NoticeMessage, newOrigin, sendNotices } from './notices.ts';
-import { type Sql, type SqlSession, sql, sqlState } from './sql.ts';
+import { type Sql, type SqlSession, sqlState } from './sql.ts';
 import * as appraisals from './tables/appraisals.ts';
 import * as audit from './tables/audit.ts';
 import * as drafts from './tables/drafts.ts';
@@ -23,6 +23,13 @@ import * as rubrics from './tables/rubrics.ts';
 /** Writes one transaction carries at most: a group stays short enough that its locks are held briefly. */
 const GROUP_LIMIT = 64;
 const DEADLOCK = '40P01';
+
+/** Rolls a group back when an insert finds its appraisal created by another instance since the lock read. */
+class CreatedMeanwhile extends StoreError {
+  constructor() {
+    super('conflict', 'Another Kaohe server created one of these appraisals at the same moment, again and again; nothing was written. Reload and try again.');
+  }
+}
 
 interface PendingCommit {
   commit: AppraisalCommit;
@@ -75,13 +82,15 @@ export class PgStore extends StoreBase {
   /**
    * Joins the next group commit. Every audited write must hold the log's head until its commit is
    * on disk, so one transaction per write would cap a database at one write per disk flush (≈140/s
-   * measured here). Writes arriving while a group commits wait and go together in the next one,
-   * each checked and written under its own savepoint, so one refusal never touches the others.
+   * measured here). Writes arriving while a group commits wait and go together in the next one:
+   * all their appraisals are row-locked in one statement, each write is checked in order against
+   * what the writes before it left (so two racing on one revision still give one winner), and the
+   * accepted ones are written, chained and notified together. A refused write changes nothing.
    */
   protected commitAppraisals(commit: AppraisalCommit): Promise<CommitOutcome> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ commit, resolve: () => resolve('committed'), reject });
-      if (!this.#draining) this.#draining = this.#drain();
+      this.#draining ??= this.#drain();
     });
   }
 
@@ -96,27 +105,18 @@ export class PgStore extends StoreBase {
   async #commitGroup(group: readonly PendingCommit[]): Promise<void> {
     const refused = new Map<PendingCommit, unknown>();
     for (let attempt = 1; ; attempt += 1) {
-      refused.clear();
       try {
         await this.#db.transaction(async (tx) => {
-          const accepted: PendingCommit[] = [];
-          for (const pending of group) {
-            await tx.query(sql`savepoint kaohe_write`);
-            try {
-              await this.#writeRecords(tx, pending.commit);
-              accepted.push(pending);
-            } catch (error) {
-              await tx.query(sql`rollback to savepoint kaohe_write`);
-              refused.set(pending, error);
-            }
-          }
+          refused.clear();
+          const accepted = await this.#writeGroup(tx, group, refused);
           await this.#appendAudit(tx, accepted.map((pending) => pending.commit));
           await sendNotices(tx, this.#origin, accepted.flatMap((pending) => pending.commit.writes.map(({ record }) => ({ type: 'appraisal' as const, id: record.id, revision: record.revision }))));
         });
         break;
       } catch (error) {
-        // Two instances' groups locking the same appraisals in opposite orders: PostgreSQL aborts one; it goes again.
-        if (sqlState(error) === DEADLOCK && attempt < 3) continue;
+        // Another instance created one of the group's new appraisals after the lock read, or two
+        // instances deadlocked: the group goes again, and this time sees what is there.
+        if ((error instanceof CreatedMeanwhile || sqlState(error) === DEADLOCK) && attempt < 3) continue;
         for (const pending of group) pending.reject(error);
         return;
       }
@@ -127,25 +127,30 @@ export class PgStore extends StoreBase {
     }
   }
 
-  /** One write's records: revision check under row locks, then insert or update, and the assignee index. */
-  async #writeRecords(tx: SqlSession, commit: AppraisalCommit): Promise<void> {
-    const records = commit.writes.map((write) => write.record);
-    const ids = records.map((record) => record.id);
+  /** Checks each write in order and stores the accepted ones' records. @returns the accepted writes */
+  async #writeGroup(tx: SqlSession, group: readonly PendingCommit[], refused: Map<PendingCommit, unknown>): Promise<PendingCommit[]> {
+    const ids = [...new Set(group.flatMap((pending) => pending.commit.writes.map(({ record }) => record.id)))];
     const stored = await appraisals.lockAppraisals(tx, ids);
-    checkRevisions(ids.map((id) => stored.get(id)), commit.writes);
-    const created = records.filter((record) => !stored.has(record.id));
-    const updated = records.filter((record) => stored.has(record.id));
-    if (created.length > 0) {
-      const inserted = await appraisals.insertAppraisals(tx, created);
-      if (inserted.size < created.length) {
-        // Another instance created one of them after our lock read found nothing: refuse as the contract does.
-        const now = await appraisals.lockAppraisals(tx, ids);
-        checkRevisions(ids.map((id) => now.get(id)), commit.writes);
-        throw new StoreConflictError(now.get(created.find((record) => !inserted.has(record.id))?.id ?? ''), 0);
+    /** each appraisal as the writes accepted so far leave it */
+    const current = new Map(stored);
+    const accepted: PendingCommit[] = [];
+    for (const pending of group) {
+      try {
+        checkRevisions(pending.commit.writes.map(({ record }) => current.get(record.id)), pending.commit.writes);
+      } catch (error) {
+        refused.set(pending, error);
+        continue;
       }
+      for (const { record } of pending.commit.writes) current.set(record.id, record);
+      accepted.push(pending);
     }
+    const written = [...new Set(accepted.flatMap((pending) => pending.commit.writes.map(({ record }) => record.id)))].map((id) => current.get(id)!);
+    const created = written.filter((record) => !stored.has(record.id));
+    const updated = written.filter((record) => stored.has(record.id));
+    if (created.length > 0 && (await appraisals.insertAppraisals(tx, created)).size < created.length) throw new CreatedMeanwhile();
     if (updated.length > 0) await appraisals.updateAppraisals(tx, updated);
-    await appraisals.replaceAssignees(tx, records);
+    if (written.length > 0) await appraisals.replaceAssignees(tx, written);
+    return accepted;
   }
 
   /**

@@ -2,7 +2,7 @@
 // the key check and ping.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { StoreChange } from '@kaohe/store';
+import { type StoreChange, StoreConflictError } from '@kaohe/store';
 import type { Person } from '@kaohe/workflow';
 import { appraisal, auditEntry, rubric } from '../../../store/test/fixtures.ts';
 import { type KaoheDatabase, type Notice, openDatabase } from '../../src/db/index.ts';
@@ -90,6 +90,17 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await heard, [{ type: 'rubric', id: 'salesperson', version: 7 }]);
     });
 
+    test('saves of one appraisal sent one after another without waiting land in order, each on the one before', async () => {
+      const opened = await database.store.putAppraisal(appraisal({ id: '2026-10:E1004' }), { expectedRevision: 0 });
+      // Sent together, they may share one group commit: the second is checked against the first, not against what was stored.
+      const saved = await Promise.all([2, 3, 4].map((revision) => database.store.putAppraisal({ ...opened, revision, updatedBy: `R${revision}` },
+        { expectedRevision: revision - 1, audit: [auditEntry(opened.id, `step-${revision}`)] })));
+      assert.deepEqual(saved.map((record) => record.revision), [2, 3, 4]);
+      assert.equal((await database.store.getAppraisal(opened.id))?.updatedBy, 'R4');
+      assert.deepEqual((await database.store.listAudit(opened.id)).map((event) => event.action), ['step-2', 'step-3', 'step-4']);
+      assert.equal((await database.store.verifyAudit()).ok, true);
+    });
+
     test('text with a NUL character is refused before any SQL, naming the rule', async () => {
       await assert.rejects(database.store.putAppraisal(appraisal({ id: '2026-10:E1003', updatedBy: 'a\u0000b' }), { expectedRevision: 0 }),
         (error: unknown) => error instanceof TypeError && /NUL/.test(error.message));
@@ -147,6 +158,16 @@ describe('two instances on one PostgreSQL database', { skip: postgres ? false : 
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.deepEqual(local, [{ type: 'appraisal', id: '2026-10:E3001', revision: 1, origin: 'local' }]);
     assert.deepEqual(await second.store.getAppraisal(record.id), record);
+  });
+
+  test('the same new appraisal created through both instances at once: one creates it, the other is told who did', async () => {
+    const results = await Promise.allSettled([first, second].map((instance, index) =>
+      instance.store.putAppraisal(appraisal({ id: '2026-10:E3003', updatedBy: `HR-${index}` }), { expectedRevision: 0, audit: [auditEntry('2026-10:E3003', 'open', `HR-${index}`)] })));
+    const refused = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    assert.equal(refused.length, 1);
+    assert.ok(refused[0]!.reason instanceof StoreConflictError, String(refused[0]!.reason));
+    assert.match(refused[0]!.reason.message, /Appraisal 2026-10:E3003 was changed by HR-[01]/);
+    assert.equal((await first.store.listAudit('2026-10:E3003')).length, 1);
   });
 
   test('the same approval sent to both instances at once: one lands, the other is a conflict, one audit event', async () => {
