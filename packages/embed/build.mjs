@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { Buffer } from 'node:buffer';
 import { gzipSync } from 'node:zlib';
 import { decimalCore } from './decimal-core.mjs';
+import { noBatchPaths } from './batch-paths.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -80,23 +81,6 @@ const cssLiterals = {
   },
 };
 
-/**
- * Issue 15: pay plans compiled into scaled-integer closures (scoring/src/pay/compiled.ts) make a
- * payroll run of thousands of payslips fast, in Node and in HR's bundle. A page of the core shows one
- * payslip at a time, which the general decimal.js path computes in well under a millisecond, and
- * the core's weight is capped: there computePay finds no compiled payer and takes the general path.
- * The payslips are the same either way (scoring/test/pay-fast-path.property.test.ts).
- */
-const noCompiledPay = {
-  name: 'no-compiled-pay',
-  setup(builder) {
-    builder.onLoad({ filter: /[\\/]packages[\\/]scoring[\\/]src[\\/]pay[\\/]compiled\.ts$/ }, () => ({
-      contents: 'export function compiledPayer() { return null; }',
-      loader: 'ts',
-    }));
-  },
-};
-
 const src = (file) => join(here, 'src', file);
 const scoringSrc = join(root, 'packages', 'scoring', 'src');
 const elementsSrc = join(root, 'packages', 'elements', 'src');
@@ -140,9 +124,9 @@ const presetsDataOnly = [
  * carries the trimmed decimal.js. (HR's views take square roots for the standard deviation.)
  */
 const bundles = [
-  { name: 'kaohe.js', entry: src('index.ts'), format: 'esm', core: true, plugins: [decimalCore, noCompiledPay] },
+  { name: 'kaohe.js', entry: src('index.ts'), format: 'esm', core: true, plugins: [decimalCore, noBatchPaths] },
   // No globalName: src/iife.ts assigns window.Kaohe itself, so a second copy keeps the first one.
-  { name: 'kaohe.iife.js', entry: src('iife.ts'), format: 'iife', core: true, budget: IIFE_BUDGET_GZIP, plugins: [decimalCore, noCompiledPay] },
+  { name: 'kaohe.iife.js', entry: src('iife.ts'), format: 'iife', core: true, budget: IIFE_BUDGET_GZIP, plugins: [decimalCore, noBatchPaths] },
   { name: 'kaohe-presets.js', entry: src('presets.ts'), format: 'iife', plugins: presetsDataOnly },
   { name: 'kaohe-presets.mjs', entry: src('presets.ts'), format: 'esm', plugins: presetsDataOnly },
   { name: 'kaohe-form-builder.js', entry: src('form-builder.ts'), format: 'iife' },

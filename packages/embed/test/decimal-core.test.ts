@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import type { Decimal as ScoringDecimal } from '@kaohe/scoring';
 // @ts-expect-error -- a plain ES module of the build, without types
 import { decimalCore, trimDecimal } from '../decimal-core.mjs';
+import { noBatchPaths } from '../batch-paths.mjs';
 
 type DecimalCtor = typeof ScoringDecimal;
 
@@ -84,7 +85,9 @@ test('the mathematics Kaohe never does is gone from the bundle', () => {
 });
 
 // The product's own computations, bundled as the core bundles them (scoring with the trimmed
-// decimal.js): a method the code calls but the trim removed throws here, and a changed digit shows.
+// decimal.js and without the batch paths, so decimal.js scores and pays every sheet) against the
+// whole library with them: a method the code calls but the trim removed throws here, and a changed
+// digit shows.
 interface ScoringApi {
   scoreSheet: typeof import('@kaohe/scoring').scoreSheet;
   computePay: typeof import('@kaohe/scoring').computePay;
@@ -107,7 +110,7 @@ async function scoringWith(plugins: Plugin[]): Promise<ScoringApi> {
   return (await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.text).toString('base64')}`)) as ScoringApi;
 }
 
-const [trimmed, whole] = await Promise.all([scoringWith([decimalCore]), scoringWith([])]);
+const [trimmed, whole] = await Promise.all([scoringWith([decimalCore, noBatchPaths]), scoringWith([])]);
 const examples = (folder: string) => readdirSync(join(cliExamples, folder)).filter((name) => name.endsWith('.json'))
   .map((name) => ({ name, json: JSON.parse(readFileSync(join(cliExamples, folder, name), 'utf8')) as Record<string, unknown> }));
 

@@ -169,7 +169,7 @@ export type RubricInput = z.input<typeof Rubric>;
 // then checks what needs the rubric (validate-sheet.ts): a bound changed here changes everywhere.
 
 /** Ids a sheet names (rubric, employee, level, option): an id, not a paragraph. */
-const MAX_ID_LENGTH = 200;
+export const MAX_ID_LENGTH = 200;
 /** A reason or comment: a few sentences; 2,000 characters is a page of Chinese text. */
 export const MAX_TEXT_LENGTH = 2000;
 /**
@@ -190,10 +190,11 @@ const count = (what: string, max = MAX_MONTHLY_COUNT) => z.int(`${what} must be 
 
 // A sheet amount is a decimal written out: at most 12 digits before the point (a trillion covers
 // any sales figure or salary) and 8 after, so an exact engine never meets a 10,000-digit number.
-const SHEET_DECIMAL = /^-?\d{1,12}(\.\d{1,8})?$/;
-const SHEET_LIMIT = 1e12;
+export const SHEET_DECIMAL = /^-?\d{1,12}(\.\d{1,8})?$/;
+export const SHEET_LIMIT = 1e12;
 const decimalWords = 'a decimal number such as "5" or "2.5" (at most 12 digits before the point and 8 after)';
-const isNegativeText = (value: string) => value.startsWith('-') && /[1-9]/.test(value);
+export const isNegativeText = (value: string) => value.startsWith('-') && /[1-9]/.test(value);
+export const isPositiveText = (value: string) => !value.startsWith('-') && /[1-9]/.test(value);
 
 /** What a decimal field says about a value that is no decimal, or about no value at all. */
 const decimalError = (what: string, missing: string) => (issue: { code?: string; input?: unknown }) =>
@@ -217,7 +218,7 @@ const nonNegativeAmount = (what: string, missing = `${what} is required`) => z.u
 const positiveAmount = (what: string) => z.union([
   z.string().check(
     z.regex(SHEET_DECIMAL, `${what} must be ${decimalWords}`),
-    z.refine((value: string) => !SHEET_DECIMAL.test(value) || (!value.startsWith('-') && /[1-9]/.test(value)), { error: (issue) => `${what} must be above 0, got ${String(issue.input)}` }),
+    z.refine((value: string) => !SHEET_DECIMAL.test(value) || isPositiveText(value), { error: (issue) => `${what} must be above 0, got ${String(issue.input)}` }),
   ),
   z.number().check(z.gt(0, { error: (issue) => `${what} must be above 0, got ${String(issue.input)}` }), z.lt(SHEET_LIMIT, `${what} must be ${decimalWords}`)),
 ], { error: decimalError(what, `${what} is required`) });
@@ -253,7 +254,8 @@ export const Entry = z.strictObject({
 export type Entry = z.infer<typeof Entry>;
 export type EntryInput = z.input<typeof Entry>;
 
-export const Period = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM'));
+export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const Period = z.string().check(z.regex(PERIOD, 'a month as YYYY-MM'));
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 

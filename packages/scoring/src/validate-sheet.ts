@@ -1,6 +1,7 @@
 import { dec } from './decimal.ts';
 import { formatPath, KaoheInputError, type Problem } from './problems.ts';
 import { Sheet, type Entry, type Rubric, type SheetInput } from './schema.ts';
+import { readPlainSheet } from './sheet-check.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -22,11 +23,7 @@ function ruleAt(path: ReadonlyArray<PropertyKey>, code: string, itemRules: Reado
  * problems so far; scoreSheet adds the entries' own problems to them.
  */
 export function readSheet(rubric: Rubric, input: SheetInput | Sheet): { sheet: Sheet; problems: Problem[] } {
-  const itemRules = new Map<string, string>();
-  for (const section of rubric.sections) {
-    if (section.gate) itemRules.set(section.gate.id, section.gate.source ?? section.gate.id);
-    for (const item of section.items) itemRules.set(item.id, item.source ?? item.id);
-  }
+  const itemRules = itemRulesOf(rubric);
   const problems: Problem[] = [];
   const raw: unknown = input;
 
@@ -60,6 +57,9 @@ export function readSheet(rubric: Rubric, input: SheetInput | Sheet): { sheet: S
     }
   }
 
+  // Plain data within the schema's bounds is read by hand, for speed (sheet-check.ts); the rest by the schema.
+  const plain = readPlainSheet(input);
+  if (plain) return { sheet: plain, problems };
   const parsed = Sheet.safeParse(input);
   if (!parsed.success) {
     const schemaProblems = parsed.error.issues.flatMap((issue) => {
@@ -75,4 +75,20 @@ export function readSheet(rubric: Rubric, input: SheetInput | Sheet): { sheet: S
   const entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
   for (const [id, entry] of Object.entries(parsed.data.entries)) entries[id] = entry;
   return { sheet: { ...parsed.data, entries }, problems };
+}
+
+const itemRulesByRubric = new WeakMap<Rubric, ReadonlyMap<string, string>>();
+
+/** Item and gate ids → the rule each is cited under; once per rubric object (a loaded rubric is frozen). */
+function itemRulesOf(rubric: Rubric): ReadonlyMap<string, string> {
+  let itemRules = itemRulesByRubric.get(rubric);
+  if (!itemRules || !Object.isFrozen(rubric)) {
+    const rules = new Map<string, string>();
+    for (const section of rubric.sections) {
+      if (section.gate) rules.set(section.gate.id, section.gate.source ?? section.gate.id);
+      for (const item of section.items) rules.set(item.id, item.source ?? item.id);
+    }
+    itemRulesByRubric.set(rubric, (itemRules = rules));
+  }
+  return itemRules;
 }

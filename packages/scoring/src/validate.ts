@@ -1,4 +1,5 @@
 import { dec, sum, ZERO } from './decimal.ts';
+import { deepFreeze } from './freeze.ts';
 import { problemsFromZod, type Checked, type Problem } from './problems.ts';
 import { Rubric, type Item, type Rule } from './schema.ts';
 
@@ -76,7 +77,9 @@ export function validateRubric(input: unknown): Checked<Rubric> {
     if (!total.eq(1)) add('composite', 'C-1', `work and attendance weights add up to ${total.times(100)}%, not 100%`);
   }
 
-  return problems.length > 0 ? { ok: false, problems: [...problems, ...warnings] } : { ok: true, value: rubric, warnings };
+  // Frozen, as the presets are: the engine compiles a rubric once and keeps the scorer for that
+  // object (engine.ts), so a loaded rubric must not change under it. Edit the authored draft and load it again.
+  return problems.length > 0 ? { ok: false, problems: [...problems, ...warnings] } : { ok: true, value: deepFreeze(rubric), warnings };
 }
 
 function checkItem(item: Item, ip: string): Problem[] {

@@ -1,0 +1,80 @@
+// readSheet as it stood before issue 15 (main at 2587116, packages/scoring/src/validate-sheet.ts): every
+// sheet through the schema. Test code only, for legacy-engine.ts.
+import { dec } from '../../src/decimal.ts';
+import { formatPath, KaoheInputError, type Problem } from '../../src/problems.ts';
+import { Sheet, type Entry, type Rubric, type SheetInput } from '../../src/schema.ts';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The rule a sheet's problem is cited under: the item's rule ID for an entry, C-2 for attendance. */
+function ruleAt(path: ReadonlyArray<PropertyKey>, code: string, itemRules: ReadonlyMap<string, string>): string {
+  if (path[0] === 'attendance') return 'C-2';
+  if (path[0] === 'entries' && typeof path[1] === 'string') return itemRules.get(path[1]) ?? 'unknown-item';
+  return code;
+}
+
+/**
+ * Reads a sheet for a rubric: the sheet schema's bounds (schema.ts) and what needs the rubric —
+ * attendance where the monthly score uses it (C-1), entries only for the rubric's items, the
+ * rubric and version the sheet names. Every problem found on the way is returned at once, each
+ * naming its path and rule (the item's rule ID for an entry, C-2 for attendance).
+ *
+ * Throws a KaoheInputError when the schema refuses the sheet. Otherwise returns the parsed sheet,
+ * its entries held in a null-prototype object (so no item id reaches Object.prototype), with the
+ * problems so far; scoreSheet adds the entries' own problems to them.
+ */
+export function readSheet(rubric: Rubric, input: SheetInput | Sheet): { sheet: Sheet; problems: Problem[] } {
+  const itemRules = new Map<string, string>();
+  for (const section of rubric.sections) {
+    if (section.gate) itemRules.set(section.gate.id, section.gate.source ?? section.gate.id);
+    for (const item of section.items) itemRules.set(item.id, item.source ?? item.id);
+  }
+  const problems: Problem[] = [];
+  const raw: unknown = input;
+
+  if (isRecord(raw)) {
+    if (typeof raw['rubric'] === 'string' && raw['rubric'] !== rubric.id) {
+      problems.push({ path: 'rubric', rule: 'rubric', message: `the sheet is for rubric "${String(raw['rubric'])}", not "${rubric.id}"` });
+    }
+    const version = raw['rubricVersion'];
+    if (typeof version === 'number' && version !== rubric.version) {
+      problems.push({ path: 'rubricVersion', rule: 'rubric-version', message: `the sheet pins version ${version} of ${rubric.id}, not version ${rubric.version}` });
+    }
+    // C-1: the monthly score is work × 70% + attendance × 30%; a sheet without its attendance must
+    // not score as full attendance.
+    if (rubric.composite.kind === 'workAttendance' && raw['attendance'] === undefined) {
+      const { work, attendance } = rubric.composite;
+      problems.push({
+        path: 'attendance',
+        rule: 'C-1',
+        message: `${rubric.id}'s monthly score is work × ${dec(work).times(100)}% + attendance × ${dec(attendance).times(100)}%: give the absent days ({ "absentDays": "0" } for full attendance)`,
+      });
+    }
+    // Own keys of the sheet as written: JSON.parse makes "__proto__" an own key, which a parsed
+    // record drops silently; it is refused here like any other id that is not an item.
+    const entries = raw['entries'];
+    if (isRecord(entries)) {
+      for (const key of Object.keys(entries)) {
+        if (!itemRules.has(key)) {
+          problems.push({ path: formatPath(['entries', key]), rule: 'unknown-item', message: `${key} is not an item of ${rubric.id}` });
+        }
+      }
+    }
+  }
+
+  const parsed = Sheet.safeParse(input);
+  if (!parsed.success) {
+    const schemaProblems = parsed.error.issues.flatMap((issue) => {
+      // A field the sheet does not know is named by its own path, not by the object around it.
+      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+      return paths.map((path) => ({ path: formatPath(path), rule: ruleAt(path, issue.code, itemRules), message: issue.message }));
+    });
+    // An unknown item's own fields say nothing more than that it is unknown.
+    const unknown = new Set(problems.filter((p) => p.rule === 'unknown-item').map((p) => p.path));
+    const rest = schemaProblems.filter((p) => ![...unknown].some((u) => p.path === u || p.path.startsWith(`${u}.`) || p.path.startsWith(`${u}[`)));
+    throw new KaoheInputError('sheet', [...problems, ...rest]);
+  }
+  const entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
+  for (const [id, entry] of Object.entries(parsed.data.entries)) entries[id] = entry;
+  return { sheet: { ...parsed.data, entries }, problems };
+}
