@@ -15,6 +15,7 @@ import { roleNames } from '../src/base/role-labels.ts';
 import { annualCatalogue } from '../src/kaohe-annual/annual-messages.ts';
 import { builderCatalogue } from '../src/kaohe-form-builder/form-builder-messages.ts';
 import { inboxCatalogue } from '../src/kaohe-inbox/inbox-messages.ts';
+import { outboxStatusCatalogue } from '../src/kaohe-outbox-status/outbox-status-messages.ts';
 import { payrollExportCatalogue } from '../src/kaohe-payslip/payroll-export-messages.ts';
 import { payslipCatalogue } from '../src/kaohe-payslip/payslip-messages.ts';
 import { distributionCatalogue } from '../src/kaohe-score-distribution/distribution-messages.ts';
@@ -31,7 +32,7 @@ const anyParams = new Proxy({}, { get: () => '1' }) as MessageParams;
 
 const catalogues: Record<string, Catalogue<string>> = {
   base: baseCatalogue, inbox: inboxCatalogue, payslip: payslipCatalogue, payrollExport: payrollExportCatalogue,
-  annual: annualCatalogue, distribution: distributionCatalogue, formBuilder: builderCatalogue,
+  annual: annualCatalogue, distribution: distributionCatalogue, formBuilder: builderCatalogue, outboxStatus: outboxStatusCatalogue,
 };
 
 /** Every zh-Hans string in a tree of labels ({ 'zh-Hant', 'zh-Hans', en } objects anywhere in it), by path. */

@@ -84,7 +84,7 @@ export function onContextChange(listener: Listener): () => void {
  * entries, which load apart but should publish to and read from the same store.
  */
 export const kaoheTags: readonly string[] = [
-  'kaohe-rubric-form', 'kaohe-inbox', 'kaohe-payslip',
+  'kaohe-rubric-form', 'kaohe-inbox', 'kaohe-payslip', 'kaohe-outbox-status',
   'kaohe-form-builder', 'kaohe-chain-editor', 'kaohe-payroll-export', 'kaohe-annual', 'kaohe-score-distribution',
 ];
 
@@ -101,6 +101,8 @@ const suppliers: ReadonlyArray<readonly [string, (context: KaoheContext) => unkn
   ['store', (context) => context.store],
   // elements that talk to the application service: the server's client, or (unset) their own over `store`
   ['service', (context) => context.service],
+  // kaohe-outbox-status: the server's client with its offline outbox says what waits
+  ['outbox', (context) => (context.service && 'onStatus' in context.service ? context.service : undefined)],
   ['rubrics', (context) => context.rubricVersions],
   ['chains', (context) => context.chains],
   ['payPlans', (context) => context.payPlans],

@@ -2,13 +2,13 @@
 // The context gets the server's client (@kaohe/client's HttpService, the same KaoheService interface
 // the page's own service has), and the people the elements name come from the server unless the host
 // hands them over. Nothing here decides anything: the server does.
-import { HttpService } from '@kaohe/client';
+import { HttpService, OfflineService, Outbox, outboxName } from '@kaohe/client';
 import { KaoheInputError } from '@kaohe/scoring';
 import type { Directory } from '@kaohe/workflow';
 import type { KaoheConfig } from './api-types.ts';
 
 export interface ServerConnection {
-  service: HttpService;
+  service: OfflineService | HttpService;
   directory: Directory;
 }
 
@@ -23,7 +23,16 @@ export async function connectServer(config: KaoheConfig & { server: string }): P
   if (typeof config.server !== 'string' || config.server === '') {
     throw new KaoheInputError('Kaohe configuration', [{ path: 'server', rule: 'url', message: 'server is the Kaohe server\'s address, such as /kaohe-api' }]);
   }
-  const service = new HttpService({ server: config.server, token: config.token, user: config.user });
+  const http = new HttpService({ server: config.server, token: config.token, user: config.user });
+  // The outbox keeps what is typed while the server cannot be reached (and what was last read, for a
+  // reload while offline). A browser without IndexedDB (a locked-down private window) still works online.
+  let service: OfflineService | HttpService = http;
+  try {
+    service = await OfflineService.open(http, await Outbox.open(outboxName(config.server, config.user)));
+  } catch (error) {
+    console.warn(`Kaohe: IndexedDB is unavailable (${error instanceof Error ? error.message : String(error)}); `
+      + 'without it, work typed while the server cannot be reached is not kept.');
+  }
   const directory = config.directory ?? await service.directory();
   return { service, directory };
 }

@@ -2,7 +2,7 @@
 // server, each request carries the host's token; without `server` nothing changes. The page's fetch is
 // replaced by a recorder here (the client against a real server is tested in packages/client/test).
 import { expect } from '@open-wc/testing';
-import { HttpService } from '@kaohe/client';
+import { HttpService, OfflineService } from '@kaohe/client';
 import { KaoheInputError } from '@kaohe/scoring';
 import { MemoryStore } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
@@ -39,7 +39,9 @@ describe('Kaohe.configure with a server', () => {
     try {
       const kaohe = new KaoheApi();
       const context = await kaohe.configure({ user: 'R1', server: '/kaohe-api', token: ({ reason }) => { reasons.push(reason); return `token-${reasons.length}`; }, locale: 'en' });
-      expect(context.service).to.be.instanceOf(HttpService);
+      // the server's client behind the offline outbox
+      expect(context.service).to.be.instanceOf(OfflineService);
+      expect((context.service as OfflineService).http).to.be.instanceOf(HttpService);
       expect(context.server).to.equal('/kaohe-api');
       expect(context.person?.name).to.equal('North Manager Zhou');
       expect(await context.service?.countTasks('R1')).to.equal(3);

@@ -12,8 +12,10 @@ import type { AppraisalView, ServiceProblem } from './schemas.ts';
  * - `forbidden`: an HR read or an opening by someone who is not HR
  * - `conflict`: the appraisal exists already (opening it twice)
  * - `unavailable`: the store failed (quota, closed database …); nothing was written
+ * - `offline`: (the server's client only) the server cannot be reached; the command waits in the
+ *   browser's outbox and is sent, in order, when it can be
  */
-export type RefusalCode = ReasonCode | 'not-found' | 'stale' | 'invalid' | 'forbidden' | 'conflict' | 'unavailable';
+export type RefusalCode = ReasonCode | 'not-found' | 'stale' | 'invalid' | 'forbidden' | 'conflict' | 'unavailable' | 'offline';
 
 export interface Refusal {
   ok: false;

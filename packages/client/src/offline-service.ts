@@ -1,0 +1,291 @@
+// KaoheService over HTTP that never loses work: the server's client (HttpService) with the outbox in
+// front. While the server answers, calls go straight through and every read's answer is remembered;
+// when it cannot be reached (KaoheOfflineError), drafts and actions wait in the outbox in the order
+// they were made, reads answer what was last read, and the outbox is sent in order once the server is
+// back (the browser's `online` event, the live stream reopening, or a retry with backoff). While
+// anything waits, new work queues behind it, so nothing overtakes what was typed first.
+// A refusal when the outbox is sent (stale: someone wrote first) keeps the person's item with the
+// refusal and the server's current view: both versions stay reachable, and the form shows its conflict.
+import type { Rubric } from '@kaohe/scoring';
+import type {
+  ActResult, AppraisalView, DraftResult, KaoheService, OpenPeriodResult, OpenResult, PageRequest, Refusal, ServiceInternals, TaskPage, ViewOptions, internals,
+} from '@kaohe/service';
+import type { Draft } from '@kaohe/store';
+import type { Directory } from '@kaohe/workflow';
+import type { HttpService } from './http-service.ts';
+import { backoffDelay } from './live.ts';
+import { Outbox, type OutboxItem, type OutboxWork } from './outbox.ts';
+import { KaoheOfflineError } from './transport.ts';
+
+const internalsKey: typeof internals = Symbol.for('kaohe.service.internals') as never;
+
+/** What the page shows about the connection: reachable or not, how many items wait, how many were refused. */
+export interface OutboxStatus {
+  online: boolean;
+  waiting: number;
+  refused: number;
+}
+
+export interface OfflineServiceOptions {
+  /** the first retry while offline (default 2 s), doubling to `maxRetryMs` (default 60 s), with jitter */
+  retryMs?: number;
+  maxRetryMs?: number;
+  clock?: () => string;
+}
+
+export class OfflineService implements KaoheService {
+  readonly http: HttpService;
+  readonly outbox: Outbox;
+  readonly #options: OfflineServiceOptions;
+  readonly #listeners = new Set<(status: OutboxStatus) => void>();
+  #status: OutboxStatus = { online: true, waiting: 0, refused: 0 };
+  #flushing: Promise<void> | undefined;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #attempt = 0;
+  readonly #onOnline = () => { void this.flush(); };
+
+  private constructor(http: HttpService, outbox: Outbox, options: OfflineServiceOptions) {
+    this.http = http;
+    this.outbox = outbox;
+    this.#options = options;
+    if (typeof window !== 'undefined') window.addEventListener('online', this.#onOnline);
+    // The live stream reopening means the server answers again.
+    http.onLiveState((state) => { if (state === 'open') void this.flush(); });
+  }
+
+  /** The service with its outbox opened (and what waited in it from before a reload counted, and sent when it can be). */
+  static async open(http: HttpService, outbox: Outbox, options: OfflineServiceOptions = {}): Promise<OfflineService> {
+    const service = new OfflineService(http, outbox, options);
+    await service.#count();
+    if (service.#status.waiting > 0) void service.flush();
+    return service;
+  }
+
+  get status(): OutboxStatus {
+    return this.#status;
+  }
+
+  /** Hears every change of the status; returns the unsubscribe. */
+  onStatus(listener: (status: OutboxStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** What waits or was refused, oldest first (the person's versions, with the server's refusal where it said no). */
+  items(): Promise<OutboxItem[]> {
+    return this.outbox.items();
+  }
+
+  /** Drops a refused item once the person has resolved it (taken the server's version, or typed theirs again). */
+  async discard(seq: number): Promise<void> {
+    await this.outbox.remove(seq);
+    await this.#count();
+  }
+
+  get [internalsKey](): ServiceInternals {
+    return this.http[internalsKey];
+  }
+
+  subscribe(...args: Parameters<HttpService['subscribe']>): ReturnType<HttpService['subscribe']> {
+    return this.http.subscribe(...args);
+  }
+
+  #now(): string {
+    return this.#options.clock?.() ?? new Date().toISOString();
+  }
+
+  #set(next: Partial<OutboxStatus>): void {
+    const status = { ...this.#status, ...next };
+    if (status.online === this.#status.online && status.waiting === this.#status.waiting && status.refused === this.#status.refused) return;
+    this.#status = status;
+    for (const listener of [...this.#listeners]) listener(status);
+  }
+
+  async #count(): Promise<void> {
+    const items = await this.outbox.items();
+    this.#set({ waiting: items.filter((item) => item.state === 'waiting').length, refused: items.filter((item) => item.state === 'refused').length });
+  }
+
+  /** A read: the server's answer, remembered; offline, the last remembered one (or the offline error when there is none). */
+  async #read<T>(key: string, fetchIt: () => Promise<T>): Promise<T> {
+    try {
+      const value = await fetchIt();
+      this.#set({ online: true });
+      await this.outbox.remember(key, value ?? null);
+      return value;
+    } catch (error) {
+      if (!(error instanceof KaoheOfflineError)) {
+        // the server answered, if only to refuse
+        this.#set({ online: true });
+        throw error;
+      }
+      this.#offline();
+      const remembered = await this.outbox.recall<T | null>(key);
+      if (remembered === undefined) throw error;
+      return (remembered ?? undefined) as T;
+    }
+  }
+
+  #offline(): void {
+    this.#set({ online: false });
+    this.#scheduleRetry();
+  }
+
+  #scheduleRetry(): void {
+    if (this.#retryTimer !== undefined) return;
+    const delay = backoffDelay(this.#attempt++, this.#options.retryMs ?? 2_000, this.#options.maxRetryMs ?? 60_000, Math.random());
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      void this.flush();
+    }, delay);
+  }
+
+  /**
+   * Work goes to the server now when nothing waits before it and the server answers; otherwise to the
+   * outbox. Answers what `send` answered, or `queued` when it waits.
+   */
+  async #write<T>(work: OutboxWork, send: () => Promise<T>, queued: () => T): Promise<T> {
+    await this.#flushing;
+    if (this.#status.waiting === 0) {
+      try {
+        const result = await send();
+        this.#set({ online: true });
+        return result;
+      } catch (error) {
+        if (!(error instanceof KaoheOfflineError)) throw error;
+        this.#offline();
+      }
+    }
+    await this.outbox.add(work, this.#now());
+    await this.#count();
+    this.#scheduleRetry();
+    return queued();
+  }
+
+  /**
+   * Sends what waits, in order; stops at the first item the server cannot be reached for. Two tabs of
+   * the same person share the outbox: a Web Lock named after it lets one send at a time, and each reads
+   * the items afresh inside it, so nothing is sent twice.
+   */
+  flush(): Promise<void> {
+    const locks = typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { locks?: LockManager }).locks;
+    this.#flushing ??= (locks ? locks.request(this.outbox.name, () => this.#flush()) : this.#flush()).finally(() => { this.#flushing = undefined; });
+    return this.#flushing;
+  }
+
+  async #flush(): Promise<void> {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    const items = await this.outbox.items();
+    if (!items.some((item) => item.state === 'waiting')) {
+      // Another tab sent them (or nothing waited): the counts change, and a small read says whether the server answers.
+      await this.#count();
+      if (!this.#status.online) await this.countTasks(this.http.user).catch(() => undefined);
+      return;
+    }
+    for (const item of items) {
+      if (item.state !== 'waiting') continue;
+      let refusal: Refusal | undefined;
+      try {
+        refusal = await this.#send(item);
+      } catch (error) {
+        if (!(error instanceof KaoheOfflineError)) throw error;
+        this.#offline();
+        await this.#count();
+        return;
+      }
+      this.#set({ online: true });
+      this.#attempt = 0;
+      if (refusal) await this.outbox.refuse(item.seq, refusal);
+      else await this.outbox.remove(item.seq);
+      await this.#count();
+    }
+  }
+
+  /** One item to the server: undefined when it took it, else its refusal. */
+  async #send(item: OutboxItem): Promise<Refusal | undefined> {
+    const user = this.http.user;
+    switch (item.kind) {
+      case 'draft': {
+        const result = await this.http.saveDraft(user, item.appraisalId, item.input);
+        return result.ok ? undefined : result;
+      }
+      case 'action': {
+        const result = await this.http.act(item.appraisalId, user, item.action, item.expectedRevision === undefined ? {} : { expectedRevision: item.expectedRevision });
+        return result.ok ? undefined : result;
+      }
+      case 'discardDraft':
+        await this.http.deleteDraft(user, item.appraisalId);
+        return undefined;
+    }
+  }
+
+  // ---- KaoheService ----
+
+  act(appraisalId: string, actorId: string, action: unknown, options: unknown = {}): Promise<ActResult> {
+    const { expectedRevision } = options as { expectedRevision?: number };
+    return this.#write<ActResult>(
+      { kind: 'action', appraisalId, action, ...(expectedRevision !== undefined ? { expectedRevision } : {}) },
+      () => this.http.act(appraisalId, actorId, action, options),
+      () => ({ ok: false, code: 'offline', message: 'The server cannot be reached: the action waits in this browser and is sent, in order, when the connection is back.' }),
+    );
+  }
+
+  view(appraisalId: string, viewerId: string, options?: ViewOptions): Promise<AppraisalView | undefined> {
+    return this.#read(`view:${appraisalId}`, () => this.http.view(appraisalId, viewerId, options));
+  }
+
+  tasks(viewerId: string, page: PageRequest = {}): Promise<TaskPage> {
+    return this.#read(`tasks:${page.cursor ?? ''}:${page.limit ?? ''}`, () => this.http.tasks(viewerId, page));
+  }
+
+  countTasks(viewerId: string): Promise<number> {
+    return this.#read('countTasks', () => this.http.countTasks(viewerId));
+  }
+
+  openAppraisal(actorId: string | null, request: unknown): Promise<OpenResult> {
+    return this.http.openAppraisal(actorId, request);
+  }
+
+  openPeriod(actorId: string | null, request: unknown): Promise<OpenPeriodResult> {
+    return this.http.openPeriod(actorId, request);
+  }
+
+  saveDraft(viewerId: string, appraisalId: string, input: unknown): Promise<DraftResult> {
+    const { entries, attendance, baseRevision } = input as { entries: Record<string, unknown>; attendance?: unknown; baseRevision: number };
+    const kept = { entries, baseRevision, ...(attendance !== undefined ? { attendance } : {}) };
+    return this.#write<DraftResult>(
+      { kind: 'draft', appraisalId, input: kept },
+      async () => {
+        const saved = await this.http.saveDraft(viewerId, appraisalId, input);
+        // what a reload while offline will read back
+        if (saved.ok) await this.outbox.remember(`draft:${appraisalId}`, saved.draft);
+        return saved;
+      },
+      () => ({ ok: true, draft: { appraisalId, userId: viewerId, savedAt: this.#now(), ...kept } as Draft }),
+    );
+  }
+
+  /** The person's latest typing: a draft still in the outbox (waiting or refused) is newer than the server's. */
+  async loadDraft(viewerId: string, appraisalId: string): Promise<Draft | undefined> {
+    const mine = (await this.outbox.items()).filter((item) => item.appraisalId === appraisalId && (item.kind === 'draft' || item.kind === 'discardDraft')).at(-1);
+    if (mine?.kind === 'discardDraft') return undefined;
+    if (mine?.kind === 'draft') return { appraisalId, userId: viewerId, savedAt: mine.at, ...mine.input } as Draft;
+    return this.#read(`draft:${appraisalId}`, () => this.http.loadDraft(viewerId, appraisalId));
+  }
+
+  async deleteDraft(viewerId: string, appraisalId: string): Promise<void> {
+    await this.#write<void>({ kind: 'discardDraft', appraisalId }, async () => {
+      await this.http.deleteDraft(viewerId, appraisalId);
+      await this.outbox.remember(`draft:${appraisalId}`, null);
+    }, () => undefined);
+  }
+
+  rubric(id: string, version: number): Promise<Rubric | undefined> {
+    return this.#read(`rubric:${id}@${version}`, () => this.http.rubric(id, version));
+  }
+
+  directory(): Promise<Directory> {
+    return this.#read('directory', () => this.http.directory());
+  }
+}

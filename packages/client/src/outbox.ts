@@ -1,0 +1,92 @@
+// The offline outbox: what a person typed or decided while the server could not be reached, kept in
+// this browser's IndexedDB (idb, as @kaohe/store uses) per server and person, in the order it
+// happened, until the server has it. Beside it, the last answer of each read (views, tasks, rubrics,
+// drafts, the people), so a page reloaded while offline still shows what it showed and restores
+// everything typed. Nothing here decides: items wait, are sent in order, and what the server refuses
+// stays here with its refusal so neither version is lost.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Refusal } from '@kaohe/service';
+
+/** What the person sent, as the service's calls take it. */
+export type OutboxWork =
+  | { kind: 'draft'; appraisalId: string; input: { entries: Record<string, unknown>; attendance?: unknown; baseRevision: number } }
+  | { kind: 'action'; appraisalId: string; action: unknown; expectedRevision?: number }
+  | { kind: 'discardDraft'; appraisalId: string };
+
+/**
+ * `waiting`: to be sent. `refused`: the server said no (stale: someone wrote first; or the chain moved
+ * on): kept, with the refusal, until the person resolves it — their version is never dropped.
+ */
+export type OutboxItem = OutboxWork & { seq: number; at: string; state: 'waiting' | 'refused'; refusal?: Refusal };
+
+interface OutboxSchema extends DBSchema {
+  items: { key: number; value: OutboxItem };
+  reads: { key: string; value: { key: string; value: unknown } };
+}
+
+export function outboxName(server: string, user: string): string {
+  const base = typeof location === 'undefined' ? server : new URL(server, location.href).href;
+  return `kaohe-outbox:${base}:${user}`;
+}
+
+export class Outbox {
+  readonly #db: IDBPDatabase<OutboxSchema>;
+
+  private constructor(db: IDBPDatabase<OutboxSchema>, readonly name: string) {
+    this.#db = db;
+  }
+
+  static async open(name: string): Promise<Outbox> {
+    const db = await openDB<OutboxSchema>(name, 1, {
+      upgrade(database) {
+        database.createObjectStore('items', { keyPath: 'seq', autoIncrement: true });
+        database.createObjectStore('reads', { keyPath: 'key' });
+      },
+    });
+    return new Outbox(db, name);
+  }
+
+  /** Every item in the order it was added. */
+  async items(): Promise<OutboxItem[]> {
+    return this.#db.getAll('items');
+  }
+
+  /**
+   * Adds `work` at the end. A draft replaces the person's waiting draft of the same appraisal (only the
+   * latest typing matters) but still goes to the end, after any action queued before it.
+   */
+  async add(work: OutboxWork, at: string): Promise<OutboxItem> {
+    const tx = this.#db.transaction('items', 'readwrite');
+    if (work.kind === 'draft' || work.kind === 'discardDraft') {
+      for (const item of await tx.store.getAll()) {
+        if ((item.kind === 'draft' || item.kind === 'discardDraft') && item.appraisalId === work.appraisalId && item.state === 'waiting') await tx.store.delete(item.seq);
+      }
+    }
+    const seq = await tx.store.add({ ...work, at, state: 'waiting' } as OutboxItem);
+    await tx.done;
+    return { ...work, at, state: 'waiting', seq } as OutboxItem;
+  }
+
+  async remove(seq: number): Promise<void> {
+    await this.#db.delete('items', seq);
+  }
+
+  async refuse(seq: number, refusal: Refusal): Promise<void> {
+    const tx = this.#db.transaction('items', 'readwrite');
+    const item = await tx.store.get(seq);
+    if (item) await tx.store.put({ ...item, state: 'refused', refusal });
+    await tx.done;
+  }
+
+  async remember(key: string, value: unknown): Promise<void> {
+    await this.#db.put('reads', { key, value });
+  }
+
+  async recall<T>(key: string): Promise<T | undefined> {
+    return (await this.#db.get('reads', key))?.value as T | undefined;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}

@@ -1,0 +1,124 @@
+// Offline never loses work (issue 13): with the server unreachable, a draft and an action wait in the
+// outbox (IndexedDB), kaohe-outbox-status says the page is offline and how many wait, a reload while
+// offline restores the draft, and when the server answers again they are sent in the order they were
+// made. A write the server refuses as stale stays in the outbox with the server's current view.
+// The page's fetch is a small recorder standing in for the server (the client against the real
+// server is tested in packages/client/test).
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { OfflineService } from '@kaohe/client';
+import type { KaoheOutboxStatus } from '@kaohe/elements';
+import type { Directory } from '@kaohe/workflow';
+import '@kaohe/elements/register';
+import { KaoheApi } from '../src/kaohe.ts';
+
+const directory: Directory = {
+  people: [
+    { id: 'P1', name: 'Planning Head Sun', roles: ['salesPlanningHead'] },
+    { id: 'R1', name: 'North Manager Zhou', roles: ['regionalManager'], region: 'north', managerId: 'P1' },
+  ],
+  delegations: [],
+};
+const ID = '2026-11:S1';
+const json = (body: unknown, status = 200, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+
+/** The server as this test needs it: the appraisal at `revision`, drafts and actions recorded in the order they arrive. */
+function fakeServer() {
+  const server = { up: true, revision: 3, received: [] as Array<{ method: string; path: string; body: unknown }> };
+  const original = window.fetch;
+  window.fetch = async (input, init) => {
+    if (!server.up) throw new TypeError('Failed to fetch');
+    const path = new URL(String(input), location.href).pathname.replace(/^\/kaohe-api-\d+\/api\/v1/, '');
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) as Record<string, unknown> : undefined;
+    if (method !== 'GET') server.received.push({ method, path, body });
+    const view = { id: ID, revision: server.revision, mode: 'edit' };
+    if (path === '/people') return json(directory);
+    if (path === `/appraisals/${encodeURIComponent(ID)}` && method === 'GET') return json(view);
+    if (path === `/appraisals/${encodeURIComponent(ID)}/draft` && method === 'PUT') return json({ appraisalId: ID, userId: 'R1', savedAt: '2026-11-05T01:00:00.000Z', ...body });
+    if (path === `/appraisals/${encodeURIComponent(ID)}/actions`) {
+      if (body?.['expectedRevision'] !== server.revision) {
+        return json({ status: 409, title: 'Conflict', detail: `Appraisal ${ID} is at revision ${server.revision}, not ${String(body?.['expectedRevision'])}: someone acted on it first.`, code: 'stale', current: view }, 409, 'application/problem+json');
+      }
+      server.revision++;
+      return json({ revision: server.revision });
+    }
+    return json({ status: 404, title: 'Not Found', detail: 'no route', code: 'noRoute' }, 404, 'application/problem+json');
+  };
+  return { server, restore: () => { window.fetch = original; } };
+}
+
+const textOf = (element: KaoheOutboxStatus) => element.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '';
+
+describe('the offline outbox', () => {
+  it('keeps a draft and an action while offline, says so with the count, survives a reload, and sends both in order when back', async () => {
+    const { server, restore } = fakeServer();
+    const address = `/kaohe-api-${Date.now()}`;
+    const configure = () => new KaoheApi().configure({ user: 'R1', server: address, token: () => 'jwt-of-R1', locale: 'en' });
+    try {
+      let context = await configure();
+      let service = context.service as OfflineService;
+      const status = await fixture<KaoheOutboxStatus>(html`<kaohe-outbox-status></kaohe-outbox-status>`);
+      await waitUntil(() => status.outbox === service, 'Kaohe.configure gives the element the outbox');
+      expect(textOf(status)).to.equal('', 'online with nothing waiting: nothing to say');
+      expect((await service.view(ID, 'R1'))?.revision).to.equal(3);
+
+      server.up = false;
+      const typed = { entries: { 'SP-P': { count: 2 } }, baseRevision: 3 };
+      const saved = await service.saveDraft('R1', ID, typed);
+      expect(saved.ok).to.equal(true);
+      const acted = await service.act(ID, 'R1', { type: 'step.submit', entries: typed.entries }, { expectedRevision: 3 });
+      expect(acted).to.deep.include({ ok: false, code: 'offline' });
+      await waitUntil(() => textOf(status) !== '');
+      expect(textOf(status)).to.equal('Offline. 2 changes wait in this browser and will be sent, in order, when the connection is back.');
+      expect(server.received).to.deep.equal([], 'nothing reached the server');
+
+      // A reload while offline: a new page's Kaohe, the same browser's outbox; the people and the view are the last read.
+      context = await configure();
+      service = context.service as OfflineService;
+      await waitUntil(() => status.outbox === service);
+      expect((await service.loadDraft('R1', ID))?.entries).to.deep.equal({ 'SP-P': { count: 2 } });
+      expect((await service.view(ID, 'R1'))?.revision).to.equal(3);
+      expect(service.status).to.deep.equal({ online: false, waiting: 2, refused: 0 });
+      await waitUntil(() => textOf(status).startsWith('Offline. 2 changes'));
+
+      server.up = true;
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => service.status.waiting === 0 && service.status.online, 'the outbox is sent', { timeout: 5_000 });
+      expect(server.received.map(({ method, path }) => `${method} ${path}`)).to.deep.equal([
+        `PUT /appraisals/${encodeURIComponent(ID)}/draft`,
+        `POST /appraisals/${encodeURIComponent(ID)}/actions`,
+      ]);
+      expect(server.received[0]?.body).to.deep.equal({ entries: { 'SP-P': { count: 2 } }, baseRevision: 3 }, 'the draft reaches the server as typed');
+      expect(server.received[1]?.body).to.deep.equal({ action: { type: 'step.submit', entries: { 'SP-P': { count: 2 } } }, expectedRevision: 3 });
+      await waitUntil(() => textOf(status) === '', 'nothing waits: the status says nothing');
+    } finally {
+      restore();
+    }
+  });
+
+  it('a queued action the server refuses as stale stays in the outbox with the server\'s current view, and the page says so', async () => {
+    const { server, restore } = fakeServer();
+    try {
+      const context = await new KaoheApi().configure({ user: 'R1', server: `/kaohe-api-${Date.now()}`, token: () => 'jwt-of-R1', locale: 'en' });
+      const service = context.service as OfflineService;
+      const status = await fixture<KaoheOutboxStatus>(html`<kaohe-outbox-status></kaohe-outbox-status>`);
+      await waitUntil(() => status.outbox === service);
+      server.up = false;
+      await service.act(ID, 'R1', { type: 'step.approve' }, { expectedRevision: 3 });
+      // meanwhile someone else acted: the server is at revision 4
+      server.revision = 4;
+      server.up = true;
+      await service.flush();
+      expect(service.status).to.deep.equal({ online: true, waiting: 0, refused: 1 });
+      const [kept] = await service.items();
+      expect(kept).to.deep.include({ kind: 'action', appraisalId: ID, state: 'refused', expectedRevision: 3 });
+      expect(kept?.refusal?.code).to.equal('stale');
+      expect(kept?.refusal?.appraisal?.revision).to.equal(4, 'the server\'s version is there beside the person\'s');
+      await waitUntil(() => textOf(status) !== '');
+      expect(textOf(status)).to.equal('1 change was not accepted: the appraisal changed meanwhile. Your version is kept; open the appraisal to compare.');
+      await expect(status).to.be.accessible();
+    } finally {
+      restore();
+    }
+  });
+});
