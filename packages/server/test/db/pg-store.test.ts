@@ -1,10 +1,21 @@
 // The store package's own contract suites, run against PgStore on every test database: the same
-// tests MemoryStore passes, unchanged.
-import { after, before, describe } from 'node:test';
+// tests MemoryStore passes, unchanged. Then what only a database has to prove: an inbox's query
+// reads an index, never the whole table.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
 import { batchWriteContract } from '../../../store/test/contract-batch.ts';
 import { singleWriteContract } from '../../../store/test/contract-single.ts';
+import { appraisal } from '../../../store/test/fixtures.ts';
+import { type Query, type SqlSession, sql } from '../../src/db/sql.ts';
+import * as appraisals from '../../src/db/tables/appraisals.ts';
 import { type FreshDatabase, databaseTargets } from './databases.ts';
 import { type Harness, openHarness } from './harness.ts';
+
+interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] }
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
 
 for (const target of databaseTargets()) {
   describe(`PgStore on ${target.kind}`, () => {
@@ -21,5 +32,30 @@ for (const target of databaseTargets()) {
     const openStore = () => harness.emptyStore();
     singleWriteContract('single writes', openStore);
     batchWriteContract('batches', openStore);
+
+    test('a reviewer\'s tasks and their count read the assignee index for that reviewer only, with no sequential scan', async () => {
+      const store = await harness.emptyStore();
+      // 3,000 appraisals, each waiting on one of 60 reviewers: R07 has 50 of them.
+      await store.putAppraisals(Array.from({ length: 3000 }, (_, index) => ({
+        record: appraisal({ id: `2026-10:E${10_000 + index}`, assignees: [`R${String(index % 60).padStart(2, '0')}`] }), expectedRevision: 0,
+      })));
+      await harness.db.script('analyze appraisals; analyze appraisal_assignees');
+      const page = await store.listTasks('R07', { limit: 20 });
+      assert.equal(page.items.length, 20);
+      assert.equal(await store.countTasks('R07'), 50);
+      // The statements the table module sends, captured and explained as they are.
+      const sent: Query[] = [];
+      const recorder: SqlSession = { query: async (query) => { sent.push(query); return []; }, script: async () => undefined };
+      await appraisals.queryTasks(recorder, 'R07', page.nextCursor, 21);
+      await appraisals.countTasks(recorder, 'R07');
+      for (const query of sent) {
+        const [row] = await harness.db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>({ text: `explain (format json) ${query.text}`, values: query.values });
+        const plan = nodes(row!['QUERY PLAN'][0].Plan);
+        const scans = plan.filter((node) => node['Node Type'] === 'Seq Scan').map((node) => node['Relation Name']);
+        assert.deepEqual(scans, [], `${query.text}\n→ ${plan.map((node) => `${node['Node Type']} ${node['Relation Name'] ?? ''}`).join(', ')}`);
+        assert.ok(plan.some((node) => node['Index Name'] === 'appraisal_assignees_pkey'), `reads the assignee index: ${JSON.stringify(plan.map((node) => [node['Node Type'], node['Index Name']]))}`);
+      }
+      assert.equal((await harness.db.query<{ n: number }>(sql`select count(*)::integer as n from appraisal_assignees where user_id = ${'R07'}`))[0]?.n, 50);
+    });
   });
 }
