@@ -75,6 +75,8 @@ async function kaoheInputToTotal(rubric: Rubric, countItem: string): Promise<num
   const el = document.createElement('kaohe-rubric-form') as KaoheRubricForm;
   el.locale = 'en';
   el.rubric = rubric;
+  // C-1 (issue 17): without its absent days a sheet has no monthly score and the totals wait for them
+  el.sheet = { rubric: rubric.id, rubricVersion: rubric.version, period: '2026-10', attendance: { absentDays: '0' }, entries: {} };
   container.append(el);
   await el.updateComplete;
   const input = el.shadowRoot!.querySelector<HTMLInputElement>(`[data-item="${countItem}"] input[type=number]`)!;
