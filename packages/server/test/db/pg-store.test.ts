@@ -7,6 +7,7 @@ import { batchWriteContract } from '../../../store/test/contract-batch.ts';
 import { singleWriteContract } from '../../../store/test/contract-single.ts';
 import { appraisal } from '../../../store/test/fixtures.ts';
 import { type Query, type SqlSession, sql } from '../../src/db/sql.ts';
+import { migrate } from '../../src/db/migrate.ts';
 import * as appraisals from '../../src/db/tables/appraisals.ts';
 import { type FreshDatabase, databaseTargets } from './databases.ts';
 import { type Harness, openHarness } from './harness.ts';
@@ -32,6 +33,16 @@ for (const target of databaseTargets()) {
     const openStore = () => harness.emptyStore();
     singleWriteContract('single writes', openStore);
     batchWriteContract('batches', openStore);
+
+    test('migrating a database that is up to date applies nothing; one migrated by a newer Kaohe is refused, naming both versions', async () => {
+      assert.deepEqual(await migrate(harness.db), []);
+      await harness.db.query(sql`insert into kaohe_migrations (version, name) values (${999}, ${'999-from-the-future'})`);
+      try {
+        await assert.rejects(migrate(harness.db), /migrated by a newer Kaohe \(schema version 999; this one knows up to 1\)/);
+      } finally {
+        await harness.db.query(sql`delete from kaohe_migrations where version = ${999}`);
+      }
+    });
 
     test('a reviewer\'s tasks and their count read the assignee index for that reviewer only, with no sequential scan', async () => {
       const store = await harness.emptyStore();
