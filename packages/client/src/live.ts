@@ -10,11 +10,14 @@ import { createParser } from 'eventsource-parser';
 import { KaoheAuthError } from './problem.ts';
 import type { Transport } from './transport.ts';
 
-/** What the server sends: ids and revisions only, never content (packages/server/src/db/notices.ts). */
+/**
+ * What the server sends: ids and revisions only, never content (packages/server/src/db/notices.ts),
+ * marked `origin: 'remote'` so an element can take them where it takes the store's changes (StoreChange).
+ */
 export type LiveNotice =
-  | { type: 'appraisal'; id: string; revision: number }
-  | { type: 'draft'; appraisalId: string; userId: string }
-  | { type: 'rubric'; id: string; version: number }
+  | { type: 'appraisal'; id: string; revision: number; origin: 'remote' }
+  | { type: 'draft'; appraisalId: string; userId: string; origin: 'remote' }
+  | { type: 'rubric'; id: string; version: number; origin: 'remote' }
   | { type: 'directory' }
   /** the stream was re-opened after a break: whatever changed meanwhile was not heard */
   | { type: 'resync' };
@@ -134,7 +137,7 @@ export class LiveNotices {
         } catch {
           return;
         }
-        if (notice.type === message.event) this.#options.onNotice(notice);
+        if (notice.type === message.event) this.#options.onNotice({ ...notice, origin: 'remote' } as LiveNotice);
       },
       onRetry: (ms) => { this.#serverRetryMs = ms; },
     });

@@ -178,7 +178,7 @@ describe('live notices', () => {
       assert.ok(submitted.ok, JSON.stringify(submitted));
       await heardS2;
       assert.ok(performance.now() - started < 1_000);
-      assert.deepEqual(heard.filter((notice) => notice.type === 'appraisal'), [{ type: 'appraisal', id: S2, revision: submitted.revision }]);
+      assert.deepEqual(heard.filter((notice) => notice.type === 'appraisal'), [{ type: 'appraisal', id: S2, revision: submitted.revision, origin: 'remote' }]);
       assert.equal(heard.some((notice) => notice.type === 'draft'), false, 'another person\'s draft is not heard');
 
       const broken = stateReached('offline');

@@ -6,7 +6,7 @@
 // server is tested in packages/client/test).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { OfflineService } from '@kaohe/client';
-import type { KaoheOutboxStatus } from '@kaohe/elements';
+import type { KaoheInbox, KaoheOutboxStatus } from '@kaohe/elements';
 import type { Directory } from '@kaohe/workflow';
 import '@kaohe/elements/register';
 import { KaoheApi } from '../src/kaohe.ts';
@@ -71,6 +71,12 @@ describe('the offline outbox', () => {
       await waitUntil(() => textOf(status) !== '');
       expect(textOf(status)).to.equal('Offline. 2 changes wait in this browser and will be sent, in order, when the connection is back.');
       expect(server.received).to.deep.equal([], 'nothing reached the server');
+      // the inbox says it too, at its top
+      const inbox = await fixture<KaoheInbox>(html`<kaohe-inbox></kaohe-inbox>`);
+      await waitUntil(() => inbox.outbox === service, 'Kaohe.configure gives the inbox the outbox');
+      const inboxStatus = () => inbox.shadowRoot?.querySelector('kaohe-outbox-status') as KaoheOutboxStatus | null;
+      await waitUntil(() => inboxStatus() !== null && textOf(inboxStatus() as KaoheOutboxStatus) !== '');
+      expect(textOf(inboxStatus() as KaoheOutboxStatus)).to.equal('Offline. 2 changes wait in this browser and will be sent, in order, when the connection is back.');
 
       // A reload while offline: a new page's Kaohe, the same browser's outbox; the people and the view are the last read.
       context = await configure();

@@ -7,6 +7,7 @@ import { chainPresets, redactAuditForViewer, timeZoneOf } from '@kaohe/workflow'
 import type { AppraisalRecord, Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
 import { formatDay } from '../base/date-format.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
+import type { OutboxStatusSource } from '../kaohe-outbox-status/kaohe-outbox-status.ts';
 import { bulkable, InboxActions, type BulkRun, type InboxActionsHost } from './inbox-actions.ts';
 import { KaoheTaskOpenEvent, KaoheTaskPaneEditEvent, KaoheTaskPaneIntentEvent, type ForwardAction } from './inbox-events.ts';
 import { actionLabel, inboxMsg, roleLabel, statusLabel, type InboxMessageKey } from './inbox-messages.ts';
@@ -97,6 +98,8 @@ export class KaoheInbox extends KaoheElement {
 
   /** Where tasks come from and actions go. */
   @property({ attribute: false }) store: KaoheStore | undefined;
+  /** With a server (Kaohe.configure({ server })): its client's outbox, so the element says when it is offline and what waits. */
+  @property({ attribute: false }) outbox: OutboxStatusSource | undefined;
   /** The host's org directory (people, managers, delegations). */
   @property({ attribute: false }) directory: Directory = { people: [] };
   /** The signed-in reviewer. */
@@ -379,6 +382,7 @@ export class KaoheInbox extends KaoheElement {
     return html`
       <h2 id="heading" part="heading">${t('inboxHeading')}</h2>
       <p id="shortcuts" class="visually-hidden">${t('shortcuts')}</p>
+      <kaohe-outbox-status .outbox=${this.outbox} .locale=${this.locale}></kaohe-outbox-status>
       ${this.#renderFilters()}
       ${this.#renderCounts(visible.length)}
       ${this.#renderBulk(visible)}

@@ -12,6 +12,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { cssProps } from '../base/css-props.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
+import type { OutboxStatusSource } from '../kaohe-outbox-status/kaohe-outbox-status.ts';
 import { formatDateTime } from '../base/date-format.ts';
 import { tokenStyles } from '../base/tokens.styles.ts';
 import { KaoheChangeEvent, KaoheConflictEvent, KaoheSubmitRequestEvent, KaoheSubmittedEvent } from '../events.ts';
@@ -112,6 +113,8 @@ export class KaoheRubricForm extends KaoheElement {
   /** With `appraisalId` and `userId`: drafts are saved here and restored on connect. */
   @property({ attribute: false }) store: KaoheStore | undefined;
   @property({ attribute: 'appraisal-id' }) appraisalId: string | undefined;
+  /** With a server (Kaohe.configure({ server })): its client's outbox, so the element says when it is offline and what waits. */
+  @property({ attribute: false }) outbox: OutboxStatusSource | undefined;
   @property({ attribute: 'user-id' }) userId: string | undefined;
   /** The appraisal revision the sheet was read at; a newer stored revision shows a conflict. */
   @property({ attribute: 'base-revision', type: Number }) baseRevision: number | undefined;
@@ -566,6 +569,7 @@ export class KaoheRubricForm extends KaoheElement {
           <h2 part="title">${rubric.label[locale]}</h2>
           <p class="muted">${sheet.period}${sheet.employee ? html` · ${this.#employeeName(sheet.employee)}` : nothing}</p>
         </header>
+        <kaohe-outbox-status .outbox=${this.outbox} .locale=${this.locale}></kaohe-outbox-status>
         ${this.conflict ? html`<div role="alert" part="conflict" class="banner conflict">${this.msg('conflict', { stored: this.conflict.stored, base: this.conflict.base })}</div>` : nothing}
         ${this.draftError ? html`<p class="banner warning" role="status">${this.msg('draftNotSaved')}</p>` : nothing}
         ${result && result.flags.length > 0 ? html`
