@@ -34,7 +34,11 @@ export async function startServe(database: { dataDir: string } | { databaseUrl: 
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const api = await new Promise<string>((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`kaohe serve did not start in 60 s: ${stderr}`)), 60_000);
+    // PGlite's first open of a directory runs initdb: seconds on an idle machine, a minute on a busy one
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`kaohe serve did not start in 120 s: ${stderr}`));
+    }, 120_000);
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
       const match = /serving (http:\/\/\S+\/api\/v1)/.exec(stdout);
