@@ -43,6 +43,7 @@ export class OfflineService implements KaoheService {
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #attempt = 0;
   readonly #onOnline = () => { void this.flush(); };
+  readonly #stopLiveState: () => void;
 
   private constructor(http: HttpService, outbox: Outbox, options: OfflineServiceOptions) {
     this.http = http;
@@ -50,7 +51,16 @@ export class OfflineService implements KaoheService {
     this.#options = options;
     if (typeof window !== 'undefined') window.addEventListener('online', this.#onOnline);
     // The live stream reopening means the server answers again.
-    http.onLiveState((state) => { if (state === 'open') void this.flush(); });
+    this.#stopLiveState = http.onLiveState((state) => { if (state === 'open') void this.flush(); });
+  }
+
+  /** Stops listening and retrying (what waits stays in the outbox for the next page). */
+  close(): void {
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
+    this.#stopLiveState();
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.outbox.close();
   }
 
   /** The service with its outbox opened (and what waited in it from before a reload counted, and sent when it can be). */
@@ -222,8 +232,11 @@ export class OfflineService implements KaoheService {
 
   // ---- KaoheService ----
 
-  act(appraisalId: string, actorId: string, action: unknown, options: unknown = {}): Promise<ActResult> {
-    const { expectedRevision } = options as { expectedRevision?: number };
+  async act(appraisalId: string, actorId: string, action: unknown, options: unknown = {}): Promise<ActResult> {
+    // An action is meant for the appraisal as the person saw it: one that waits is pinned to the revision
+    // last read, so it is refused as stale, not applied on top of whatever someone did meanwhile.
+    const expectedRevision = (options as { expectedRevision?: number }).expectedRevision
+      ?? (await this.outbox.recall<AppraisalView | null>(`view:${appraisalId}`))?.revision;
     return this.#write<ActResult>(
       { kind: 'action', appraisalId, action, ...(expectedRevision !== undefined ? { expectedRevision } : {}) },
       () => this.http.act(appraisalId, actorId, action, options),

@@ -109,8 +109,10 @@ describe('the offline outbox', () => {
       const service = context.service as OfflineService;
       const status = await fixture<KaoheOutboxStatus>(html`<kaohe-outbox-status></kaohe-outbox-status>`);
       await waitUntil(() => status.outbox === service);
+      expect((await service.view(ID, 'R1'))?.revision).to.equal(3);
       server.up = false;
-      await service.act(ID, 'R1', { type: 'step.approve' }, { expectedRevision: 3 });
+      // no revision given: the action waits pinned to the revision the person last saw (3), never "whatever is current then"
+      await service.act(ID, 'R1', { type: 'step.approve' });
       // meanwhile someone else acted: the server is at revision 4
       server.revision = 4;
       server.up = true;
