@@ -85,6 +85,13 @@ for (const target of databaseTargets()) describe(`on ${target.kind}`, () => {
       const rmTasks = JSON.parse((await read('R1', '/api/v1/tasks')).body) as { items: Array<{ appraisal: { id: string }; allowedActions: string[] }> };
       assert.deepEqual(rmTasks.items.map((item) => item.appraisal.id), [`${PERIOD}:S1`, `${PERIOD}:S2`], 'R1 scores the two salespeople of the north');
       assert.equal((await viewOf('R1')).mode, 'edit');
+    // a page at a time: one task and a cursor, then the other and none
+    const first = JSON.parse((await read('R1', '/api/v1/tasks?limit=1')).body) as { items: Array<{ appraisal: { id: string } }>; nextCursor?: string };
+    assert.deepEqual(first.items.map((item) => item.appraisal.id), [`${PERIOD}:S1`]);
+    const second = JSON.parse((await read('R1', `/api/v1/tasks?limit=1&cursor=${encodeURIComponent(first.nextCursor ?? assert.fail('a cursor to the next page'))}`)).body) as typeof first;
+    assert.deepEqual(second.items.map((item) => item.appraisal.id), [`${PERIOD}:S2`]);
+    assert.equal(second.nextCursor, undefined, 'the last page has no cursor');
+    assert.equal((await read('R1', '/api/v1/tasks?limit=0')).status, 422, 'a page holds 1 to 200');
 
       await act('R1', { type: 'step.submit', entries: rmEntries, attendance: rmAttendance });
       const afterScoring = await read('P2', `/api/v1/appraisals/${ID}`);
