@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The policy of tests/e2e/csp.e2e.test.ts: no inline script, no eval; lit's styles need no 'unsafe-inline'. */
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -27,8 +27,9 @@ export const defaultRoutes = [
   ['/', here],
 ];
 
-export function startServer({ port = 0, host = '127.0.0.1', routes = defaultRoutes, csp = CSP } = {}) {
-  const server = createServer(async (request, response) => {
+/** The static half as a request handler (GET and HEAD only), for a server that also has routes of its own. */
+export function staticHandler({ routes = defaultRoutes, csp = CSP } = {}) {
+  return async (request, response) => {
     const headers = { 'Content-Security-Policy': csp, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
     try {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -47,7 +48,11 @@ export function startServer({ port = 0, host = '127.0.0.1', routes = defaultRout
       response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
       response.end(status === 404 ? 'Not found' : 'Server error');
     }
-  });
+  };
+}
+
+export function startServer({ port = 0, host = '127.0.0.1', routes = defaultRoutes, csp = CSP } = {}) {
+  const server = createServer(staticHandler({ routes, csp }));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

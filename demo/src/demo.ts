@@ -2,6 +2,7 @@
 // talks to `window.Kaohe`; every decision (who may act, what a sheet scores) is the plugin's.
 import type { AppraisalRecord, AppraisalStatus, KaoheApi, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
 import { DEMO_NOW, PERIOD, TIME_ZONE, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
+import { serverAddress, signIn, type SignedIn } from './session.ts';
 
 declare global {
   interface Window {
@@ -50,6 +51,7 @@ const words = {
     navBuilder: 'HR：考核表設計', builderTitle: '考核表設計', builderLead: '以預設考核表為起點，編輯某一崗位的考核表與審核流程；發布後，新開的考核使用新版本，已開的考核仍用原版本。',
     builderRole: '崗位', builderLoading: '正在載入考核表設計器…', builderMissing: '考核表設計器未能載入', builderHrOnly: '只有人力資源部可以發布考核表；請以人資身分登入。',
     builderPublished: '已發布',
+    signedInAs: '已登入：', signOut: '登出', tryLocal: '不用伺服器試用', resetting: '正在重設示範資料…',
   },
   'zh-Hans': {
     navHr: 'HR：月度总览', hrTitle: '月度总览（发布前）', hrLead: '2026年10月各岗位的得分分布，异常分数排在最前；只计已评完全部项目的考核表，每份按其打开时的考核表版本计分。',
@@ -75,6 +77,7 @@ const words = {
     navBuilder: 'HR：考核表设计', builderTitle: '考核表设计', builderLead: '以预设考核表为起点，编辑某一岗位的考核表与审核流程；发布后，新开的考核使用新版本，已开的考核仍用原版本。',
     builderRole: '岗位', builderLoading: '正在加载考核表设计器…', builderMissing: '考核表设计器未能加载', builderHrOnly: '只有人力资源部可以发布考核表；请以人资身份登录。',
     builderPublished: '已发布',
+    signedInAs: '已登录：', signOut: '退出登录', tryLocal: '不用服务器试用', resetting: '正在重置演示数据…',
   },
   en: {
     navHr: 'HR: month overview', hrTitle: 'Month overview (before publishing)', hrLead: 'October 2026 scores per role, the unusual ones first. Only sheets with every item scored count, each scored against the rubric version it was opened with.',
@@ -100,6 +103,7 @@ const words = {
     navBuilder: 'HR: rubric builder', builderTitle: 'Rubric builder', builderLead: 'Start from a preset and edit a role\'s rubric and review chain. Once published, new appraisals use the new version; those already open keep theirs.',
     builderRole: 'Role', builderLoading: 'Loading the rubric builder…', builderMissing: 'The rubric builder did not load', builderHrOnly: 'Only HR may publish a rubric; sign in as HR.',
     builderPublished: 'Published',
+    signedInAs: 'Signed in as ', signOut: 'Sign out', tryLocal: 'Try without a server', resetting: 'Resetting the demo data…',
   },
 } satisfies Record<Locale, unknown>;
 
@@ -110,6 +114,8 @@ const catalogue: Readonly<Record<Locale, Words>> = words;
 const isLocale = (value: unknown): value is Locale => value === 'zh-Hant' || value === 'zh-Hans' || value === 'en';
 
 const state = {
+  /** server mode: who the intranet signed in (the token's person); undefined in the single-browser mode */
+  signedIn: undefined as SignedIn | undefined,
   locale: (isLocale(localStorage.getItem(LOCALE_KEY)) ? localStorage.getItem(LOCALE_KEY) : 'zh-Hant') as Locale,
   page: 'tasks' as Page,
   openId: undefined as string | undefined,
@@ -164,10 +170,24 @@ function statusBadge(record: AppraisalRecord): HTMLElement {
 
 // ---- chrome ----
 
+/** Server mode: the person the intranet signed in, and its sign-out form, where the local mode has its switch. */
+function showSignedIn(signedIn: SignedIn): void {
+  const label = document.querySelector('.topbar .signin');
+  if (!label) return;
+  const signOut = h('form', { method: 'post', action: '/signout' }, h('button', { type: 'submit', class: 'link' }, t().signOut));
+  const local = h('a', { href: '/?mode=local' }, t().tryLocal);
+  label.replaceWith(h('div', { class: 'signin signed-in', 'data-signed-in': signedIn.person.id },
+    h('span', {}, t().signedInAs, h('strong', {}, signedIn.person.name)), signOut, local));
+}
+
 function fillUserSwitch(): void {
-  const select = document.getElementById('user-switch') as HTMLSelectElement;
+  if (state.signedIn) {
+    showSignedIn(state.signedIn);
+    return;
+  }
+  const select = document.getElementById('user-switch') as HTMLSelectElement | null;
   const context = kaohe().context;
-  if (!context) return;
+  if (!context || !select) return;
   select.replaceChildren();
   const groups = new Map<string, Person[]>();
   for (const p of context.directory.people) {
@@ -567,29 +587,23 @@ function readHash(): void {
   state.openId = id ? decodeURIComponent(id) : undefined;
 }
 
-async function start(): Promise<void> {
-  const api = kaohe();
-  const directory = buildDirectory();
-  const saved = localStorage.getItem(USER_KEY);
-  const user = saved && directory.people.some((p) => p.id === saved) ? saved : 'RM1';
-  // The demo's rubrics are the presets: kaohe-presets.js comes by its own script tag (then this
-  // resolves at once); a page without the tag would fetch it from beside kaohe.iife.js here.
+/** Server mode: the people, their appraisals and every decision are the Kaohe server's; the page holds none. */
+async function startOnServer(api: KaoheApi, server: string): Promise<void> {
+  const signedIn = await signIn();
+  state.signedIn = signedIn;
   await api.loadPresets();
   await api.configure({
-    user, directory, databaseName: DATABASE, locale: state.locale,
-    chains: [shopChain], assignments, now: DEMO_NOW, timeZone: TIME_ZONE,
+    server, token: (request) => signedIn.token(request), user: signedIn.person.id, locale: state.locale,
+    chains: [shopChain], assignments, timeZone: TIME_ZONE,
   });
   translateChrome();
-  const status = document.getElementById('status');
-  const seeded = await seed(api, (done, total) => { if (status) status.textContent = `${t().seeding} ${done}/${total}`; });
-  if (seeded > 0) console.info(`Kaohe demo: seeded ${seeded} appraisals (${PERIOD} for everyone, the eleven months before it for seven salespeople)`);
+}
 
-  (document.getElementById('user-switch') as HTMLSelectElement).addEventListener('change', (event) => {
-    const id = (event.target as HTMLSelectElement).value;
-    api.setUser(id);
-    localStorage.setItem(USER_KEY, id);
-    go('tasks');
-  });
+async function start(): Promise<void> {
+  const api = kaohe();
+  const server = serverAddress();
+  if (server !== undefined) await startOnServer(api, server);
+  else await startLocal(api);
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
     button.addEventListener('click', () => {
       const locale = button.dataset['locale'];
@@ -613,7 +627,43 @@ async function start(): Promise<void> {
   await render();
 }
 
+async function startLocal(api: KaoheApi): Promise<void> {
+  const directory = buildDirectory();
+  const saved = localStorage.getItem(USER_KEY);
+  const user = saved && directory.people.some((p) => p.id === saved) ? saved : 'RM1';
+  // The demo's rubrics are the presets: kaohe-presets.js comes by its own script tag (then this
+  // resolves at once); a page without the tag would fetch it from beside kaohe.iife.js here.
+  await api.loadPresets();
+  await api.configure({
+    user, directory, databaseName: DATABASE, locale: state.locale,
+    chains: [shopChain], assignments, now: DEMO_NOW, timeZone: TIME_ZONE,
+  });
+  translateChrome();
+  const status = document.getElementById('status');
+  const seeded = await seed(api, (done, total) => { if (status) status.textContent = `${t().seeding} ${done}/${total}`; });
+  if (seeded > 0) console.info(`Kaohe demo: seeded ${seeded} appraisals (${PERIOD} for everyone, the eleven months before it for seven salespeople)`);
+
+  (document.getElementById('user-switch') as HTMLSelectElement).addEventListener('change', (event) => {
+    const id = (event.target as HTMLSelectElement).value;
+    api.setUser(id);
+    localStorage.setItem(USER_KEY, id);
+    go('tasks');
+  });
+}
+
 async function reset(): Promise<void> {
+  if (state.signedIn) {
+    // The intranet's backend wipes the server's demo database and writes the company again through Kaohe's API.
+    content().replaceChildren(h('p', { class: 'muted', role: 'status' }, t().resetting));
+    const response = await fetch('/session/reset-demo', { method: 'POST', credentials: 'same-origin' });
+    if (!response.ok) {
+      content().replaceChildren(h('div', { class: 'notice error', role: 'alert' }, `${t().refused}: ${response.status}`));
+      return;
+    }
+    location.hash = '';
+    location.reload();
+    return;
+  }
   await kaohe().context?.store.close();
   await new Promise<void>((resolve) => {
     const request = indexedDB.deleteDatabase(DATABASE);

@@ -200,8 +200,6 @@ function stamp(period: string, day: number, hour: number): string {
   return `${next}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`;
 }
 
-const at = (day: number, hour: number): string => stamp(PERIOD, day, hour);
-
 /**
  * The year before October for "My year": November 2025 to September 2026, for the salespeople whose
  * October is published. Each month is a real appraisal opened with the preset rubric and driven
@@ -219,63 +217,86 @@ const care: Record<string, number> = { SP22: 0.8, SP24: 1.5, SP25: 0.65, SP34: 1
 /** Makes later draws from `rnd` lean high (careless, more deductions) or low (careful). */
 const leaning = (rnd: () => number, exponent: number): (() => number) => () => rnd() ** (1 / exponent);
 
-/** Seeds October once: people whose appraisal is already stored are left as they are. */
-export async function seed(kaohe: KaoheApi, onProgress?: (done: number, total: number) => void): Promise<number> {
-  const context = await kaohe.ready;
-  const people = context.directory.people.filter((person) => kaohe.assignmentFor(person.id) !== undefined);
+/** One appraisal of the seed: opened by HR at `openedAt`, then driven through its chain by `steps`, each as its actor. */
+export interface SeedAppraisal {
+  id: string;
+  employee: string;
+  period: string;
+  openedAt: string;
+  steps: Array<{ actor: string; action: WorkflowAction; now: string }>;
+}
+
+/** What the seed needs to know of an appraised person: the rubric and chain their assignment gives. */
+export type SeedSheetOf = (person: Person) => { rubric: Rubric; chain: Chain } | undefined;
+
+/**
+ * The whole seed as data: October for everyone with an assignment, the eleven months before it for the
+ * salespeople with a history. The page's own IndexedDB (`seed`) and the demo server (through the Kaohe
+ * server's API, demo/server/seed-server.ts) both play this one plan, so both modes show the same company.
+ */
+export function seedPlan(directory: Directory, sheetOf: SeedSheetOf): SeedAppraisal[] {
+  const people = directory.people.filter((person) => sheetOf(person) !== undefined);
   const scenarios = new Map<string, Scenario>();
   const queue = { salesperson: [...salespeopleScenarios], regionalManager: [...managerScenarios], fieldServiceRepresentative: [...fieldServiceScenarios], afterSalesCustomerService: [...shopScenarios] };
   for (const person of people) {
     const role = person.roles[0] as keyof typeof queue;
     scenarios.set(person.id, queue[role]?.shift() ?? 'open');
   }
+  const plan: SeedAppraisal[] = [];
+  const add = (person: Person, period: string, scenario: Scenario, rnd: () => number): void => {
+    const sheet = sheetOf(person) as { rubric: Rubric; chain: Chain };
+    plan.push({
+      id: `${period}:${person.id}`, employee: person.id, period, openedAt: stamp(period, 1, 9),
+      steps: drive(sheet.rubric, sheet.chain, person, scenario, rnd, period),
+    });
+  };
+  for (const person of people) add(person, PERIOD, scenarios.get(person.id) ?? 'open', random(people.indexOf(person) + 17));
+  for (const person of people.filter((candidate) => care[candidate.id] !== undefined)) {
+    for (const period of HISTORY_PERIODS) {
+      const rnd = random(people.indexOf(person) * 100 + HISTORY_PERIODS.indexOf(period) + 1);
+      add(person, period, 'published', leaning(rnd, care[person.id] ?? 1));
+    }
+  }
+  return plan;
+}
 
-  const historyPeople = people.filter((person) => care[person.id] !== undefined);
-  const historyTotal = historyPeople.length * HISTORY_PERIODS.length;
+/** Seeds the page's own store once: appraisals already stored are left as they are. */
+export async function seed(kaohe: KaoheApi, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const context = await kaohe.ready;
+  const plan = seedPlan(context.directory, (person) => {
+    const assignment = kaohe.assignmentFor(person.id);
+    const rubric = assignment && context.rubrics[assignment.rubric];
+    const chain = assignment && context.chains[assignment.chain];
+    return rubric && chain ? { rubric, chain } : undefined;
+  });
   let seeded = 0;
   let done = 0;
-  for (const person of people) {
-    const id = `${PERIOD}:${person.id}`;
-    if (await context.store.getAppraisal(id)) {
-      onProgress?.(++done, people.length + historyTotal);
-      continue;
-    }
-    await kaohe.openAppraisal({ employee: person.id, period: PERIOD, now: at(1, 9), openedBy: 'H01' });
-    await drive(kaohe, id, person, scenarios.get(person.id) ?? 'open', random(people.indexOf(person) + 17));
-    seeded += 1;
-    onProgress?.(++done, people.length + historyTotal);
-  }
-  for (const person of historyPeople) {
-    for (const period of HISTORY_PERIODS) {
-      const id = `${period}:${person.id}`;
-      if (!(await context.store.getAppraisal(id))) {
-        await kaohe.openAppraisal({ employee: person.id, period, now: stamp(period, 1, 9), openedBy: 'H01' });
-        const rnd = random(people.indexOf(person) * 100 + HISTORY_PERIODS.indexOf(period) + 1);
-        await drive(kaohe, id, person, 'published', leaning(rnd, care[person.id] ?? 1), period);
-        seeded += 1;
+  for (const appraisal of plan) {
+    if (!(await context.store.getAppraisal(appraisal.id))) {
+      await kaohe.openAppraisal({ employee: appraisal.employee, period: appraisal.period, now: appraisal.openedAt, openedBy: 'H01' });
+      for (const { actor, action, now } of appraisal.steps) {
+        const result = await kaohe.act(appraisal.id, action, { actor, now });
+        if (!result.ok) throw new Error(`demo seed: ${actor} ${action.type} on ${appraisal.id} was refused: ${result.reason.message}`);
       }
-      onProgress?.(++done, people.length + historyTotal);
+      seeded += 1;
     }
+    onProgress?.(++done, plan.length);
   }
   return seeded;
 }
 
-async function drive(kaohe: KaoheApi, id: string, person: Person, scenario: Scenario, rnd: () => number, period = PERIOD): Promise<void> {
+/** The actions that take one appraisal to `scenario`, each with its actor and moment. */
+function drive(rubric: Rubric, chain: Chain, person: Person, scenario: Scenario, rnd: () => number, period: string): SeedAppraisal['steps'] {
   const at = (day: number, hour: number): string => stamp(period, day, hour);
-  const context = await kaohe.ready;
-  const record = await context.store.getAppraisal(id);
-  if (!record) return;
-  const rubric = context.rubrics[record.rubricId] as Rubric;
-  const chain = context.chains[record.chainId] as Chain;
-  const step = async (actor: string, action: WorkflowAction, now: string): Promise<void> => {
-    const result = await kaohe.act(id, action, { actor, now });
-    if (!result.ok) throw new Error(`demo seed: ${actor} ${action.type} on ${id} was refused: ${result.reason.message}`);
+  const steps: SeedAppraisal['steps'] = [];
+  const step = (actor: string, action: WorkflowAction, now: string): void => {
+    steps.push({ actor, action, now });
   };
   const attendance = { absentDays: absentDays(rnd) };
   const scorer = { salesperson: person.managerId, regionalManager: 'P01', afterSalesCustomerService: person.managerId }[person.roles[0] ?? ''] ?? 'H01';
 
   if (chain.id === 'W-FS') {
-    if (scenario === 'open') return;
+    if (scenario === 'open') return steps;
     const groupStep = chain.steps[0];
     const groups = groupStep && 'groups' in groupStep.actor ? groupStep.actor.groups : [];
     const members: Record<string, string> = { fieldManagement: 'FM1', correspondence: 'CO1', claims: 'CL1', technical: 'TE1', parts: 'PA1' };
@@ -287,25 +308,25 @@ async function drive(kaohe: KaoheApi, id: string, person: Person, scenario: Scen
       for (const other of submitting.slice(0, submitting.indexOf(group))) {
         for (const item of rubric.sections.flatMap((section) => section.items)) if (item.groups.includes(other)) delete entries[item.id];
       }
-      await step(members[group] as string, { type: 'group.submit', group, entries }, at(2, hour++));
+      step(members[group] as string, { type: 'group.submit', group, entries }, at(2, hour++));
     }
-    if (scenario === 'groupsPartial' || scenario === 'groupsDone') return;
+    if (scenario === 'groupsPartial' || scenario === 'groupsDone') return steps;
     // FS-10 has no assessing group: the service manager records it when reviewing.
-    await step('M01', { type: 'step.approve', entries: { 'FS-10': { count: 0 } }, attendance }, at(3, 10));
-    if (scenario === 'approved') return;
-    await step('H01', { type: 'appraisal.publish' }, at(4, 15));
-    return;
+    step('M01', { type: 'step.approve', entries: { 'FS-10': { count: 0 } }, attendance }, at(3, 10));
+    if (scenario === 'approved') return steps;
+    step('H01', { type: 'appraisal.publish' }, at(4, 15));
+    return steps;
   }
 
-  if (scenario === 'open') return;
+  if (scenario === 'open') return steps;
   const entries = entriesFor(rubric, rnd);
   if (scenario === 'draft') {
     const partial = Object.fromEntries(Object.entries(entries).slice(0, 5));
-    await step(scorer, { type: 'draft.save', entries: partial }, at(2, 11));
-    return;
+    step(scorer, { type: 'draft.save', entries: partial }, at(2, 11));
+    return steps;
   }
-  await step(scorer, { type: 'step.submit', entries, attendance }, at(2, 14));
-  if (scenario === 'scored') return;
+  step(scorer, { type: 'step.submit', entries, attendance }, at(2, 14));
+  if (scenario === 'scored') return steps;
 
   const stepIds = chain.steps.map((s) => s.id);
   const reviewers: Record<string, string> = { summarise: 'P02', firstReview: 'V01', secondReview: 'H02', approval: 'G01' };
@@ -315,23 +336,24 @@ async function drive(kaohe: KaoheApi, id: string, person: Person, scenario: Scen
     if (!chainStep || chainStep.kind === 'publish') break;
     const actor = reviewers[stepId] ?? 'H02';
     if (scenario === 'returned' && stepId === 'firstReview') {
-      await step(actor, { type: 'step.return', to: 'score', comment: 'SP-W3 大客戶走訪記錄與周報不符，請區域經理核實後重新評分。' }, at(day, 10));
-      return;
+      step(actor, { type: 'step.return', to: 'score', comment: 'SP-W3 大客戶走訪記錄與周報不符，請區域經理核實後重新評分。' }, at(day, 10));
+      return steps;
     }
-    await step(actor, chainStep.kind === 'summarise' ? { type: 'step.submit' } : { type: 'step.approve' }, at(day++, 10));
-    if (scenario === 'summarised' && stepId === 'summarise') return;
-    if (scenario === 'firstReviewed' && stepId === 'firstReview') return;
+    step(actor, chainStep.kind === 'summarise' ? { type: 'step.submit' } : { type: 'step.approve' }, at(day++, 10));
+    if (scenario === 'summarised' && stepId === 'summarise') return steps;
+    if (scenario === 'firstReviewed' && stepId === 'firstReview') return steps;
   }
-  if (scenario === 'approved') return;
-  await step('H01', { type: 'appraisal.publish' }, at(day, 16));
-  if (scenario === 'published') return;
-  if (scenario === 'acknowledged') await step(person.id, { type: 'employee.acknowledge' }, at(day + 1, 9));
+  if (scenario === 'approved') return steps;
+  step('H01', { type: 'appraisal.publish' }, at(day, 16));
+  if (scenario === 'published') return steps;
+  if (scenario === 'acknowledged') step(person.id, { type: 'employee.acknowledge' }, at(day + 1, 9));
   if (scenario === 'appealed') {
     const comment = chain.id === 'W-SP'
       ? '10月9日的終端日報已按時上報，附系統截圖，請復核 SP-D1 扣分。'
       : '本月投訴為客戶誤會，已有客戶書面說明，請復核扣分。';
-    await step(person.id, { type: 'employee.appeal', comment }, at(day + 1, 9));
+    step(person.id, { type: 'employee.appeal', comment }, at(day + 1, 9));
   }
+  return steps;
 }
 
 /**

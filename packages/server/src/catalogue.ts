@@ -5,12 +5,14 @@ import { loadRubric, type PayPlanInput, type Rubric } from '@kaohe/scoring';
 import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
 import type { Assignment } from '@kaohe/service';
 import type { KaoheStore } from '@kaohe/store';
-import { presetAssignments } from '@kaohe/workflow';
+import { presetAssignments, type Chain } from '@kaohe/workflow';
 
 export interface Catalogue {
   rubrics: readonly Rubric[];
   assignments: Readonly<Record<string, Assignment>>;
   payPlans: Readonly<Record<string, PayPlanInput>>;
+  /** review chains besides the presets W-SP … W-TR (a company's own, such as the demo's W-SHOP), by id */
+  chains?: Readonly<Record<string, Chain>>;
 }
 
 export function presetCatalogue(): Catalogue {

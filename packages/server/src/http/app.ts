@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { KaoheDatabase } from '../db/index.ts';
 import { assertAccess, createAuthenticator, type Access, type AuthSettings, type Caller } from './auth.ts';
 import { createService } from '@kaohe/service';
+import { chainPresets } from '@kaohe/workflow';
 import { hrReads } from '@kaohe/service/hr';
 import { presetCatalogue, storeCatalogue, type Catalogue } from '../catalogue.ts';
 import { directoryCache } from './directory-cache.ts';
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
     directory: directory.load,
     assignments: catalogue.assignments,
     payPlans: catalogue.payPlans,
+    ...(catalogue.chains ? { chains: { ...chainPresets, ...catalogue.chains } } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
 
