@@ -1,6 +1,6 @@
 // The demo intranet's own code: what a host developer writes around the Kaohe script tag. It only
 // talks to `window.Kaohe`; every decision (who may act, what a sheet scores) is the plugin's.
-import type { AppraisalRecord, AppraisalStatus, KaoheApi, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
+import type { AppraisalRecord, AppraisalStatus, KaoheApi, KaoheContext, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
 import { DEMO_NOW, PERIOD, TIME_ZONE, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
 import { serverAddress, signIn, type SignedIn } from './session.ts';
 
@@ -597,6 +597,26 @@ async function startOnServer(api: KaoheApi, server: string): Promise<void> {
     chains: [shopChain], assignments, timeZone: TIME_ZONE,
   });
   translateChrome();
+  // The intranet's menu says how much waits for the person, as intranets do, and follows the server's
+  // live notices: another person's submit shows here without a reload.
+  const service = api.context?.service as (NonNullable<KaoheContext['service']> & { subscribe?: (listener: () => void) => () => void }) | undefined;
+  service?.subscribe?.(() => void showTaskCount());
+  await showTaskCount();
+}
+
+/** Server mode: the number of appraisals waiting for the signed-in person, beside "My tasks". */
+async function showTaskCount(): Promise<void> {
+  const context = kaohe().context;
+  const link = document.querySelector('[data-page="tasks"]');
+  if (!context?.service || !link) return;
+  const count = await context.service.countTasks(context.user);
+  let badge = document.getElementById('task-count');
+  if (!badge) {
+    badge = h('span', { id: 'task-count', class: 'count' });
+    link.after(badge);
+  }
+  badge.textContent = String(count);
+  badge.dataset['count'] = String(count);
 }
 
 async function start(): Promise<void> {

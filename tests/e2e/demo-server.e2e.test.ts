@@ -164,7 +164,9 @@ test('"Reset demo data" puts the month back as seeded, through the Kaohe server'
       planner.page.waitForResponse((response) => response.url().endsWith('/session/reset-demo'), { timeout: 540_000 }),
       reset.click(),
     ]);
-    assert.deepEqual(await answer.json(), { seeded: 117 });
+    // (the page reloads as soon as the answer comes, so its body is not read here: the intranet says what it wrote)
+    assert.equal(answer.status(), 200);
+    assert.equal(intranet.seeded, 117);
     await planner.page.goto(intranet.url, { waitUntil: 'load' });
     await planner.page.waitForSelector('[data-signed-in="P02"]', { timeout: 30_000 });
     assert.deepEqual(taskIds((await asPage(planner, '/tasks')).body), ['2026-10:SP13', '2026-10:SP31', '2026-10:SP42', '2026-10:SP54']);
