@@ -31,7 +31,8 @@ async function signIn(personId: string): Promise<Page> {
   // Record when the count changes, in the page itself.
   await page.evaluate(() => {
     const badge = document.getElementById('task-count') as HTMLElement;
-    const seen = (window as unknown as { kaoheBenchSeen: Array<{ count: number; at: number }> }).kaoheBenchSeen = [];
+    const seen: Array<{ count: number; at: number }> = [];
+    (window as unknown as { kaoheBenchSeen: typeof seen }).kaoheBenchSeen = seen;
     new MutationObserver(() => seen.push({ count: Number(badge.dataset['count']), at: Date.now() })).observe(badge, { attributes: true, childList: true, characterData: true, subtree: true });
   });
   return page;
