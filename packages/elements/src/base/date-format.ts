@@ -14,20 +14,22 @@ function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.Da
   return found;
 }
 
-/** An instant (ISO timestamp) as date and time in `timeZone`: "Nov 8, 2026, 7:30 AM". Anything else is shown as given. */
-export function formatDateTime(at: string, locale: Locale, timeZone: string): string {
+// What is not a date is shown as given.
+function format(at: string, locale: Locale, options: Intl.DateTimeFormatOptions): string {
   const instant = Date.parse(at);
-  if (Number.isNaN(instant)) return at;
-  return formatter(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(instant);
+  return Number.isNaN(instant) ? at : formatter(locale, options).format(instant);
+}
+
+/** An instant (ISO timestamp) as date and time in `timeZone`: "Nov 8, 2026, 7:30 AM". */
+export function formatDateTime(at: string, locale: Locale, timeZone: string): string {
+  return format(at, locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
 }
 
 /**
  * A business day (YYYY-MM-DD, already the company's day: a due date) as a date: "Nov 7, 2026". It
- * names a day of the calendar, not an instant, so no zone may move it: it is formatted as the day it
- * is in UTC. Anything else is shown as given.
+ * names a day of the calendar, not an instant, so no zone may move it: a date-only ISO string is
+ * read as that day's UTC midnight (ECMA-262) and shown in UTC.
  */
 export function formatDay(day: string, locale: Locale): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return day;
-  return formatter(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? format(day, locale, { dateStyle: 'medium', timeZone: 'UTC' }) : day;
 }
