@@ -161,8 +161,9 @@ function rubricLabel(record: Pick<AppraisalRecord, 'rubricId'>): string {
   return label(kaohe().context?.rubrics[record.rubricId]?.label) || record.rubricId;
 }
 
-function statusBadge(record: AppraisalRecord): HTMLElement {
-  const returned = ((record.workflow as { returns?: string[] }).returns ?? []).length > 0;
+/** A stored record (HR's month table, the payslip page) or the service's view of one (the score page). */
+function statusBadge(record: { status: AppraisalStatus; returned?: boolean; workflow?: Record<string, unknown> }): HTMLElement {
+  const returned = record.returned ?? ((record.workflow as { returns?: string[] } | undefined)?.returns ?? []).length > 0;
   const key = returned && record.status === 'open' ? 'returned' : record.status;
   const text = key === 'returned' ? t().returned : t().status[record.status];
   return h('span', { class: `badge ${key}` }, text);
@@ -293,8 +294,8 @@ async function renderScore(main: HTMLElement): Promise<void> {
   const opened = await kaohe().openForm(id, {
     onActed: (result) => {
       state.notice = result.ok
-        ? { ok: true, text: `${t().done}: ${person(result.record.employeeId)?.name ?? ''} → ${stepLabel(result.record)}` }
-        : { ok: false, text: `${t().refused}: ${result.reason.message}` };
+        ? { ok: true, text: `${t().done}: ${person(opened?.view.employeeId ?? '')?.name ?? ''} → ${stepLabel({ chainId: opened?.view.chainId ?? '', step: result.step })}` }
+        : { ok: false, text: `${t().refused}: ${result.message}` };
       if (result.ok) go('tasks');
       else void render();
     },
@@ -307,7 +308,7 @@ async function renderScore(main: HTMLElement): Promise<void> {
     main.replaceChildren(h('h1', {}, t().scoreTitle), h('p', { class: 'lead' }, t().scoreLead), h('p', { role: 'status' }, t().noPublished));
     return;
   }
-  const { record, actions } = opened;
+  const { view: record, actions } = opened;
   const employee = person(record.employeeId);
   const own = record.employeeId === context.user;
   const back = h('button', { type: 'button', class: 'link' }, t().backToTasks);
@@ -317,7 +318,9 @@ async function renderScore(main: HTMLElement): Promise<void> {
   const run = async (action: WorkflowAction): Promise<void> => {
     const result = await kaohe().act(record.id, action);
     if (result.ok) forgetTyped(record.id);
-    state.notice = result.ok ? { ok: true, text: `${t().done}: ${employee?.name ?? ''} → ${stepLabel(result.record)}` } : { ok: false, text: `${t().refused}: ${result.reason.message}` };
+    state.notice = result.ok
+      ? { ok: true, text: `${t().done}: ${employee?.name ?? ''} → ${stepLabel({ chainId: record.chainId, step: result.step })}` }
+      : { ok: false, text: `${t().refused}: ${result.message}` };
     if (result.ok && !own) go('tasks');
     else void render();
   };
@@ -513,12 +516,13 @@ async function renderMyYear(main: HTMLElement): Promise<void> {
   const heading = [h('h1', {}, t().yearTitle), h('p', { class: 'lead' }, t().yearLead)];
   main.replaceChildren(...heading, h('p', { class: 'muted', role: 'status' }, t().hrLoading));
   const hr = await loadHr();
-  // An employee's year counts published results only (an appeal in progress keeps the published score).
-  const scored = [...await hr.scoredAppraisals({ status: 'published' }), ...await hr.scoredAppraisals({ status: 'appealed' })];
+  // An employee's year counts published results only (an appeal in progress keeps the published score). The
+  // service hands a non-HR reader their own months and their peers' figures without names, for the ranks.
+  let shown = await hr.annualYear(state.year);
   const annual = kaohe().create('kaohe-annual', { employeeId: context.user }) as AnnualElement;
   const running = h('p', { class: 'muted small', 'data-running': true });
   const show = (): void => {
-    const { peers, months } = hr.annualYear(scored, state.year);
+    const { peers, months } = shown;
     const mine = months[context.user] ?? [];
     annual.year = state.year;
     annual.divisor = state.divisor;
@@ -528,15 +532,20 @@ async function renderMyYear(main: HTMLElement): Promise<void> {
     running.textContent = state.year === Number(kaohe().businessDay().slice(0, 4)) && mine.length > 0 ? t().yearRunning.replace('{n}', String(mine.length)) : '';
   };
   const year = h('select', { 'data-year': true }, ...YEARS.map((y) => h('option', { value: String(y), selected: y === state.year }, String(y))));
-  year.addEventListener('change', () => { state.year = Number(year.value); show(); });
+  year.addEventListener('change', () => {
+    state.year = Number(year.value);
+    void hr.annualYear(state.year).then((next) => { shown = next; show(); });
+  });
   const divisor = h('select', { 'data-divisor': true },
     h('option', { value: 'twelve', selected: state.divisor === 'twelve' }, t().divisorTwelve),
     h('option', { value: 'appraised', selected: state.divisor === 'appraised' }, t().divisorAppraised));
   divisor.addEventListener('change', () => { state.divisor = divisor.value === 'appraised' ? 'appraised' : 'twelve'; show(); });
   show();
 
-  const withHistory = [...new Set(scored.filter((s) => s.record.period < PERIOD).map((s) => s.record.employeeId))];
-  const own = scored.some((s) => s.record.employeeId === context.user);
+  // The demo's own hint, not the product's: who to sign in as for a year with history (the page owns this store).
+  const published = (await context.store.listAppraisals({ status: 'published', limit: 1000 })).items;
+  const withHistory = [...new Set(published.filter((record) => record.period < PERIOD).map((record) => record.employeeId))];
+  const own = published.some((record) => record.employeeId === context.user);
   const hint = own ? null : h('p', { class: 'notice info' }, t().yearNone, ' ',
     withHistory.map((id) => person(id)?.name ?? id).join('、'));
   main.replaceChildren(...heading,

@@ -276,7 +276,7 @@ export async function seed(kaohe: KaoheApi, onProgress?: (done: number, total: n
       await kaohe.openAppraisal({ employee: appraisal.employee, period: appraisal.period, now: appraisal.openedAt, openedBy: 'H01' });
       for (const { actor, action, now } of appraisal.steps) {
         const result = await kaohe.act(appraisal.id, action, { actor, now });
-        if (!result.ok) throw new Error(`demo seed: ${actor} ${action.type} on ${appraisal.id} was refused: ${result.reason.message}`);
+        if (!result.ok) throw new Error(`demo seed: ${actor} ${action.type} on ${appraisal.id} was refused: ${result.code} — ${result.message}`);
       }
       seeded += 1;
     }

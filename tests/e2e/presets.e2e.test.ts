@@ -83,7 +83,7 @@ before(async () => {
     // The regional manager submits without scoring: workflow refuses it against the pinned rubric.
     const emptySubmit = await Kaohe.act(record.id, { type: 'step.submit' });
     return {
-      emptySubmit: emptySubmit.ok ? 'accepted' : emptySubmit.reason.code,
+      emptySubmit: emptySubmit.ok ? 'accepted' : emptySubmit.code,
       presets: Object.keys(Kaohe.presets.rubrics), presetPayPlans: Object.keys(Kaohe.presets.payPlans), rubrics: Object.keys(context.rubrics),
       opened: record.rubricId, payPlans: Object.keys(context.payPlans), regionalManager: Kaohe.assignmentFor('RM1'),
       ownPayslip: shown(await payslipFor(Kaohe.assignmentFor('SP1').payPlan)), presetPayslip: shown(await payslipFor('P-1')),

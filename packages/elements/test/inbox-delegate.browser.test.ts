@@ -191,7 +191,7 @@ describe('kaohe-inbox delegation', () => {
     await waitUntil(() => button(el, 'group.submit') !== null, 'He is offered the group\'s submission');
     const form = pane(el)?.querySelector('kaohe-rubric-form');
     // The claims items only (FS-2, FS-4a, FS-10 in the R-FS preset), not the whole sheet.
-    expect(form?.editableGroups).to.deep.equal(['claims']);
+    expect(form?.editableItems).to.deep.equal(['FS-2', 'FS-4a', 'FS-10']);
     button(el, 'group.submit')?.click();
     await waitUntil(async () => ((await store.getAppraisal(record.id))?.workflow as { groupsDone?: string[] }).groupsDone?.includes('claims') === true,
       'the claims submission is accepted');

@@ -21,14 +21,14 @@ function sheetFor(rubric: Rubric, entries: Record<string, Entry> = {}, absentDay
 
 interface Options {
   mode?: 'edit' | 'review' | 'readonly';
-  editableGroups?: string[];
+  editableItems?: string[];
   previous?: Sheet;
   comments?: ReviewComment[];
 }
 
 async function mount(rubric: Rubric, sheet: Sheet = sheetFor(rubric), options: Options = {}): Promise<KaoheRubricForm> {
   return fixture<KaoheRubricForm>(html`<kaohe-rubric-form locale="en" .rubric=${rubric} .sheet=${sheet} mode=${options.mode ?? 'edit'}
-    .editableGroups=${options.editableGroups ?? []} .previous=${options.previous} .comments=${options.comments ?? []}></kaohe-rubric-form>`);
+    .editableItems=${options.editableItems} .previous=${options.previous} .comments=${options.comments ?? []}></kaohe-rubric-form>`);
 }
 
 const root = (el: KaoheRubricForm) => el.shadowRoot!;
@@ -191,9 +191,12 @@ describe('kaohe-rubric-form: each rule kind changes the score as scoreSheet says
   });
 });
 
+// What the application service's view gives a 索賠組 member of R-FS (packages/service, W-FS).
+const claimsItems = ['FS-2', 'FS-4a', 'FS-10'];
+
 describe('kaohe-rubric-form: modes', () => {
   it('a claims assessor can edit FS-4a but not FS-1', async () => {
-    const el = await mount(fieldService, sheetFor(fieldService), { editableGroups: ['claims'] });
+    const el = await mount(fieldService, sheetFor(fieldService), { editableItems: claimsItems });
     expect(itemOf(el, 'FS-4a').disabled).to.equal(false);
     expect(itemOf(el, 'FS-1').disabled).to.equal(true);
     expect(itemOf(el, 'FS-1').querySelector<HTMLInputElement>('input[type=radio]')!.matches(':disabled')).to.equal(true);
@@ -202,7 +205,7 @@ describe('kaohe-rubric-form: modes', () => {
   });
 
   it('a claims assessor may submit once their own items are scored, whatever other groups still owe', async () => {
-    const el = await mount(fieldService, sheetFor(fieldService), { editableGroups: ['claims'] });
+    const el = await mount(fieldService, sheetFor(fieldService), { editableItems: claimsItems });
     expect(engine(el).missing).to.include('FS-1');
     let submitted = false;
     el.addEventListener('kaohe-submitted', () => { submitted = true; });
@@ -585,7 +588,7 @@ describe('kaohe-rubric-form: accessibility (axe-core)', () => {
   });
 
   it('passes in edit mode for one assessing group', async () => {
-    const el = await mount(fieldService, sheetFor(fieldService), { editableGroups: ['claims'] });
+    const el = await mount(fieldService, sheetFor(fieldService), { editableItems: claimsItems });
     await expect(el).to.be.accessible();
   });
 

@@ -7,13 +7,14 @@ export type { KaoheAssignment, KaoheContext } from './context.ts';
 export type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './kaohe.ts';
 export type { KaohePresetFile } from './presets-channel.ts';
 export type { OpenedAppraisal } from './appraisal-form.ts';
-export type { ActionName, ActResult, AppraisalRecord, AppraisalStatus, Chain, ChainStep, Directory, Person, Task, WorkflowAction } from '@kaohe/workflow';
+export type { ActionName, AppraisalRecord, AppraisalStatus, Chain, ChainStep, Directory, Person, Task, WorkflowAction } from '@kaohe/workflow';
 export type { Entry, Locale, Rubric, RubricInput, ScoreResult, Sheet, SheetInput } from '@kaohe/scoring';
 export type { KaoheStore } from '@kaohe/store';
+export type { ActResult, AppraisalView, Refusal, RefusalCode, ViewComment, HistoryEntry } from '@kaohe/service';
 /** What kaohe-hr.js puts on `window.KaoheHr` (and kaohe-hr.mjs exports): a type only, the core carries none of it. */
 export type KaoheHr = typeof import('./hr.ts');
 export type { AnnualYear, ScoredAppraisal } from './hr-data.ts';
-export { commentsOf, KaoheReadRefusedError, modeFor } from './appraisal-form.ts';
+export { KaoheReadRefusedError } from './appraisal-form.ts';
 export { applyContext, getContext, onContextChange } from './context.ts';
 export { KaoheApi, KaoheContextChangeEvent, KaoheReadyEvent, VERSION, defaultAssignments } from './kaohe.ts';
 

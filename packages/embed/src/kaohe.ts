@@ -6,9 +6,10 @@ import {
   KaoheInputError, loadRubric as parseRubric, scoreSheet,
   type Locale, type Rubric, type ScoreResult, type Sheet, type SheetInput,
 } from '@kaohe/scoring';
+import type { ActResult } from '@kaohe/service';
 import {
-  act, businessDay, inbox, openAppraisal, openingAudit, timeZoneOf, workflowOf,
-  type ActResult, type AppraisalRecord, type Chain, type Task, type WorkflowAction,
+  businessDay, inbox, timeZoneOf,
+  type AppraisalRecord, type Chain, type Task, type WorkflowAction,
 } from '@kaohe/workflow';
 import { setLocale as setElementsLocale, locales } from '@kaohe/elements';
 import {
@@ -26,6 +27,7 @@ import { MemoryStore } from '@kaohe/store';
 export type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
 export { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
 export { defaultAssignments } from './config.ts';
+import { serviceFor } from './service.ts';
 
 /** The version of this bundle. */
 export const VERSION = '0.1.0';
@@ -209,65 +211,41 @@ export class KaoheApi extends EventTarget {
       const hint = this.#presets.file ? '' : ' (the preset rubrics are not loaded: Kaohe.loadPresets())';
       throw new KaoheInputError('appraisal', [{ path: 'employee', rule: 'no-assignment', message: `no rubric and chain are assigned to the roles of "${options.employee}"${hint}` }]);
     }
-    const rubric = context.rubrics[assignment.rubric] as Rubric;
-    const existing = await context.store.getAppraisal(`${options.period}:${options.employee}`);
-    if (existing) return existing;
-    const record = openAppraisal({
+    // The host page is the trusted caller here (the store is its own): the service opens it as itself, in the user's name.
+    const opened = await serviceFor(context).openAppraisal(null, {
       employee: options.employee,
       period: options.period,
-      rubric: { id: rubric.id, version: rubric.version },
-      chain: context.chains[assignment.chain] as Chain,
-      directory: context.directory,
       now: options.now ?? context.now ?? new Date().toISOString(),
-      calendar: context.calendar,
       openedBy: options.openedBy ?? context.user,
     });
-    // Stored as revision 1, as appraisals written through Kaohe always have been (the store would take
-    // workflow's revision 0 as new too; changing it would renumber every host's stored appraisals).
-    const first = { ...record, revision: 1 };
-    return context.store.putAppraisal(first, { expectedRevision: 0, audit: [openingAudit(first)] });
+    if (!opened.ok) throw new KaoheInputError('appraisal', opened.problems ?? [{ path: 'employee', rule: opened.code, message: opened.message }]);
+    return await context.store.getAppraisal(opened.id) as AppraisalRecord;
   }
 
   /**
    * Applies a workflow action (`step.submit`, `step.approve`, `step.return` …) to a stored appraisal
-   * as the signed-in user (or `options.actor`) and stores the result with its audit entry. A refusal
-   * is returned, not thrown: it carries the reason a person can read.
+   * as the signed-in user (or `options.actor`) and stores the result with its audit entry, through
+   * the application service. Accepted: `{ ok: true, revision, appraisal }` (the appraisal as the actor
+   * may now see it; absent when they no longer may). Refused: `{ ok: false, code, message, problems? }`,
+   * returned, not thrown (`not-found` for an appraisal that does not exist or the actor may not see).
    */
   async act(appraisalId: string, action: WorkflowAction, options: ActOptions = {}): Promise<ActResult> {
     const context = this.#configured('act');
-    const record = await context.store.getAppraisal(appraisalId);
-    if (!record) throw new KaoheInputError('appraisal', [{ path: 'id', rule: 'not-found', message: `no appraisal "${appraisalId}"` }]);
-    const chain = context.chains[record.chainId];
-    if (!chain) throw new KaoheInputError('appraisal', [{ path: 'chainId', rule: 'unknown-chain', message: `no chain "${record.chainId}" is configured` }]);
-    // the version the appraisal pins, never a later edit of the rubric (as openForm scores it)
-    const rubric = await context.store.getRubric(record.rubricId, record.rubricVersion) ?? context.rubrics[record.rubricId];
-    // the delegations the record carries keep a delegate an actor through the next action (as in the inbox)
-    const carried = workflowOf(record).delegated;
-    const result = act(record, action, {
-      actor: options.actor ?? context.user,
-      directory: context.directory,
-      chain,
-      now: options.now ?? context.now ?? new Date().toISOString(),
-      calendar: context.calendar,
-      ...(rubric ? { rubric } : {}),
-      ...(carried.length > 0 ? { delegations: carried } : {}),
-    });
-    if (!result.ok) return result;
-    const stored = await context.store.putAppraisal(result.record, { expectedRevision: record.revision, audit: result.audit });
-    return { ...result, record: stored };
+    // The one write path (@kaohe/service): the pinned rubric version, the chain, record + audit in one write.
+    return serviceFor(context).act(appraisalId, options.actor ?? context.user, action, { now: options.now ?? context.now ?? new Date().toISOString() });
   }
 
   /**
    * A rubric form for a stored appraisal, set up for what the signed-in user may do at its step:
    * scoring (edit), reviewing or read-only, an assessing group limited to its items. Its submit goes
-   * to the review chain and `onActed` hears the outcome (accepted with the stored record, or refused with a reason).
-   * Rejects for an appraisal the user may not read (workflow's `canRead`: an employee before publication,
-   * someone outside its chain); comments come signed as the user may read them (TR-3).
+   * to the review chain and `onActed` hears the outcome (accepted, or refused with a code and message).
+   * Everything the form shows and allows comes from the application service's view for the user.
+   * Rejects with a KaoheReadRefusedError for an appraisal the user may not read (an employee before
+   * publication, someone outside its chain) or that does not exist; comments come signed as the user may read them (TR-3).
    */
   async openForm(appraisalId: string, options: { now?: string; onActed?: (result: ActResult) => void } = {}): Promise<OpenedAppraisal> {
     const context = this.#configured('openForm');
-    const now = options.now ?? context.now ?? new Date().toISOString();
-    return openAppraisalForm(context, appraisalId, (id, action) => this.act(id, action, { now }), now, options.onActed);
+    return openAppraisalForm(context, serviceFor(context), appraisalId, options.now ?? context.now, options.onActed);
   }
 
   /** Scores a sheet against its rubric (by the sheet's `rubric` id); throws with every problem listed. */

@@ -7,7 +7,7 @@ import { computePay, payrollCsv, type AnnualRecord, type Locale, type PayPlanInp
 import type { AppraisalQuery } from '@kaohe/store';
 import { isHr, isPublished, type AppraisalRecord, type Person } from '@kaohe/workflow';
 import { KaoheServiceError, refusal, type Refusal } from './refusal.ts';
-import { internals, type KaoheService } from './service.ts';
+import { internals, type Assignment, type KaoheService } from './service.ts';
 import { scoreOrNull } from './view.ts';
 
 /** An appraisal with its scores and the person as the directory knows them. */
@@ -53,8 +53,61 @@ export interface HrReads {
   payroll(viewerId: string, request: { period: string; values: PayValues }): Promise<Ok<{ entries: PayrollEntry[]; skipped: SkippedAppraisal[] }> | Refusal>;
   /** The same as the payroll CSV HR downloads (and `kaohe batch` writes). */
   payrollCsv(viewerId: string, request: { period: string; values: PayValues; locale: Locale }): Promise<Ok<PayrollCsv & { skipped: SkippedAppraisal[] }> | Refusal>;
-  /** kaohe-annual's data for a year (C-3): everyone's published months, for the ranks, and each person's months. */
+  /**
+   * kaohe-annual's data for a year (C-3). HR: everyone's published months, for the ranks, and each
+   * person's months. Anyone else, for their own year only: their months, and the peers their ranks
+   * need (the same role or region) without names or ids — `peer-1` …, the role or region they do not
+   * share blanked — so a rank can be shown without telling whose score is whose.
+   */
   annualYear(viewerId: string, request: { year: number }): Promise<Ok<{ peers: AnnualRecord[]; months: Record<string, AnnualMonth[]>; skipped: SkippedAppraisal[] }> | Refusal>;
+}
+
+/** kaohe-score-distribution's entries: the sheets with every item entered (a sheet still missing items would show as a false outlier under 60). */
+export function distributionOf(scored: readonly ScoredAppraisal[]): ScoreEntry[] {
+  return scored
+    .filter(({ score }) => score.missing.length === 0)
+    .map(({ record, score, person, role }): ScoreEntry => ({ employeeId: record.employeeId, role, score: score.monthly, ...(person ? { name: person.name } : {}) }));
+}
+
+/** The published results of people whose role has a pay plan, each with its payslip; and the plans used, in order. */
+export function payrollOf(
+  scored: readonly ScoredAppraisal[], roles: Readonly<Record<string, Assignment>>, plans: Readonly<Record<string, PayPlanInput>>, values: PayValues,
+): { entries: PayrollEntry[]; plans: PayPlanInput[] } {
+  const entries: PayrollEntry[] = [];
+  const used = new Map<string, PayPlanInput>();
+  for (const appraisal of scored) {
+    // The payslip's rule: pay is published with the appraisal.
+    if (!isPublished(appraisal.record.status)) continue;
+    const planId = roles[appraisal.role]?.payPlan;
+    const plan = planId === undefined ? undefined : plans[planId];
+    if (!plan || planId === undefined) continue;
+    used.set(planId, plan);
+    const { record, score, person } = appraisal;
+    const given = typeof values === 'function' ? values(appraisal, plan) : values[record.employeeId] ?? {};
+    const payslip = computePay(plan, { employee: record.employeeId, period: record.period, values: given });
+    entries.push({ record, score, payslip, ...(person ? { name: person.name } : {}), ...(person?.department !== undefined ? { department: person.department } : {}) });
+  }
+  return { entries, plans: [...used.values()] };
+}
+
+/** kaohe-annual's data for `year` (C-3): the published monthly scores in `scored`, by person, for the ranks, and each person's months in order. */
+export function annualOf(scored: readonly ScoredAppraisal[], year: number): { peers: AnnualRecord[]; months: Record<string, AnnualMonth[]> } {
+  const prefix = `${String(year).padStart(4, '0')}-`;
+  const byPerson = new Map<string, { role: string; region: string; months: AnnualMonth[] }>();
+  for (const { record, score, person, role } of scored) {
+    if (!record.period.startsWith(prefix) || !isPublished(record.status)) continue;
+    const entry = byPerson.get(record.employeeId) ?? { role, region: person?.region ?? '', months: [] };
+    entry.months.push({ period: record.period, monthly: score.monthly });
+    byPerson.set(record.employeeId, entry);
+  }
+  const months: Record<string, AnnualMonth[]> = {};
+  const peers: AnnualRecord[] = [];
+  for (const [employeeId, entry] of byPerson) {
+    entry.months.sort((a, b) => a.period.localeCompare(b.period));
+    months[employeeId] = entry.months;
+    peers.push({ employeeId, role: entry.role, region: entry.region, monthly: entry.months.map((month) => month.monthly) });
+  }
+  return { peers, months };
 }
 
 export function hrReads(service: KaoheService): HrReads {
@@ -98,23 +151,9 @@ export function hrReads(service: KaoheService): HrReads {
     return { appraisals, skipped };
   }
 
-  async function payrollOf(period: string, values: PayValues): Promise<{ entries: PayrollEntry[]; skipped: SkippedAppraisal[]; plans: PayPlanInput[] }> {
+  async function payroll(period: string, values: PayValues): Promise<{ entries: PayrollEntry[]; skipped: SkippedAppraisal[]; plans: PayPlanInput[] }> {
     const [{ appraisals, skipped }, roles, plans] = await Promise.all([collect({ period }), x.assignments(), x.payPlans()]);
-    const entries: PayrollEntry[] = [];
-    const used = new Map<string, PayPlanInput>();
-    for (const appraisal of appraisals) {
-      // The payslip's rule: pay is published with the appraisal.
-      if (!isPublished(appraisal.record.status)) continue;
-      const planId = roles[appraisal.role]?.payPlan;
-      const plan = planId === undefined ? undefined : plans[planId];
-      if (!plan || planId === undefined) continue;
-      used.set(planId, plan);
-      const { record, score, person } = appraisal;
-      const given = typeof values === 'function' ? values(appraisal, plan) : values[record.employeeId] ?? {};
-      const payslip = computePay(plan, { employee: record.employeeId, period: record.period, values: given });
-      entries.push({ record, score, payslip, ...(person ? { name: person.name } : {}), ...(person?.department !== undefined ? { department: person.department } : {}) });
-    }
-    return { entries, skipped, plans: [...used.values()] };
+    return { ...payrollOf(appraisals, roles, plans, values), skipped };
   }
 
   return {
@@ -126,23 +165,20 @@ export function hrReads(service: KaoheService): HrReads {
       const refused = await forbidden(viewerId);
       if (refused) return refused;
       const { appraisals, skipped } = await collect({ period });
-      const entries = appraisals
-        .filter(({ score }) => score.missing.length === 0)
-        .map(({ record, score, person, role }): ScoreEntry => ({ employeeId: record.employeeId, role, score: score.monthly, ...(person ? { name: person.name } : {}) }));
-      return { ok: true, entries, skipped };
+      return { ok: true, entries: distributionOf(appraisals), skipped };
     },
 
     async payroll(viewerId, { period, values }) {
       const refused = await forbidden(viewerId);
       if (refused) return refused;
-      const { entries, skipped } = await payrollOf(period, values);
+      const { entries, skipped } = await payroll(period, values);
       return { ok: true, entries, skipped };
     },
 
     async payrollCsv(viewerId, { period, values, locale }) {
       const refused = await forbidden(viewerId);
       if (refused) return refused;
-      const { entries, skipped, plans } = await payrollOf(period, values);
+      const { entries, skipped, plans } = await payroll(period, values);
       const csv = await payrollCsv(entries.map((entry) => ({
         employee: entry.record.employeeId, score: entry.score, payslip: entry.payslip, period: entry.record.period, rubric: entry.record.rubricId,
         ...(entry.name !== undefined ? { name: entry.name } : {}), ...(entry.department !== undefined ? { department: entry.department } : {}),
@@ -151,25 +187,21 @@ export function hrReads(service: KaoheService): HrReads {
     },
 
     async annualYear(viewerId, { year }) {
-      const refused = await forbidden(viewerId);
-      if (refused) return refused;
+      const hr = isHr(viewerId, await x.directory());
       const [published, appealed] = await Promise.all([collect({ status: 'published' }), collect({ status: 'appealed' })]);
-      const prefix = `${String(year).padStart(4, '0')}-`;
-      const byPerson = new Map<string, { role: string; region: string; months: AnnualMonth[] }>();
-      for (const { record, score, person, role } of [...published.appraisals, ...appealed.appraisals]) {
-        if (!record.period.startsWith(prefix)) continue;
-        const entry = byPerson.get(record.employeeId) ?? { role, region: person?.region ?? '', months: [] };
-        entry.months.push({ period: record.period, monthly: score.monthly });
-        byPerson.set(record.employeeId, entry);
-      }
-      const months: Record<string, AnnualMonth[]> = {};
-      const peers: AnnualRecord[] = [];
-      for (const [employeeId, entry] of byPerson) {
-        entry.months.sort((a, b) => a.period.localeCompare(b.period));
-        months[employeeId] = entry.months;
-        peers.push({ employeeId, role: entry.role, region: entry.region, monthly: entry.months.map((month) => month.monthly) });
-      }
-      return { ok: true, peers, months, skipped: [...published.skipped, ...appealed.skipped] };
+      const { peers, months } = annualOf([...published.appraisals, ...appealed.appraisals], year);
+      const skipped = [...published.skipped, ...appealed.skipped];
+      if (hr) return { ok: true, peers, months, skipped };
+      const own = peers.find((peer) => peer.employeeId === viewerId);
+      if (!own) return { ok: true, peers: [], months: {}, skipped: [] };
+      let n = 0;
+      const others = peers
+        .filter((peer) => peer.employeeId !== viewerId && (peer.role === own.role || peer.region === own.region))
+        .map((peer): AnnualRecord => ({
+          employeeId: `peer-${++n}`, monthly: peer.monthly,
+          role: peer.role === own.role ? peer.role : '', region: peer.region === own.region ? peer.region : '',
+        }));
+      return { ok: true, peers: [own, ...others], months: { [viewerId]: months[viewerId] ?? [] }, skipped: [] };
     },
   };
 }

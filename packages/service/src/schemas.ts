@@ -55,6 +55,8 @@ export const OpenRequestSchema = z.strictObject({
   employee: z.string().check(z.minLength(1)),
   period: Period,
   now: z.optional(isoTime),
+  /** who the audit names as opening it, when the service itself opens it (actor null); default `system` */
+  openedBy: z.optional(z.string().check(z.minLength(1))),
 });
 export type OpenRequest = z.infer<typeof OpenRequestSchema>;
 
@@ -131,6 +133,8 @@ export const AppraisalViewSchema = z.object({
   /** who must act now (empty where the viewer may not learn it) */
   assignees: z.array(text),
   groupsDone: z.array(text),
+  /** returned along the chain and waiting to be resubmitted */
+  returned: z.boolean(),
   dueDate: z.optional(text),
   startDate: z.optional(text),
   overdue: z.boolean(),
@@ -174,7 +178,10 @@ export const RefusalSchema = z.object({
 });
 
 export const ActResultSchema = z.union([
-  z.object({ ok: z.literal(true), appraisal: AppraisalViewSchema }),
+  z.object({
+    ok: z.literal(true), revision: z.number(), step: text,
+    status: z.enum(['open', 'inReview', 'approved', 'published', 'appealed', 'reopened']), appraisal: z.optional(AppraisalViewSchema),
+  }),
   RefusalSchema,
 ]);
 

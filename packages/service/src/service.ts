@@ -45,7 +45,12 @@ export interface ServiceOptions {
   clock?: () => string;
 }
 
-export type ActResult = { ok: true; revision: number; appraisal?: AppraisalView } | Refusal;
+/**
+ * Accepted: the new revision, where the appraisal now stands (step and status: the chain is no secret
+ * to whoever acted), and the appraisal as the actor may now see it — absent once they may not (the
+ * employee after handing in their self-evaluation).
+ */
+export type ActResult = { ok: true; revision: number; step: string; status: AppraisalRecord['status']; appraisal?: AppraisalView } | Refusal;
 export interface TaskPage {
   items: Array<{ appraisal: AppraisalView; allowedActions: AppraisalView['allowedActions'] }>;
   nextCursor?: string;
@@ -189,7 +194,7 @@ export function createService(options: ServiceOptions): KaoheService {
       const written = await write(next, record.revision, decided.audit, actorId, at);
       if (!written.ok) return written;
       const seen = buildView({ record: written.record, viewerId: actorId, rubric: pinned, chain, directory: dir, now: at, calendar: options.calendar });
-      return { ok: true, revision: written.record.revision, ...(seen ? { appraisal: seen } : {}) };
+      return { ok: true, revision: written.record.revision, step: written.record.step, status: written.record.status, ...(seen ? { appraisal: seen } : {}) };
     },
 
     async view(appraisalId, viewerId, given = {}) {
@@ -226,7 +231,8 @@ export function createService(options: ServiceOptions): KaoheService {
       const dir = await directory();
       if (actorId !== null && !isHr(actorId, dir)) return refusal('forbidden', 'Only HR opens appraisals.');
       const at = now(parsed.data.now);
-      const prepared = await prepareOpening(parsed.data.employee, parsed.data.period, dir, actorId, at);
+      // A person opens under their own name; only the service itself (a trusted caller) names someone else.
+      const prepared = await prepareOpening(parsed.data.employee, parsed.data.period, dir, actorId ?? parsed.data.openedBy ?? null, at);
       if (!prepared.ok) return prepared;
       if ('existing' in prepared) return { ok: true, id: prepared.existing.id, revision: prepared.existing.revision, created: false };
       const written = await write(prepared.record, 0, [openingAudit(prepared.record)], actorId, at);

@@ -98,6 +98,7 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
     // TR-3: while the lateral raters act, the employee does not learn who they are.
     assignees: employee && anonymousSteps.has(record.step) ? [] : record.assignees.filter((id) => !hidden.has(id)),
     groupsDone: workflow.groupsDone,
+    returned: workflow.returns.length > 0,
     ...(record.dueDate !== undefined ? { dueDate: record.dueDate } : {}),
     ...(workflow.startDate !== undefined ? { startDate: workflow.startDate } : {}),
     overdue: isOverdue(record, now, timeZone),

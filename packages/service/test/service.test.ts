@@ -44,7 +44,7 @@ describe('act', () => {
     const action = submission(view, { ...view.sheet, entries: { 'TR-1': { points: '18' } } });
     assert.deepEqual(action, { type: 'step.submit', entries: { 'TR-1': { points: '18' } } });
     const result = await service.act(id, 'T1', action, { expectedRevision: view.revision, now: during });
-    assert.deepEqual(result.ok && { revision: result.revision, appraisal: result.appraisal }, { revision: 2, appraisal: undefined },
+    assert.deepEqual(result.ok && { revision: result.revision, step: result.step, appraisal: result.appraisal }, { revision: 2, step: 'lateral', appraisal: undefined },
       'accepted at revision 2; the employee no longer reads it while others rate');
   });
 

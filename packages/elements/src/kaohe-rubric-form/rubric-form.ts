@@ -6,6 +6,7 @@ import {
 import type { DraftAutosaver as DraftAutosaverType, KaoheStore, StoreChange } from '@kaohe/store';
 // entries compared by content, whatever the order of their keys
 import { DraftAutosaver, canonicalJson as canonical } from '@kaohe/store';
+import { commentSignature, type AppraisalView } from '@kaohe/service';
 import { DEFAULT_TIME_ZONE, periodOf, type Directory } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -47,17 +48,15 @@ const DRAFT_DELAY_MS = 300;
 const isInputError = (error: unknown): error is KaoheInputError =>
   error instanceof KaoheInputError || (error instanceof Error && error.name === 'KaoheInputError' && Array.isArray((error as KaoheInputError).problems));
 
-const groupsConverter = {
-  fromAttribute: (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean),
-  toAttribute: (value: string[]): string => value.join(' '),
-};
 
 /**
  * @customElement kaohe-rubric-form
  * The rubric form: an appraisal sheet scored live as the assessor fills it in.
  *
  * Every score it shows comes from `scoreSheet` of @kaohe/scoring; the form only collects entries
- * (held by a @formkit/core node tree), shows what the engine says and forwards intent.
+ * (held by a @formkit/core node tree), shows what the engine says and forwards intent. Which items
+ * a person sees, edits and must fill comes from the application service's view (`view`, or
+ * `visibleItems` / `editableItems` / `requiredItems` one by one): the form decides none of it.
  *
  * @fires change - KaoheChangeEvent: the user changed the sheet, or their draft was restored on connect
  * @fires kaohe-submit-request - KaoheSubmitRequestEvent, cancelable: the user asked to submit
@@ -89,14 +88,50 @@ export class KaoheRubricForm extends KaoheElement {
   /** 'edit' scores, 'review' shows what changed and the comments, 'readonly' only shows. */
   @property({ reflect: true }) mode: RubricFormMode = 'edit';
 
-  /** In edit mode only items assessed by one of these groups are editable (W-FS); empty: all. */
-  @property({ attribute: 'editable-groups', converter: groupsConverter }) editableGroups: string[] = [];
+  /** The items this person may change in edit mode (the view's `editableItems`); unset: every item. */
+  @property({ attribute: false }) editableItems: string[] | undefined;
+
+  /** The items that must be scored before submit (the view's `requiredItems`); unset: every item the person edits. */
+  @property({ attribute: false }) requiredItems: string[] | undefined;
+
+  /** The items shown (the view's `visibleItems`); unset: every item. A section with none of them is left out, and so are totals of a partial sheet. */
+  @property({ attribute: false }) visibleItems: string[] | undefined;
+
+  /** Absent days may be changed in edit mode (the view's `editsAttendance`); unset: when every item is editable. */
+  @property({ attribute: false }) editsAttendance: boolean | undefined;
 
   /** The sheet as it stood before (e.g. as the previous step submitted it); review mode marks what differs. */
   @property({ attribute: false }) previous: Sheet | undefined;
 
   /** Reviewers' comments, shown in review mode. */
   @property({ attribute: false }) comments: ReviewComment[] = [];
+
+  /**
+   * An appraisal as the application service shows it to this person (`service.view`): sets the sheet,
+   * mode, visible, editable and required items, the revision and the comments, signed in the form's language.
+   */
+  @property({ attribute: false })
+  get view(): AppraisalView | undefined {
+    return this.#view;
+  }
+
+  set view(view: AppraisalView | undefined) {
+    const old = this.#view;
+    this.#view = view;
+    if (view) {
+      this.sheet = view.sheet;
+      this.mode = view.mode;
+      this.visibleItems = view.visibleItems;
+      this.editableItems = view.editableItems;
+      this.requiredItems = view.requiredItems;
+      this.editsAttendance = view.editsAttendance;
+      this.appraisalId = view.id;
+      this.baseRevision = view.revision;
+    }
+    this.requestUpdate('view', old);
+  }
+
+  #view: AppraisalView | undefined;
 
   /** The host's directory, optional: the header then names the employee ("張敏 S1002") instead of their id. */
   @property({ attribute: false }) directory: Directory | undefined;
@@ -265,7 +300,7 @@ export class KaoheRubricForm extends KaoheElement {
     if (changed.has('store') || changed.has('appraisalId') || changed.has('userId') || changed.has('mode') || changed.has('baseRevision')) {
       if (this.isConnected) this.#connectStore();
     }
-    if (changed.has('mode') || changed.has('editableGroups')) this.#updateValidity();
+    if (changed.has('mode') || changed.has('editableItems') || changed.has('requiredItems')) this.#updateValidity();
   }
 
   protected override updated(): void {
@@ -407,19 +442,27 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   #canEdit(item: Item): boolean {
-    if (!this.#editing) return false;
-    return this.editableGroups.length === 0 || item.groups.some((group) => this.editableGroups.includes(group));
+    return this.#editing && (this.editableItems === undefined || this.editableItems.includes(item.id));
   }
 
   #canEditGate(section: Section): boolean {
-    if (!this.#editing) return false;
-    return this.editableGroups.length === 0 || section.items.some((item) => this.#canEdit(item));
+    return this.#editing && section.items.some((item) => this.#canEdit(item));
   }
 
-  /** Items this user must still score before submitting: the missing ones they can edit. */
+  #isVisible(item: Item): boolean {
+    return this.visibleItems === undefined || this.visibleItems.includes(item.id);
+  }
+
+  /** The sheet shows only part of the rubric, so its totals would be those of a part. */
+  get #partial(): boolean {
+    return this.visibleItems !== undefined && [...this.#owners.values()].some(({ item }) => item !== undefined && !this.#isVisible(item));
+  }
+
+  /** Items this user must still score before submitting: the missing ones the view requires of them. */
   #stillToScore(): string[] {
     if (!this.#result || !this.#editing) return [];
     return this.#result.missing.filter((id) => {
+      if (this.requiredItems !== undefined) return this.requiredItems.includes(id);
       const owner = this.#owners.get(id);
       return owner?.item ? this.#canEdit(owner.item) : false;
     });
@@ -578,9 +621,10 @@ export class KaoheRubricForm extends KaoheElement {
             <ul>${result.flags.map((flag) => html`<li part="flag" class="flag">${flag.label[locale]} <span class="muted">(${flag.source})</span></li>`)}</ul>
           </section>` : nothing}
         ${general.length > 0 ? html`<ul class="errors">${general.map((p) => html`<li id=${p.messageId} part="error" class="error">${p.message} [${p.rule}]</li>`)}</ul>` : nothing}
-        ${rubric.sections.map((section) => this.#renderSection(section, sheet, sectionResults.get(section.id)))}
-        ${rubric.composite.kind === 'workAttendance' ? this.#renderAttendance(sheet) : nothing}
-        ${this.#renderTotals(result)}
+        ${rubric.sections.filter((section) => section.items.some((item) => this.#isVisible(item)))
+          .map((section) => this.#renderSection(section, sheet, sectionResults.get(section.id)))}
+        ${rubric.composite.kind === 'workAttendance' && !this.#partial ? this.#renderAttendance(sheet) : nothing}
+        ${this.#partial ? nothing : this.#renderTotals(result)}
         ${this.mode === 'review' ? this.#renderGeneralComments() : nothing}
         ${this.#editing ? this.#renderSubmit() : nothing}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
@@ -590,14 +634,17 @@ export class KaoheRubricForm extends KaoheElement {
   #renderSection(section: Section, sheet: Sheet, result: SectionResult | undefined): TemplateResult {
     const locale = this.locale;
     const items = new Map(result?.items.map((i) => [i.id, i]) ?? []);
+    const shown = section.items.filter((item) => this.#isVisible(item));
+    // A section shown in part has no score of its own to show: the rest of it is not on this sheet.
+    const whole = shown.length === section.items.length;
     const key = this.#keyOf(`section:${section.id}`);
     return html`
       <fieldset part="section" class="section" data-section=${section.id} ${cssProps({ '--_kaohe-section-items': String(section.items.length) })}>
         <legend part="section-legend">${section.label[locale]} <span class="muted">(${this.msg('points', { n: section.points })})</span></legend>
         ${section.gate ? this.#renderGate(section, sheet) : nothing}
-        ${section.items.map((item) => this.#renderItem(section, item, sheet.entries[item.id], items.get(item.id)))}
+        ${shown.map((item) => this.#renderItem(section, item, sheet.entries[item.id], items.get(item.id)))}
         <p part="score section-score" class="score section-score" id=${`${key}-score`}>
-          ${result ? this.msg('sectionScore', { score: result.score, points: result.points }) : nothing}
+          ${result && whole ? this.msg('sectionScore', { score: result.score, points: result.points }) : nothing}
           ${result?.floorApplied ? html` · <span part="floor" class="floor">${this.msg('floorApplied')}</span>` : nothing}
           ${result?.gateBreached ? html` · <strong class="voided">${this.msg('gateBreached')}</strong>` : nothing}
         </p>
@@ -681,7 +728,7 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   #renderAttendance(sheet: Sheet): TemplateResult {
-    const editable = this.#editing && this.editableGroups.length === 0;
+    const editable = this.#editing && (this.editsAttendance ?? this.editableItems === undefined);
     const errors = this.#errorsOf('attendance');
     const describedBy = ['absent-hint', ...errors.map((p) => p.messageId)].join(' ');
     const result = this.#result;
@@ -719,8 +766,14 @@ export class KaoheRubricForm extends KaoheElement {
       </section>`;
   }
 
+  /** The host's comments and the view's, signed for this reader in the form's language (TR-3: an anonymous rater by their step). */
+  get #allComments(): ReviewComment[] {
+    const fromView = (this.#view?.comments ?? []).map((c) => ({ at: c.at, by: commentSignature(c, this.locale), text: c.text }));
+    return [...fromView, ...this.comments];
+  }
+
   #renderComments(at: string): TemplateResult | typeof nothing {
-    const comments = this.comments.filter((c) => c.at === at);
+    const comments = this.#allComments.filter((c) => c.at === at);
     if (comments.length === 0) return nothing;
     return html`<ul class="comments">${comments.map((c) => html`<li part="comment" class="comment"><strong>${this.msg('commentBy', { by: c.by })}</strong> ${c.text}</li>`)}</ul>`;
   }
@@ -728,7 +781,7 @@ export class KaoheRubricForm extends KaoheElement {
   #renderGeneralComments(): TemplateResult | typeof nothing {
     const placed = new Set(this.#owners.keys());
     for (const section of this.#rubric?.sections ?? []) placed.add(section.id);
-    const comments = this.comments.filter((c) => !placed.has(c.at));
+    const comments = this.#allComments.filter((c) => !placed.has(c.at));
     if (comments.length === 0) return nothing;
     return html`
       <section class="general-comments" aria-labelledby="comments-heading">
