@@ -36,9 +36,11 @@ const args = new Set(process.argv.slice(2));
  * (≈110 KB: the stack's libraries — xstate, zod/mini, @formkit/core, lit, decimal.js, jsep, idb —
  * weigh ≈46 KB of it; see the README). The target is printed on every build; the enforced number is a
  * ceiling a little above today's weight, so what was won (from 128.5 KB) cannot quietly come back.
+ * Raised in the open from 112 KB for issue 11: the application service (@kaohe/service, the one path
+ * every write and read takes, with its zod/mini schemas) joined the core at ≈4.8 KB gzip.
  */
 const IIFE_TARGET_GZIP = 100 * 1024;
-const IIFE_BUDGET_GZIP = 112 * 1024;
+const IIFE_BUDGET_GZIP = 118 * 1024;
 
 const common = {
   bundle: true,
