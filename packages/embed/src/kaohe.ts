@@ -9,7 +9,7 @@ import {
 import type { ActResult } from '@kaohe/service';
 import {
   businessDay, inbox, timeZoneOf,
-  type AppraisalRecord, type Chain, type Task, type WorkflowAction,
+  type AppraisalRecord, type Task, type WorkflowAction,
 } from '@kaohe/workflow';
 import { setLocale as setElementsLocale, locales } from '@kaohe/elements';
 import {
