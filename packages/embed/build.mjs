@@ -37,10 +37,12 @@ const args = new Set(process.argv.slice(2));
  * weigh ≈46 KB of it; see the README). The target is printed on every build; the enforced number is a
  * ceiling a little above today's weight, so what was won (from 128.5 KB) cannot quietly come back.
  * Raised in the open from 112 KB for issue 11: the application service (@kaohe/service, the one path
- * every write and read takes, with its zod/mini schemas) joined the core at ≈4.8 KB gzip.
+ * every write and read takes, with its zod/mini schemas) joined the core at ≈4.8 KB gzip, while the
+ * company's time zone and the pane's kept typing added ≈1.6 KB beside it (main stood at 112.9 KB, then
+ * 118.5 KB with the service).
  */
 const IIFE_TARGET_GZIP = 100 * 1024;
-const IIFE_BUDGET_GZIP = 118 * 1024;
+const IIFE_BUDGET_GZIP = 120 * 1024;
 
 const common = {
   bundle: true,
