@@ -36,13 +36,13 @@ const args = new Set(process.argv.slice(2));
  * (≈110 KB: the stack's libraries — xstate, zod/mini, @formkit/core, lit, decimal.js, jsep, idb —
  * weigh ≈46 KB of it; see the README). The target is printed on every build; the enforced number is a
  * ceiling a little above today's weight, so what was won (from 128.5 KB) cannot quietly come back.
- * Raised in the open from 112 KB for issue 11: the application service (@kaohe/service, the one path
- * every write and read takes, with its zod/mini schemas) joined the core at ≈4.8 KB gzip, while the
- * company's time zone and the pane's kept typing added ≈1.6 KB beside it (main stood at 112.9 KB, then
- * 118.5 KB with the service).
+ * Raised in the open from 112 KB (issue 11): the application service (@kaohe/service, the one path every
+ * write and read takes, with its zod/mini schemas) joined the core at ≈4.8 KB gzip, beside the company's
+ * time zone, the complete catalogues and the HTTP client (@kaohe/client) landing at the same time
+ * (main stood at 112.9 KB before the service, 122.6 KB with all of them). Bring it back down.
  */
 const IIFE_TARGET_GZIP = 100 * 1024;
-const IIFE_BUDGET_GZIP = 120 * 1024;
+const IIFE_BUDGET_GZIP = 124 * 1024;
 
 const common = {
   bundle: true,
