@@ -4,6 +4,7 @@
 import type { Locale, PayPlanInput, Rubric } from '@kaohe/scoring';
 import type { KaoheService } from '@kaohe/service';
 import type { KaoheStore } from '@kaohe/store';
+import { serviceFor } from './service.ts';
 import type { Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
 
 /** Which rubric, chain and pay plan apply to the people holding a role. */
@@ -99,8 +100,8 @@ const suppliers: ReadonlyArray<readonly [string, (context: KaoheContext) => unkn
   ['viewer', (context) => context.user],
   ['directory', (context) => context.directory],
   ['store', (context) => context.store],
-  // elements that talk to the application service: the server's client, or (unset) their own over `store`
-  ['service', (context) => context.service],
+  // elements that talk to the application service: the server's client, or the page's own over `store`
+  ['service', (context) => serviceFor(context)],
   // kaohe-outbox-status: the server's client with its offline outbox says what waits
   ['outbox', (context) => (context.service && 'onStatus' in context.service ? context.service : undefined)],
   ['rubrics', (context) => context.rubricVersions],

@@ -1,4 +1,5 @@
-// The page's application service (@kaohe/service): one per store, reading the configured context when
+// The page's application service (@kaohe/service) — the server's client when configured with one, else
+// one over the page's store: reading the configured context when
 // it is asked, so a later setUser, loadRubric or presets load is seen without building it again.
 // Kaohe.act, Kaohe.openForm, KaoheHr and the inbox all go through it.
 import { createService, type KaoheService } from '@kaohe/service';
@@ -8,6 +9,8 @@ import { getContext, type KaoheContext } from './context.ts';
 const services = new WeakMap<KaoheStore, { calendar: KaoheContext['calendar']; service: KaoheService }>();
 
 export function serviceFor(context: KaoheContext): KaoheService {
+  // With a server, the service is its HTTP client for the person in the token; the server judges.
+  if (context.service) return context.service;
   const known = services.get(context.store);
   // The calendar (the company's time zone) is fixed per service: a configure with another one gets a new service.
   let service = known?.calendar === context.calendar ? known.service : undefined;

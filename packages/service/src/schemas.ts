@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 
 const text = z.string();
 const isoTime = z.iso.datetime({ offset: true });
+const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD'));
 const EntryPatch = z.record(z.string(), z.nullable(Entry));
 const edits = { entries: z.optional(EntryPatch), attendance: z.optional(Attendance) };
 
@@ -34,6 +35,11 @@ export const ActOptionsSchema = z.strictObject({
   expectedRevision: z.optional(z.int().check(z.minimum(0))),
   /** ISO timestamp of the action; default: the service's clock */
   now: z.optional(isoTime),
+  /**
+   * The actor lends their own right to act to `to` from `start` to `end` (YYYY-MM-DD, both inclusive),
+   * written with this action (a draft save under it re-routes the task at once). Nobody lends another's right.
+   */
+  lend: z.optional(z.strictObject({ to: z.string().check(z.minLength(1)), start: Day, end: Day })),
 });
 export type ActOptions = z.infer<typeof ActOptionsSchema>;
 

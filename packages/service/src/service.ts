@@ -184,9 +184,10 @@ export function createService(options: ServiceOptions): KaoheService {
           current ? { appraisal: current } : {});
       }
       const pinned = await pinnedRubric(record);
+      const lent = parsedOptions.data.lend ? [{ from: actorId, ...parsedOptions.data.lend }] : [];
       const decided = decide(record, parsedAction.data as WorkflowAction, {
         actor: actorId, directory: dir, chain, now: at, rubric: pinned,
-        ...(delegations.length > 0 ? { delegations } : {}), ...(options.calendar ? { calendar: options.calendar } : {}),
+        ...(delegations.length + lent.length > 0 ? { delegations: [...delegations, ...lent] } : {}), ...(options.calendar ? { calendar: options.calendar } : {}),
       });
       if (!decided.ok) return refusal(decided.reason.code, decided.reason.message);
       // design.md: the score is kept with the record, computed in the same write, so reads never re-score.

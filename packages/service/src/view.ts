@@ -22,8 +22,14 @@ export interface ViewInput {
   audit?: readonly AuditEvent[] | undefined;
 }
 
-/** The order in which a viewer's forward action is chosen: the one the step goes on with for them. */
-const forwardOrder = ['group.submit', 'step.resubmit', 'step.submit', 'step.approve', 'appraisal.publish'] as const;
+/**
+ * The actions that move an appraisal on (a step's forward action), in the order a viewer's is chosen.
+ * The one list: the inbox's `a` key, its bulk run and the form's submit all ask it.
+ */
+export const FORWARD_ACTIONS = ['group.submit', 'step.resubmit', 'step.submit', 'step.approve', 'appraisal.publish'] as const;
+export type ForwardAction = (typeof FORWARD_ACTIONS)[number];
+export const isForward = (action: string): action is ForwardAction => (FORWARD_ACTIONS as readonly string[]).includes(action);
+const forwardOrder = FORWARD_ACTIONS;
 /** Actions that make someone an actor at the step (a reviewer even if they edit nothing). */
 const stepActions: readonly ActionName[] = ['step.submit', 'step.resubmit', 'step.approve', 'step.return', 'group.submit'];
 

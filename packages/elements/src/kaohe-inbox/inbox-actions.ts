@@ -1,15 +1,16 @@
-// Everything the inbox does to an appraisal, in one place: the act context it hands the workflow,
-// which actions the chain allows this reviewer (and the groups they still submit for), the one write
-// path (`performAction`: the workflow decides, the store writes the record and its audit entry
-// together on top of the revision that was read), and what each outcome does to the list, the pane,
-// the announcement and the events. "What happens after approve" is `InboxActions.approve` → `#settle`.
+// Everything the inbox does to an appraisal, in one place: which actions the chain allows this reviewer
+// (and the groups they still submit for), the view of the open task (the application service's: form
+// mode, the items seen, edited and required), the one write path (`performAction`: the service's `act`
+// — the pinned rubric, the chain, record + audit written together on top of the revision that was
+// read), and what each outcome does to the list, the pane, the announcement and the events.
+// "What happens after approve" is `InboxActions.approve` → `#settle`.
 // A refusal and a lost race come back as values, so a bulk run can list them per employee.
-import type { Rubric, Sheet } from '@kaohe/scoring';
-import { StoreConflictError, StoreError } from '@kaohe/store';
+import type { Rubric } from '@kaohe/scoring';
+import { FORWARD_ACTIONS, buildView, isForward as forwardAction, sheetEdits, type AppraisalView, type KaoheService } from '@kaohe/service';
 import type { KaoheStore } from '@kaohe/store';
-import { act, allowedActions, businessDay, isGroupStep, pendingGroupsFor, timeZoneOf, workflowOf } from '@kaohe/workflow';
+import { allowedActions, businessDay, isGroupStep, pendingGroupsFor, timeZoneOf, workflowOf } from '@kaohe/workflow';
 import type {
-  ActContext, ActionName, AppraisalRecord, Chain, Delegation, Directory, EntryPatch, Refusal, WorkCalendar, WorkflowAction,
+  ActContext, ActionName, AppraisalRecord, Chain, Delegation, Directory, Refusal, WorkCalendar, WorkflowAction,
 } from '@kaohe/workflow';
 import type { Locale } from '../base/locale.ts';
 import type { RubricFormMode } from '../kaohe-rubric-form/rubric-form.ts';
@@ -23,8 +24,7 @@ import { chainStep, type InboxRow } from './inbox-rows.ts';
 import { recordToSend, withNewerRecord, type OpenTask } from './open-task.ts';
 import type { TaskListController } from './task-list-controller.ts';
 
-const forwardActions: readonly ForwardAction[] = ['step.approve', 'step.submit', 'step.resubmit', 'group.submit', 'appraisal.publish'];
-export const isForward = (action: ActionName): action is ForwardAction => (forwardActions as readonly ActionName[]).includes(action);
+export const isForward = (action: ActionName): action is ForwardAction => forwardAction(action);
 /** Bulk runs only what needs no per-task input: a group's submit names a group, a return a comment. */
 export const bulkable = (action: ActionName): action is ForwardAction => isForward(action) && action !== 'group.submit';
 
@@ -35,37 +35,30 @@ export type ActionOutcome =
   | { ok: false; kind: 'conflict'; message: string; current: AppraisalRecord | undefined }
   | { ok: false; kind: 'store'; message: string };
 
-export async function performAction(store: KaoheStore, record: AppraisalRecord, action: WorkflowAction, ctx: ActContext): Promise<ActionOutcome> {
-  const decided = act(record, action, ctx);
-  if (!decided.ok) return { ok: false, kind: 'refused', reason: decided.reason };
-  try {
-    const saved = await store.putAppraisal(decided.record, { expectedRevision: record.revision, audit: decided.audit });
-    return { ok: true, record: saved };
-  } catch (error) {
-    if (error instanceof StoreConflictError) {
-      const current = error.current ?? await store.getAppraisal(record.id).catch(() => undefined);
-      return { ok: false, kind: 'conflict', message: error.message, current };
-    }
-    if (error instanceof StoreError) return { ok: false, kind: 'store', message: error.message };
-    throw error;
-  }
-}
-
 /**
- * What the reviewer changed in the form, as the edits of an action: only changed entries (an
- * assessing group may not even resend another group's items), removed ones as null.
+ * One action through the application service, on top of the revision that was read. A refusal and a
+ * lost race come back as values; the stored record is read back for the list (its own store).
  */
-export function sheetEdits(before: Sheet, after: Sheet): { entries?: EntryPatch; attendance?: Sheet['attendance'] } {
-  const entries: EntryPatch = {};
-  const ids = new Set([...Object.keys(before.entries), ...Object.keys(after.entries)]);
-  for (const id of ids) {
-    const next = after.entries[id];
-    if (JSON.stringify(before.entries[id]) !== JSON.stringify(next)) entries[id] = next ?? null;
+export async function performAction(
+  service: KaoheService, store: KaoheStore, record: AppraisalRecord, actor: string, action: WorkflowAction, now: string, lend?: Delegation,
+): Promise<ActionOutcome> {
+  let result;
+  try {
+    result = await service.act(record.id, actor, action, {
+      expectedRevision: record.revision, now, ...(lend ? { lend: { to: lend.to, start: lend.start, end: lend.end } } : {}),
+    });
+  } catch (error) {
+    return { ok: false, kind: 'store', message: error instanceof Error ? error.message : String(error) };
   }
-  const out: { entries?: EntryPatch; attendance?: Sheet['attendance'] } = {};
-  if (Object.keys(entries).length > 0) out.entries = entries;
-  if (JSON.stringify(before.attendance) !== JSON.stringify(after.attendance)) out.attendance = after.attendance;
-  return out;
+  if (result.ok) {
+    const saved = await store.getAppraisal(record.id);
+    return saved ? { ok: true, record: saved } : { ok: false, kind: 'store', message: `appraisal ${record.id} is gone` };
+  }
+  if (result.code === 'stale') {
+    return { ok: false, kind: 'conflict', message: result.message, current: await store.getAppraisal(record.id).catch(() => undefined) };
+  }
+  if (result.code === 'unavailable') return { ok: false, kind: 'store', message: result.message };
+  return { ok: false, kind: 'refused', reason: { code: result.code, message: result.message } as Refusal };
 }
 
 /** What the inbox is set up with, read afresh for every decision. */
@@ -78,6 +71,8 @@ export interface ActionSettings {
   /** the `now` property as set (undefined: the clock's), a key of the caches */
   now: string | undefined;
   rubricOf(record: AppraisalRecord): Rubric | undefined;
+  /** the application service every write and the pane's view go through */
+  service: KaoheService | undefined;
 }
 
 /** One task of a bulk run, as the bulk bar shows it. */
@@ -115,8 +110,8 @@ export interface InboxActionsHost {
 export interface PaneActions {
   allowed: readonly ActionName[];
   mode: RubricFormMode;
-  /** at a group step, the groups whose items this reviewer edits */
-  editableGroups: readonly string[] | undefined;
+  /** the service's view of the task for this reviewer (the form's items and comments); undefined while it loads */
+  view: AppraisalView | undefined;
   canDelegate: boolean;
 }
 
@@ -124,6 +119,7 @@ export class InboxActions {
   readonly #host: InboxActionsHost;
   #allowedCache = new WeakMap<AppraisalRecord, { key: readonly unknown[]; value: ActionName[] }>();
   #pendingCache = new WeakMap<AppraisalRecord, { key: readonly unknown[]; value: string[] }>();
+  #viewCache = new WeakMap<AppraisalRecord, { key: readonly unknown[]; view: AppraisalView | undefined; loading: boolean }>();
 
   constructor(host: InboxActionsHost) {
     this.#host = host;
@@ -185,7 +181,38 @@ export class InboxActions {
   }
 
   forwardOf(record: AppraisalRecord): ForwardAction | undefined {
-    return this.allowed(record).find(isForward);
+    const allowed = this.allowed(record);
+    return FORWARD_ACTIONS.find((action) => allowed.includes(action));
+  }
+
+  /**
+   * The service's view of the record for this reviewer, once it has been read: the form's mode and the
+   * items it shows, edits and requires come from it. The first ask starts the read and repaints after.
+   */
+  view(record: AppraisalRecord): AppraisalView | undefined {
+    const { userId, directory, chains, calendar, now, service } = this.#host.settings();
+    const key = [userId, directory, chains, calendar, now, service] as const;
+    const cached = this.#viewCache.get(record);
+    if (cached && cached.key.every((value, index) => value === key[index])) return cached.view;
+    const entry = { key, view: undefined as AppraisalView | undefined, loading: true };
+    this.#viewCache.set(record, entry);
+    // With the record, its pinned rubric and its chain at hand, the service's own view function answers
+    // at once, so the pane paints with the right form in the frame it was opened in.
+    const rubric = this.#host.settings().rubricOf(record);
+    const chain = chains[record.chainId];
+    if (rubric && chain) {
+      entry.view = buildView({ record, viewerId: userId, rubric, chain, directory, now: this.#nowIso(), calendar });
+      entry.loading = false;
+      return entry.view;
+    }
+    if (service) {
+      void service.view(record.id, userId, { history: false, ...(now !== undefined ? { now } : {}) }).then((view) => {
+        entry.view = view;
+        entry.loading = false;
+        this.#host.requestUpdate();
+      }, () => { entry.loading = false; });
+    }
+    return undefined;
   }
 
   /**
@@ -197,12 +224,11 @@ export class InboxActions {
     const record = open.record;
     const step = chainStep(this.#host.settings().chains, record.chainId, record.step);
     const allowed = !open.settled && listed?.record === record ? listed.actions : this.allowed(record);
-    const forward = allowed.filter(isForward);
-    const editing = (step?.kind === 'score' || step?.kind === 'self') && (allowed.includes('draft.save') || forward.length > 0);
-    const mode = step?.kind === 'publish' || allowed.length === 0 ? 'readonly' : editing ? 'edit' : 'review';
-    const editableGroups = step && isGroupStep(step) ? this.pendingGroups(record) : undefined;
+    // The form's mode is the service's (one decision for the inbox and the embed's openForm); read-only while it loads.
+    const view = this.view(record);
+    const mode = view?.mode ?? 'readonly';
     const canDelegate = allowed.includes('draft.save') && !(step && isGroupStep(step));
-    return { allowed, mode, editableGroups, canDelegate };
+    return { allowed, mode, view, canDelegate };
   }
 
   // ---- writing ----
@@ -221,13 +247,13 @@ export class InboxActions {
     }
   }
 
-  async #perform(record: AppraisalRecord, action: WorkflowAction, lent: readonly Delegation[] = []): Promise<ActionOutcome> {
+  async #perform(record: AppraisalRecord, action: WorkflowAction, lend?: Delegation): Promise<ActionOutcome> {
     const ctx = this.contextFor(record);
-    const store = this.#host.settings().store;
-    if (!ctx || !store) {
+    const { store, service, userId } = this.#host.settings();
+    if (!ctx || !store || !service) {
       return { ok: false, kind: 'refused', reason: { code: 'invalidChain', message: `chain ${record.chainId} is not configured` } };
     }
-    const outcome = await performAction(store, record, action, lent.length > 0 ? { ...ctx, delegations: [...(ctx.delegations ?? []), ...lent] } : ctx);
+    const outcome = await performAction(service, store, record, userId, action, this.#nowIso(), lend);
     if (outcome.ok) this.#host.list.ownWrite(outcome.record);
     return outcome;
   }
@@ -323,7 +349,9 @@ export class InboxActions {
       return;
     }
     const open = host.openTask?.id === id ? host.openTask : undefined;
-    const edits = open?.sheet ? sheetEdits(record.sheet, open.sheet) : {};
+    // Only what this reviewer may edit, compared by content (canonical JSON); the view says which items.
+    const view = this.view(record);
+    const edits = open?.sheet ? sheetEdits(record.sheet, open.sheet, view?.editableItems, view?.editsAttendance ?? true) : {};
     const comment = options.comment ?? open?.comment ?? '';
     const group = action === 'group.submit' ? this.pendingGroups(record)[0] : undefined;
     const workflowAction = {
@@ -372,7 +400,7 @@ export class InboxActions {
     if (!this.contextFor(record) || !host.settings().store) return;
     // The delegation is written by a draft save made under it, so the chain re-routes the task at once.
     const comment = inboxMsg('delegated', 'en', { name: host.nameOf(to) });
-    const outcome = await this.#perform(record, { type: 'draft.save', comment }, [delegation]);
+    const outcome = await this.#perform(record, { type: 'draft.save', comment }, delegation);
     await this.#settle(record, 'draft.save', outcome);
     if (outcome.ok) host.announce(inboxMsg('delegated', host.locale, { name: host.nameOf(to) }));
   }

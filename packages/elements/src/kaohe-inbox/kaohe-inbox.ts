@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../base/css-props.ts';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { createService, type KaoheService } from '@kaohe/service';
 import type { KaoheStore } from '@kaohe/store';
 import { chainPresets, redactAuditForViewer, timeZoneOf } from '@kaohe/workflow';
 import type { AppraisalRecord, Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
@@ -13,7 +14,7 @@ import { KaoheTaskOpenEvent, KaoheTaskPaneEditEvent, KaoheTaskPaneIntentEvent, t
 import { actionLabel, inboxMsg, roleLabel, statusLabel, type InboxMessageKey } from './inbox-messages.ts';
 import {
   chainStep, commonActions, defaultView, loadView, peopleById, saveView, sortColumns,
-  type InboxRow, type InboxView, type RubricSource, type SortColumn,
+  rubricFor, type InboxRow, type InboxView, type RubricSource, type SortColumn,
 } from './inbox-rows.ts';
 import { GridKeyboard } from './grid-keyboard.ts';
 import { KaoheTaskPane } from './kaohe-task-pane.ts';
@@ -115,6 +116,31 @@ export class KaoheInbox extends KaoheElement {
   @property({ attribute: false }) calendar: WorkCalendar | undefined;
   /** The time actions are stamped with and overdue is judged by (ISO); unset, the clock's. */
   @property() now: string | undefined;
+  /**
+   * The application service every action and the open task's view go through (`Kaohe.configure` hands
+   * the page's). Unset: one over `store`, `directory`, `chains`, `rubrics` and `calendar`.
+   */
+  @property({ attribute: false }) service: KaoheService | undefined;
+
+  #ownService: { store: KaoheStore; calendar: WorkCalendar | undefined; service: KaoheService } | undefined;
+
+  #service(): KaoheService | undefined {
+    if (this.service) return this.service;
+    const store = this.store;
+    if (!store) return undefined;
+    const own = this.#ownService;
+    if (own && own.store === store && own.calendar === this.calendar) return own.service;
+    const service = createService({
+      store,
+      directory: () => this.directory,
+      chains: () => this.chains,
+      rubrics: (id, version) => rubricFor(this.rubrics, id, version),
+      ...(this.calendar ? { calendar: this.calendar } : {}),
+      clock: () => this.now ?? new Date().toISOString(),
+    });
+    this.#ownService = { store, calendar: this.calendar, service };
+    return service;
+  }
 
   @state() private view: InboxView = defaultView;
   @state() private openTask: OpenTask | undefined;
@@ -250,6 +276,7 @@ export class KaoheInbox extends KaoheElement {
       settings: () => ({
         store: this.store, userId: this.userId, directory: this.directory, chains: this.chains, calendar: this.calendar, now: this.now,
         rubricOf: (record) => this.#list.rubricOf(record),
+        service: this.#service(),
       }),
       dispatchEvent: (event) => this.dispatchEvent(event),
       requestUpdate: () => this.requestUpdate(),
@@ -396,9 +423,9 @@ export class KaoheInbox extends KaoheElement {
   }
 
   #renderPane(open: OpenTask): TemplateResult {
-    const { allowed, mode, editableGroups, canDelegate } = this.#actions.paneActions(open, this.#list.get(open.id));
+    const { allowed, mode, view, canDelegate } = this.#actions.paneActions(open, this.#list.get(open.id));
     return html`
-      <kaohe-task-pane .task=${open} .allowed=${allowed} .mode=${mode} .editableGroups=${editableGroups} .canDelegate=${canDelegate}
+      <kaohe-task-pane .task=${open} .allowed=${allowed} .mode=${mode} .view=${view} .canDelegate=${canDelegate}
         .rubric=${this.#list.rubricOf(open.record)} .chains=${this.chains} .directory=${this.directory} .people=${this.#people}
         .userId=${this.userId} .timeZone=${timeZoneOf(this.calendar)} .store=${this.store} .locale=${this.locale}
         @keydown=${this.#keys.onPaneKeydown}

@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Rubric } from '@kaohe/scoring';
 import type { KaoheStore } from '@kaohe/store';
-import { ANONYMOUS_ACTOR, chainPresets, commentsForViewer } from '@kaohe/workflow';
+import { commentSignature, type AppraisalView } from '@kaohe/service';
+import { ANONYMOUS_ACTOR, chainPresets } from '@kaohe/workflow';
 import type { ActionName, AppraisalRecord, AuditEvent, Chain, Directory, Person } from '@kaohe/workflow';
 import { formatDateTime } from '../base/date-format.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
@@ -42,8 +43,11 @@ export class KaoheTaskPane extends KaoheElement {
   @property({ attribute: false }) allowed: readonly ActionName[] = [];
   /** How the rubric form opens. */
   @property() mode: RubricFormMode = 'readonly';
-  /** At a group step, the groups whose items the reviewer edits. */
-  @property({ attribute: false }) editableGroups: readonly string[] | undefined;
+  /**
+   * The application service's view of the task for the reviewer: the items the form shows, edits and
+   * requires, and the comments as they may read them (TR-3). Undefined while it is read.
+   */
+  @property({ attribute: false }) view: AppraisalView | undefined;
   /** Whether the delegate section is offered. */
   @property({ type: Boolean, attribute: 'can-delegate' }) canDelegate = false;
   /** The rubric the appraisal pinned (undefined: the host has not got it). */
@@ -58,7 +62,7 @@ export class KaoheTaskPane extends KaoheElement {
   /** Handed to the rubric form, which keeps the reviewer's draft there. */
   @property({ attribute: false }) store: KaoheStore | undefined;
 
-  #comments: { record: AppraisalRecord; viewer: string; locale: string; comments: ReviewComment[] } | undefined;
+  #comments: { view: AppraisalView; locale: string; comments: ReviewComment[] } | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -82,14 +86,14 @@ export class KaoheTaskPane extends KaoheElement {
     return chainStep(this.chains, record.chainId, id)?.label[this.locale] ?? (id || '—');
   }
 
-  /** Reviewers' comments along the chain as this user may read them (TR-3), for the form's review mode; one array per revision. */
-  #commentsOf(record: AppraisalRecord): ReviewComment[] {
+  /** The view's comments signed for the reader (TR-3: an anonymous rater by their step), for the form's review mode; one array per view. */
+  #signedComments(): ReviewComment[] {
+    const view = this.view;
+    if (!view) return [];
     const cached = this.#comments;
-    if (cached?.record === record && cached.viewer === this.userId && cached.locale === this.locale) return cached.comments;
-    const chain = this.chains[record.chainId];
-    const comments = !chain ? [] : commentsForViewer(record, this.userId, chain,
-      (actor, step) => (actor === undefined ? this.#stepLabel(record, step) : this.#nameOf(actor)));
-    this.#comments = { record, viewer: this.userId, locale: this.locale, comments };
+    if (cached?.view === view && cached.locale === this.locale) return cached.comments;
+    const comments = view.comments.map((comment) => ({ at: comment.at, by: commentSignature(comment, this.locale), text: comment.text }));
+    this.#comments = { view, locale: this.locale, comments };
     return comments;
   }
 
@@ -148,7 +152,9 @@ export class KaoheTaskPane extends KaoheElement {
         </section>
         ${rubric ? html`
           <kaohe-rubric-form .rubric=${rubric} .sheet=${open.base.sheet} .mode=${this.mode}
-            .editableGroups=${this.editableGroups ?? []} .comments=${this.#commentsOf(record)} .locale=${this.locale}
+            .visibleItems=${this.view?.visibleItems} .editableItems=${this.view?.editableItems ?? []}
+            .requiredItems=${this.view?.requiredItems ?? []} .editsAttendance=${this.view?.editsAttendance ?? false}
+            .comments=${this.#signedComments()} .locale=${this.locale}
             .store=${this.store} .appraisalId=${record.id} .userId=${this.userId} .baseRevision=${open.base.revision}
             @change=${(e: Event) => { if (e instanceof KaoheChangeEvent) this.#edit({ sheet: e.sheet }); }}
             @kaohe-submitted=${(e: KaoheSubmittedEvent) => this.#ask({ type: 'submit', sheet: e.sheet })}></kaohe-rubric-form>`
