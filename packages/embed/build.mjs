@@ -38,11 +38,11 @@ const args = new Set(process.argv.slice(2));
  * ceiling a little above today's weight, so what was won (from 128.5 KB) cannot quietly come back.
  * Raised in the open from 112 KB (issue 11): the application service (@kaohe/service, the one path every
  * write and read takes, with its zod/mini schemas) joined the core at ≈4.8 KB gzip, beside the company's
- * time zone, the complete catalogues and the HTTP client (@kaohe/client) landing at the same time
- * (main stood at 112.9 KB before the service, 122.6 KB with all of them). Bring it back down.
+ * time zone, the complete catalogues, the HTTP client (@kaohe/client) and its offline outbox landing at
+ * the same time (main stood at 112.9 KB before the service; 126.8 KB with all of them). Bring it back down.
  */
 const IIFE_TARGET_GZIP = 100 * 1024;
-const IIFE_BUDGET_GZIP = 124 * 1024;
+const IIFE_BUDGET_GZIP = 128 * 1024;
 
 const common = {
   bundle: true,
