@@ -20,6 +20,9 @@ export interface RowScore {
 }
 
 export function scoreRecord(record: AppraisalRecord, rubric: Rubric | undefined): RowScore | null {
+  // design.md: the service keeps each record's score with it at write time, so a list never re-scores;
+  // only records written before it kept scores are scored here.
+  if (record.score !== undefined) return record.score && { monthly: record.score.monthly, complete: record.score.complete };
   if (!rubric) return null;
   try {
     const result = scoreSheet(rubric, record.sheet);
