@@ -54,7 +54,7 @@ async function openTask(page: Page, id: string): Promise<void> {
   const row = await one(page, `${INBOX} >>> [role="row"][data-id="${id}"]`);
   await row.click();
   await page.keyboard.press('Enter');
-  await one(page, `${PANE_FORM} >>> [data-total="monthly"]`);
+  await one(page, `${PANE_FORM} >>> [data-item]`);
 }
 
 /** Clicks into a field (selected inside the pane's form) and types, as a person does. */
@@ -167,8 +167,9 @@ describe('issue 16: the inbox pane keeps what an assessor types', () => {
     const id = '2026-10:FS1';
     await signIn(page, 'FM1', '#tasks');
     await openTask(page, id);
-    // Nothing scored yet: the four level items count 0 until chosen → work 20 + 20 + 20 = 60.00, monthly 60 × 0.7 + 30 = 72.00.
-    assert.equal(await monthlyShown(page, '72.00'), '72.00');
+    // An assessing group reads only its own items (issue 11's view), so it is shown no total before publication.
+    assert.equal(await page.$(`${PANE_FORM} >>> [data-total="monthly"]`), null);
+    assert.equal(await page.$(`${PANE_FORM} >>> [data-item="FS-5"]`), null, 'the correspondence group\'s FS-5 is not shown to field management');
 
     // FS-1 "needs others' help" (−4 … −10): 6, with a reason (O-8).
     await clickIn(page, '[data-item="FS-1"] input[type="radio"][value="needsHelp"]');
@@ -188,9 +189,6 @@ describe('issue 16: the inbox pane keeps what an assessor types', () => {
     await amount.click({ count: 3 });
     await page.keyboard.type('3');
     await typeInto(page, '[data-item="FS-2"] input[id$="-reason"]', '延誤維修');
-    // representative 4 + 7 + 10 = 21; service centre 10 + 10 = 20; daily work 0 (FS-5, another group's) + 10 + 10 + 8 + 10 = 38;
-    // work 21 + 20 + 38 = 79.00; monthly 79 × 0.7 + 30 = 55.30 + 30 = 85.30.
-    assert.equal(await monthlyShown(page, '85.30'), '85.30');
     const typed = {
       'FS-1': { level: 'needsHelp', amount: '6', reason: '需同事協助完成保養' },
       'FS-2': { deductions: [{ option: 'harm', amount: '3', reason: '延誤維修' }] },
@@ -202,7 +200,7 @@ describe('issue 16: the inbox pane keeps what an assessor types', () => {
     await page.reload({ waitUntil: 'load' });
     await page.waitForFunction(() => document.getElementById('status') === null, { timeout: 60_000 });
     await openTask(page, id);
-    assert.equal(await monthlyShown(page, '85.30'), '85.30');
+    assert.equal(await valueOf(page, '[data-item="FS-1"] input[id$="-amount"]'), '6');
     assert.equal(await valueOf(page, '[data-item="FS-1"] input[id$="-reason"]'), '需同事協助完成保養');
     assert.equal(await valueOf(page, '[data-item="FS-2"] select'), 'harm');
     assert.equal(await valueOf(page, '[data-item="FS-2"] input[id$="-amount"]'), '3');
@@ -215,10 +213,11 @@ describe('issue 16: the inbox pane keeps what an assessor types', () => {
     }, { timeout: 10_000, polling: 100 }, id);
     assert.deepEqual((await stored(page, id))?.entries, typed);
 
-    // The correspondence group's inbox shows the task at the score FM1 left: 85.30, still incomplete (FS-5 is theirs).
+    // The correspondence group still has the task (FS-5 is theirs), and sees the field-management items FS-1 … not.
     await signIn(page, 'CO1', '#tasks');
-    const row = await one(page, `${INBOX} >>> [role="row"][data-id="${id}"]`);
-    assert.match(await row.evaluate((node) => node.textContent ?? ''), /85\.30/);
+    await openTask(page, id);
+    assert.equal(await page.$(`${PANE_FORM} >>> [data-item="FS-1"]`), null);
+    assert.ok(await page.$(`${PANE_FORM} >>> [data-item="FS-5"]`));
     assert.deepEqual(errors, []);
     await page.close();
   });
