@@ -6,7 +6,7 @@
 import type { PayPlanInput, Rubric } from '@kaohe/scoring';
 import { StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
 import {
-  act as decide, canRead, chainPresets, isHr, openAppraisal as openRecord, openingAudit, tasksFor, timeZoneOf, workflowOf,
+  act as decide, canRead, chainPresets, isHr, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
   type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
 } from '@kaohe/workflow';
 import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
@@ -298,7 +298,7 @@ export function createService(options: ServiceOptions): KaoheService {
 
   async function prepareOpening(employeeId: string, period: string, dir: Directory, actorId: string | null, at: string):
     Promise<{ ok: true; record: AppraisalRecord } | { ok: true; existing: AppraisalRecord } | Refusal> {
-    const person = dir.people.find((candidate) => candidate.id === employeeId);
+    const person = personOf(dir, employeeId);
     if (!person) return refusal('invalid', `"${employeeId}" is not in the directory.`, { problems: [{ path: 'employee', rule: 'unknown-person', message: `"${employeeId}" is not in the directory` }] });
     const roles = await assignments();
     const role = person.roles.find((candidate) => roles[candidate]);

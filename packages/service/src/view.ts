@@ -3,7 +3,7 @@
 // later stays out of every view until someone decides who may see it.
 import { KaoheInputError, itemGroupsOf, scoreSheet, type Rubric, type ScoreResult, type Sheet } from '@kaohe/scoring';
 import {
-  ANONYMOUS_ACTOR, allowedActions, canRead, isGroupStep, isOverdue, isPublished, itemsAtStep, machineFor, pendingGroupsFor,
+  ANONYMOUS_ACTOR, allowedActions, personOf, canRead, isGroupStep, isOverdue, isPublished, itemsAtStep, machineFor, pendingGroupsFor,
   resolveActors, resolveGroupActors, stepOf, tasksFor, timeZoneOf, visibleItems, workflowOf,
   type ActionName, type AppraisalRecord, type AuditEvent, type Chain, type ChainStep, type Directory, type WorkCalendar,
 } from '@kaohe/workflow';
@@ -137,7 +137,7 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
  */
 function anonymousPeople(record: AppraisalRecord, chain: Chain, directory: Directory, now: string, timeZone: string): Set<string> {
   const hidden = new Set<string>();
-  const employee = directory.people.find((person) => person.id === record.employeeId);
+  const employee = personOf(directory, record.employeeId);
   const workflow = workflowOf(record);
   const routing = { date: now, timeZone, delegations: workflow.delegated };
   for (const step of chain.steps) {
@@ -156,7 +156,7 @@ function anonymousPeople(record: AppraisalRecord, chain: Chain, directory: Direc
 
 /** The assessing groups `viewerId` belongs to at the chain's group steps (for a viewer limited to their items). */
 function groupsOf(viewerId: string, record: AppraisalRecord, chain: Chain, directory: Directory, now: string, timeZone: string): Set<string> {
-  const employee = directory.people.find((person) => person.id === record.employeeId);
+  const employee = personOf(directory, record.employeeId);
   const mine = new Set<string>();
   if (!employee) return mine;
   const routing = { date: now, timeZone, delegations: workflowOf(record).delegated };
@@ -183,7 +183,7 @@ function comments(
     const step = stepOf(chain, entry.step);
     const anonymous = employee && (anonymousSteps.has(entry.step) || (entry.actor !== undefined && hidden.has(entry.actor)));
     const author = anonymous || entry.actor === undefined ? undefined
-      : { id: entry.actor, name: directory.people.find((person) => person.id === entry.actor)?.name ?? entry.actor };
+      : { id: entry.actor, name: personOf(directory, entry.actor)?.name ?? entry.actor };
     out.push({ at: entry.at, step: entry.step, stepLabel: step?.label ?? { 'zh-Hant': entry.step, 'zh-Hans': entry.step, en: entry.step }, text: entry.comment, ...(author ? { author } : {}) });
   }
   return out;

@@ -8,6 +8,7 @@ import { HR_ROLE, isGroupStep, itemsAtStep, normaliseChain, stepOf } from './cha
 import type { WorkCalendar } from './calendar.ts';
 import { dueDate, isOverdue, startDate } from './calendar.ts';
 import { timeZoneOf } from './business-day.ts';
+import { personOf } from './directory-index.ts';
 import type { ChainContext, ChainEvent, ChainEventType, ChainMachine, Cycle, TrailEntry } from './machine.ts';
 import { createChainMachine, forwardEventOf, publishedState, rules } from './machine.ts';
 import type { AppraisalRecord, AppraisalStatus, AuditEvent, Delegation, Directory, Person } from './records.ts';
@@ -143,7 +144,7 @@ export function workflowOf(record: AppraisalRecord): WorkflowState {
 export function openAppraisal(input: OpenInput): AppraisalRecord {
   const { chain, machine } = machineFor(input.chain);
   const employee = typeof input.employee === 'string'
-    ? input.directory.people.find((person) => person.id === input.employee)
+    ? personOf(input.directory, input.employee)
     : input.employee;
   if (!employee) {
     throw new KaoheInputError('appraisal', [{ path: 'employee', rule: 'unknown-person', message: `"${String(input.employee)}" is not in the directory` }]);
@@ -278,7 +279,7 @@ function prepare(record: AppraisalRecord, action: WorkflowAction, ctx: ActContex
   }
   const { chain, machine } = built;
   if (chain.id !== record.chainId) return refuse('chainMismatch', `this appraisal runs chain ${record.chainId}, not ${chain.id}`);
-  const employee = ctx.directory.people.find((person) => person.id === record.employeeId);
+  const employee = personOf(ctx.directory, record.employeeId);
   if (!employee) return refuse('unknownEmployee', `employee ${record.employeeId} is not in the directory`);
   const routing: RoutingOptions = { date: ctx.now, timeZone: timeZoneOf(ctx.calendar), ...(ctx.delegations ? { delegations: ctx.delegations } : {}) };
   const workflow = workflowOf(record);

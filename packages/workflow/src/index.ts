@@ -11,4 +11,5 @@ export * from './visibility.ts';
 export * from './rm5.ts';
 export * from './payslip-access.ts';
 export * from './directory.ts';
+export * from './directory-index.ts';
 export * from './assignments.ts';

@@ -4,13 +4,14 @@
 import { chainPresets } from './chain-presets.ts';
 import type { Chain } from './chain.ts';
 import { HR_ROLE } from './chain.ts';
+import { peopleWithRole } from './directory-index.ts';
 import type { AppraisalRecord, Directory } from './records.ts';
 import { canRead, isPublished } from './visibility.ts';
 
 export type PayslipAccess = 'granted' | 'unpublished' | 'denied';
 
 export function isHr(viewer: string, directory: Directory): boolean {
-  return directory.people.some((person) => person.id === viewer && person.roles.includes(HR_ROLE));
+  return peopleWithRole(directory, HR_ROLE).some((person) => person.id === viewer);
 }
 
 export function payslipAccess(record: AppraisalRecord | undefined, viewer: string, directory: Directory, chain?: Chain): PayslipAccess {

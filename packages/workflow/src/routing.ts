@@ -2,6 +2,7 @@
 import type { Chain, ChainStep, Relationship } from './chain.ts';
 import { HR_ROLE, isGroupStep } from './chain.ts';
 import { businessDay } from './business-day.ts';
+import { directoryIndex, peopleInGroup, peopleWithRole, personOf } from './directory-index.ts';
 import type { Delegation, Directory, Person } from './records.ts';
 
 export interface RoutingOptions {
@@ -18,26 +19,56 @@ export interface RoutingOptions {
  * Nobody is routed their own appraisal except at a self step.
  */
 export function resolveActors(step: ChainStep, employee: Person, directory: Directory, options: RoutingOptions): string[] {
-  const base = baseActors(step, employee, directory);
-  return withDelegates(base, step, employee, directory, options);
+  return undelegated(directory, options)
+    ? memoised(directory, 'actors', step, employee, () => withDelegates(baseActors(step, employee, directory), step, employee, directory, options))
+    : withDelegates(baseActors(step, employee, directory), step, employee, directory, options);
+}
+
+/**
+ * Without a delegation anywhere, who acts depends on the directory, the step and the employee alone,
+ * not on the day: the answer is kept with the directory's index (a copy goes out each time).
+ */
+function undelegated(directory: Directory, options: RoutingOptions): boolean {
+  return (directory.delegations?.length ?? 0) === 0 && (options.delegations?.length ?? 0) === 0;
+}
+
+function memoised<T>(directory: Directory, kind: string, key: object, employee: Person, compute: () => T): T {
+  const memo = directoryIndex(directory).memo;
+  let byKey = memo.get(kind) as WeakMap<object, WeakMap<Person, T>> | undefined;
+  if (!byKey) memo.set(kind, byKey = new WeakMap());
+  let byEmployee = byKey.get(key);
+  if (!byEmployee) byKey.set(key, byEmployee = new WeakMap());
+  let found = byEmployee.get(employee);
+  if (found === undefined) byEmployee.set(employee, found = compute());
+  return copy(found);
+}
+
+function copy<T>(value: T): T {
+  if (Array.isArray(value)) return [...value] as T;
+  const out: Record<string, string[]> = {};
+  for (const [key, ids] of Object.entries(value as Record<string, string[]>)) out[key] = [...ids];
+  return out as T;
 }
 
 /** For a group step: each group's members (delegates included), never the employee. */
 export function resolveGroupActors(step: ChainStep, employee: Person, directory: Directory, options: RoutingOptions): Record<string, string[]> {
   if (!isGroupStep(step)) return {};
-  const out: Record<string, string[]> = {};
-  for (const group of step.actor.groups) {
-    const members = directory.people.filter((person) => person.groups?.includes(group)).map((person) => person.id);
-    out[group] = withDelegates(members, step, employee, directory, options);
-  }
-  return out;
+  const resolve = () => {
+    const out: Record<string, string[]> = {};
+    for (const group of step.actor.groups) {
+      const members = peopleInGroup(directory, group).map((person) => person.id);
+      out[group] = withDelegates(members, step, employee, directory, options);
+    }
+    return out;
+  };
+  return undelegated(directory, options) ? memoised(directory, 'groupActors', step, employee, resolve) : resolve();
 }
 
 /** The people who may reopen a published appraisal (chain.reopenBy, default hr), never the employee. */
 export function resolveReopeners(chain: Chain, employee: Person, directory: Directory, options: RoutingOptions): string[] {
   const role = chain.reopenBy ?? HR_ROLE;
-  const base = directory.people.filter((person) => person.roles.includes(role)).map((person) => person.id);
-  return withDelegates(base, undefined, employee, directory, options);
+  const resolve = () => withDelegates(peopleWithRole(directory, role).map((person) => person.id), undefined, employee, directory, options);
+  return undelegated(directory, options) ? memoised(directory, 'reopeners', chain, employee, resolve) : resolve();
 }
 
 /**
@@ -70,13 +101,13 @@ function withDelegates(base: string[], step: ChainStep | undefined, employee: Pe
 
 function baseActors(step: ChainStep, employee: Person, directory: Directory): string[] {
   const actor = step.actor;
+  // The order of the ids does not matter: withDelegates sorts them.
   if ('groups' in actor) {
-    return directory.people.filter((person) => actor.groups.some((group) => person.groups?.includes(group))).map((person) => person.id);
+    return [...new Set(actor.groups.flatMap((group) => peopleInGroup(directory, group).map((person) => person.id)))];
   }
   if ('role' in actor) {
     const scope = actor.scope ?? 'company';
-    return directory.people
-      .filter((person) => person.roles.includes(actor.role))
+    return peopleWithRole(directory, actor.role)
       .filter((person) => scope === 'company'
         || (scope === 'region' && employee.region !== undefined && person.region === employee.region)
         || (scope === 'department' && employee.department !== undefined && person.department === employee.department))
@@ -86,7 +117,7 @@ function baseActors(step: ChainStep, employee: Person, directory: Directory): st
 }
 
 function byRelationship(relationship: Relationship, employee: Person, directory: Directory): string[] {
-  const byId = (id: string | undefined) => (id === undefined ? undefined : directory.people.find((person) => person.id === id));
+  const byId = (id: string | undefined) => personOf(directory, id);
   switch (relationship) {
     case 'self':
       return [employee.id];
@@ -101,21 +132,21 @@ function byRelationship(relationship: Relationship, employee: Person, directory:
       return scopedOrUpChain('departmentManager', 'department', employee, directory);
     default:
       // The company-wide relationships (vp, hr, gm …) name the role of the same id.
-      return directory.people.filter((person) => person.roles.includes(relationship)).map((person) => person.id);
+      return peopleWithRole(directory, relationship).map((person) => person.id);
   }
 }
 
 function scopedOrUpChain(role: string, key: 'region' | 'department', employee: Person, directory: Directory): string[] {
   const value = employee[key];
   if (value !== undefined) {
-    const scoped = directory.people.filter((person) => person.roles.includes(role) && person[key] === value && person.id !== employee.id);
+    const scoped = peopleWithRole(directory, role).filter((person) => person[key] === value && person.id !== employee.id);
     if (scoped.length > 0) return scoped.map((person) => person.id);
   }
   const seen = new Set<string>([employee.id]);
   let current = employee.managerId;
   while (current !== undefined && !seen.has(current)) {
     seen.add(current);
-    const person = directory.people.find((candidate) => candidate.id === current);
+    const person = personOf(directory, current);
     if (!person) break;
     if (person.roles.includes(role)) return [person.id];
     current = person.managerId;

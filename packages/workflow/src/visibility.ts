@@ -10,6 +10,7 @@ import type { AppraisalRecord, AppraisalStatus, Delegation, Directory, Person } 
 import type { RoutingOptions } from './routing.ts';
 import type { WorkCalendar } from './calendar.ts';
 import { timeZoneOf } from './business-day.ts';
+import { personOf } from './directory-index.ts';
 import { resolveActors, resolveGroupActors, resolveReopeners } from './routing.ts';
 
 export interface VisibilityOptions {
@@ -27,7 +28,7 @@ export interface ItemVisibility {
 
 /** Whether `userId` may open the appraisal at all. */
 export function canRead(record: AppraisalRecord, userId: string, directory: Directory, chain: Chain, options: VisibilityOptions = {}): boolean {
-  const employee = directory.people.find((person) => person.id === record.employeeId);
+  const employee = personOf(directory, record.employeeId);
   if (!employee) return false;
   const full = fullChain(chain);
   if (userId === employee.id) return employeeMayRead(record, full);
@@ -48,7 +49,7 @@ export function visibleItems(
   const items = Object.keys(itemGroups);
   if (!canRead(record, userId, directory, options.chain, options)) return { read: [], edit: [] };
   const chain = fullChain(options.chain);
-  const employee = directory.people.find((person) => person.id === record.employeeId) as Person;
+  const employee = personOf(directory, record.employeeId) as Person;
   const routing = routingOf(record, options);
   const workflow = workflowOf(record);
   const current = workflow.state === publishedState ? undefined : stepOf(chain, workflow.state);
@@ -81,7 +82,7 @@ export function visibleItems(
  * member's delegate) and that have not handed in yet, in the step's order; [] at any other step.
  */
 export function pendingGroupsFor(record: AppraisalRecord, userId: string, ctx: Pick<ActContext, 'directory' | 'chain' | 'now' | 'delegations' | 'calendar'>): string[] {
-  const employee = ctx.directory.people.find((person) => person.id === record.employeeId);
+  const employee = personOf(ctx.directory, record.employeeId);
   const workflow = workflowOf(record);
   const step = employee && workflow.state !== publishedState ? stepOf(fullChain(ctx.chain), workflow.state) : undefined;
   if (!employee || !step || !isGroupStep(step)) return [];
