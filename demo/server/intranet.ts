@@ -14,7 +14,7 @@ import { SignJWT } from 'jose';
 import { presetCatalogue, readConfig, startServer as startKaohe, type RunningServer } from '@kaohe/server';
 import type { Person } from '@kaohe/workflow';
 import { CSP, staticHandler } from '../serve.mjs';
-import { DEMO_NOW, buildDirectory } from '../src/seed.ts';
+import { DEMO_NOW, TIME_ZONE, buildDirectory } from '../src/seed.ts';
 import { demoAssignments, demoChains, seedServer } from './seed-server.ts';
 import { signInPage } from './signin-page.ts';
 
@@ -101,6 +101,8 @@ export async function startIntranet(options: IntranetOptions = {}): Promise<Intr
       // The seed sends a few hundred actions as a handful of people within a minute.
       KAOHE_RATE_LIMIT: '100000',
       KAOHE_LOG_LEVEL: options.logLevel ?? 'warn',
+      // The demo's company is in China: its business days are Shanghai's, as the page's are.
+      KAOHE_TIME_ZONE: TIME_ZONE,
     });
     const catalogue = { ...presetCatalogue(), assignments: demoAssignments, chains: demoChains };
     return startKaohe(config, { app: { catalogue, clock } });

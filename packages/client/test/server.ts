@@ -23,7 +23,7 @@ export async function startTestServer(): Promise<TestServer> {
   const config = (port: number): ServerConfig => ({
     port, host: '127.0.0.1', dataDir: (fresh.options as { dataDir: string }).dataDir,
     auth: { jwtSecret: JWT_SECRET, serviceToken: SERVICE_TOKEN }, auditKey: TEST_AUDIT_KEY, corsOrigins: [],
-    rateLimit: { max: 10_000, windowMs: 60_000 }, logLevel: 'silent',
+    rateLimit: { max: 10_000, windowMs: 60_000 }, logLevel: 'silent', timeZone: 'UTC',
   });
   let running = await startServer(config(0), { logger: false, app: { heartbeatMs: 500 } });
   const port = Number(new URL(running.url).port);

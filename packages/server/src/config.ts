@@ -1,6 +1,7 @@
 // The server's settings: each a command-line option or an environment variable (the option wins),
 // read once at start. A missing or weak secret stops the start with every problem named, so a server
 // never runs on a guessable key.
+import { canonicalTimeZone } from '@kaohe/workflow';
 import type { AuthSettings } from './http/auth.ts';
 
 export interface ServerConfig {
@@ -16,6 +17,8 @@ export interface ServerConfig {
   corsOrigins: string[];
   rateLimit: { max: number; windowMs: number };
   logLevel: string;
+  /** KAOHE_TIME_ZONE: the company's IANA zone, the calendar every business day is judged on (due dates, overdue, delegations, the month) */
+  timeZone: string;
 }
 
 /** What `kaohe serve` takes on its command line; each falls back to its environment variable. */
@@ -24,6 +27,7 @@ export interface ServeFlags {
   host?: string;
   dataDir?: string;
   database?: string;
+  timeZone?: string;
 }
 
 /** Every setting, its variable and what it means: the README's table and `kaohe serve --help` print this. */
@@ -32,6 +36,7 @@ export const SETTINGS = [
   ['--host', 'KAOHE_HOST', 'address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)'],
   ['--data-dir', 'KAOHE_DATA_DIR', 'PGlite data directory when no database URL is given (default .kaohe/data)'],
   ['--database', 'DATABASE_URL', 'postgres://user@host:5432/db of a PostgreSQL 15+ server instead of PGlite'],
+  ['--time-zone', 'KAOHE_TIME_ZONE', 'the company\'s IANA time zone (Asia/Shanghai): due dates, overdue and the month an action belongs to are judged on its calendar (default UTC)'],
   ['', 'KAOHE_JWT_SECRET', 'HS256 secret the intranet signs persons\' tokens with, at least 32 bytes'],
   ['', 'KAOHE_JWKS_URL', 'instead of the secret: the SSO provider\'s JWKS (RS256, ES256, PS256, EdDSA)'],
   ['', 'KAOHE_JWT_ISSUER', 'when set, a token\'s "iss" must equal it'],
@@ -108,6 +113,11 @@ export function readConfig(flags: ServeFlags, env: Readonly<Record<string, strin
   const logLevel = value(undefined, 'KAOHE_LOG_LEVEL') ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) problems.push(`KAOHE_LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent, not "${logLevel}"`);
 
+  const zoneText = value(flags.timeZone, 'KAOHE_TIME_ZONE') ?? 'UTC';
+  // Intl decides what a zone is (no offsets by hand): "+08:00" or "China" are refused, not guessed.
+  const timeZone = /^[A-Za-z]/.test(zoneText) ? canonicalTimeZone(zoneText) : undefined;
+  if (timeZone === undefined) problems.push(`KAOHE_TIME_ZONE / --time-zone must be an IANA time zone such as Asia/Shanghai, not "${zoneText}"`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   const issuer = value(undefined, 'KAOHE_JWT_ISSUER');
   const audience = value(undefined, 'KAOHE_JWT_AUDIENCE');
@@ -126,6 +136,7 @@ export function readConfig(flags: ServeFlags, env: Readonly<Record<string, strin
     corsOrigins,
     rateLimit: { max: rate, windowMs: 60_000 },
     logLevel,
+    timeZone: timeZone as string,
   };
 }
 

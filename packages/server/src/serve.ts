@@ -27,6 +27,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
       auth: config.auth,
       corsOrigins: config.corsOrigins,
       rateLimit: config.rateLimit,
+      calendar: { timeZone: config.timeZone },
       logger: options.logger ?? { level: config.logLevel },
       ...options.app,
     });

@@ -9,13 +9,13 @@ const server = () => import('@kaohe/server');
 
 export const serveUsage = async (): Promise<string> => {
   const { SETTINGS } = await server();
-  return `Usage: kaohe serve [--port 8787] [--host 127.0.0.1] [--data-dir .kaohe/data] [--database URL]
+  return `Usage: kaohe serve [--port 8787] [--host 127.0.0.1] [--data-dir .kaohe/data] [--database URL] [--time-zone Asia/Shanghai]
 
 The Kaohe server (HTTP, /api/v1): a person's requests carry a JWT the intranet signed; the intranet's
 backend uses the service token. Without a database URL it keeps its data in PGlite in --data-dir.
 Every option is also an environment variable; the option wins:
 
-${SETTINGS.map(([flag, variable, meaning]) => `  ${flag.padEnd(11)}${variable.padEnd(21)}${meaning}`).join('\n')}
+${SETTINGS.map(([flag, variable, meaning]) => `  ${flag.padEnd(13)}${variable.padEnd(21)}${meaning}`).join('\n')}
 
 It refuses to start while a secret is missing or shorter than 32 bytes, naming each.
 SIGTERM / SIGINT: finishes requests in flight, closes the database, exits 0.
@@ -24,7 +24,7 @@ SIGTERM / SIGINT: finishes requests in flight, closes the database, exits 0.
 
 export async function serveCommand(args: readonly string[], io: CliIo, signals: NodeJS.EventEmitter = process): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
-    port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, database: { type: 'string' },
+    port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, database: { type: 'string' }, 'time-zone': { type: 'string' },
   });
   noExtraPositionals(positionals, 0);
   const { readConfig, ConfigError, startServer } = await server();
@@ -35,6 +35,7 @@ export async function serveCommand(args: readonly string[], io: CliIo, signals: 
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
       ...(values.database !== undefined ? { database: values.database } : {}),
+      ...(values['time-zone'] !== undefined ? { timeZone: values['time-zone'] } : {}),
     }, process.env);
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(error.message);

@@ -8,7 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { KaoheDatabase } from '../db/index.ts';
 import { assertAccess, createAuthenticator, type Access, type AuthSettings, type Caller } from './auth.ts';
 import { createService } from '@kaohe/service';
-import { chainPresets } from '@kaohe/workflow';
+import { chainPresets, type WorkCalendar } from '@kaohe/workflow';
 import { hrReads } from '@kaohe/service/hr';
 import { presetCatalogue, storeCatalogue, type Catalogue } from '../catalogue.ts';
 import { directoryCache } from './directory-cache.ts';
@@ -58,6 +58,8 @@ export interface AppOptions {
   catalogue?: Catalogue;
   /** the time every action and read is judged at (tests); default the system clock */
   clock?: () => string;
+  /** the company's calendar (its IANA `timeZone`, KAOHE_TIME_ZONE): business days are judged on it; default UTC */
+  calendar?: WorkCalendar;
 }
 
 /**
@@ -112,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
     payPlans: catalogue.payPlans,
     ...(catalogue.chains ? { chains: { ...chainPresets, ...catalogue.chains } } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.calendar ? { calendar: options.calendar } : {}),
   });
 
   const authenticate = createAuthenticator(options.auth, directory.person);

@@ -67,4 +67,16 @@ describe('readConfig', () => {
     assert.deepEqual([chosen.host, chosen.port, chosen.databaseUrl, chosen.corsOrigins], ['0.0.0.0', 9000, 'postgres://db/kaohe', ['https://oa.example']]);
     assert.deepEqual(chosen.auth, { serviceToken: strong.KAOHE_SERVICE_TOKEN, jwtSecret: strong.KAOHE_JWT_SECRET });
   });
+
+  test('the company\'s time zone: UTC unless KAOHE_TIME_ZONE or --time-zone names an IANA zone; an offset is refused', () => {
+    assert.equal(readConfig({}, strong).timeZone, 'UTC');
+    assert.equal(readConfig({}, { ...strong, KAOHE_TIME_ZONE: 'Asia/Shanghai' }).timeZone, 'Asia/Shanghai');
+    assert.equal(readConfig({ timeZone: 'Europe/London' }, { ...strong, KAOHE_TIME_ZONE: 'Asia/Shanghai' }).timeZone, 'Europe/London');
+    assert.deepEqual(problemsOf({ ...strong, KAOHE_TIME_ZONE: '+08:00' }), [
+      'KAOHE_TIME_ZONE / --time-zone must be an IANA time zone such as Asia/Shanghai, not "+08:00"',
+    ]);
+    assert.deepEqual(problemsOf({ ...strong, KAOHE_TIME_ZONE: 'Mars/Olympus' }), [
+      'KAOHE_TIME_ZONE / --time-zone must be an IANA time zone such as Asia/Shanghai, not "Mars/Olympus"',
+    ]);
+  });
 });
