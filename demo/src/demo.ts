@@ -608,8 +608,7 @@ async function startOnServer(api: KaoheApi, server: string): Promise<void> {
   translateChrome();
   // The intranet's menu says how much waits for the person, as intranets do, and follows the server's
   // live notices: another person's submit shows here without a reload.
-  const service = api.context?.service as (NonNullable<KaoheContext['service']> & { subscribe?: (listener: () => void) => () => void }) | undefined;
-  service?.subscribe?.(() => void showTaskCount());
+  if (api.context?.service) api.context.service.subscribe(api.context.user, () => void showTaskCount());
   await showTaskCount();
 }
 

@@ -7,7 +7,7 @@
 // anyone else is a programming error, thrown, never silently answered as the signed-in person.
 import type { Rubric } from '@kaohe/scoring';
 import type {
-  ActResult, AppraisalView, DraftResult, KaoheService, OpenPeriodResult, OpenResult, PageRequest, ServiceInternals, TaskPage, ViewOptions, internals,
+  ActResult, AppraisalView, DraftResult, KaoheService, NoticeListener, OpenPeriodResult, OpenResult, PageRequest, ServiceInternals, TaskPage, ViewOptions, internals,
 } from '@kaohe/service';
 import type { Draft } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
@@ -52,11 +52,24 @@ export class HttpService implements KaoheService {
   }
 
   /**
-   * Hears the server's live notices for this person (what changed, by id and revision, never content).
-   * The stream is open while anyone listens; after a break it reconnects with backoff and sends
-   * `resync`, since what changed meanwhile was not heard. Returns the unsubscribe.
+   * The service's live notices for the signed-in person (KaoheService.subscribe): the server's stream
+   * already holds only what they may see; an appraisal's change is told by id and revision, a reconnect
+   * as `resync`. Drafts, rubrics and the directory are not the interface's and are left out (`live` hears them).
    */
-  subscribe(listener: LiveListener): () => void {
+  subscribe(viewerId: string, listener: NoticeListener): () => void {
+    this.#person(viewerId, 'hear live notices');
+    return this.live((notice) => {
+      if (notice.type === 'appraisal') listener({ type: 'changed', appraisalId: notice.id, revision: notice.revision });
+      else if (notice.type === 'resync') listener({ type: 'resync' });
+    });
+  }
+
+  /**
+   * Hears the server's live notices for this person as they come (what changed, by id and revision,
+   * never content). The stream is open while anyone listens; after a break it reconnects with backoff
+   * and sends `resync`, since what changed meanwhile was not heard. Returns the unsubscribe.
+   */
+  live(listener: LiveListener): () => void {
     this.#listeners.add(listener);
     this.#live.start();
     return () => {

@@ -100,6 +100,10 @@ export class OfflineService implements KaoheService {
     return this.http.subscribe(...args);
   }
 
+  live(...args: Parameters<HttpService['live']>): ReturnType<HttpService['live']> {
+    return this.http.live(...args);
+  }
+
   #now(): string {
     return this.#options.clock?.() ?? new Date().toISOString();
   }

@@ -162,7 +162,7 @@ describe('live notices', () => {
     });
     planning.onLiveState((state) => states.push(state));
     const open = stateReached('open');
-    const unsubscribe = planning.subscribe((notice) => {
+    const unsubscribe = planning.live((notice) => {
       heard.push(notice);
       if (waiter?.match(notice)) waiter.resolve();
     });

@@ -8,7 +8,7 @@ import {
 } from '@kaohe/scoring';
 import type { ActResult } from '@kaohe/service';
 import {
-  businessDay, inbox, timeZoneOf,
+  businessDay, byUrgency, timeZoneOf,
   type AppraisalRecord, type Task, type WorkflowAction,
 } from '@kaohe/workflow';
 import { setLocale as setElementsLocale, locales } from '@kaohe/elements';
@@ -265,19 +265,32 @@ export class KaoheApi extends EventTarget {
     return businessDay(at ?? context.now ?? new Date().toISOString(), timeZoneOf(context.calendar));
   }
 
-  /** The signed-in user's tasks (or `userId`'s), overdue first. */
+  /**
+   * The signed-in user's tasks (or `userId`'s, in the IndexedDB mode; with a server only the signed-in
+   * person's), overdue first, read through the application service: `actions` is exactly what the
+   * chain lets them do now.
+   */
   async tasks(userId?: string, now?: string): Promise<Task[]> {
     const context = this.#configured('tasks');
-    const at = now ?? context.now ?? new Date().toISOString();
+    const at = now ?? context.now;
     const user = userId ?? context.user;
-    const records: AppraisalRecord[] = [];
+    const service = serviceFor(context);
+    const tasks: Task[] = [];
     let cursor: string | undefined;
     do {
-      const page = await context.store.listTasks(user, { limit: 1000, ...(cursor !== undefined ? { cursor } : {}) });
-      records.push(...page.items);
+      const page = await service.tasks(user, { limit: 1000, ...(cursor !== undefined ? { cursor } : {}), ...(at !== undefined ? { now: at } : {}) });
+      for (const { appraisal } of page.items) {
+        tasks.push({
+          appraisalId: appraisal.id, employeeId: appraisal.employeeId, period: appraisal.period, step: appraisal.step, status: appraisal.status,
+          overdue: appraisal.overdue, actions: [...appraisal.allowedActions],
+          ...(appraisal.dueDate !== undefined ? { dueDate: appraisal.dueDate } : {}),
+          ...(appraisal.startDate !== undefined ? { startDate: appraisal.startDate } : {}),
+          ...(appraisal.onBehalfOf !== undefined ? { onBehalfOf: [...appraisal.onBehalfOf] } : {}),
+        });
+      }
       cursor = page.nextCursor;
     } while (cursor !== undefined);
-    return inbox(records, user, at, timeZoneOf(context.calendar));
+    return tasks.sort(byUrgency);
   }
 
   #configured(method: string): KaoheContext {

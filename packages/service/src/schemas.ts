@@ -164,6 +164,8 @@ export const AppraisalViewSchema = z.object({
   returnTo: z.array(text),
   submit: z.optional(SubmitSchema),
   mode: ModeSchema,
+  /** it waits on the viewer now: it is on their task list (`tasks`) */
+  task: z.boolean(),
   /** the delegators the viewer acts for here */
   onBehalfOf: z.optional(z.array(text)),
   comments: z.array(CommentSchema),

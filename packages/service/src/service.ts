@@ -6,7 +6,7 @@
 import type { PayPlanInput, Rubric } from '@kaohe/scoring';
 import { StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
 import {
-  act as decide, canRead, chainPresets, isHr, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
+  act as decide, canRead, chainPresets, isHr, machineFor, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
   type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
 } from '@kaohe/workflow';
 import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
@@ -59,6 +59,25 @@ export type OpenResult = { ok: true; id: string; revision: number; created: bool
 export type OpenPeriodResult = { ok: true; opened: string[]; existing: string[] } | Refusal;
 export type DraftResult = { ok: true; draft: Draft } | Refusal;
 
+/**
+ * A live notice: what changed, never what it holds (no score, name or comment). A listener reads
+ * what it shows again through `view` or `tasks`. The server's event stream sends the same (by id and
+ * revision); `resync` says that changes were missed (a reconnect, or a burst too large to tell one by
+ * one) and whatever is shown should be read again; `closed` that this page's store can no longer be
+ * read (another tab upgraded its database): a reload is needed.
+ */
+export type ServiceNotice =
+  | { type: 'changed'; appraisalId: string; revision?: number }
+  | { type: 'resync' }
+  | { type: 'closed' };
+export type NoticeListener = (notice: ServiceNotice) => void;
+
+/**
+ * Past this many changed appraisals in one burst (HR opening a month, a batch from another tab), a
+ * subscriber hears one `resync` instead of each change, and the service reads none of them for it.
+ */
+export const NOTICE_BURST_LIMIT = 200;
+
 /** What the HR reads (`@kaohe/service/hr`) need of a service; not for callers. */
 export interface ServiceInternals {
   store: KaoheStore;
@@ -90,6 +109,12 @@ export interface KaoheService {
   deleteDraft(viewerId: string, appraisalId: string): Promise<void>;
   /** A rubric version (rubrics are not private: the form renders the one an appraisal pins). */
   rubric(id: string, version: number): Promise<Rubric | undefined>;
+  /**
+   * Hears what changes that `viewerId` may see: a `changed` notice only for an appraisal they may
+   * read now (like `view`), so nobody learns that an appraisal they may not see has moved. Returns
+   * the unsubscribe.
+   */
+  subscribe(viewerId: string, listener: NoticeListener): () => void;
   readonly [internals]: ServiceInternals;
 }
 
@@ -292,6 +317,57 @@ export function createService(options: ServiceOptions): KaoheService {
     },
 
     rubric,
+
+    subscribe(viewerId, listener) {
+      // Changes are collected for one turn of the event loop (a batch is heard as one notice per
+      // record, all at once), then checked one burst after the other so none is told out of order.
+      let pending = new Set<string>();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let work = Promise.resolve();
+      let open = true;
+      const check = async (ids: readonly string[]): Promise<void> => {
+        if (ids.length > NOTICE_BURST_LIMIT) {
+          if (open) listener({ type: 'resync' });
+          return;
+        }
+        const [dir, chainsById] = await Promise.all([directory(), chains()]);
+        const at = now();
+        const records = await Promise.all(ids.map((id) => store.getAppraisal(id).catch(() => undefined)));
+        for (const record of records) {
+          if (!record || !open) continue;
+          const chain = chainsById[record.chainId];
+          if (!chain) continue;
+          // The same judgement as `view` (a view exists exactly where canRead says so), without building the view.
+          const readable = canRead(record, viewerId, dir, machineFor(chain).chain, {
+            date: at, delegations: workflowOf(record).delegated, ...(options.calendar ? { calendar: options.calendar } : {}),
+          });
+          if (readable) listener({ type: 'changed', appraisalId: record.id, revision: record.revision });
+        }
+      };
+      const unsubscribe = store.subscribe((change) => {
+        if (change.type === 'closed') {
+          if (open) listener({ type: 'closed' });
+          return;
+        }
+        if (change.type !== 'appraisal') return;
+        pending.add(change.id);
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          const ids = [...pending];
+          pending = new Set();
+          work = work.then(() => check(ids)).catch((error: unknown) => {
+            // A failed read must not stop later notices; what was missed is read again on resync.
+            console.warn('Kaohe: a live notice could not be checked', error);
+            if (open) listener({ type: 'resync' });
+          });
+        }, 0);
+      });
+      return () => {
+        open = false;
+        clearTimeout(timer);
+        unsubscribe();
+      };
+    },
 
     [internals]: { store, directory, assignments, payPlans, pinnedRubric, now },
   };

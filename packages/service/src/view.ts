@@ -124,6 +124,7 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
     returnTo: allowed.includes('step.return') ? [...(step.returnTo ?? [])] : [],
     ...(submit ? { submit } : {}),
     mode,
+    task: task !== null,
     ...(task?.onBehalfOf ? { onBehalfOf: task.onBehalfOf } : {}),
     comments: comments(record, chain, directory, employee, anonymousSteps, hidden, viewerId, myGroups),
   };

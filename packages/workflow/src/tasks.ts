@@ -50,5 +50,10 @@ export function inbox(records: AppraisalRecord[], userId: string, now: string, t
   return records
     .map((record) => tasksFor(record, userId, now, timeZone))
     .filter((task): task is Task => task !== null)
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.appraisalId.localeCompare(b.appraisalId));
+    .sort(byUrgency);
+}
+
+/** The inbox's order: overdue first, then by due date (none last), then by appraisal id. */
+export function byUrgency(a: Task, b: Task): number {
+  return Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.appraisalId.localeCompare(b.appraisalId);
 }

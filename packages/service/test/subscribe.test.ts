@@ -1,0 +1,93 @@
+// The local service's live notices (KaoheService.subscribe): a change is told, by id and revision
+// only, to whoever may read the appraisal, and to nobody else — as the server's event stream does.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { loadRubric } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
+import type { ServiceNotice } from '../src/index.ts';
+import { NOTICE_BURST_LIMIT } from '../src/index.ts';
+import { during, entriesFor, opened, setUp } from './fixtures.ts';
+
+/** Collects what `person` hears, and resolves `heard(n)` once n notices have come (or fails after a second). */
+function listen(service: Awaited<ReturnType<typeof setUp>>['service'], person: string) {
+  const notices: ServiceNotice[] = [];
+  const waiters: Array<{ n: number; resolve: () => void }> = [];
+  const stop = service.subscribe(person, (notice) => {
+    notices.push(notice);
+    for (const waiter of waiters) if (notices.length >= waiter.n) waiter.resolve();
+  });
+  const heard = (n: number) => new Promise<void>((resolve, reject) => {
+    if (notices.length >= n) return resolve();
+    const timer = setTimeout(() => reject(new Error(`${person} heard ${JSON.stringify(notices)}, not ${n} notices`)), 1_000);
+    waiters.push({ n, resolve: () => { clearTimeout(timer); resolve(); } });
+  });
+  return { notices, heard, stop };
+}
+
+/** Long enough for a notice that would come to have come: the service checks it a turn after the write. */
+const quiet = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+describe('subscribe (local service)', () => {
+  test('a change is heard by who may read the appraisal, by id and revision only; an unrelated colleague hears nothing', async () => {
+    const { service } = await setUp();
+    const opening = await service.openAppraisal(null, { employee: 'S1', period: '2026-10', now: opened });
+    assert.ok(opening.ok);
+    // W-SP for S1 (north): R1 scores, then sales planning (P2) summarises. R2 manages the south and S3
+    // sells there: neither may read S1's appraisal (view answers undefined for them).
+    assert.equal(await service.view(opening.id, 'R2'), undefined);
+    assert.equal(await service.view(opening.id, 'S3'), undefined);
+    const scorer = listen(service, 'R1');
+    const planner = listen(service, 'P2');
+    const otherManager = listen(service, 'R2');
+    const colleague = listen(service, 'S3');
+    const rubric = loadRubric(rubricPresets['R-SP']);
+    const view = await service.view(opening.id, 'R1', { now: during });
+    assert.ok(view);
+    const submitted = await service.act(opening.id, 'R1', { type: 'step.submit', entries: entriesFor(rubric, view.requiredItems) }, { now: during, expectedRevision: 1 });
+    assert.ok(submitted.ok);
+    // Opened at revision 1, the submit is revision 2: that is all a notice says.
+    const expected: ServiceNotice[] = [{ type: 'changed', appraisalId: '2026-10:S1', revision: 2 }];
+    await Promise.all([scorer.heard(1), planner.heard(1)]);
+    await quiet();
+    assert.deepEqual(scorer.notices, expected);
+    assert.deepEqual(planner.notices, expected);
+    assert.deepEqual(otherManager.notices, []);
+    assert.deepEqual(colleague.notices, []);
+    // Nothing of the content rides along: no score, no name, no entry.
+    assert.equal(JSON.stringify(planner.notices).includes('Salesperson'), false);
+    for (const listener of [scorer, planner, otherManager, colleague]) listener.stop();
+  });
+
+  test('after unsubscribing nothing more is heard', async () => {
+    const { service } = await setUp();
+    const opening = await service.openAppraisal(null, { employee: 'S1', period: '2026-10', now: opened });
+    assert.ok(opening.ok);
+    const scorer = listen(service, 'R1');
+    scorer.stop();
+    const saved = await service.act(opening.id, 'R1', { type: 'draft.save', comment: 'started' }, { now: during });
+    assert.ok(saved.ok);
+    await quiet();
+    assert.deepEqual(scorer.notices, []);
+  });
+
+  test(`a burst of more than ${NOTICE_BURST_LIMIT} changes is one resync, read by nobody one by one`, async () => {
+    const { service, store } = await setUp();
+    // HR opens a month of 201 appraisals: the batch is heard as 201 store changes in the same turn.
+    const records = [];
+    for (let index = 0; index <= NOTICE_BURST_LIMIT; index++) {
+      const opening = await service.openAppraisal(null, { employee: 'S1', period: `2${String(index).padStart(3, '0')}-01`, now: opened });
+      assert.ok(opening.ok);
+      records.push(await store.getAppraisal(opening.id));
+    }
+    const colleague = listen(service, 'S3');
+    let reads = 0;
+    const getAppraisal = store.getAppraisal.bind(store);
+    store.getAppraisal = (id) => { reads++; return getAppraisal(id); };
+    await store.putAppraisals(records.map((record) => ({ record: { ...record!, revision: record!.revision + 1 }, expectedRevision: record!.revision })));
+    await colleague.heard(1);
+    await quiet();
+    assert.deepEqual(colleague.notices, [{ type: 'resync' }]);
+    assert.equal(reads, 0);
+    colleague.stop();
+  });
+});
