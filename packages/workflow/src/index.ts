@@ -13,3 +13,4 @@ export * from './payslip-access.ts';
 export * from './directory.ts';
 export * from './directory-index.ts';
 export * from './assignments.ts';
+export * from './people-seen.ts';

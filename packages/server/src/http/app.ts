@@ -8,7 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { KaoheDatabase } from '../db/index.ts';
 import { assertAccess, createAuthenticator, type Access, type AuthSettings, type Caller } from './auth.ts';
 import { createService } from '@kaohe/service';
-import { chainPresets, type WorkCalendar } from '@kaohe/workflow';
+import { chainPresets, timeZoneOf, type WorkCalendar } from '@kaohe/workflow';
 import { hrReads } from '@kaohe/service/hr';
 import { presetCatalogue, storeCatalogue, type Catalogue } from '../catalogue.ts';
 import { directoryCache } from './directory-cache.ts';
@@ -182,7 +182,10 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
     await directoryRoutes(api, db, directory);
     await appraisalRoutes(api, service);
     await draftRoutes(api, service);
-    await clientReadRoutes(api, service, directory);
+    await clientReadRoutes(api, service, directory, {
+      assignments: catalogue.assignments, chains: { ...chainPresets, ...catalogue.chains },
+      now: options.clock ?? (() => new Date().toISOString()), timeZone: timeZoneOf(options.calendar),
+    });
     await hrRoutes(api, hrReads(service));
     await auditRoutes(api, db, directory);
     await eventRoutes(api, streams);

@@ -1,8 +1,11 @@
 // What a browser page on the server needs besides tasks and views (issue 13): how many tasks wait
 // (the inbox's count), a rubric version to render the form an appraisal pins, and the people the
-// elements name. Rubrics are not private (the form renders the version an appraisal pins); the
-// directory's people are what the intranet hands every page today; delegations only the caller's own.
+// elements name. Rubrics are not private (the form renders the version an appraisal pins); of the
+// directory, only the people the caller takes part in appraisals with (workflow's peopleSeenBy: HR
+// everyone; anyone else themself, the people in their tasks and chains, the people acting in those
+// chains); delegations only the caller's own.
 import type { KaoheService } from '@kaohe/service';
+import { peopleSeenBy, type Chain, type Person } from '@kaohe/workflow';
 import * as z from 'zod/mini';
 import type { KaoheApp } from '../app.ts';
 import type { DirectoryCache } from '../directory-cache.ts';
@@ -17,7 +20,22 @@ const RubricParams = z.strictObject({
 
 const RubricSchema = z.custom<object>((value) => typeof value === 'object' && value !== null);
 
-export async function clientReadRoutes(api: KaoheApp, service: KaoheService, directory: DirectoryCache): Promise<void> {
+export interface PeopleRules {
+  /** role → the chain its appraisals run (the catalogue's assignments) */
+  assignments: Readonly<Record<string, { chain: string }>>;
+  chains: Readonly<Record<string, Chain>>;
+  /** the server's clock (delegations in force count on its day) */
+  now(): string;
+  timeZone: string;
+}
+
+export async function clientReadRoutes(api: KaoheApp, service: KaoheService, directory: DirectoryCache, rules: PeopleRules): Promise<void> {
+  const chainOf = (person: Person): Chain | undefined => {
+    const role = person.roles.find((candidate) => rules.assignments[candidate]);
+    const chainId = role === undefined ? undefined : rules.assignments[role]?.chain;
+    return chainId === undefined ? undefined : rules.chains[chainId];
+  };
+
   api.get('/tasks/count', {
     schema: { summary: 'How many appraisals wait for the caller (what GET /tasks pages through)', response: { 200: CountSchema, 401: ProblemSchema } },
   }, async (request) => ({ count: await service.countTasks(personOf(request).id) }));
@@ -33,12 +51,13 @@ export async function clientReadRoutes(api: KaoheApp, service: KaoheService, dir
 
   api.get('/people', {
     schema: {
-      summary: 'The directory\'s people the elements name, and the delegations from or to the caller',
+      summary: 'The people the caller takes part in appraisals with (HR: everyone), and the delegations from or to the caller',
       response: { 200: z.object({ people: z.array(PersonSchema), delegations: z.array(DelegationSchema) }), 401: ProblemSchema },
     },
   }, async (request) => {
     const me = personOf(request).id;
-    const { people, delegations = [] } = await directory.load();
-    return { people, delegations: delegations.filter((delegation) => delegation.from === me || delegation.to === me) };
+    const whole = await directory.load();
+    const people = peopleSeenBy(me, whole, chainOf, { date: rules.now(), timeZone: rules.timeZone });
+    return { people, delegations: (whole.delegations ?? []).filter((delegation) => delegation.from === me || delegation.to === me) };
   });
 }
