@@ -7,8 +7,9 @@
 // anyone else is a programming error, thrown, never silently answered as the signed-in person.
 import type { Rubric } from '@kaohe/scoring';
 import type {
-  ActResult, AppraisalView, DraftResult, KaoheService, NoticeListener, OpenPeriodResult, OpenResult, PageRequest, ServiceInternals, TaskPage, ViewOptions, internals,
+  ActResult, AppraisalView, DraftResult, KaoheService, NoticeListener, OpenPeriodResult, OpenResult, PageRequest, PayslipResult, ServiceInternals, TaskPage, ViewOptions, internals,
 } from '@kaohe/service';
+import type { HrReads } from '@kaohe/service/hr';
 import type { Draft } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
 import { LiveNotices, type LiveNotice, type LiveOptions, type LiveState } from './live.ts';
@@ -18,6 +19,8 @@ import { Transport, type TransportOptions } from './transport.ts';
 // The service's symbol, made here rather than imported: importing the value would bring the service's
 // schemas (zod) into the browser bundle, which the client does not need. Symbol.for makes them one.
 const internalsKey: typeof internals = Symbol.for('kaohe.service.internals') as never;
+/** `hrReads(service)` (@kaohe/service/hr) answers with a service's own HR reads found under this key. */
+export const hrReadsKey: unique symbol = Symbol.for('kaohe.service.hrReads') as never;
 
 export interface HttpServiceOptions extends TransportOptions {
   /** the signed-in person's id (the token's `sub`); the ids the interface is called with must be theirs */
@@ -93,9 +96,57 @@ export class HttpService implements KaoheService {
     this.#live.retryNow();
   }
 
-  /** The local service's internals (store, directory …) do not exist over HTTP: HR's reads are the server's own routes. */
+  /** The local service's internals (store, directory …) do not exist over HTTP: HR's reads are the server's own routes (`hr`). */
   get [internalsKey](): ServiceInternals {
-    throw new Error('Kaohe: over the server, HR reads are the server\'s own (GET /api/v1/hr/…), not hrReads(service).');
+    throw new Error('Kaohe: over the server, HR reads are the server\'s own (GET /api/v1/hr/…): use hrReads(service) or service.hr.');
+  }
+
+  /** HR's reads, computed on the server (the routes under /hr): what `hrReads(service)` answers for this service. */
+  get [hrReadsKey](): HrReads {
+    return this.hr;
+  }
+
+  /**
+   * HR's reads over the server, in the shape of @kaohe/service/hr's HrReads: the month's distribution,
+   * the payroll entries and CSV, a year's figures. The server checks that the person is HR (a typed
+   * `forbidden` refusal otherwise); every figure is computed there, no appraisal is pulled into the page.
+   */
+  readonly hr: HrReads = {
+    scored: async () => {
+      // Every appraisal with its score is what the browser must not pull: the server sends the figures computed.
+      throw new Error('Kaohe: over the server, HR\'s figures come computed (distribution, payroll, payrollCsv, annualYear); the scored appraisals stay on the server.');
+    },
+    distribution: async (viewerId, { period }) => {
+      this.#person(viewerId, 'read the score distribution');
+      return this.#hrRead('GET', `/hr/periods/${path(period)}/distribution`);
+    },
+    payroll: async (viewerId, { period, values }) => {
+      this.#person(viewerId, 'read the payroll');
+      return this.#hrRead('POST', `/hr/periods/${path(period)}/payroll`, { values: payValuesBody(values) });
+    },
+    payrollCsv: async (viewerId, { period, values, locale }) => {
+      this.#person(viewerId, 'export the payroll');
+      return this.#hrRead('POST', `/hr/periods/${path(period)}/payroll.csv`, { values: payValuesBody(values), locale });
+    },
+    annualYear: async (viewerId, { year }) => {
+      this.#person(viewerId, 'read a year');
+      return this.#hrRead('GET', `/hr/years/${year}`);
+    },
+  };
+
+  async #hrRead<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+    // JSON asked for, so the CSV's route answers its table and skipped appraisals along with the bytes.
+    const answer = await this.transport.request(method, url, { ...(body !== undefined ? { body } : {}), accept: 'application/json' });
+    if (answer.status >= 400) return refusalOf(answer) as T;
+    return { ...(answer.body as object), ok: true } as T;
+  }
+
+  /** The appraisal's payslip, computed by the server; `not-found` alike for a missing id, one the person may not see and one not yet published. */
+  async payslip(appraisalId: string, viewerId: string): Promise<PayslipResult> {
+    this.#person(viewerId, 'read a payslip');
+    const answer = await this.transport.request('GET', `/appraisals/${path(appraisalId)}/payslip`);
+    if (answer.status >= 400) return refusalOf(answer);
+    return { ...(answer.body as object), ok: true } as PayslipResult;
   }
 
   #person(id: string | null, what: string): void {
@@ -218,6 +269,14 @@ export class HttpService implements KaoheService {
     if (answer.status >= 400) throw refusalError(answer);
     return answer.body as Directory;
   }
+}
+
+/** Pay values travel as data: a function of the local service's HrReads cannot be sent to the server. */
+function payValuesBody(values: Parameters<HrReads['payroll']>[1]['values']): Readonly<Record<string, Readonly<Record<string, string | number | boolean>>>> {
+  if (typeof values === 'function') {
+    throw new TypeError('Kaohe: over the server, payroll values are sent as { [employee]: { [input]: value } }, not as a function; the server adds the scores and its configured payroll figures.');
+  }
+  return values;
 }
 
 /** A refused read: the service throws nothing for those, but a read of the server can be refused as a whole (429, 503). */

@@ -1,4 +1,4 @@
-export { HttpService, KaoheRefusedError, type HttpServiceOptions, type LiveListener } from './http-service.ts';
+export { HttpService, KaoheRefusedError, hrReadsKey, type HttpServiceOptions, type LiveListener } from './http-service.ts';
 export { KaoheAuthError, KaoheServerError, refusalOf } from './problem.ts';
 export { KaoheOfflineError, Transport, apiBase, type TokenRequest, type TokenSource, type TransportOptions } from './transport.ts';
 export { LiveNotices, backoffDelay, type LiveNotice, type LiveOptions, type LiveState } from './live.ts';

@@ -8,11 +8,12 @@
 // refusal and the server's current view: both versions stay reachable, and the form shows its conflict.
 import type { Rubric } from '@kaohe/scoring';
 import type {
-  ActResult, AppraisalView, DraftResult, KaoheService, OpenPeriodResult, OpenResult, PageRequest, Refusal, ServiceInternals, TaskPage, ViewOptions, internals,
+  ActResult, AppraisalView, DraftResult, KaoheService, OpenPeriodResult, OpenResult, PageRequest, PayslipResult, Refusal, ServiceInternals, TaskPage, ViewOptions, internals,
 } from '@kaohe/service';
+import type { HrReads } from '@kaohe/service/hr';
 import type { Draft } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
-import type { HttpService } from './http-service.ts';
+import { hrReadsKey, type HttpService } from './http-service.ts';
 import { backoffDelay } from './live.ts';
 import { Outbox, type OutboxItem, type OutboxWork } from './outbox.ts';
 import { KaoheOfflineError } from './transport.ts';
@@ -95,6 +96,21 @@ export class OfflineService implements KaoheService {
   get [internalsKey](): ServiceInternals {
     return this.http[internalsKey];
   }
+
+  get [hrReadsKey](): HrReads {
+    return this.hr;
+  }
+
+  /** HR's reads over the server (HttpService's `hr`); offline, what was last read for the same request. */
+  readonly hr: HrReads = {
+    scored: (viewerId, query) => this.http.hr.scored(viewerId, query),
+    distribution: (viewerId, request) => this.#read(`hr:distribution:${request.period}`, () => this.http.hr.distribution(viewerId, request)),
+    payroll: (viewerId, request) =>
+      this.#read(`hr:payroll:${request.period}:${JSON.stringify(request.values)}`, () => this.http.hr.payroll(viewerId, request)),
+    payrollCsv: (viewerId, request) =>
+      this.#read(`hr:payrollCsv:${request.period}:${request.locale}:${JSON.stringify(request.values)}`, () => this.http.hr.payrollCsv(viewerId, request)),
+    annualYear: (viewerId, request) => this.#read(`hr:year:${request.year}`, () => this.http.hr.annualYear(viewerId, request)),
+  };
 
   subscribe(...args: Parameters<HttpService['subscribe']>): ReturnType<HttpService['subscribe']> {
     return this.http.subscribe(...args);
@@ -296,6 +312,10 @@ export class OfflineService implements KaoheService {
       await this.http.deleteDraft(viewerId, appraisalId);
       await this.outbox.remember(`draft:${appraisalId}`, null);
     }, () => undefined);
+  }
+
+  payslip(appraisalId: string, viewerId: string): Promise<PayslipResult> {
+    return this.#read(`payslip:${appraisalId}`, () => this.http.payslip(appraisalId, viewerId));
   }
 
   rubric(id: string, version: number): Promise<Rubric | undefined> {

@@ -3,7 +3,7 @@
 // the same content again is a no-op), so every appraisal can pin the version it was opened with.
 import { loadRubric, type PayPlanInput, type Rubric } from '@kaohe/scoring';
 import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
-import type { Assignment } from '@kaohe/service';
+import type { Assignment, PayFigures } from '@kaohe/service';
 import type { KaoheStore } from '@kaohe/store';
 import { presetAssignments, type Chain } from '@kaohe/workflow';
 
@@ -13,6 +13,11 @@ export interface Catalogue {
   payPlans: Readonly<Record<string, PayPlanInput>>;
   /** review chains besides the presets W-SP … W-TR (a company's own, such as the demo's W-SHOP), by id */
   chains?: Readonly<Record<string, Chain>>;
+  /**
+   * What the payroll system knows of each person's month besides the scores (pay total, plan completion …),
+   * for payslips and HR's payroll; HR's payroll request may still send its own, which win.
+   */
+  payValues?: PayFigures;
 }
 
 export function presetCatalogue(): Catalogue {

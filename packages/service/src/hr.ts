@@ -7,7 +7,8 @@ import { computePay, payrollCsv, type AnnualRecord, type Locale, type PayPlanInp
 import type { AppraisalQuery } from '@kaohe/store';
 import { isHr, isPublished, type AppraisalRecord, type Person } from '@kaohe/workflow';
 import { KaoheServiceError, refusal, type Refusal } from './refusal.ts';
-import { internals, type Assignment, type KaoheService } from './service.ts';
+import { assignedRole, payValuesOf } from './payslip.ts';
+import { internals, type Assignment, type KaoheService, type PayFigureValues } from './service.ts';
 import { scoreOrNull } from './view.ts';
 
 /** An appraisal with its scores and the person as the directory knows them. */
@@ -69,22 +70,35 @@ export function distributionOf(scored: readonly ScoredAppraisal[]): ScoreEntry[]
     .map(({ record, score, person, role }): ScoreEntry => ({ employeeId: record.employeeId, role, score: score.monthly, ...(person ? { name: person.name } : {}) }));
 }
 
-/** The published results of people whose role has a pay plan, each with its payslip; and the plans used, in order. */
+/** The published results of people whose role has a pay plan and the plan's id, in order. */
+function payable(scored: readonly ScoredAppraisal[], roles: Readonly<Record<string, Assignment>>, plans: Readonly<Record<string, PayPlanInput>>):
+  Array<{ appraisal: ScoredAppraisal; planId: string; plan: PayPlanInput }> {
+  return scored.flatMap((appraisal) => {
+    // The payslip's rule: pay is published with the appraisal.
+    if (!isPublished(appraisal.record.status)) return [];
+    const planId = roles[appraisal.role]?.payPlan;
+    const plan = planId === undefined ? undefined : plans[planId];
+    return plan && planId !== undefined ? [{ appraisal, planId, plan }] : [];
+  });
+}
+
+/**
+ * The published results of people whose role has a pay plan, each with its payslip; and the plans used,
+ * in order. Each payslip's values: `figures` (the service's configured payroll figures, by employee),
+ * then `values` (what the caller gave, which wins), and the stored score for every score input neither
+ * gives — the rule of the employee's own payslip (payslip.ts's payValuesOf).
+ */
 export function payrollOf(
   scored: readonly ScoredAppraisal[], roles: Readonly<Record<string, Assignment>>, plans: Readonly<Record<string, PayPlanInput>>, values: PayValues,
+  figures: ReadonlyMap<string, PayFigureValues | undefined> = new Map(),
 ): { entries: PayrollEntry[]; plans: PayPlanInput[] } {
   const entries: PayrollEntry[] = [];
   const used = new Map<string, PayPlanInput>();
-  for (const appraisal of scored) {
-    // The payslip's rule: pay is published with the appraisal.
-    if (!isPublished(appraisal.record.status)) continue;
-    const planId = roles[appraisal.role]?.payPlan;
-    const plan = planId === undefined ? undefined : plans[planId];
-    if (!plan || planId === undefined) continue;
+  for (const { appraisal, planId, plan } of payable(scored, roles, plans)) {
     used.set(planId, plan);
     const { record, score, person } = appraisal;
-    const given = typeof values === 'function' ? values(appraisal, plan) : values[record.employeeId] ?? {};
-    const payslip = computePay(plan, { employee: record.employeeId, period: record.period, values: given });
+    const given = typeof values === 'function' ? values(appraisal, plan) : values[record.employeeId];
+    const payslip = computePay(plan, { employee: record.employeeId, period: record.period, values: payValuesOf(plan, score, figures.get(record.employeeId), given) });
     entries.push({ record, score, payslip, ...(person ? { name: person.name } : {}), ...(person?.department !== undefined ? { department: person.department } : {}) });
   }
   return { entries, plans: [...used.values()] };
@@ -110,7 +124,13 @@ export function annualOf(scored: readonly ScoredAppraisal[], year: number): { pe
   return { peers, months };
 }
 
+/** A service that answers HR's reads itself (the server's client: computed on the server) carries them under this key. */
+export const hrReadsKey: unique symbol = Symbol.for('kaohe.service.hrReads') as never;
+
+/** HR's reads over `service`: its own when it carries them (the server's client), else computed over its store. */
 export function hrReads(service: KaoheService): HrReads {
+  const own = (service as KaoheService & { [hrReadsKey]?: HrReads })[hrReadsKey];
+  if (own) return own;
   const x = service[internals];
 
   async function forbidden(viewerId: string): Promise<Refusal | undefined> {
@@ -145,15 +165,18 @@ export function hrReads(service: KaoheService): HrReads {
         continue;
       }
       const person = dir.people.find((candidate) => candidate.id === record.employeeId);
-      const role = person?.roles.find((candidate) => roles[candidate]) ?? person?.roles[0] ?? record.rubricId;
-      appraisals.push({ record, score, person, role });
+      appraisals.push({ record, score, person, role: assignedRole(person, roles, record) });
     }
     return { appraisals, skipped };
   }
 
   async function payroll(period: string, values: PayValues): Promise<{ entries: PayrollEntry[]; skipped: SkippedAppraisal[]; plans: PayPlanInput[] }> {
     const [{ appraisals, skipped }, roles, plans] = await Promise.all([collect({ period }), x.assignments(), x.payPlans()]);
-    return { ...payrollOf(appraisals, roles, plans, values), skipped };
+    const figures = new Map<string, PayFigureValues | undefined>();
+    for (const { appraisal: { record }, planId, plan } of payable(appraisals, roles, plans)) {
+      figures.set(record.employeeId, await x.payFigures({ employee: record.employeeId, period: record.period, planId, plan }));
+    }
+    return { ...payrollOf(appraisals, roles, plans, values, figures), skipped };
   }
 
   return {

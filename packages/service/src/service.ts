@@ -3,7 +3,7 @@
 // who may do what; scoring: what it scores); the service loads what they need (the record, its
 // PINNED rubric version, the directory, the chain), runs them, writes record + audit in one
 // transaction and answers with what the caller may see.
-import type { PayPlanInput, Rubric } from '@kaohe/scoring';
+import type { PayPlanInput, Payslip, Rubric } from '@kaohe/scoring';
 import { StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
 import {
   act as decide, canRead, chainPresets, isHr, machineFor, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
@@ -33,8 +33,13 @@ export interface ServiceOptions {
   chains?: Source<Readonly<Record<string, Chain>>>;
   /** role id → rubric, chain and pay plan, for opening appraisals and HR's pay reads */
   assignments?: Source<Readonly<Record<string, Assignment>>>;
-  /** pay plans by id, for HR's payroll reads */
+  /** pay plans by id, for HR's payroll reads and payslips */
   payPlans?: Source<Readonly<Record<string, PayPlanInput>>>;
+  /**
+   * What the payroll system knows of a person's month besides the scores (pay total, plan completion …),
+   * by the plan's input names; payslips and HR's payroll read it. Default: nothing (HR's payroll may send it).
+   */
+  payValues?: PayFigures;
   /**
    * Where a rubric version is found when the store does not hold it (a page's configured rubrics).
    * It must return exactly that version or nothing: a record is never scored against another one.
@@ -77,6 +82,23 @@ export type NoticeListener = (notice: ServiceNotice) => void;
  * subscriber hears one `resync` instead of each change, and the service reads none of them for it.
  */
 export const NOTICE_BURST_LIMIT = 200;
+export type PayFigureValues = Readonly<Record<string, string | number | boolean>>;
+/** The payroll system's figures for one person's month and pay plan; undefined when it has none. */
+export type PayFigures = (request: { employee: string; period: string; planId: string; plan: PayPlanInput }) =>
+  PayFigureValues | undefined | Promise<PayFigureValues | undefined>;
+/**
+ * A payslip as the viewer may see it: the pay computed from the score stored with the appraisal, and
+ * the plan it was computed by (to show each line's formula). Refused `not-found` alike for a missing id,
+ * one the viewer may not see and one not yet published; `incomplete` (with `problems`) while the
+ * payroll system's figures for the month are missing.
+ */
+export type PayslipResult = {
+  ok: true;
+  payslip: Payslip;
+  plan: PayPlanInput;
+  appraisal: { id: string; employeeId: string; period: string; status: AppraisalRecord['status']; revision: number };
+  employee?: { id: string; name: string; number?: string };
+} | Refusal;
 
 /** What the HR reads (`@kaohe/service/hr`) need of a service; not for callers. */
 export interface ServiceInternals {
@@ -85,6 +107,8 @@ export interface ServiceInternals {
   assignments(): Promise<Readonly<Record<string, Assignment>>>;
   payPlans(): Promise<Readonly<Record<string, PayPlanInput>>>;
   pinnedRubric(record: Pick<AppraisalRecord, 'id' | 'rubricId' | 'rubricVersion'>): Promise<Rubric>;
+  chainOf(record: AppraisalRecord): Promise<Chain>;
+  payFigures: PayFigures;
   now(given?: string): string;
 }
 
@@ -115,6 +139,8 @@ export interface KaoheService {
    * the unsubscribe.
    */
   subscribe(viewerId: string, listener: NoticeListener): () => void;
+  /** The appraisal's payslip as `viewerId` may see it: once published, to the employee, HR and whoever the chain lets read it. */
+  payslip(appraisalId: string, viewerId: string): Promise<PayslipResult>;
   readonly [internals]: ServiceInternals;
 }
 
@@ -369,7 +395,12 @@ export function createService(options: ServiceOptions): KaoheService {
       };
     },
 
-    [internals]: { store, directory, assignments, payPlans, pinnedRubric, now },
+    async payslip(appraisalId, viewerId) {
+      const { readPayslip } = await import('./payslip.ts');
+      return readPayslip(service[internals], appraisalId, viewerId);
+    },
+
+    [internals]: { store, directory, assignments, payPlans, pinnedRubric, chainOf, payFigures: async (request) => options.payValues?.(request), now },
   };
 
   async function prepareOpening(employeeId: string, period: string, dir: Directory, actorId: string | null, at: string):

@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { clientReadRoutes } from './routes/client-reads.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { hrRoutes } from './routes/hr.ts';
+import { payslipRoutes } from './routes/payslip.ts';
 import { HttpProblem, errorHandler, notFoundHandler } from './problem.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
     directory: directory.load,
     assignments: catalogue.assignments,
     payPlans: catalogue.payPlans,
+    ...(catalogue.payValues ? { payValues: catalogue.payValues } : {}),
     ...(catalogue.chains ? { chains: { ...chainPresets, ...catalogue.chains } } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.calendar ? { calendar: options.calendar } : {}),
@@ -187,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
       now: options.clock ?? (() => new Date().toISOString()), timeZone: timeZoneOf(options.calendar),
     });
     await hrRoutes(api, hrReads(service));
+    await payslipRoutes(api, service);
     await auditRoutes(api, db, directory);
     await eventRoutes(api, streams);
   }, { prefix: API_PREFIX });

@@ -34,13 +34,25 @@ export async function hrRoutes(api: KaoheApp, hr: HrReads): Promise<void> {
 
   api.post('/hr/periods/:period/payroll.csv', {
     schema: {
-      summary: 'The payroll CSV (UTF-8 with BOM, CRLF; the same bytes as HR\'s export and `kaohe batch`)',
+      summary: 'The payroll CSV (UTF-8 with BOM, CRLF; the same bytes as HR\'s export and `kaohe batch`); with Accept: application/json, the CSV with its table and the appraisals left out',
       params: PeriodParams, body: PayrollBody,
-      response: { 200: { description: 'the CSV', content: { 'text/csv': { schema: z.string() } } }, ...refused },
+      response: {
+        200: {
+          description: 'the CSV',
+          content: {
+            'text/csv': { schema: z.string() },
+            'application/json': { schema: z.object({ ok: z.literal(true), csv: z.string(), header: z.array(z.string()), kinds: z.array(z.string()), rows: z.array(z.array(z.string())), skipped: Skipped }) },
+          },
+        },
+        ...refused,
+      },
     },
   }, async (request, reply) => {
     const result = await hr.payrollCsv(personOf(request).id, { period: request.params.period, values: request.body.values, locale: request.body.locale ?? 'zh-Hant' });
     if (!result.ok) throw new RefusedError(result);
+    const accept = request.headers.accept ?? '';
+    // The server's client asks for JSON (the table and what was skipped, besides the bytes); a browser's download or curl gets the CSV.
+    if (accept.includes('application/json') && !accept.includes('text/csv')) return reply.type('application/json; charset=utf-8').send(result);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="payroll-${request.params.period}.csv"`)
