@@ -1,7 +1,7 @@
 // A real Kaohe server for the client's tests: @kaohe/server started in-process on PGlite in a temporary
 // directory (a copy of the server tests' initdb template), listening on 127.0.0.1, with the company of
 // the server's HTTP tests and October opened. Restartable on the same port and data, for reconnects.
-import { startServer, type RunningServer, type ServerConfig } from '@kaohe/server';
+import { startServer, type AppOptions, type RunningServer, type ServerConfig } from '@kaohe/server';
 import { pgliteTarget, TEST_AUDIT_KEY, type FreshDatabase } from '../../server/test/db/databases.ts';
 import { people, PERIOD } from '../../server/test/http/company.ts';
 import { JWT_SECRET, SERVICE_TOKEN, tokenFor } from '../../server/test/http/support.ts';
@@ -18,14 +18,15 @@ export interface TestServer {
   start(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `app`: the app's options besides the defaults (a catalogue with the payroll's figures …). */
+export async function startTestServer(app: Partial<AppOptions> = {}): Promise<TestServer> {
   const fresh: FreshDatabase = await pgliteTarget.create();
   const config = (port: number): ServerConfig => ({
     port, host: '127.0.0.1', dataDir: (fresh.options as { dataDir: string }).dataDir,
     auth: { jwtSecret: JWT_SECRET, serviceToken: SERVICE_TOKEN }, auditKey: TEST_AUDIT_KEY, corsOrigins: [],
     rateLimit: { max: 10_000, windowMs: 60_000 }, logLevel: 'silent', timeZone: 'UTC',
   });
-  let running = await startServer(config(0), { logger: false, app: { heartbeatMs: 500 } });
+  let running = await startServer(config(0), { logger: false, app: { heartbeatMs: 500, ...app } });
   const port = Number(new URL(running.url).port);
   const put = await fetch(`${running.url}/api/v1/directory`, {
     method: 'PUT', headers: { authorization: `Bearer ${SERVICE_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ people }),
@@ -42,7 +43,7 @@ export async function startTestServer(): Promise<TestServer> {
       await running.close();
     },
     async start() {
-      running = await startServer(config(port), { logger: false, app: { heartbeatMs: 500 } });
+      running = await startServer(config(port), { logger: false, app: { heartbeatMs: 500, ...app } });
       stopped = false;
     },
     async restart() {

@@ -46,3 +46,18 @@ export const rmEntries = {
   'SP-V': { breached: false },
 };
 export const rmAttendance = { absentDays: '1.5' };
+
+/** What the payroll system knows of S1's month (P-1's inputs besides the scores). */
+export const S1_PAY_FIGURES = { T: '8350', completionRate: '0.87', overPlanBonus: '300' };
+
+/**
+ * S1's P-1 payslip, worked out by hand (O-2 default: the daily-work score ÷ 100 = 74.00 ÷ 100 = 0.74;
+ * O-3 default: completion capped at 100%, 0.87 stays 0.87; each line rounded half-up to 0.01 once):
+ *   base            8350 × 0.5                         = 4175.00
+ *   plan completion 8350 × 0.35 × 0.87 = 2922.5 × 0.87 = 2542.575 → 2542.58
+ *   daily work      8350 × 0.15 × 0.74 = 1252.5 × 0.74 =  926.85
+ *   over-plan bonus                                     =  300.00
+ *   total 4175.00 + 2542.58 + 926.85 + 300.00          = 7944.43
+ */
+export const S1_PAY_LINES = { base: '4175.00', planCompletion: '2542.58', dailyWork: '926.85', overPlanBonus: '300.00' };
+export const S1_PAY_TOTAL = '7944.43';

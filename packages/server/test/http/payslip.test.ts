@@ -7,24 +7,13 @@ import { after, before, describe, test } from 'node:test';
 import type { KaoheDatabase } from '../../src/db/index.ts';
 import type { KaoheApp } from '../../src/http/app.ts';
 import { presetCatalogue } from '../../src/catalogue.ts';
-import { PERIOD, WORK, people, rmAttendance, rmEntries } from './company.ts';
+import { PERIOD, S1_PAY_FIGURES, S1_PAY_LINES, S1_PAY_TOTAL, WORK, people, rmAttendance, rmEntries } from './company.ts';
 import { bearer, databaseTargets, openTestDatabase, service, testApp, tokenFor } from './support.ts';
 
 const ID = `${PERIOD}:S1`;
-/** What the payroll system knows of S1's month (P-1's inputs besides the scores). */
-const S1_FIGURES = { T: '8350', completionRate: '0.87', overPlanBonus: '300' };
-
-/**
- * S1's P-1 payslip, worked out by hand (O-2 default: the daily-work score ÷ 100 = 74.00 ÷ 100 = 0.74;
- * O-3 default: completion capped at 100%, 0.87 stays 0.87; each line rounded half-up to 0.01 once):
- *   base            8350 × 0.5                         = 4175.00
- *   plan completion 8350 × 0.35 × 0.87 = 2922.5 × 0.87 = 2542.575 → 2542.58
- *   daily work      8350 × 0.15 × 0.74 = 1252.5 × 0.74 =  926.85
- *   over-plan bonus                                     =  300.00
- *   total 4175.00 + 2542.58 + 926.85 + 300.00          = 7944.43
- */
-const LINES = { base: '4175.00', planCompletion: '2542.58', dailyWork: '926.85', overPlanBonus: '300.00' };
-const TOTAL = '7944.43';
+const S1_FIGURES = S1_PAY_FIGURES;
+const LINES = S1_PAY_LINES;
+const TOTAL = S1_PAY_TOTAL;
 
 interface PayslipBody {
   payslip: { employee: string; period: string; currency: string; total: string; lines: Array<{ id: string; amount: string; inputs: Record<string, string> }>; plan: { id: string } };
