@@ -1,6 +1,7 @@
 // Benchmark, not a test: the server under load from a second process, on loopback only.
 //   node --import tsx packages/server/bench/http.bench.ts            # PGlite, and PostgreSQL when
 //   KAOHE_BENCH_DATABASE_URL=postgres://127.0.0.1:5432/test …        # this names a server to use
+//   KAOHE_BENCH_ONLY=postgresql …                                     # one engine only (pglite or postgresql)
 // `kaohe serve` runs as a child process (the server as an operator runs it); this process is the load
 // generator (autocannon). A company of 40 regional managers × 50 salespeople (2,040 appraisals) is
 // loaded, then two bounded runs, each 10 s with 20 connections:
@@ -149,15 +150,19 @@ async function verify(api: string): Promise<{ ok: boolean; count: number }> {
 }
 
 console.log(`load average before: ${loadavg().map((n) => n.toFixed(2)).join(' ')}; ${CONNECTIONS} connections, ${DURATION_S} s per run, loopback`);
+// KAOHE_BENCH_ONLY=postgresql (or pglite) runs one engine only
+const only = process.env['KAOHE_BENCH_ONLY'];
 // PGlite in a copy of an empty data directory (initdb once per machine, as the tests do)
-const pglite = await pgliteTarget.create();
-try {
-  await run('PGlite', pglite.options);
-} finally {
-  await pglite.drop();
+if (only === undefined || only === 'pglite') {
+  const pglite = await pgliteTarget.create();
+  try {
+    await run('PGlite', pglite.options);
+  } finally {
+    await pglite.drop();
+  }
 }
 const adminUrl = process.env['KAOHE_BENCH_DATABASE_URL'];
-if (adminUrl) {
+if (adminUrl && (only === undefined || only === 'postgresql')) {
   const name = `kaohe_bench_${randomBytes(4).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
   await admin.unsafe(`create database ${name}`);

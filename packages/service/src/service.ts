@@ -6,7 +6,7 @@
 import type { PayPlanInput, Payslip, Rubric } from '@kaohe/scoring';
 import { StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
 import {
-  act as decide, canRead, chainPresets, isHr, machineFor, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
+  act as decide, businessDay, canRead, chainPresets, isHr, machineFor, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
   type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
 } from '@kaohe/workflow';
 import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
@@ -48,6 +48,13 @@ export interface ServiceOptions {
   calendar?: WorkCalendar;
   /** ISO time of an action or read when the caller gives none; default the system clock */
   clock?: () => string;
+  /**
+   * Keep views without history (tasks pages, live-notice checks) per directory snapshot, by record id,
+   * revision, viewer and the company's day: the inputs a view depends on (the rubric a record pins
+   * never changes; the chains and calendar are the service's). Cached views are frozen and shared, so
+   * a caller must not change them. For a server reading the same pages again and again; default off.
+   */
+  cacheViews?: boolean;
 }
 
 /**
@@ -151,6 +158,14 @@ function resolve<T>(source: Source<T> | undefined, fallback: T): Promise<T> {
 
 const isoNow = () => new Date().toISOString();
 
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 export function createService(options: ServiceOptions): KaoheService {
   const { store } = options;
   const clock = options.clock ?? isoNow;
@@ -194,10 +209,30 @@ export function createService(options: ServiceOptions): KaoheService {
     return chain;
   }
 
+  // (directory snapshot → chain → "id revision viewer day" → the view, or null for none)
+  const views = new WeakMap<Directory, WeakMap<Chain, Map<string, AppraisalView | null>>>();
+  const VIEWS_KEPT = 100_000;
+
   async function viewOf(record: AppraisalRecord, viewerId: string, at: string, withHistory: boolean, people?: Directory): Promise<AppraisalView | undefined> {
-    const [chain, rubricOfRecord, dir] = await Promise.all([chainOf(record), pinnedRubric(record), people ?? directory()]);
-    const audit = withHistory ? await store.listAudit(record.id) : undefined;
-    return buildView({ record, viewerId, rubric: rubricOfRecord, chain, directory: dir, now: at, calendar: options.calendar, audit });
+    const [chain, dir] = await Promise.all([chainOf(record), people ?? directory()]);
+    if (withHistory || !options.cacheViews) {
+      const [rubricOfRecord, audit] = await Promise.all([pinnedRubric(record), withHistory ? store.listAudit(record.id) : undefined]);
+      return buildView({ record, viewerId, rubric: rubricOfRecord, chain, directory: dir, now: at, calendar: options.calendar, audit });
+    }
+    let byChain = views.get(dir);
+    if (!byChain) views.set(dir, byChain = new WeakMap());
+    let kept = byChain.get(chain);
+    if (!kept) byChain.set(chain, kept = new Map());
+    // The day decides overdue and the delegations in force; nothing else of `at` reaches a view.
+    const key = `${record.id}\u0000${record.revision}\u0000${viewerId}\u0000${businessDay(at, timeZoneOf(options.calendar))}`;
+    const found = kept.get(key);
+    if (found !== undefined) return found ?? undefined;
+    const built = buildView({ record, viewerId, rubric: await pinnedRubric(record), chain, directory: dir, now: at, calendar: options.calendar });
+    // A copy of its own, so freezing it freezes nothing of the record's
+    const shared = built ? deepFreeze(structuredClone(built)) : null;
+    if (kept.size >= VIEWS_KEPT) kept.clear();
+    kept.set(key, shared);
+    return shared ?? undefined;
   }
 
   async function write(record: AppraisalRecord, expectedRevision: number, audit: Parameters<KaoheStore['putAppraisal']>[1]['audit'], actorId: string | null, at: string): Promise<{ ok: true; record: AppraisalRecord } | Refusal> {

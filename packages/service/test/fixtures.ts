@@ -27,12 +27,14 @@ export function rubricOf(id: string): Rubric {
   return loadRubric(rubricPresets[id as keyof typeof rubricPresets]);
 }
 
-export async function setUp(delegations: Delegation[] = []): Promise<{ store: MemoryStore; service: KaoheService; directory: Directory }> {
+export async function setUp(delegations: Delegation[] = []): Promise<{ store: MemoryStore; service: KaoheService; cached: KaoheService; directory: Directory }> {
   const store = new MemoryStore();
   for (const id of ['R-SP', 'R-RM', 'R-SV', 'R-FS', 'R-TR']) await store.putRubric(rubricOf(id));
   const directory: Directory = { ...company, delegations };
   const service = createService({ store, directory, assignments, clock: () => during });
-  return { store, service, directory };
+  // the same service keeping its views, as the server runs it (cacheViews)
+  const cached = createService({ store, directory, assignments, clock: () => during, cacheViews: true });
+  return { store, service, cached, directory };
 }
 
 /** A full-marks entry for an item, by its rule kind (a sheet that scores without problems). */

@@ -141,7 +141,7 @@ for (const [preset, spec] of Object.entries(cases) as Array<[PresetId, Case]>) {
   describe(`${preset}: who sees what at every step`, () => {
     test('every kind of person, at every step, sees only what the chain lets them', async () => {
       const delegation: Delegation = { from: spec.lender, to: 'D2', start: '2026-11-01', end: '2026-11-10' };
-      const { service } = await setUp([delegation]);
+      const { service, cached } = await setUp([delegation]);
       const rubric = rubricOf(spec.rubric);
       const allItems = rubric.sections.flatMap((section) => section.items.map((item) => item.id));
       const opening = await service.openAppraisal(null, { employee: spec.employee, period: '2026-10', now: opened });
@@ -168,6 +168,11 @@ for (const [preset, spec] of Object.entries(cases) as Array<[PresetId, Case]>) {
           const key = person === 'D2' ? (now === during ? 'D2@in' : 'D2@out') : person;
           const where = `${preset} at ${state}, ${kind} ${person}${person === 'D2' ? ` on ${now.slice(0, 10)}` : ''}`;
           const view = await service.view(id, person, { now });
+          // The server's service keeps views without history: the kept one (read twice: built, then
+          // kept) is the view built afresh, field for field, for every person, step and day.
+          const fresh = await service.view(id, person, { now, history: false });
+          assert.deepEqual(await cached.view(id, person, { now, history: false }), fresh, `${where}: the kept view is the view`);
+          assert.deepEqual(await cached.view(id, person, { now, history: false }), fresh, `${where}: the kept view, read again`);
           const employee = person === spec.employee;
           const reads = spec.readers.includes(person) || key === 'D2@in' || (employee && (published || state === 'self'));
           assert.equal(view !== undefined, reads, `${where}: ${reads ? 'reads' : 'must not read'} the appraisal`);

@@ -24,6 +24,17 @@ import * as rubrics from './tables/rubrics.ts';
 const GROUP_LIMIT = 64;
 const DEADLOCK = '40P01';
 
+/** Task records kept between pages (a company's open appraisals fit; beyond it the set starts again). */
+const RECORDS_KEPT = 50_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 /** Rolls a group back when an insert finds its appraisal created by another instance since the lock read. */
 class CreatedMeanwhile extends StoreError {
   constructor() {
@@ -45,6 +56,8 @@ export class PgStore extends StoreBase {
   readonly #unsubscribe: () => void;
   /** the seals read with each snapshot, for `verifyLog`; keyed by the snapshot's events array */
   readonly #seals = new WeakMap<readonly AuditEvent[], { seals: string[]; headSeal: string | undefined }>();
+  /** records read for task pages, by id, each at the revision it was read at (see `queryTasks`) */
+  readonly #records = new Map<string, AppraisalRecord>();
   /** writes waiting for the next group commit */
   readonly #queue: PendingCommit[] = [];
   #draining: Promise<void> | undefined;
@@ -178,8 +191,31 @@ export class PgStore extends StoreBase {
     return appraisals.queryAppraisals(this.#db, filter, after, take);
   }
 
-  protected queryTasks(userId: string, after: string | undefined, take: number): Promise<AppraisalRecord[]> {
-    return appraisals.queryTasks(this.#db, userId, after, take);
+  /**
+   * A page of tasks reads ids and revisions, then only the records this instance has not read at that
+   * revision: a reviewer's page of 50 reads again and again would otherwise parse 50 whole records
+   * each time. What is kept is checked against the database's revision on every read, so a write
+   * through another instance is never missed; a kept record is frozen (callers share it).
+   */
+  protected async queryTasks(userId: string, after: string | undefined, take: number): Promise<AppraisalRecord[]> {
+    const rows = await appraisals.queryTaskRevisions(this.#db, userId, after, take);
+    const missing = rows.filter((row) => this.#records.get(row.id)?.revision !== row.revision).map((row) => row.id);
+    const read = await appraisals.readAppraisals(this.#db, missing);
+    const out: AppraisalRecord[] = [];
+    for (const row of rows) {
+      const fresh = read.get(row.id);
+      if (fresh) {
+        // read after the revision query: it may be newer still, which is what a later read would give
+        if (this.#records.size >= RECORDS_KEPT) this.#records.clear();
+        this.#records.set(row.id, deepFreeze(fresh));
+        out.push(fresh);
+      } else {
+        const kept = this.#records.get(row.id);
+        // deleted between the two reads: left out, as a later read would leave it
+        if (kept && !missing.includes(row.id)) out.push(kept);
+      }
+    }
+    return out;
   }
 
   protected countTaskRecords(userId: string): Promise<number> {

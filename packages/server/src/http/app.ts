@@ -117,6 +117,9 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
     ...(catalogue.chains ? { chains: { ...chainPresets, ...catalogue.chains } } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.calendar ? { calendar: options.calendar } : {}),
+    // tasks pages and live-notice checks read the same views again and again; kept per directory
+    // snapshot, record revision, viewer and day, so what another instance wrote is never served stale
+    cacheViews: true,
   });
 
   const authenticate = createAuthenticator(options.auth, directory.person);

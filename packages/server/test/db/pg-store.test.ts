@@ -44,7 +44,7 @@ for (const target of databaseTargets()) {
       }
     });
 
-    test('a reviewer\'s tasks and their count read the assignee index for that reviewer only, with no sequential scan', async () => {
+    test('a reviewer\'s tasks and their count read the assignee index for that reviewer only, the records and a write\'s locks the appraisals\' key, with no sequential scan', async () => {
       const store = await harness.emptyStore();
       // 3,000 appraisals, each waiting on one of 60 reviewers: R07 has 50 of them.
       await store.putAppraisals(Array.from({ length: 3000 }, (_, index) => ({
@@ -57,14 +57,20 @@ for (const target of databaseTargets()) {
       // The statements the table module sends, captured and explained as they are.
       const sent: Query[] = [];
       const recorder: SqlSession = { query: async (query) => { sent.push(query); return []; }, script: async () => undefined };
-      await appraisals.queryTasks(recorder, 'R07', page.nextCursor, 21);
+      await appraisals.queryTaskRevisions(recorder, 'R07', page.nextCursor, 21);
       await appraisals.countTasks(recorder, 'R07');
-      for (const query of sent) {
+      const [revisions, count] = sent.splice(0);
+      // the page's records, read by id (only those this instance has not read at their revision)
+      await appraisals.readAppraisals(recorder, page.items.map((record) => record.id));
+      // and a write's row locks, which every audited action takes
+      await appraisals.lockAppraisals(recorder, page.items.slice(0, 2).map((record) => record.id));
+      for (const [query, index] of [[revisions, 'appraisal_assignees_pkey'], [count, 'appraisal_assignees_pkey'], [sent[0], 'appraisals_pkey'], [sent[1], 'appraisals_pkey']] as const) {
+        assert.ok(query);
         const [row] = await harness.db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>({ text: `explain (format json) ${query.text}`, values: query.values });
         const plan = nodes(row!['QUERY PLAN'][0].Plan);
         const scans = plan.filter((node) => node['Node Type'] === 'Seq Scan').map((node) => node['Relation Name']);
         assert.deepEqual(scans, [], `${query.text}\n→ ${plan.map((node) => `${node['Node Type']} ${node['Relation Name'] ?? ''}`).join(', ')}`);
-        assert.ok(plan.some((node) => node['Index Name'] === 'appraisal_assignees_pkey'), `reads the assignee index: ${JSON.stringify(plan.map((node) => [node['Node Type'], node['Index Name']]))}`);
+        assert.ok(plan.some((node) => node['Index Name'] === index), `reads ${index}: ${JSON.stringify(plan.map((node) => [node['Node Type'], node['Index Name']]))}`);
       }
       assert.equal((await harness.db.query<{ n: number }>(sql`select count(*)::integer as n from appraisal_assignees where user_id = ${'R07'}`))[0]?.n, 50);
     });

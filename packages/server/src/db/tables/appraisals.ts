@@ -17,7 +17,7 @@ export async function readAppraisal(db: SqlSession, id: string): Promise<Apprais
 export async function lockAppraisals(tx: SqlSession, ids: readonly string[]): Promise<Map<string, AppraisalRecord>> {
   const rows = await tx.query<RecordRow>(sql`
     select record from appraisals
-    where id in (select jsonb_array_elements_text(${json(ids)}::jsonb))
+    where id = any (array(select jsonb_array_elements_text(${json(ids)}::jsonb)))
     order by id
     for update`);
   return new Map(rows.map(({ record }) => [record.id, record]));
@@ -83,15 +83,32 @@ export async function queryAppraisals(db: SqlSession, filter: AppraisalFilter, a
   return rows.map((row) => row.record);
 }
 
-/** A person's tasks: a range of appraisal_assignees' primary key, joined to the records by id. */
-export async function queryTasks(db: SqlSession, userId: string, after: string | undefined, take: number): Promise<AppraisalRecord[]> {
-  const rows = await db.query<RecordRow>(sql`
-    select a.record from appraisal_assignees t
+/**
+ * A person's tasks as ids and revisions only: a range of appraisal_assignees' primary key, joined to
+ * the appraisals' primary key for the revision column. The records travel separately
+ * (`readAppraisals`), and only those whose revision the caller has not read before.
+ */
+export async function queryTaskRevisions(db: SqlSession, userId: string, after: string | undefined, take: number): Promise<Array<{ id: string; revision: number }>> {
+  return db.query<{ id: string; revision: number }>(sql`
+    select a.id, a.revision from appraisal_assignees t
     join appraisals a on a.id = t.appraisal_id
     where t.user_id = ${userId} and (${after ?? null}::text is null or t.appraisal_id > ${after ?? null})
     order by t.appraisal_id
     limit ${take}`);
-  return rows.map((row) => row.record);
+}
+
+/** The stored appraisals among `ids`, by id; a missing id is left out. */
+export async function readAppraisals(db: SqlSession, ids: readonly string[]): Promise<Map<string, AppraisalRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<RecordRow>(sql`
+    select record from appraisals where id = any (array(select jsonb_array_elements_text(${json(ids)}::jsonb)))`);
+  return new Map(rows.map(({ record }) => [record.id, record]));
+}
+
+/** The appraisals of a month, by id (the month's opening reads which exist in one statement). */
+export async function periodAppraisalIds(db: SqlSession, period: string): Promise<Set<string>> {
+  const rows = await db.query<{ id: string }>(sql`select id from appraisals where period = ${period}`);
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function countTasks(db: SqlSession, userId: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { AppraisalViewSchema, TaskPageSchema, type KaoheService } from '@kaohe/service';
+import { AppraisalViewSchema, TaskPageSchema, type KaoheService, type TaskPage } from '@kaohe/service';
 import * as z from 'zod/mini';
 import type { KaoheApp } from '../app.ts';
 import { actorOf, personOf } from '../caller.ts';
@@ -42,6 +42,8 @@ export async function appraisalRoutes(api: KaoheApp, service: KaoheService): Pro
   });
 
   api.get('/tasks', {
+    // the page's JSON, each view's text written once per kept (frozen) view
+    serializerCompiler: () => (data) => taskPageJson(data as TaskPage),
     schema: { summary: 'The appraisals on which the caller must act now, a page at a time, each as they may see it', querystring: TasksQuery, response: { 200: TaskPageSchema, 401: ProblemSchema } },
   }, async (request) => {
     const { cursor, limit } = request.query;
@@ -69,4 +71,28 @@ export async function appraisalRoutes(api: KaoheApp, service: KaoheService): Pro
     if (!result.ok) throw new RefusedError(result);
     return { revision: result.revision, ...(result.appraisal ? { appraisal: result.appraisal } : {}) };
   });
+}
+
+/** The JSON of frozen views (the service's kept ones never change), written once each. */
+const viewJson = new WeakMap<object, string>();
+
+function jsonOf(view: object): string {
+  if (!Object.isFrozen(view)) return JSON.stringify(view);
+  let text = viewJson.get(view);
+  if (text === undefined) viewJson.set(view, text = JSON.stringify(view));
+  return text;
+}
+
+/** Exactly JSON.stringify(page) (the same keys in the same order), from each view's kept text. */
+export function taskPageJson(page: TaskPage): string {
+  const keys = Object.keys(page);
+  // anything else (a problem document answered on this route) is written as it is
+  if (!Array.isArray(page.items) || keys[0] !== 'items' || keys.some((key) => key !== 'items' && key !== 'nextCursor')) return JSON.stringify(page);
+  const items = page.items.map((item) => {
+    const keys = Object.keys(item);
+    // an item of another shape is written as it is
+    if (keys.length !== 2 || keys[0] !== 'appraisal' || keys[1] !== 'allowedActions') return JSON.stringify(item);
+    return `{"appraisal":${jsonOf(item.appraisal)},"allowedActions":${JSON.stringify(item.allowedActions)}}`;
+  });
+  return `{"items":[${items.join(',')}]${page.nextCursor !== undefined ? `,"nextCursor":${JSON.stringify(page.nextCursor)}` : ''}}`;
 }
