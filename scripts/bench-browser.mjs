@@ -5,9 +5,12 @@
 // Chromium through puppeteer-core (no browser download here). The entry signals the end by setting
 // `window.__benchDone = true`, or a failure with `window.__benchError`. A benchmark asserts nothing;
 // this exits non-zero only when the entry fails or never finishes.
+// With BENCH_CPU_PROFILE=DIR, every console.profile()…profileEnd() the entry makes is saved as
+// DIR/<title>.cpuprofile (for scripts/cpuprofile-summary.mjs), and the entry sees
+// `window.__benchProfile === true` (its figures are then slowed by the profiler: not for the README).
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -81,6 +84,19 @@ try {
   tab.on('pageerror', (error) => {
     console.error(`page error: ${error.message}`);
   });
+  const profileDir = process.env.BENCH_CPU_PROFILE;
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    const cdp = await tab.createCDPSession();
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    cdp.on('Profiler.consoleProfileFinished', ({ title, profile }) => {
+      const file = join(profileDir, `${String(title).replace(/[^\w.-]+/g, '_')}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`cpu profile: ${file}`);
+    });
+    await tab.evaluateOnNewDocument('window.__benchProfile = true');
+  }
   await tab.goto(`http://127.0.0.1:${port}/`);
   await tab.waitForFunction('window.__benchDone === true || window.__benchError !== undefined', { timeout: timeoutMs, polling: 100 });
   const error = await tab.evaluate('window.__benchError');

@@ -15,6 +15,9 @@ import { generatedRubric, surveyJsonOf, surveyName } from './rubrics.ts';
 
 const RUNS = 15;
 const WARMUP = 3;
+/** Under BENCH_CPU_PROFILE (scripts/bench-browser.mjs), Kaohe's input → total runs this often inside console.profile. */
+const PROFILE = (window as { __benchProfile?: boolean }).__benchProfile === true;
+const PROFILED_RUNS = 400;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -70,7 +73,7 @@ async function kaoheFirstRender(rubric: Rubric): Promise<number> {
   return took;
 }
 
-async function kaoheInputToTotal(rubric: Rubric, countItem: string): Promise<number[]> {
+async function kaoheInputToTotal(name: string, rubric: Rubric, countItem: string): Promise<number[]> {
   const container = host();
   const el = document.createElement('kaohe-rubric-form') as KaoheRubricForm;
   el.locale = 'en';
@@ -82,8 +85,10 @@ async function kaoheInputToTotal(rubric: Rubric, countItem: string): Promise<num
   const input = el.shadowRoot!.querySelector<HTMLInputElement>(`[data-item="${countItem}"] input[type=number]`)!;
   const totalEl = el.shadowRoot!.querySelector('[data-total="work"]')!;
   const times: number[] = [];
-  for (let run = 0; run < RUNS + WARMUP; run += 1) {
+  const runs = PROFILE ? PROFILED_RUNS : RUNS;
+  for (let run = 0; run < runs + WARMUP; run += 1) {
     await frame();
+    if (PROFILE && run === WARMUP) console.profile(`${name} kaohe input`);
     const before = totalEl.textContent ?? '';
     const started = performance.now();
     const changed = whenChanged(el.shadowRoot!, () => totalEl.textContent ?? '', before);
@@ -91,6 +96,7 @@ async function kaoheInputToTotal(rubric: Rubric, countItem: string): Promise<num
     const at = await changed;
     if (run >= WARMUP) times.push(at - started);
   }
+  if (PROFILE) console.profileEnd(`${name} kaohe input`);
   container.remove();
   return times;
 }
@@ -167,7 +173,7 @@ async function compare(name: string, rubric: Rubric, countItem: string): Promise
     await frame();
   }
   const syncSurvey = median(Array.from({ length: 5 }, () => surveyFirstRender(json)));
-  const kaoheInput = await kaoheInputToTotal(rubric, countItem);
+  const kaoheInput = await kaoheInputToTotal(name, rubric, countItem);
   const surveyInput = await surveyInputToTotal(json, surveyName(countItem));
   const row = (what: string, k: number, s: number) => console.log(`${name.padEnd(10)} ${what.padEnd(16)} kaohe ${ms(k).padStart(10)}   surveyjs ${ms(s).padStart(10)}   kaohe/surveyjs ${(k / s).toFixed(2)}`);
   console.log(`${name}: ${itemCount} items, median of ${RUNS} runs (after ${WARMUP} warm-up)`);
