@@ -236,6 +236,36 @@ describe('kaohe-rubric-form: modes', () => {
     expect(controls.filter((c) => !c.matches(':disabled')).map((c) => `${c.tagName} ${c.id}`)).to.deep.equal([]);
     expect(itemScore(el, 'FS-3')).to.contain('7.00 of 10.00');
   });
+
+  // Rows are rendered again only when something they show changes (issue 15): a row must still follow
+  // every such change made after the first render, not only typing in it.
+  it('a rendered form follows the editable items, the sheet and the mode given after its first render', async () => {
+    const el = await mount(fieldService, sheetFor(fieldService));
+    const fs7 = () => itemOf(el, 'FS-7').querySelector<HTMLInputElement>('input[type=number]')!;
+    await type(el, fs7(), '1');
+    // FS-7: 10 points, −3 per absence (r-fs.ts): one absence leaves 7
+    expect(itemScore(el, 'FS-7')).to.contain('7.00 of 10.00');
+    expect(itemOf(el, 'FS-1').disabled).to.equal(false);
+
+    el.editableItems = claimsItems;
+    await el.updateComplete;
+    expect(itemOf(el, 'FS-1').disabled, 'FS-1 is not the claims group\'s').to.equal(true);
+    expect(itemOf(el, 'FS-7').disabled).to.equal(true);
+    expect(itemOf(el, 'FS-4a').disabled).to.equal(false);
+    expect(fs7().value, 'what was typed stays when the row is disabled').to.equal('1');
+
+    el.editableItems = undefined;
+    el.sheet = sheetFor(fieldService, { 'FS-7': { count: 2 } });
+    await el.updateComplete;
+    // two absences: 10 − 2 × 3 = 4
+    expect(fs7().value).to.equal('2');
+    expect(itemScore(el, 'FS-7')).to.contain('4.00 of 10.00');
+    expect(itemOf(el, 'FS-7').disabled).to.equal(false);
+
+    el.mode = 'readonly';
+    await el.updateComplete;
+    expect([...root(el).querySelectorAll<HTMLInputElement>('input, select, button')].filter((c) => !c.matches(':disabled')).map((c) => c.id)).to.deep.equal([]);
+  });
 });
 
 describe('kaohe-rubric-form: validation and submit', () => {

@@ -8,7 +8,7 @@ import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js'
  * binding: `<div ${cssProps({ top: '40px' })}>`.
  */
 class CssPropsDirective extends Directive {
-  #previous = new Set<string>();
+  #previous = new Map<string, string>();
 
   constructor(part: PartInfo) {
     super(part);
@@ -21,9 +21,10 @@ class CssPropsDirective extends Directive {
 
   override update(part: ElementPart, [props]: [Readonly<Record<string, string>>]): typeof noChange {
     const style = (part.element as HTMLElement).style;
-    for (const name of this.#previous) if (!(name in props)) style.removeProperty(name);
-    for (const [name, value] of Object.entries(props)) style.setProperty(name, value);
-    this.#previous = new Set(Object.keys(props));
+    for (const name of this.#previous.keys()) if (!(name in props)) style.removeProperty(name);
+    // A value set again unchanged is left alone: each setProperty dirties the element's style.
+    for (const [name, value] of Object.entries(props)) if (this.#previous.get(name) !== value) style.setProperty(name, value);
+    this.#previous = new Map(Object.entries(props));
     return noChange;
   }
 }

@@ -10,6 +10,7 @@ import { commentSignature, type AppraisalView } from '@kaohe/service';
 import { DEFAULT_TIME_ZONE, periodOf, type Directory } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { cssProps } from '../base/css-props.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
@@ -44,6 +45,20 @@ interface PlacedProblem extends Problem {
 
 /** How long a change may wait in memory before it is written as a draft; the autosaver adds one write. */
 const DRAFT_DELAY_MS = 300;
+
+/**
+ * A list given as a property (visible, editable, required items) as a set, made once per list object
+ * (and again should its length change in place): asked for each of 200 items, `includes` was quadratic.
+ */
+const sets = new WeakMap<readonly string[], { length: number; set: ReadonlySet<string> }>();
+function setOf(list: readonly string[]): ReadonlySet<string> {
+  let made = sets.get(list);
+  if (!made || made.length !== list.length) {
+    made = { length: list.length, set: new Set(list) };
+    sets.set(list, made);
+  }
+  return made.set;
+}
 
 const isInputError = (error: unknown): error is KaoheInputError =>
   error instanceof KaoheInputError || (error instanceof Error && error.name === 'KaoheInputError' && Array.isArray((error as KaoheInputError).problems));
@@ -176,6 +191,8 @@ export class KaoheRubricForm extends KaoheElement {
   #pending: Sheet | undefined;
   #result: ScoreResult | null = null;
   #problems: PlacedProblem[] = [];
+  /** #problems by owner (item id, gate id, 'attendance', '') */
+  #problemsByOwner = new Map<string, PlacedProblem[]>();
   #stale = false;
   #formDisabled = false;
   #focusAfterRender: string | undefined;
@@ -377,17 +394,27 @@ export class KaoheRubricForm extends KaoheElement {
     }
   }
 
+  /** The sheet as filled in, a copy of its own: what leaves the form (the `sheet` property, events, drafts). */
   #read(): Sheet {
+    return structuredClone(this.#peek());
+  }
+
+  /**
+   * The sheet as filled in, sharing the entries the node tree holds: for reading inside the form only
+   * (scoring, rendering), never to be changed or handed out. An entry keeps its object until it is
+   * edited (#setEntry puts a new one), so the render can tell an unchanged item by its entry alone.
+   */
+  #peek(): Sheet {
     const value = this.#root!.value as { attendance?: { absentDays?: unknown }; entries?: Record<string, Entry | undefined> };
     const entries: Record<string, Entry> = {};
     for (const [id, entry] of Object.entries(value.entries ?? {})) if (entry !== undefined) entries[id] = entry;
     // An empty absent-days field is no attendance at all, never full attendance: scoreSheet says so (C-1).
     const absentDays = value.attendance?.absentDays as Attendance['absentDays'] | undefined;
-    return structuredClone({
+    return {
       ...this.#meta!,
       ...(absentDays === undefined ? {} : { attendance: { absentDays } }),
       entries,
-    });
+    };
   }
 
   #setEntry(id: string, entry: Entry | undefined): void {
@@ -409,20 +436,32 @@ export class KaoheRubricForm extends KaoheElement {
   /** Runs scoreSheet; on problems, keeps the last good scores (marked stale) and places each problem. */
   #score(): void {
     if (!this.#rubric || !this.#root) return;
-    const sheet = this.#read();
+    // scoreSheet only reads the sheet, and its result holds none of the sheet's objects: no copy needed.
+    const sheet = this.#peek();
     try {
       this.#result = scoreSheet(this.#rubric, sheet);
-      this.#problems = [];
+      this.#setProblems([]);
       this.#stale = false;
     } catch (error) {
       if (!isInputError(error)) throw error;
       // The longest id that fits, so "FS-4" never claims "FS-4a".
       const ids = [...new Set([...this.#owners.keys(), ...Object.keys(sheet.entries)])].sort((a, b) => b.length - a.length);
-      this.#problems = error.problems.map((problem, n) => ({ ...problem, ...this.#place(problem.path, ids), messageId: `problem-${n}` }));
+      this.#setProblems(error.problems.map((problem, n) => ({ ...problem, ...this.#place(problem.path, ids), messageId: `problem-${n}` })));
       this.#stale = true;
     }
-    this.#internals.setFormValue(JSON.stringify(sheet), JSON.stringify(sheet));
+    const json = JSON.stringify(sheet);
+    this.#internals.setFormValue(json, json);
     this.#updateValidity();
+  }
+
+  #setProblems(problems: PlacedProblem[]): void {
+    this.#problems = problems;
+    this.#problemsByOwner.clear();
+    for (const problem of problems) {
+      const placed = this.#problemsByOwner.get(problem.owner);
+      if (placed) placed.push(problem);
+      else this.#problemsByOwner.set(problem.owner, [problem]);
+    }
   }
 
   /** `entries.FS-3.deductions[0].reason` → owner FS-3, field `deductions[0].reason`. */
@@ -442,7 +481,7 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   #canEdit(item: Item): boolean {
-    return this.#editing && (this.editableItems === undefined || this.editableItems.includes(item.id));
+    return this.#editing && (this.editableItems === undefined || setOf(this.editableItems).has(item.id));
   }
 
   #canEditGate(section: Section): boolean {
@@ -450,7 +489,7 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   #isVisible(item: Item): boolean {
-    return this.visibleItems === undefined || this.visibleItems.includes(item.id);
+    return this.visibleItems === undefined || setOf(this.visibleItems).has(item.id);
   }
 
   /** The sheet shows only part of the rubric, so its totals would be those of a part. */
@@ -462,7 +501,7 @@ export class KaoheRubricForm extends KaoheElement {
   #stillToScore(): string[] {
     if (!this.#result || !this.#editing) return [];
     return this.#result.missing.filter((id) => {
-      if (this.requiredItems !== undefined) return this.requiredItems.includes(id);
+      if (this.requiredItems !== undefined) return setOf(this.requiredItems).has(id);
       const owner = this.#owners.get(id);
       return owner?.item ? this.#canEdit(owner.item) : false;
     });
@@ -473,16 +512,33 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   #updateValidity(): void {
-    const anchor = this.renderRoot?.querySelector?.<HTMLElement>('[aria-invalid="true"], [part~="submit"]') ?? undefined;
     const first = this.#problems[0];
-    const missing = this.#stillToScore();
     if (first) {
-      this.#internals.setValidity({ customError: true }, `${first.path}: ${first.message}`, anchor);
-    } else if (missing.length > 0) {
-      this.#internals.setValidity({ valueMissing: true }, this.msg('stillToScore', { ids: missing.join(', ') }), anchor);
-    } else {
-      this.#internals.setValidity({});
+      // the first field marked invalid, else the submit button (a problem of the sheet as a whole)
+      const anchor = this.renderRoot?.querySelector?.<HTMLElement>('[aria-invalid="true"], #submit') ?? undefined;
+      this.#setValidity('customError', `${first.path}: ${first.message}`, anchor);
+      return;
     }
+    const missing = this.#stillToScore();
+    if (missing.length > 0) {
+      // Without problems no field is marked invalid: the anchor is the submit button, found by its id
+      // (a selector walked all of a 200-item form's shadow tree on every keystroke, twice).
+      const anchor = (this.renderRoot as ShadowRoot | undefined)?.getElementById?.('submit') ?? undefined;
+      this.#setValidity('valueMissing', this.msg('stillToScore', { ids: missing.join(', ') }), anchor);
+    } else {
+      this.#setValidity(undefined, '', undefined);
+    }
+  }
+
+  /** The validity last set, so setting the same again (most keystrokes) is skipped. */
+  #validity: { flag: 'customError' | 'valueMissing' | undefined; message: string; anchor: HTMLElement | undefined } | undefined;
+
+  #setValidity(flag: 'customError' | 'valueMissing' | undefined, message: string, anchor: HTMLElement | undefined): void {
+    const last = this.#validity;
+    if (last && last.flag === flag && last.message === message && last.anchor === anchor) return;
+    this.#validity = { flag, message, anchor };
+    if (flag === undefined) this.#internals.setValidity({});
+    else this.#internals.setValidity({ [flag]: true }, message, anchor);
   }
 
   // ---- drafts ----
@@ -589,7 +645,7 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   #errorsOf(owner: string): PlacedProblem[] {
-    return this.#problems.filter((p) => p.owner === owner);
+    return this.#problemsByOwner.get(owner) ?? [];
   }
 
   #errorIds(owner: string, field: string): string[] {
@@ -603,9 +659,9 @@ export class KaoheRubricForm extends KaoheElement {
     if (!rubric) return html`<div part="form" class="form"></div>`;
     const locale = this.locale;
     const result = this.#result;
-    const sheet = this.#read();
+    const sheet = this.#peek();
     const sectionResults = new Map(result?.sections.map((s) => [s.id, s]) ?? []);
-    const general = this.#problems.filter((p) => p.owner === '');
+    const general = this.#errorsOf('');
     return html`
       <div part="form" class="form" lang=${locale}>
         <header part="header" class="header">
@@ -642,7 +698,7 @@ export class KaoheRubricForm extends KaoheElement {
       <fieldset part="section" class="section" data-section=${section.id} ${cssProps({ '--_kaohe-section-items': String(section.items.length) })}>
         <legend part="section-legend">${section.label[locale]} <span class="muted">(${this.msg('points', { n: section.points })})</span></legend>
         ${section.gate ? this.#renderGate(section, sheet) : nothing}
-        ${shown.map((item) => this.#renderItem(section, item, sheet.entries[item.id], items.get(item.id)))}
+        ${this.#itemRows(section, shown, sheet.entries, items)}
         <p part="score section-score" class="score section-score" id=${`${key}-score`}>
           ${result && whole ? this.msg('sectionScore', { score: result.score, points: result.points }) : nothing}
           ${result?.floorApplied ? html` · <span part="floor" class="floor">${this.msg('floorApplied')}</span>` : nothing}
@@ -671,6 +727,29 @@ export class KaoheRubricForm extends KaoheElement {
   #employeeName(id: string): string {
     const person = this.directory?.people.find((p) => p.id === id);
     return person ? (person.number ? `${person.name} ${person.number}` : person.name) : id;
+  }
+
+  /**
+   * A section's item rows, each rendered again only when something it shows has changed: its entry (a
+   * new object once edited, see #peek), its score, its problems, whether it may be edited, the language
+   * or the mode. Typing in one item of 200 then renders that item, its section's score and the totals,
+   * not every row; a section none of whose rows changed is not even walked. Review mode, where nothing
+   * is typed, renders every row (it compares each with `previous` and shows comments).
+   */
+  #itemRows(section: Section, shown: Item[], entries: Sheet['entries'], results: Map<string, ItemResult>): unknown {
+    if (this.mode === 'review') return shown.map((item) => this.#renderItem(section, item, entries[item.id], results.get(item.id)));
+    const locale = this.locale;
+    const rows = shown.map((item) => {
+      const entry = entries[item.id];
+      const result = results.get(item.id);
+      const shows = result
+        ? `${result.status}\u0000${result.score}\u0000${result.points}\u0000${result.floorApplied}\u0000${result.flags.map((f) => f.label[locale]).join('\u0000')}`
+        : '';
+      const errors = this.#errorsOf(item.id).map((p) => `${p.messageId}\u0000${p.field}\u0000${p.message}`).join('\u0001');
+      return { item, entry, result, deps: [item, entry, shows, errors, this.#canEdit(item), locale, this.mode] };
+    });
+    return guard([section, ...rows.flatMap((row) => row.deps)],
+      () => rows.map(({ item, entry, result, deps }) => guard(deps, () => this.#renderItem(section, item, entry, result))));
   }
 
   #renderItem(section: Section, item: Item, entry: Entry | undefined, result: ItemResult | undefined): TemplateResult {
@@ -804,7 +883,7 @@ export class KaoheRubricForm extends KaoheElement {
               ${this.#problems.map((p) => html`<li>${p.message}</li>`)}
             </ul>
           </div>` : nothing}
-        <button type="button" part="submit" class="primary" aria-disabled=${blocked ? 'true' : 'false'}
+        <button type="button" id="submit" part="submit" class="primary" aria-disabled=${blocked ? 'true' : 'false'}
           aria-describedby=${ifDefined(showWhy ? 'submit-why' : undefined)} @click=${() => this.#submit()}>${this.msg('submit')}</button>
       </div>`;
   }
