@@ -70,7 +70,7 @@ describe('kaohe-hr.js after the core', () => {
     const result = JSON.parse(await page.evaluate(() => document.body.dataset['result'] ?? 'null')) as { before?: boolean; api?: string[]; error?: string };
     assert.equal(result.error, undefined);
     assert.equal(result.before, false, 'the core does not define HR\'s elements');
-    assert.deepEqual(result.api, ['KaoheAnnual', 'KaohePayrollExport', 'KaohePayrollExportedEvent', 'KaoheScoreDistribution', 'annualYear', 'distributionEntries', 'payrollEntries', 'scoredAppraisals']);
+    assert.deepEqual(result.api, ['KaoheAnnual', 'KaohePayrollExport', 'KaohePayrollExportedEvent', 'KaoheScoreDistribution', 'annualYear', 'distribution', 'distributionEntries', 'payroll', 'payrollCsv', 'payrollEntries', 'scoredAppraisals']);
     await page.waitForFunction(() => document.querySelector('#from-context')?.shadowRoot?.querySelector('button') != null, { timeout: 5_000 });
     assert.deepEqual(await exportsOnPage(page), {
       'from-context': { viewer: 'HR1', button: true },

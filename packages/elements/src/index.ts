@@ -17,6 +17,7 @@ export {
 } from './kaohe-inbox/inbox-events.ts';
 export type { TaskPaneIntent } from './kaohe-inbox/inbox-events.ts';
 export { KaohePayslip } from './kaohe-payslip/kaohe-payslip.ts';
+export { KaohePayslipView, type ShownPayslip } from './kaohe-payslip/kaohe-payslip-view.ts';
 export { KaoheOutboxStatus } from './kaohe-outbox-status/kaohe-outbox-status.ts';
 export type { OutboxStatusSource, OutboxStatusValue } from './kaohe-outbox-status/kaohe-outbox-status.ts';
 // The form builder is its own entry point (`@kaohe/elements/form-builder`), so pages without it don't pay for it.

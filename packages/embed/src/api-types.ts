@@ -1,5 +1,6 @@
 // The shapes a host hands the API and gets back: configuration, presets, options. Types only.
 import type { Locale, PayPlanInput, RubricInput } from '@kaohe/scoring';
+import type { PayFigures } from '@kaohe/service';
 import type { KaoheStore } from '@kaohe/store';
 import type { Chain, Directory } from '@kaohe/workflow';
 import type { TokenSource } from '@kaohe/client';
@@ -31,6 +32,12 @@ export interface KaoheConfig {
   rubrics?: RubricInput[] | Record<string, RubricInput>;
   chains?: Chain[] | Record<string, Chain>;
   payPlans?: PayPlanInput[] | Record<string, PayPlanInput>;
+  /**
+   * Without a server: what the payroll system knows of a person's month besides the scores (pay total,
+   * plan completion …), by the plan's input names, for payslips (`kaohe-payslip appraisal=…`) and HR's
+   * payroll. With a server, the server's installation supplies it (its catalogue's `payValues`).
+   */
+  payValues?: PayFigures;
   /**
    * role id → rubric, chain and pay plan; merged over `defaultAssignments`. A default whose rubric is
    * a preset applies once the presets are loaded, and names its preset pay plan once that is there;

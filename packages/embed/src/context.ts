@@ -2,7 +2,7 @@
 // that pass it to elements the host did not wire up itself. Elements keep working without it:
 // every value here is an ordinary property a host may set on the element instead.
 import type { Locale, PayPlanInput, Rubric } from '@kaohe/scoring';
-import type { KaoheService } from '@kaohe/service';
+import type { KaoheService, PayFigures } from '@kaohe/service';
 import type { KaoheStore } from '@kaohe/store';
 import { serviceFor } from './service.ts';
 import type { Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
@@ -37,6 +37,8 @@ export interface KaoheContext {
   readonly payPlans: Readonly<Record<string, PayPlanInput>>;
   /** role id → what applies to people with that role */
   readonly assignments: Readonly<Record<string, KaoheAssignment>>;
+  /** without a server: the payroll system's figures for payslips and HR's payroll (Kaohe.configure's `payValues`) */
+  readonly payValues?: PayFigures;
   /** the company's calendar: its `timeZone` (Kaohe.configure's) says which day it is and the clock times are shown on */
   readonly calendar: WorkCalendar;
   /** a fixed time (ISO) the elements act and judge deadlines by, for demos and tests; unset: the clock */

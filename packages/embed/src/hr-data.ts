@@ -1,8 +1,10 @@
-// What HR's views are fed, through the application service's HR reads (@kaohe/service/hr): the HR
-// check is made there, for the signed-in user, and each appraisal's score is the one stored with it
-// (scored against the rubric version it pins). This file only adapts them to the elements.
-import type { PayPlanInput } from '@kaohe/scoring';
-import { distributionOf, hrReads, payrollOf, type ScoredAppraisal } from '@kaohe/service/hr';
+// What HR's views are fed, through the application service's HR reads (@kaohe/service/hr's
+// `hrReads(service)`): with a server, the server's client answers them with figures computed there (no
+// appraisal is pulled into the page); without one, the page's own service computes them over its
+// store. Either way the HR check is made by the service, for the signed-in user, and each appraisal's
+// score is the one stored with it. This file only adapts the answers to the elements.
+import type { PayPlanInput, PayrollCsv, Locale } from '@kaohe/scoring';
+import { distributionOf, hrReads, payrollOf, type PayValues, type ScoredAppraisal, type SkippedAppraisal } from '@kaohe/service/hr';
 import type { AppraisalQuery } from '@kaohe/store';
 import type { AnnualMonth, PayrollEntry } from '@kaohe/elements/hr';
 import type { AnnualRecord, ScoreEntry } from '@kaohe/scoring';
@@ -29,28 +31,85 @@ function refused(method: string, message: string): Error {
   return error;
 }
 
+function warnSkipped(skipped: readonly SkippedAppraisal[]): void {
+  for (const left of skipped) console.warn(`KaoheHr: appraisal ${left.id} is left out: ${left.reason}`);
+}
+
+/**
+ * kaohe-score-distribution's entries for a month: the sheets with every item entered, each with its
+ * stored score. HR only (a KaoheReadRefusedError for anyone else). Works with and without a server.
+ */
+export async function distribution(period: string): Promise<ScoreEntry[]> {
+  const context = configured('distribution');
+  const result = await hrReads(serviceFor(context)).distribution(context.user, { period });
+  if (!result.ok) throw refused('distribution', result.message);
+  warnSkipped(result.skipped);
+  return result.entries;
+}
+
+/**
+ * kaohe-payroll-export's entries for a month: the published results of people whose role has a pay
+ * plan, each with its payslip, computed by the service as the employee's own payslip is (the stored
+ * scores, the payroll figures configured — `payValues` — and `values`, which win). `values`: what the
+ * payroll system knows, by employee and the plan's input names; a function of each appraisal and plan
+ * only without a server. HR only. Works with and without a server.
+ */
+export async function payroll(period: string, values: PayValues = {}): Promise<PayrollEntry[]> {
+  const context = configured('payroll');
+  const result = await hrReads(serviceFor(context)).payroll(context.user, { period, values });
+  if (!result.ok) throw refused('payroll', result.message);
+  warnSkipped(result.skipped);
+  return result.entries;
+}
+
+/** The month's payroll CSV (UTF-8 with BOM; the bytes `kaohe batch` writes), with the same figures as `payroll`. HR only. */
+export async function payrollCsv(period: string, options: { values?: PayValues; locale?: Locale } = {}): Promise<PayrollCsv> {
+  const context = configured('payrollCsv');
+  const result = await hrReads(serviceFor(context)).payrollCsv(context.user, { period, values: options.values ?? {}, locale: options.locale ?? context.locale });
+  if (!result.ok) throw refused('payrollCsv', result.message);
+  warnSkipped(result.skipped);
+  const { ok: _ok, skipped: _skipped, ...csv } = result;
+  return csv;
+}
+
+/**
+ * kaohe-annual's data for `year` (C-3) as the signed-in user may read it: HR everyone's; anyone else
+ * their own months and their peers' published figures without names (for the ranks). Works with and without a server.
+ */
+export async function annualYear(year: number): Promise<AnnualYear> {
+  const context = configured('annualYear');
+  const result = await hrReads(serviceFor(context)).annualYear(context.user, { year });
+  if (!result.ok) throw refused('annualYear', result.message);
+  return { peers: result.peers, months: result.months };
+}
+
+// ---- Without a server only: every appraisal with its score, in the page ----
+
 /**
  * Every appraisal matching `query`, with its score: HR only (a KaoheReadRefusedError for anyone else).
- * An appraisal whose pinned rubric version is nowhere to be found, or whose sheet has problems, is
- * left out with a warning, never scored against another version.
+ * Without a server only — with one, the appraisals stay on the server: use `distribution`, `payroll`,
+ * `payrollCsv` and `annualYear`, which work in both modes.
  */
 export async function scoredAppraisals(query: AppraisalQuery = {}): Promise<ScoredAppraisal[]> {
   const context = configured('scoredAppraisals');
+  if (context.service) {
+    throw refused('scoredAppraisals', 'with a server, the appraisals stay on it; read distribution(period), payroll(period), payrollCsv(period) or annualYear(year) instead.');
+  }
   const result = await hrReads(serviceFor(context)).scored(context.user, query);
   if (!result.ok) throw refused('scoredAppraisals', result.message);
-  for (const skipped of result.skipped) console.warn(`KaoheHr: appraisal ${skipped.id} is left out: ${skipped.reason}`);
+  warnSkipped(result.skipped);
   return result.appraisals;
 }
 
-/** kaohe-score-distribution's entries: the sheets with every item entered. */
+/** kaohe-score-distribution's entries of `scoredAppraisals`' answer (without a server; `distribution(period)` works in both modes). */
 export function distributionEntries(scored: readonly ScoredAppraisal[]): ScoreEntry[] {
   return distributionOf(scored);
 }
 
 /**
- * kaohe-payroll-export's entries: the published results of people whose role has a pay plan, each
- * with its payslip computed by that plan. `values` supplies what the payroll system knows besides
- * the scores (pay total, plan completion …), by the plan's input names.
+ * kaohe-payroll-export's entries of `scoredAppraisals`' answer (without a server; `payroll(period)` works
+ * in both modes and adds the configured payroll figures). `values` supplies what the payroll system
+ * knows besides the scores, by the plan's input names; the stored scores fill the score inputs it leaves out.
  */
 export function payrollEntries(
   scored: readonly ScoredAppraisal[],
@@ -58,15 +117,4 @@ export function payrollEntries(
 ): PayrollEntry[] {
   const context = configured('payrollEntries');
   return payrollOf(scored, context.assignments, context.payPlans, values).entries;
-}
-
-/**
- * kaohe-annual's data for `year` (C-3) as the signed-in user may read it: HR everyone's; anyone else
- * their own months and their peers' published figures without names (for the ranks).
- */
-export async function annualYear(year: number): Promise<AnnualYear> {
-  const context = configured('annualYear');
-  const result = await hrReads(serviceFor(context)).annualYear(context.user, { year });
-  if (!result.ok) throw refused('annualYear', result.message);
-  return { peers: result.peers, months: result.months };
 }

@@ -9,7 +9,7 @@ import { applyContextWithin, getContext, onContextChange } from './context.ts';
 export type { AnnualYear, ScoredAppraisal } from './hr-data.ts';
 export type { AnnualMonth, PayrollEntry } from '@kaohe/elements/hr';
 export type { AnnualRecord, ScoreEntry } from '@kaohe/scoring';
-export { annualYear, distributionEntries, payrollEntries, scoredAppraisals } from './hr-data.ts';
+export { annualYear, distribution, distributionEntries, payroll, payrollCsv, payrollEntries, scoredAppraisals } from './hr-data.ts';
 export { KaoheAnnual, KaohePayrollExport, KaohePayrollExportedEvent, KaoheScoreDistribution } from '@kaohe/elements/hr';
 
 if (typeof document !== 'undefined') {

@@ -123,6 +123,7 @@ export class KaoheApi extends EventTarget {
       assignments,
       calendar: timeZone !== undefined ? { timeZone } : {},
       ...(config.now !== undefined ? { now: config.now } : {}),
+      ...(config.payValues ? { payValues: config.payValues } : {}),
     };
     this.#config = config;
     setContext(context);

@@ -25,6 +25,7 @@ export function serviceFor(context: KaoheContext): KaoheService {
       chains: () => current().chains,
       assignments: () => current().assignments,
       payPlans: () => current().payPlans,
+      payValues: (request) => current().payValues?.(request),
       // The configured rubric versions, for one the store could not keep; exactly the pinned version or none.
       rubrics: (id, version) => current().rubricVersions[`${id}@${version}`],
       clock: () => current().now ?? new Date().toISOString(),

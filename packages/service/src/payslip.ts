@@ -65,9 +65,10 @@ export async function readPayslip(x: ServiceInternals, appraisalId: string, view
   const score = record.score ?? scoreOrNull(await x.pinnedRubric(record), record.sheet);
   if (!score) return refusal('invalidSheet', `The sheet of ${appraisalId} has problems and no score; its pay cannot be computed.`);
   const figures = await x.payFigures({ employee: record.employeeId, period: record.period, planId, plan });
+  const values = payValuesOf(plan, score, figures);
   let payslip: Payslip;
   try {
-    payslip = computePay(plan, { employee: record.employeeId, period: record.period, values: payValuesOf(plan, score, figures) });
+    payslip = computePay(plan, { employee: record.employeeId, period: record.period, values });
   } catch (error) {
     if (!(error instanceof KaoheInputError)) throw error;
     // The payroll system's figures for the month are not (all) there yet: every missing or wrong input named.
@@ -78,6 +79,7 @@ export async function readPayslip(x: ServiceInternals, appraisalId: string, view
     ok: true,
     payslip,
     plan,
+    values,
     appraisal: { id: record.id, employeeId: record.employeeId, period: record.period, status: record.status, revision: record.revision },
     ...(person ? { employee: { id: person.id, name: person.name, ...(person.number !== undefined ? { number: person.number } : {}) } } : {}),
   };

@@ -103,6 +103,8 @@ export type PayslipResult = {
   ok: true;
   payslip: Payslip;
   plan: PayPlanInput;
+  /** the values it was computed from: the payroll figures and the scores, by the plan's input names */
+  values: Record<string, string | number | boolean>;
   appraisal: { id: string; employeeId: string; period: string; status: AppraisalRecord['status']; revision: number };
   employee?: { id: string; name: string; number?: string };
 } | Refusal;

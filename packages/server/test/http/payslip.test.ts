@@ -20,6 +20,7 @@ interface PayslipBody {
   plan: { id: string };
   appraisal: { id: string; status: string };
   employee?: { id: string; name: string };
+  values: Record<string, string>;
 }
 
 for (const target of databaseTargets()) describe(`on ${target.kind}`, () => {
@@ -84,6 +85,8 @@ for (const target of databaseTargets()) describe(`on ${target.kind}`, () => {
     assert.equal(WORK, '74.00');
     assert.deepEqual(body.payslip.lines.find((line) => line.id === 'dailyWork')?.inputs, { T: '8350', scoreRate: '0.74' });
     assert.deepEqual([body.appraisal.id, body.appraisal.status, body.employee?.name], [ID, 'published', '王小明']);
+    // the payroll's figures as configured, and the stored scores the plan declares (monthly: 79.40, company.ts)
+    assert.deepEqual(body.values, { ...S1_FIGURES, workScore: WORK, monthlyScore: '79.40' });
   });
 
   test('HR and the regional manager (the chain reads it) get the same payslip', async () => {
@@ -115,6 +118,6 @@ for (const target of databaseTargets()) describe(`on ${target.kind}`, () => {
     const route = doc.paths['/api/v1/appraisals/{id}/payslip']?.get;
     assert.ok(route, 'the route is documented');
     const schema = route.responses['200']?.content?.['application/json']?.schema;
-    assert.deepEqual(Object.keys(schema?.properties ?? {}).sort(), ['appraisal', 'employee', 'payslip', 'plan']);
+    assert.deepEqual(Object.keys(schema?.properties ?? {}).sort(), ['appraisal', 'employee', 'payslip', 'plan', 'values']);
   });
 });

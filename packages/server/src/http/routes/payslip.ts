@@ -32,6 +32,8 @@ export const PayslipResponse = z.object({
   payslip: PayslipSchema,
   /** the pay plan the payslip was computed by (scoring's PayPlan), for each line's formula and labels */
   plan: z.record(z.string(), z.unknown()),
+  /** the values it was computed from: the payroll figures and the scores, by the plan's input names */
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   appraisal: z.object({ id: z.string(), employeeId: z.string(), period: z.string(), status: z.string(), revision: z.number() }),
   employee: z.optional(z.object({ id: z.string(), name: z.string(), number: z.optional(z.string()) })),
 });
