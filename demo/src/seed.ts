@@ -311,8 +311,9 @@ function drive(rubric: Rubric, chain: Chain, person: Person, scenario: Scenario,
       step(members[group] as string, { type: 'group.submit', group, entries }, at(2, hour++));
     }
     if (scenario === 'groupsPartial' || scenario === 'groupsDone') return steps;
-    // FS-10 has no assessing group: the service manager records it when reviewing.
-    step('M01', { type: 'step.approve', entries: { 'FS-10': { count: 0 } }, attendance }, at(3, 10));
+    // Every R-FS item is a group's; the month's attendance is left to the service manager, the first
+    // after the groups (workflow's itemsAtStep), who records it when approving.
+    step('M01', { type: 'step.approve', attendance }, at(3, 10));
     if (scenario === 'approved') return steps;
     step('H01', { type: 'appraisal.publish' }, at(4, 15));
     return steps;

@@ -69,12 +69,11 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
   const submit: SubmitAction | undefined = forward === undefined ? undefined
     : forward === 'group.submit' ? { type: forward, group: groups[0] as string } : { type: forward };
 
-  // Scoring, not reviewing: a self or score step, a group's own items, or items the rubric names the
-  // step's actor for (R-TR's TR-2b at the leader above's review).
-  const atStep = running ? itemsAtStep(step, itemGroups, groups[0]) : { editable: [], required: [] };
-  const scores = running && (isGroupStep(step) || step.kind === 'self' || step.kind === 'score' || atStep.editable.length < allItems.length);
+  // What the viewer changes here is workflow's one decision (itemsAtStep): scorers edit, a reviewer only
+  // what the rubric names them for or what no one before them could score (W-FS's FS-10).
+  const atStep = running ? itemsAtStep(chain, step, itemGroups, groups[0]) : { editable: [], required: [], attendance: false };
   const editable = isGroupStep(step) ? atStep.editable : items.edit;
-  const mode: ViewMode = submit !== undefined && submit.type !== 'appraisal.publish' && scores && editable.length > 0 ? 'edit'
+  const mode: ViewMode = submit !== undefined && submit.type !== 'appraisal.publish' && (editable.length > 0 || atStep.attendance) ? 'edit'
     : allowed.some((action) => stepActions.includes(action)) ? 'review' : 'readonly';
 
   const employee = viewerId === record.employeeId;
@@ -118,7 +117,7 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
     visibleItems: items.read,
     editableItems: mode === 'edit' ? editable : [],
     requiredItems: mode === 'edit' ? atStep.required : [],
-    editsAttendance: mode === 'edit' && !isGroupStep(step) && step.kind === 'score',
+    editsAttendance: mode === 'edit' && atStep.attendance,
     groups,
     allowedActions: allowed,
     returnTo: allowed.includes('step.return') ? [...(step.returnTo ?? [])] : [],

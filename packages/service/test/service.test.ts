@@ -85,6 +85,25 @@ describe('act', () => {
     assert.deepEqual(planner && [planner.mode, planner.editableItems, planner.submit?.type, planner.returnTo], ['review', [], 'step.submit', ['score']]);
   });
 
+  test('W-FS: after the groups, the service manager\'s form is in edit mode for the attendance only; a changed group item is refused', async () => {
+    const { service } = await setUp();
+    const opening = await service.openAppraisal(null, { employee: 'F1', period: '2026-10', now: opened });
+    assert.ok(opening.ok);
+    const rubric = loadRubric(rubricPresets['R-FS']);
+    const { entriesFor } = await import('./fixtures.ts');
+    for (const [actor, group] of [['FM1', 'fieldManagement'], ['CO1', 'correspondence'], ['CL1', 'claims'], ['TE1', 'technical'], ['PA1', 'parts']] as const) {
+      const view = await service.view(opening.id, actor, { now: during });
+      await must(service, opening.id, actor, { type: 'group.submit', group, entries: entriesFor(rubric, view?.editableItems ?? []) });
+    }
+    const manager = await service.view(opening.id, 'M1', { now: during });
+    assert.deepEqual(manager && [manager.mode, manager.editableItems, manager.requiredItems, manager.editsAttendance, manager.submit?.type],
+      ['edit', [], [], true, 'step.approve']);
+    const refused = await service.act(opening.id, 'M1', { type: 'step.approve', entries: { 'FS-1': { level: 'good' } } }, { now: during });
+    assert.ok(!refused.ok);
+    assert.equal(refused.code, 'notEditable');
+    await must(service, opening.id, 'M1', { type: 'step.approve', attendance: { absentDays: '1.5' } });
+  });
+
   test('a revision other than the one stored is refused as stale, with the appraisal as it stands', async () => {
     const { service } = await setUp();
     const id = await travelling(service);

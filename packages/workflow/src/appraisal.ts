@@ -68,7 +68,7 @@ export type ReasonCode =
   | 'notAGroupStep' | 'unknownGroup' | 'notInGroup' | 'groupAlreadySubmitted' | 'groupsIncomplete'
   | 'wrongAction' | 'notFinallyApproved' | 'alreadyPublished' | 'notPublished' | 'alreadyAcknowledged'
   | 'unknownStep' | 'readOnly' | 'itemGroupsUnknown' | 'itemNotInGroup' | 'notAllowedNow'
-  | 'invalidSheet' | 'incomplete';
+  | 'invalidSheet' | 'incomplete' | 'notEditable';
 
 export interface Refusal {
   code: ReasonCode;
@@ -195,8 +195,13 @@ export function act(record: AppraisalRecord, action: WorkflowAction, ctx: ActCon
   if (!prepared.ok) return prepared;
   const { chain, machine, snapshot, event, employee, routing } = prepared;
   const sheet = applyEdits(record.sheet, action);
+  const current = stepOf(chain, workflowOf(record).state);
+  if (ctx.rubric && current && !isGroupStep(current)) {
+    const refusal = editsBeyondStep(chain, current, ctx.rubric, record.sheet, sheet);
+    if (refusal) return { ok: false, reason: refusal };
+  }
   if (ctx.rubric && (action.type === 'step.submit' || action.type === 'step.resubmit' || action.type === 'group.submit' || action.type === 'step.approve')) {
-    const refusal = incompleteness(ctx.rubric, sheet, stepOf(chain, workflowOf(record).state), action.type === 'group.submit' ? action.group : undefined, action.type === 'step.approve');
+    const refusal = incompleteness(ctx.rubric, sheet, chain, current, action.type === 'group.submit' ? action.group : undefined, action.type === 'step.approve');
     if (refusal) return { ok: false, reason: refusal };
   }
   const [next] = transition(machine, snapshot, event);
@@ -224,8 +229,28 @@ export function act(record: AppraisalRecord, action: WorkflowAction, ctx: ActCon
   return { ok: true, record: updated, audit: [entry] };
 }
 
-function incompleteness(rubric: Rubric, sheet: AppraisalRecord['sheet'], step: ChainStep | undefined, group: string | undefined, approving: boolean): Refusal | null {
-  const required = new Set(step ? itemsAtStep(step, itemGroupsOf(rubric), group).required : []);
+/**
+ * An edit at a step of one actor (not a group's, which `groupEdits` checks) touches only what that step
+ * edits (itemsAtStep): a reviewer who wants a score changed returns the appraisal to who gave it.
+ */
+function editsBeyondStep(chain: Chain, step: ChainStep, rubric: Rubric, before: AppraisalRecord['sheet'], after: AppraisalRecord['sheet']): Refusal | null {
+  const changed = changedItems(before, after);
+  if (changed.length === 0) return null;
+  const allowed = itemsAtStep(chain, step, itemGroupsOf(rubric));
+  const editable = new Set(allowed.editable);
+  // A section's gate (R-SP's SP-W) is changed by whoever changes every item of its section.
+  for (const section of rubric.sections) {
+    if (section.gate && section.items.every((item) => editable.has(item.id))) editable.add(section.gate.id);
+  }
+  const beyond = changed.filter((id) => (id === 'attendance' ? !allowed.attendance : !editable.has(id)));
+  if (beyond.length === 0) return null;
+  const may = [...allowed.editable, ...(allowed.attendance ? ['attendance'] : [])];
+  return reason('notEditable', `at "${step.label.en}" ${may.length > 0 ? `only ${may.join(', ')} may be changed` : 'the sheet is reviewed, not changed'}; `
+    + `${beyond.join(', ')} ${beyond.length === 1 ? 'is' : 'are'} changed by returning the appraisal to the step that scores ${beyond.length === 1 ? 'it' : 'them'}`);
+}
+
+function incompleteness(rubric: Rubric, sheet: AppraisalRecord['sheet'], chain: Chain, step: ChainStep | undefined, group: string | undefined, approving: boolean): Refusal | null {
+  const required = new Set(step ? itemsAtStep(chain, step, itemGroupsOf(rubric), group).required : []);
   // A reviewer who approves answers only for the items the rubric names them for (R-TR's TR-2b).
   if (approving && required.size === 0) return null;
   let missing: string[];

@@ -80,33 +80,44 @@ export function stepOf(chain: Chain, id: string): ChainStep | undefined {
 export interface StepItems {
   editable: string[];
   required: string[];
+  /** whoever acts at the step records the month's attendance (absent days) */
+  attendance: boolean;
 }
 
 /**
  * Which items of a rubric (its item → assessing groups, `itemGroupsOf`) the people acting at `step`
- * answer for. This is the one place that decides it: the chain's completeness check, `visibleItems`
- * and the application service's view all ask it.
+ * of `chain` answer for: what they may change and what they must fill before handing the step on.
+ * This is the one place that decides it: the workflow's refusals of an edit or of an incomplete
+ * submission, `visibleItems` and the application service's view (the form's mode) all ask it.
  * - At a group step (W-FS), a group answers for the items naming it (`group`; none without one).
  * - Elsewhere the step's relationship or role is the name: R-TR gives TR-1 to `self`, TR-2a to
- *   `directLeader`, TR-2b to `leaderAbove`. Where items name it, those are the ones edited and
- *   required; where none does (W-SP's reviewers, W-FS's service manager), every item may be
- *   adjusted and none is theirs alone.
- * - Items naming nobody are the assessor's: required of whoever hands the step on by submitting
- *   (self, score, summarise), not of a reviewer who approves.
+ *   `directLeader`, TR-2b to `leaderAbove`. Items naming it are edited and required there.
+ * - A scoring step (self, score) edits every item where none names it (W-SP's regional manager) and
+ *   must fill the items naming nobody; it records attendance.
+ * - Items naming nobody where only groups scored before (W-FS's FS-10, and the attendance) fall to the
+ *   first step after the groups: the service manager records them when reviewing.
+ * - Any other reviewer (summarise, review, approve) changes nothing: a score is changed by returning
+ *   the appraisal to who gave it, so each figure stays its assessor's, on the record.
  */
-export function itemsAtStep(step: ChainStep, itemGroups: Readonly<Record<string, readonly string[]>>, group?: string): StepItems {
+export function itemsAtStep(chain: Chain, step: ChainStep, itemGroups: Readonly<Record<string, readonly string[]>>, group?: string): StepItems {
   const ids = Object.keys(itemGroups);
   const naming = (name: string) => ids.filter((id) => (itemGroups[id] ?? []).includes(name));
   if (isGroupStep(step)) {
     const own = group !== undefined && step.actor.groups.includes(group) ? naming(group) : [];
-    return { editable: own, required: own };
+    return { editable: own, required: own, attendance: false };
   }
+  if (step.kind === 'publish') return { editable: [], required: [], attendance: false };
   const name = 'relationship' in step.actor ? step.actor.relationship : 'role' in step.actor ? step.actor.role : undefined;
   const named = name === undefined ? [] : naming(name);
-  const submits = step.kind === 'self' || step.kind === 'score' || step.kind === 'summarise';
-  const unassigned = submits ? ids.filter((id) => (itemGroups[id] ?? []).length === 0) : [];
-  const required = ids.filter((id) => named.includes(id) || unassigned.includes(id));
-  return { editable: named.length > 0 ? named : step.kind === 'publish' ? [] : ids, required };
+  const unassigned = ids.filter((id) => (itemGroups[id] ?? []).length === 0);
+  if (step.kind === 'self' || step.kind === 'score') {
+    return { editable: named.length > 0 ? named : ids, required: ids.filter((id) => named.includes(id) || unassigned.includes(id)), attendance: step.kind === 'score' };
+  }
+  const index = chain.steps.findIndex((candidate) => candidate.id === step.id);
+  const earlier = index < 0 ? [] : chain.steps.slice(0, index);
+  const leftToMe = earlier.length > 0 && earlier.every(isGroupStep);
+  const mine = ids.filter((id) => named.includes(id) || (leftToMe && unassigned.includes(id)));
+  return { editable: mine, required: mine, attendance: leftToMe };
 }
 
 /** Lists every problem of a chain, never just the first. An empty list means the chain can run. */

@@ -70,7 +70,7 @@ export function visibleItems(
   }
   const editsNow = current !== undefined && !isGroupStep(current) && current.kind !== 'publish'
     && resolveActors(current, employee, directory, routing).includes(userId);
-  const edit = editsNow ? itemsAtStep(current, itemGroups).editable : [];
+  const edit = editsNow ? itemsAtStep(chain, current, itemGroups).editable : [];
   // Before publication the employee reads only what they write themselves (TR-1 at W-TR's self step):
   // a sheet returned to them carries their leaders' and lateral raters' scores, which are not out yet.
   if (userId === employee.id && !isPublished(record.status)) return { read: edit, edit };

@@ -99,12 +99,14 @@ describe('visibleItems: an assessing group sees and edits only its items (R-FS)'
     assert.deepEqual(visibleItems(record, 'TE1', { directory, chain: fs, itemGroups }).read, ['FS-2', 'FS-7', 'FS-9']);
   });
 
-  test('the reviewing service manager reads every item and edits them at the review step only', () => {
+  test('the reviewing service manager reads every item and changes none of them: each R-FS item is a group\'s', () => {
     const record = open('W-FS', 'F1');
     const all = Object.keys(itemGroups);
     assert.deepEqual(visibleItems(record, 'M1', { directory, chain: fs, itemGroups }), { read: all, edit: [] });
     const atReview = walk(record, fs, actsByStep['W-FS'].acts.groups ?? []);
-    assert.deepEqual(visibleItems(atReview, 'M1', { directory, chain: fs, itemGroups }), { read: all, edit: all });
+    // R-FS names a group on every item (FS-10 too: 索賠組); a group's score is changed by returning the
+    // sheet to the groups, so the review changes no item (it records the attendance: see itemsAtStep).
+    assert.deepEqual(visibleItems(atReview, 'M1', { directory, chain: fs, itemGroups }), { read: all, edit: [] });
   });
 
   test('the representative sees nothing before publication and every item after, editing none', () => {
