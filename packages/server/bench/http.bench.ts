@@ -15,33 +15,13 @@ import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import postgres from 'postgres';
-import type { Person } from '@kaohe/workflow';
 import { pgliteTarget } from '../test/db/databases.ts';
 import { startServe } from '../test/http/serve-process.ts';
 import { bearer, service, tokenFor } from '../test/http/support.ts';
+import { company, PERIOD } from './company.ts';
 
-const PERIOD = '2026-11';
-const REGIONS = 40;
-const PER_REGION = 50;
 const DURATION_S = 10;
 const CONNECTIONS = 20;
-
-function company(): Person[] {
-  const people: Person[] = [
-    { id: 'H1', name: 'HR', roles: ['hr'] },
-    { id: 'V1', name: 'VP', roles: ['vp'] },
-    { id: 'P1', name: 'Head of sales planning', roles: ['salesPlanningHead'], managerId: 'V1' },
-    { id: 'P2', name: 'Sales planner', roles: ['salesPlanning'], managerId: 'P1' },
-  ];
-  for (let r = 0; r < REGIONS; r++) {
-    const rm = `R${String(r).padStart(2, '0')}`;
-    people.push({ id: rm, name: `RM ${r}`, roles: ['regionalManager'], region: `region-${r}`, managerId: 'P1' });
-    for (let s = 0; s < PER_REGION; s++) {
-      people.push({ id: `S${String(r * PER_REGION + s).padStart(4, '0')}`, name: `Salesperson ${r}-${s}`, roles: ['salesperson'], region: `region-${r}`, managerId: rm });
-    }
-  }
-  return people;
-}
 
 interface Figures {
   requests: number;

@@ -4,7 +4,7 @@
 // PINNED rubric version, the directory, the chain), runs them, writes record + audit in one
 // transaction and answers with what the caller may see.
 import type { PayPlanInput, Payslip, Rubric } from '@kaohe/scoring';
-import { StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
+import { MAX_PAGE_SIZE, StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
 import {
   act as decide, businessDay, canRead, chainPresets, isHr, machineFor, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
   type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
@@ -338,9 +338,16 @@ export function createService(options: ServiceOptions): KaoheService {
       const roles = await assignments();
       const opened: AppraisalRecord[] = [];
       const existing: string[] = [];
+      // Read in bulk, not once per person: the month's stored appraisals, and each rubric's versions once.
+      const bulk: Bulk = { stored: new Map(), versions: new Map() };
+      for (let cursor: string | undefined, first = true; first || cursor !== undefined; first = false) {
+        const page = await store.listAppraisals({ period: parsed.data.period, limit: MAX_PAGE_SIZE, ...(cursor !== undefined ? { cursor } : {}) });
+        for (const record of page.items) bulk.stored.set(record.id, record);
+        cursor = page.nextCursor;
+      }
       for (const person of dir.people) {
         if (!person.roles.some((role) => roles[role])) continue;
-        const prepared = await prepareOpening(person.id, parsed.data.period, dir, actorId, at);
+        const prepared = await prepareOpening(person.id, parsed.data.period, dir, actorId, at, bulk);
         if (!prepared.ok) return prepared;
         if ('existing' in prepared) existing.push(prepared.existing.id);
         else opened.push(prepared.record);
@@ -440,7 +447,13 @@ export function createService(options: ServiceOptions): KaoheService {
     [internals]: { store, directory, assignments, payPlans, pinnedRubric, chainOf, payFigures: async (request) => options.payValues?.(request), now },
   };
 
-  async function prepareOpening(employeeId: string, period: string, dir: Directory, actorId: string | null, at: string):
+  /** What openPeriod read once for everyone: the month's stored appraisals by id, each rubric's versions. */
+  interface Bulk {
+    stored: Map<string, AppraisalRecord>;
+    versions: Map<string, Promise<number[]>>;
+  }
+
+  async function prepareOpening(employeeId: string, period: string, dir: Directory, actorId: string | null, at: string, bulk?: Bulk):
     Promise<{ ok: true; record: AppraisalRecord } | { ok: true; existing: AppraisalRecord } | Refusal> {
     const person = personOf(dir, employeeId);
     if (!person) return refusal('invalid', `"${employeeId}" is not in the directory.`, { problems: [{ path: 'employee', rule: 'unknown-person', message: `"${employeeId}" is not in the directory` }] });
@@ -451,11 +464,16 @@ export function createService(options: ServiceOptions): KaoheService {
       return refusal('invalid', `No rubric and chain are assigned to the roles of "${employeeId}".`,
         { problems: [{ path: 'employee', rule: 'no-assignment', message: `no rubric and chain are assigned to the roles of "${employeeId}"` }] });
     }
-    const stored = await store.getAppraisal(`${period}:${employeeId}`);
+    const stored = bulk ? bulk.stored.get(`${period}:${employeeId}`) : await store.getAppraisal(`${period}:${employeeId}`);
     if (stored) return { ok: true, existing: stored };
     const chain = (await chains())[assignment.chain];
     if (!chain) throw new KaoheServiceError('chain-missing', `Role ${role} is assigned chain ${assignment.chain}, which is not configured.`);
-    const versions = await store.listRubricVersions(assignment.rubric);
+    let listed = bulk?.versions.get(assignment.rubric);
+    if (!listed) {
+      listed = store.listRubricVersions(assignment.rubric);
+      bulk?.versions.set(assignment.rubric, listed);
+    }
+    const versions = await listed;
     const latest = versions[versions.length - 1];
     if (latest === undefined) throw new KaoheServiceError('rubric-missing', `Role ${role} is assigned rubric ${assignment.rubric}, and no version of it is stored.`);
     const pinned = await pinnedRubric({ id: `${period}:${employeeId}`, rubricId: assignment.rubric, rubricVersion: latest });
