@@ -85,6 +85,7 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
   const myGroups = readsAll || employee ? undefined : groupsOf(viewerId, record, chain, directory, now, timeZone);
 
   const score = record.score !== undefined ? record.score : scoreOrNull(rubric, record.sheet);
+  const { attendance, ...withoutAttendance } = record.sheet;
   const entries: Sheet['entries'] = {};
   for (const [id, entry] of Object.entries(record.sheet.entries)) if (reads.has(id)) entries[id] = entry;
   const task = tasksFor(record, viewerId, now, timeZone);
@@ -110,7 +111,9 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
     revision: record.revision,
     updatedAt: record.updatedAt,
     updatedBy: hidden.has(record.updatedBy) ? ANONYMOUS_ACTOR : record.updatedBy,
-    sheet: { ...record.sheet, entries },
+    // The absent days are the employee's own fact: read by who reads the whole sheet (and the employee once
+    // it is published) or records them at this step, never by an assessing group or a colleague.
+    sheet: { ...withoutAttendance, entries, ...(attendance !== undefined && (readsAll || atStep.attendance && mode === 'edit') ? { attendance } : {}) },
     // Scores before publication go only to who reads the whole sheet and is not the employee; an
     // assessing group would otherwise learn the other groups' marks from the total.
     ...(score && readsAll && (published || !employee) ? { score } : {}),

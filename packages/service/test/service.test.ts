@@ -102,6 +102,13 @@ describe('act', () => {
     assert.ok(!refused.ok);
     assert.equal(refused.code, 'notEditable');
     await must(service, opening.id, 'M1', { type: 'step.approve', attendance: { absentDays: '1.5' } });
+    // The absent days go to who reads the whole sheet (HR, the service manager), not to an assessing group.
+    const hr = await service.view(opening.id, 'H1', { now: during, history: true });
+    assert.deepEqual(hr?.sheet.attendance, { absentDays: '1.5' });
+    const claims = await service.view(opening.id, 'CL1', { now: during, history: true });
+    assert.ok(claims, 'the claims group still reads its items');
+    assert.equal(claims.sheet.attendance, undefined);
+    assert.ok(!JSON.stringify(claims).includes('absentDays'), 'nor anywhere else in its view');
   });
 
   test('a revision other than the one stored is refused as stale, with the appraisal as it stands', async () => {
