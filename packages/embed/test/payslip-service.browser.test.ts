@@ -36,11 +36,12 @@ const root = (el: Element) => (el as HTMLElement).shadowRoot!;
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const lines = (el: Element) => [...root(el).querySelectorAll('tr[data-line]')].map((row) => [row.getAttribute('data-line'), text(row.querySelector('[data-amount]'))]);
 
+const opened = openAppraisal({ employee: 'S1', period: '2026-11', rubric: { id: 'R-SP', version: 1 }, chain: chainPresets['W-SP'], directory, now: '2026-11-01T09:00:00+08:00' });
+// the score as the service stores it with the record (company.ts of the server's tests works out 74.00 and 79.40)
+const score = { rubric: { id: 'R-SP', version: 1 }, period: '2026-11', employee: 'S1', work: '74.00', attendance: '92.00', monthly: '79.40', sections: [], flags: [], complete: true, missing: [] } satisfies ScoreResult;
+
 async function publishedStore(): Promise<MemoryStore> {
   const store = new MemoryStore();
-  const opened = openAppraisal({ employee: 'S1', period: '2026-11', rubric: { id: 'R-SP', version: 1 }, chain: chainPresets['W-SP'], directory, now: '2026-11-01T09:00:00+08:00' });
-  // the score as the service stores it with the record (company.ts of the server's tests works out 74.00 and 79.40)
-  const score = { rubric: { id: 'R-SP', version: 1 }, period: '2026-11', employee: 'S1', work: '74.00', attendance: '92.00', monthly: '79.40', sections: [], flags: [], complete: true, missing: [] } satisfies ScoreResult;
   await store.putAppraisal({ ...opened, revision: 1, status: 'published', step: 'acknowledge', score }, { expectedRevision: 0 });
   return store;
 }
@@ -64,6 +65,22 @@ describe('kaohe-payslip without a server: the page\'s service decides and comput
       expect(text(root(el).querySelector('[data-total]'))).to.equal('CN¥7,944.43');
       expect(text(root(el).querySelector('[data-score]'))).to.equal('Score used: Daily-work score 74');
       expect(text(root(el).querySelector('.meta'))).to.contain('王小明 (E1001)');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('an open payslip page shows the pay once the appraisal is published, without a reload (the service\'s notices)', async () => {
+    const store = new MemoryStore();
+    await store.putAppraisal({ ...opened, revision: 1, status: 'inReview', step: 'publish', score }, { expectedRevision: 0 });
+    await configureAs('S1', store);
+    const el = new KaoheApi().create('kaohe-payslip', { appraisal: ID });
+    document.body.append(el);
+    try {
+      await waitUntil(() => text(root(el).querySelector('[part="refused"]')) === 'This payslip is not available to you.', 'not yet published');
+      await store.putAppraisal({ ...opened, revision: 2, status: 'published', step: 'acknowledge', score }, { expectedRevision: 1 });
+      await waitUntil(() => lines(el).length === 4, 'the payslip appears once published');
+      expect(lines(el)).to.deep.equal(SHOWN);
     } finally {
       el.remove();
     }

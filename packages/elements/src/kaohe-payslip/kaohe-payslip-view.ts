@@ -45,8 +45,8 @@ export class KaohePayslipView extends KaoheElement {
 
   /** The appraisal whose payslip `service` is asked for (`2026-11:E1001`). */
   @property() appraisal: string | undefined;
-  /** The application service the payslip is read from; Kaohe.configure fills it in. */
-  @property({ attribute: false }) service: Pick<KaoheService, 'payslip'> | undefined;
+  /** The application service the payslip is read from (and, when it has `subscribe`, followed); Kaohe.configure fills it in. */
+  @property({ attribute: false }) service: (Pick<KaoheService, 'payslip'> & Partial<Pick<KaoheService, 'subscribe'>>) | undefined;
   /** The pay plan: an id ('P-1' …) of `payPlans` or of the registered plans, or a plan itself. The service's answer brings its own. */
   @property() plan: string | PayPlanInput | undefined;
   /** Pay plans by id, for a `plan` given by id; they win over the registered ones. Kaohe.configure fills it in. */
@@ -60,6 +60,9 @@ export class KaohePayslipView extends KaoheElement {
 
   /** the service's last answer for (appraisal, viewer), or undefined while it is being read */
   #read: { key: string; result: PayslipResult | undefined } | undefined;
+  /** a live notice said the appraisal changed (published, appealed …): read it again, showing the last answer meanwhile */
+  #stale = false;
+  #live: { key: string; service: object; stop: () => void } | undefined;
   #plan: PayPlan | undefined;
   #planSource: PayPlanInput | undefined;
   #planProblem = '';
@@ -72,12 +75,40 @@ export class KaohePayslipView extends KaoheElement {
       if (typeof this.plan === 'string') this.requestUpdate();
     });
     if (this.hasUpdated && typeof this.plan === 'string') this.requestUpdate();
+    if (this.hasUpdated) this.#follow();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribePlans?.();
     this.#unsubscribePlans = undefined;
+    this.#follow();
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#follow();
+  }
+
+  /**
+   * While connected with an appraisal, hears the service's notices for the viewer: the appraisal
+   * published (or changed) while the page is open is read again, so the payslip appears without a reload.
+   */
+  #follow(): void {
+    const service = this.service;
+    const key = this.isConnected && this.appraisal && service?.subscribe ? JSON.stringify([this.appraisal, this.viewer]) : undefined;
+    if (this.#live && this.#live.key === key && this.#live.service === service) return;
+    this.#live?.stop();
+    this.#live = undefined;
+    if (key === undefined || !service?.subscribe) return;
+    const appraisal = this.appraisal;
+    const stop = service.subscribe(this.viewer, (notice) => {
+      if (notice.type === 'resync' || (notice.type === 'changed' && notice.appraisalId === appraisal)) {
+        this.#stale = true;
+        this.requestUpdate();
+      }
+    });
+    this.#live = { key, service, stop };
   }
 
   /** The plan named by `plan`: the object itself, or the id looked up in `payPlans`, then the registered plans. */
@@ -102,8 +133,11 @@ export class KaohePayslipView extends KaoheElement {
     const key = this.appraisal && this.service ? JSON.stringify([this.appraisal, this.viewer]) : undefined;
     if (key === undefined) {
       this.#read = undefined;
-    } else if ((changed.has('service') || this.#read?.key !== key) && this.service) {
-      this.#read = { key, result: undefined };
+    } else if ((changed.has('service') || this.#read?.key !== key || this.#stale) && this.service) {
+      // read again after a notice: the last answer stays on screen until the new one comes
+      const kept = this.#stale && this.#read?.key === key ? this.#read.result : undefined;
+      this.#stale = false;
+      this.#read = { key, result: kept };
       const service = this.service;
       const asked = this.#read;
       void service.payslip(this.appraisal as string, this.viewer).then(
