@@ -324,7 +324,7 @@ describe('kaohe-inbox', () => {
     el.addEventListener('kaohe-approve-request', (event) => {
       expect(event).to.be.instanceOf(KaoheApproveRequestEvent);
       expect(event.bulk).to.equal(true);
-      if (event.record.employeeId === 'S3') event.preventDefault();
+      if (event.appraisal.employeeId === 'S3') event.preventDefault();
     });
     (root(el).querySelector('input[name="select-all"]') as HTMLInputElement).click();
     await el.updateComplete;

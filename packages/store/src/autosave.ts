@@ -1,7 +1,18 @@
 // Keeps a form's unsent work in the store: every change reaches storage within a second, and work
 // that could not be stored stays in memory and is tried again rather than dropped.
 import type { Sheet } from '@kaohe/scoring';
-import type { Draft, DraftEntries, KaoheStore } from './types.ts';
+import type { Draft, DraftEntries, KaoheStore, StoreListener } from './types.ts';
+
+/**
+ * What a form needs to keep a person's draft: save and load it, the stored revision, and to hear a
+ * newer one. A KaoheStore is one; so is an adapter over the application service (drafts on the server).
+ */
+export interface DraftStore {
+  saveDraft: KaoheStore['saveDraft'];
+  loadDraft: KaoheStore['loadDraft'];
+  getAppraisal(id: string): Promise<{ revision: number } | undefined>;
+  subscribe(listener: StoreListener): () => void;
+}
 
 /** The parts of a window the autosaver listens to; a real `window` fits. */
 export interface AutosaveHost {
@@ -45,7 +56,7 @@ interface Snapshot {
 export class DraftAutosaver {
   readonly appraisalId: string;
   readonly userId: string;
-  readonly #store: KaoheStore;
+  readonly #store: DraftStore;
   readonly #delayMs: number;
   readonly #retryMs: number;
   readonly #maxRetryMs: number;
@@ -64,7 +75,7 @@ export class DraftAutosaver {
   #lastSaved: Draft | undefined;
   #disposed = false;
 
-  constructor(store: KaoheStore, options: DraftAutosaverOptions) {
+  constructor(store: DraftStore, options: DraftAutosaverOptions) {
     this.#store = store;
     this.appraisalId = options.appraisalId;
     this.userId = options.userId;

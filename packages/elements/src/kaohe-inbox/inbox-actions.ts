@@ -1,17 +1,13 @@
-// Everything the inbox does to an appraisal, in one place: which actions the chain allows this reviewer
-// (and the groups they still submit for), the view of the open task (the application service's: form
-// mode, the items seen, edited and required), the one write path (`performAction`: the service's `act`
-// — the pinned rubric, the chain, record + audit written together on top of the revision that was
-// read), and what each outcome does to the list, the pane, the announcement and the events.
-// "What happens after approve" is `InboxActions.approve` → `#settle`.
+// Everything the inbox does to an appraisal, in one place: the one write path (`performAction`: the
+// application service's `act`, on top of the revision that was read — the service loads the pinned
+// rubric and the chain, decides, and writes record + audit together), and what each outcome does to
+// the list, the pane, the announcement and the events. Which actions the reviewer has, the form's
+// mode and items and the forward action all come from the service's view of the task; nothing here
+// asks the chain itself. "What happens after approve" is `InboxActions.approve` → `#settle`.
 // A refusal and a lost race come back as values, so a bulk run can list them per employee.
-import type { Rubric } from '@kaohe/scoring';
-import { FORWARD_ACTIONS, buildView, isForward as forwardAction, sheetEdits, type AppraisalView, type KaoheService } from '@kaohe/service';
-import type { KaoheStore } from '@kaohe/store';
-import { allowedActions, businessDay, isGroupStep, pendingGroupsFor, timeZoneOf, workflowOf } from '@kaohe/workflow';
-import type {
-  ActContext, ActionName, AppraisalRecord, Chain, Delegation, Directory, Refusal, WorkCalendar, WorkflowAction,
-} from '@kaohe/workflow';
+import { isForward as forwardAction, sheetEdits, type AppraisalView, type KaoheService } from '@kaohe/service';
+import { businessDay, timeZoneOf } from '@kaohe/workflow';
+import type { ActionName, Delegation, Refusal, WorkCalendar, WorkflowAction } from '@kaohe/workflow';
 import type { Locale } from '../base/locale.ts';
 import type { RubricFormMode } from '../kaohe-rubric-form/rubric-form.ts';
 import {
@@ -20,8 +16,8 @@ import {
 } from './inbox-events.ts';
 import { actionLabel, inboxMsg } from './inbox-messages.ts';
 import type { GridKeyboard } from './grid-keyboard.ts';
-import { chainStep, type InboxRow } from './inbox-rows.ts';
-import { recordToSend, withNewerRecord, type OpenTask } from './open-task.ts';
+import type { InboxRow } from './inbox-rows.ts';
+import { viewToSend, withNewerView, type OpenTask } from './open-task.ts';
 import type { TaskListController } from './task-list-controller.ts';
 
 export const isForward = (action: ActionName): action is ForwardAction => forwardAction(action);
@@ -29,49 +25,38 @@ export const isForward = (action: ActionName): action is ForwardAction => forwar
 export const bulkable = (action: ActionName): action is ForwardAction => isForward(action) && action !== 'group.submit';
 
 export type ActionOutcome =
-  | { ok: true; record: AppraisalRecord }
+  /** `view`: the appraisal as the actor may see it now; absent where they may not any more */
+  | { ok: true; revision: number; view: AppraisalView | undefined }
   | { ok: false; kind: 'refused'; reason: Refusal }
-  /** someone else wrote first; `current` is what is stored now (never overwritten) */
-  | { ok: false; kind: 'conflict'; message: string; current: AppraisalRecord | undefined }
+  /** someone else wrote first; `current` is the appraisal as it stands now, as the actor may see it (never overwritten) */
+  | { ok: false; kind: 'conflict'; message: string; current: AppraisalView | undefined }
   | { ok: false; kind: 'store'; message: string };
 
-/**
- * One action through the application service, on top of the revision that was read. A refusal and a
- * lost race come back as values; the stored record is read back for the list (its own store).
- */
+/** One action through the application service, on top of the revision that was read. A refusal and a lost race come back as values. */
 export async function performAction(
-  service: KaoheService, store: KaoheStore, record: AppraisalRecord, actor: string, action: WorkflowAction, now: string, lend?: Delegation,
+  service: KaoheService, view: AppraisalView, actor: string, action: WorkflowAction, now: string | undefined, lend?: Delegation,
 ): Promise<ActionOutcome> {
   let result;
   try {
-    result = await service.act(record.id, actor, action, {
-      expectedRevision: record.revision, now, ...(lend ? { lend: { to: lend.to, start: lend.start, end: lend.end } } : {}),
+    result = await service.act(view.id, actor, action, {
+      expectedRevision: view.revision, ...(now !== undefined ? { now } : {}), ...(lend ? { lend: { to: lend.to, start: lend.start, end: lend.end } } : {}),
     });
   } catch (error) {
     return { ok: false, kind: 'store', message: error instanceof Error ? error.message : String(error) };
   }
-  if (result.ok) {
-    const saved = await store.getAppraisal(record.id);
-    return saved ? { ok: true, record: saved } : { ok: false, kind: 'store', message: `appraisal ${record.id} is gone` };
-  }
-  if (result.code === 'stale') {
-    return { ok: false, kind: 'conflict', message: result.message, current: await store.getAppraisal(record.id).catch(() => undefined) };
-  }
+  if (result.ok) return { ok: true, revision: result.revision, view: result.appraisal };
+  if (result.code === 'stale') return { ok: false, kind: 'conflict', message: result.message, current: result.appraisal };
   if (result.code === 'unavailable') return { ok: false, kind: 'store', message: result.message };
   return { ok: false, kind: 'refused', reason: { code: result.code, message: result.message } as Refusal };
 }
 
-/** What the inbox is set up with, read afresh for every decision. */
+/** What the inbox is set up with, read afresh for every action. */
 export interface ActionSettings {
-  store: KaoheStore | undefined;
   userId: string;
-  directory: Directory;
-  chains: Record<string, Chain>;
   calendar: WorkCalendar | undefined;
-  /** the `now` property as set (undefined: the clock's), a key of the caches */
+  /** the `now` property as set (undefined: the service's clock) */
   now: string | undefined;
-  rubricOf(record: AppraisalRecord): Rubric | undefined;
-  /** the application service every write and the pane's view go through */
+  /** the application service every write goes through */
   service: KaoheService | undefined;
 }
 
@@ -99,163 +84,60 @@ export interface InboxActionsHost {
   visible(): readonly InboxRow[];
   openTask: OpenTask | undefined;
   closePane(restoreFocus?: boolean): void;
-  loadAudit(id: string): Promise<void>;
+  /** reads the open task's view again with its history */
+  loadHistory(id: string): Promise<void>;
   nameOf(personId: string): string;
   announce(text: string): void;
   problem: string;
   bulk: BulkRun | undefined;
 }
 
-/** The actions the pane offers for a task and how its form opens. */
+/** The actions the pane offers for a task and how its form opens: all of it the service's view. */
 export interface PaneActions {
   allowed: readonly ActionName[];
   mode: RubricFormMode;
-  /** the service's view of the task for this reviewer (the form's items and comments); undefined while it loads */
-  view: AppraisalView | undefined;
+  view: AppraisalView;
   canDelegate: boolean;
 }
 
 export class InboxActions {
   readonly #host: InboxActionsHost;
-  #allowedCache = new WeakMap<AppraisalRecord, { key: readonly unknown[]; value: ActionName[] }>();
-  #pendingCache = new WeakMap<AppraisalRecord, { key: readonly unknown[]; value: string[] }>();
-  #viewCache = new WeakMap<AppraisalRecord, { key: readonly unknown[]; view: AppraisalView | undefined; loading: boolean }>();
 
   constructor(host: InboxActionsHost) {
     this.#host = host;
   }
 
-  #nowIso(): string {
-    return this.#host.settings().now ?? new Date().toISOString();
-  }
-
-  // ---- asking the chain ----
-
-  contextFor(record: AppraisalRecord): ActContext | undefined {
-    const settings = this.#host.settings();
-    const chain = settings.chains[record.chainId];
-    if (!chain) return undefined;
-    const rubric = settings.rubricOf(record);
-    // The record carries the delegations that put someone among its assignees (`workflow.delegated`,
-    // written by the action taken under them). Handing them back keeps the delegate an actor here, and
-    // keeps the delegation on the record through the next action, whether or not the host added it
-    // to `directory.delegations`. Routing still checks each one's dates against `now`.
-    const carried = workflowOf(record).delegated;
-    return {
-      actor: settings.userId,
-      directory: settings.directory,
-      chain,
-      now: this.#nowIso(),
-      ...(settings.calendar ? { calendar: settings.calendar } : {}),
-      ...(rubric ? { rubric } : {}),
-      ...(carried.length > 0 ? { delegations: carried } : {}),
-    };
-  }
-
-  allowed(record: AppraisalRecord): ActionName[] {
-    const { userId, directory, chains, calendar, now } = this.#host.settings();
-    // Routing runs over the whole directory for every probe (~7 ms at 10,000 people): once per record
-    // and setting, not once per render of the pane.
-    const key = [userId, directory, chains, calendar, now] as const;
-    const cached = this.#allowedCache.get(record);
-    if (cached && cached.key.every((value, index) => value === key[index])) return cached.value;
-    const ctx = this.contextFor(record);
-    if (!ctx) return [];
-    const { actor: _actor, ...rest } = ctx;
-    const value = allowedActions(record, userId, rest);
-    this.#allowedCache.set(record, { key, value });
-    return value;
-  }
-
-  /** The groups the user (or whoever lent them the right) still submits for at a group step; a group edits only its items. */
-  pendingGroups(record: AppraisalRecord): string[] {
-    const { userId, directory, chains, calendar, now } = this.#host.settings();
-    // Routed over the whole directory like `allowed`, and asked on every render of the pane: kept as long as its inputs.
-    const key = [userId, directory, chains, calendar, now] as const;
-    const cached = this.#pendingCache.get(record);
-    if (cached && cached.key.every((value, index) => value === key[index])) return cached.value;
-    const ctx = this.contextFor(record);
-    const value = ctx ? pendingGroupsFor(record, userId, ctx) : [];
-    this.#pendingCache.set(record, { key, value });
-    return value;
-  }
-
-  forwardOf(record: AppraisalRecord): ForwardAction | undefined {
-    const allowed = this.allowed(record);
-    return FORWARD_ACTIONS.find((action) => allowed.includes(action));
+  /** The step's forward action for this reviewer (the view's `submit`), if any. */
+  forwardOf(view: AppraisalView): ForwardAction | undefined {
+    return view.submit?.type;
   }
 
   /**
-   * The service's view of the record for this reviewer, once it has been read: the form's mode and the
-   * items it shows, edits and requires come from it. The first ask starts the read and repaints after.
+   * The pane's actions and form mode, from the service's view of the task for this reviewer. Lending
+   * is offered where they may save a draft outside a group step (a group's members are the chain's).
    */
-  view(record: AppraisalRecord): AppraisalView | undefined {
-    const { userId, directory, chains, calendar, now, service } = this.#host.settings();
-    const key = [userId, directory, chains, calendar, now, service] as const;
-    const cached = this.#viewCache.get(record);
-    if (cached && cached.key.every((value, index) => value === key[index])) return cached.view;
-    const entry = { key, view: undefined as AppraisalView | undefined, loading: true };
-    this.#viewCache.set(record, entry);
-    // With the record, its pinned rubric and its chain at hand, the service's own view function answers
-    // at once, so the pane paints with the right form in the frame it was opened in.
-    const rubric = this.#host.settings().rubricOf(record);
-    const chain = chains[record.chainId];
-    if (rubric && chain) {
-      entry.view = buildView({ record, viewerId: userId, rubric, chain, directory, now: this.#nowIso(), calendar });
-      entry.loading = false;
-      return entry.view;
-    }
-    if (service) {
-      void service.view(record.id, userId, { history: false, ...(now !== undefined ? { now } : {}) }).then((view) => {
-        entry.view = view;
-        entry.loading = false;
-        this.#host.requestUpdate();
-      }, () => { entry.loading = false; });
-    }
-    return undefined;
-  }
-
-  /**
-   * The pane's actions and form mode. Until the pane has painted once (`settled`), the actions the
-   * step offers its assignees (carried by the row) stand in for the chain's exact answer; whatever
-   * is pressed meanwhile is decided by the chain with the exact actions (approve, returnTask).
-   */
-  paneActions(open: OpenTask, listed: InboxRow | undefined): PaneActions {
-    const record = open.record;
-    const step = chainStep(this.#host.settings().chains, record.chainId, record.step);
-    const allowed = !open.settled && listed?.record === record ? listed.actions : this.allowed(record);
-    // The form's mode is the service's (one decision for the inbox and the embed's openForm); read-only while it loads.
-    const view = this.view(record);
-    const mode = view?.mode ?? 'readonly';
-    const canDelegate = allowed.includes('draft.save') && !(step && isGroupStep(step));
-    return { allowed, mode, view, canDelegate };
+  paneActions(open: OpenTask): PaneActions {
+    const view = open.view;
+    const allowed = view.allowedActions;
+    const canDelegate = allowed.includes('draft.save') && view.groups.length === 0;
+    return { allowed, mode: view.mode, view, canDelegate };
   }
 
   // ---- writing ----
 
-  /**
-   * Writes one action through `performAction` with this reviewer's context (plus `delegations` lent
-   * by this very action). While it runs, store notices of the task wait for its outcome (`writing`).
-   */
-  async #write(record: AppraisalRecord, action: WorkflowAction): Promise<ActionOutcome> {
+  /** Writes one action through `performAction`. While it runs, notices of the task wait for its outcome (`writing`). */
+  async #write(view: AppraisalView, action: WorkflowAction, lend?: Delegation): Promise<ActionOutcome> {
     const host = this.#host;
-    host.list.writing(record.id);
+    host.list.writing(view.id);
     try {
-      return await this.#perform(record, action);
+      const { service, userId, now } = host.settings();
+      if (!service) return { ok: false, kind: 'store', message: 'no service to act through' };
+      const outcome = await performAction(service, view, userId, action, now, lend);
+      if (outcome.ok) host.list.ownWrite(view.id, outcome.revision);
+      return outcome;
     } finally {
-      host.list.written(record.id);
+      host.list.written(view.id);
     }
-  }
-
-  async #perform(record: AppraisalRecord, action: WorkflowAction, lend?: Delegation): Promise<ActionOutcome> {
-    const ctx = this.contextFor(record);
-    const { store, service, userId } = this.#host.settings();
-    if (!ctx || !store || !service) {
-      return { ok: false, kind: 'refused', reason: { code: 'invalidChain', message: `chain ${record.chainId} is not configured` } };
-    }
-    const outcome = await performAction(service, store, record, userId, action, this.#nowIso(), lend);
-    if (outcome.ok) this.#host.list.ownWrite(outcome.record);
-    return outcome;
   }
 
   #failureText(outcome: Exclude<ActionOutcome, { ok: true }>): string {
@@ -266,45 +148,45 @@ export class InboxActions {
   }
 
   /** Handles what a single (non-bulk) action came to: the list, the pane, the announcement, the events. */
-  async #settle(record: AppraisalRecord, action: ActionName, outcome: ActionOutcome): Promise<void> {
+  async #settle(view: AppraisalView, action: ActionName, outcome: ActionOutcome): Promise<void> {
     const host = this.#host;
     const locale = host.locale;
-    const name = host.nameOf(record.employeeId);
+    const name = host.nameOf(view.employeeId);
     if (outcome.ok) {
-      const happened = host.list.reconcile(outcome.record, record.id);
-      host.dispatchEvent(new KaoheTaskActedEvent(outcome.record, action));
+      const happened = host.list.reconcile(outcome.view, view.id);
+      host.dispatchEvent(new KaoheTaskActedEvent(view.id, outcome.revision, action, outcome.view));
       const acted = inboxMsg('acted', locale, { action: actionLabel(action, locale), name });
       host.announce(happened === 'left' ? `${acted} ${inboxMsg('taskLeft', locale)}` : acted);
-      if (host.openTask?.id === record.id) {
-        if (happened === 'left') host.closePane();
+      if (host.openTask?.id === view.id) {
+        if (happened === 'left' || !outcome.view) host.closePane();
         else {
-          host.openTask = { ...host.openTask, record: outcome.record, base: outcome.record, sheet: undefined, comment: '', returnComment: '', message: acted };
-          void host.loadAudit(record.id);
+          host.openTask = { ...host.openTask, view: outcome.view, base: outcome.view, sheet: undefined, comment: '', returnComment: '', message: acted };
+          void host.loadHistory(view.id);
         }
       }
       // The row below takes the place of the one that left, so a reviewer can keep pressing `a`.
-      if (happened === 'left' && host.keys.activeId === record.id) host.keys.moveActiveAfterRemoval(record.id);
+      if (happened === 'left' && host.keys.activeId === view.id) host.keys.moveActiveAfterRemoval(view.id);
       host.requestUpdate();
       return;
     }
     let message = this.#failureText(outcome);
-    host.dispatchEvent(new KaoheTaskActionFailedEvent(record.id, action,
+    host.dispatchEvent(new KaoheTaskActionFailedEvent(view.id, action,
       outcome.kind === 'refused' ? outcome.reason : { code: outcome.kind, message: outcome.message }));
     if (outcome.kind === 'conflict') {
       // Never a lost update: show what is stored now and let the reviewer decide again.
-      const happened = host.list.reconcile(outcome.current, record.id);
-      if (host.openTask?.id === record.id && outcome.current) {
+      const happened = host.list.reconcile(outcome.current, view.id);
+      if (host.openTask?.id === view.id && outcome.current) {
         // What the person typed stays on screen (and in their draft); the form's banner says why.
         if (host.openTask.sheet !== undefined) message = inboxMsg('conflictKept', locale);
-        host.openTask = withNewerRecord(host.openTask, outcome.current, message);
-        void host.loadAudit(record.id);
+        host.openTask = withNewerView(host.openTask, outcome.current, message);
+        void host.loadHistory(view.id);
       }
       if (happened === 'left') host.announce(`${message} ${inboxMsg('taskLeft', locale)}`);
       else host.announce(message);
     } else {
       host.announce(message);
     }
-    if (host.openTask?.id === record.id) {
+    if (host.openTask?.id === view.id) {
       host.openTask = { ...host.openTask, message };
     } else {
       host.problem = `${name}: ${message}`;
@@ -312,18 +194,18 @@ export class InboxActions {
     host.requestUpdate();
   }
 
-  async #settleVeto(record: AppraisalRecord, action: ActionName): Promise<void> {
+  async #settleVeto(view: AppraisalView, action: ActionName): Promise<void> {
     const host = this.#host;
     const message = inboxMsg('vetoed', host.locale);
-    host.dispatchEvent(new KaoheTaskActionFailedEvent(record.id, action, { code: 'vetoed', message }));
-    if (host.openTask?.id === record.id) host.openTask = { ...host.openTask, message };
+    host.dispatchEvent(new KaoheTaskActionFailedEvent(view.id, action, { code: 'vetoed', message }));
+    if (host.openTask?.id === view.id) host.openTask = { ...host.openTask, message };
     host.announce(message);
   }
 
-  /** The record an action on `id` starts from: the pane's when it is open, else the listed one. */
-  #recordOf(id: string): AppraisalRecord | undefined {
+  /** The view an action on `id` starts from: the pane's when it is open, else the listed one. */
+  #viewOf(id: string): AppraisalView | undefined {
     const open = this.#host.openTask;
-    return open?.id === id ? open.record : this.#host.list.get(id)?.record;
+    return open?.id === id ? open.view : this.#host.list.get(id)?.appraisal;
   }
 
   // ---- the inbox's actions (its public methods call these) ----
@@ -333,41 +215,40 @@ export class InboxActions {
     const host = this.#host;
     const shown = host.openTask?.id === id ? host.openTask : undefined;
     // Edits are sent against the revision they were typed on: a newer one by someone else is a conflict, not an overwrite.
-    const record = shown ? recordToSend(shown) : host.list.get(id)?.record;
-    if (!record) return;
-    const action = this.forwardOf(record);
+    const view = shown ? viewToSend(shown) : host.list.get(id)?.appraisal;
+    if (!view) return;
+    const action = this.forwardOf(view);
     if (!action) {
       const message = inboxMsg('noActions', host.locale);
       if (host.openTask?.id === id) host.openTask = { ...host.openTask, message };
       host.announce(message);
       return;
     }
-    const request = new KaoheApproveRequestEvent(record, action, false);
+    const request = new KaoheApproveRequestEvent(view, action, false);
     host.dispatchEvent(request);
     if (request.defaultPrevented) {
-      await this.#settleVeto(record, action);
+      await this.#settleVeto(view, action);
       return;
     }
     const open = host.openTask?.id === id ? host.openTask : undefined;
     // Only what this reviewer may edit, compared by content (canonical JSON); the view says which items.
-    const view = this.view(record);
-    const edits = open?.sheet ? sheetEdits(record.sheet, open.sheet, view?.editableItems, view?.editsAttendance ?? true) : {};
+    const edits = open?.sheet ? sheetEdits(view.sheet, open.sheet, view.editableItems, view.editsAttendance) : {};
     const comment = options.comment ?? open?.comment ?? '';
-    const group = action === 'group.submit' ? this.pendingGroups(record)[0] : undefined;
+    const group = action === 'group.submit' ? view.submit?.group : undefined;
     const workflowAction = {
       type: action,
       ...edits,
       ...(comment.trim() !== '' ? { comment: comment.trim() } : {}),
       ...(group !== undefined ? { group } : {}),
     } as WorkflowAction;
-    await this.#settle(record, action, await this.#write(record, workflowAction));
+    await this.#settle(view, action, await this.#write(view, workflowAction));
   }
 
   /** Returns one task to an earlier step; a comment saying what to change is required. */
   async returnTask(id: string, to: string, comment: string): Promise<void> {
     const host = this.#host;
-    const record = this.#recordOf(id);
-    if (!record) return;
+    const view = this.#viewOf(id);
+    if (!view) return;
     if (comment.trim() === '') {
       const message = inboxMsg('commentRequired', host.locale);
       if (host.openTask?.id === id) host.openTask = { ...host.openTask, message };
@@ -375,33 +256,33 @@ export class InboxActions {
       host.keys.focusAfterUpdate(() => host.keys.focusReturnComment());
       return;
     }
-    const request = new KaoheReturnRequestEvent(record, to, comment.trim());
+    const request = new KaoheReturnRequestEvent(view, to, comment.trim());
     host.dispatchEvent(request);
     if (request.defaultPrevented) {
-      await this.#settleVeto(record, 'step.return');
+      await this.#settleVeto(view, 'step.return');
       return;
     }
-    await this.#settle(record, 'step.return', await this.#write(record, { type: 'step.return', to, comment: comment.trim() }));
+    await this.#settle(view, 'step.return', await this.#write(view, { type: 'step.return', to, comment: comment.trim() }));
   }
 
   /** Lends the task to `to` from today until `until` (see KaoheInbox.delegate for what the host keeps). */
   async delegate(id: string, to: string, until: string): Promise<void> {
     const host = this.#host;
-    const record = this.#recordOf(id);
-    if (!record || !to) return;
-    const today = businessDay(this.#nowIso(), timeZoneOf(host.settings().calendar));
-    const delegation = { from: host.settings().userId, to, start: today, end: until || today };
-    const request = new KaoheDelegateRequestEvent(record, delegation);
+    const view = this.#viewOf(id);
+    if (!view || !to) return;
+    const { userId, calendar, now } = host.settings();
+    const today = businessDay(now ?? new Date().toISOString(), timeZoneOf(calendar));
+    const delegation = { from: userId, to, start: today, end: until || today };
+    const request = new KaoheDelegateRequestEvent(view, delegation);
     host.dispatchEvent(request);
     if (request.defaultPrevented) {
-      await this.#settleVeto(record, 'draft.save');
+      await this.#settleVeto(view, 'draft.save');
       return;
     }
-    if (!this.contextFor(record) || !host.settings().store) return;
     // The delegation is written by a draft save made under it, so the chain re-routes the task at once.
     const comment = inboxMsg('delegated', 'en', { name: host.nameOf(to) });
-    const outcome = await this.#perform(record, { type: 'draft.save', comment }, delegation);
-    await this.#settle(record, 'draft.save', outcome);
+    const outcome = await this.#write(view, { type: 'draft.save', comment }, delegation);
+    await this.#settle(view, 'draft.save', outcome);
     if (outcome.ok) host.announce(inboxMsg('delegated', host.locale, { name: host.nameOf(to) }));
   }
 
@@ -413,26 +294,26 @@ export class InboxActions {
     const run: BulkRun = { action, total: targets.length, done: 0, ok: 0, running: true, failures: [] };
     host.bulk = run;
     for (const row of targets) {
-      const record = host.list.get(row.id)?.record ?? row.record;
-      const request = new KaoheApproveRequestEvent(record, action, true);
+      const view = host.list.get(row.id)?.appraisal ?? row.appraisal;
+      const request = new KaoheApproveRequestEvent(view, action, true);
       host.dispatchEvent(request);
       let failure: string | undefined;
       if (request.defaultPrevented) {
         failure = inboxMsg('vetoed', locale);
       } else {
-        const outcome = await this.#write(record, { type: action } as WorkflowAction);
+        const outcome = await this.#write(view, { type: action } as WorkflowAction);
         if (outcome.ok) {
           run.ok++;
-          host.list.reconcile(outcome.record, record.id);
-          host.dispatchEvent(new KaoheTaskActedEvent(outcome.record, action));
+          host.list.reconcile(outcome.view, view.id);
+          host.dispatchEvent(new KaoheTaskActedEvent(view.id, outcome.revision, action, outcome.view));
         } else {
           failure = this.#failureText(outcome);
-          if (outcome.kind === 'conflict') host.list.reconcile(outcome.current, record.id);
-          host.dispatchEvent(new KaoheTaskActionFailedEvent(record.id, action,
+          if (outcome.kind === 'conflict') host.list.reconcile(outcome.current, view.id);
+          host.dispatchEvent(new KaoheTaskActionFailedEvent(view.id, action,
             outcome.kind === 'refused' ? outcome.reason : { code: outcome.kind, message: outcome.message }));
         }
       }
-      if (failure !== undefined) run.failures.push({ id: record.id, name: host.nameOf(record.employeeId), message: failure });
+      if (failure !== undefined) run.failures.push({ id: view.id, name: host.nameOf(view.employeeId), message: failure });
       run.done++;
       host.bulk = { ...run, failures: [...run.failures] };
     }

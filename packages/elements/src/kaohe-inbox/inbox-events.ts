@@ -2,7 +2,8 @@
 // an approval or a return (its own permission check, a confirmation dialog) calls preventDefault()
 // and nothing is written. The outcome events follow only for what was written to the store.
 import type { Sheet } from '@kaohe/scoring';
-import type { ActionName, AppraisalRecord, Delegation, Refusal } from '@kaohe/workflow';
+import type { AppraisalView } from '@kaohe/service';
+import type { ActionName, Delegation, Refusal } from '@kaohe/workflow';
 import { init } from '../events.ts';
 import type { OpenTaskEdit } from './open-task.ts';
 
@@ -16,7 +17,8 @@ export type ForwardAction = Extract<ActionName, 'step.submit' | 'step.approve' |
 export class KaoheApproveRequestEvent extends Event {
   static readonly eventName = 'kaohe-approve-request';
   constructor(
-    readonly record: AppraisalRecord,
+    /** the task as the reviewer sees it (the service's view) */
+    readonly appraisal: AppraisalView,
     readonly action: ForwardAction,
     /** true when the request is one of a bulk approval */
     readonly bulk: boolean,
@@ -29,7 +31,7 @@ export class KaoheApproveRequestEvent extends Event {
 export class KaoheReturnRequestEvent extends Event {
   static readonly eventName = 'kaohe-return-request';
   constructor(
-    readonly record: AppraisalRecord,
+    readonly appraisal: AppraisalView,
     readonly to: string,
     readonly comment: string,
   ) {
@@ -47,19 +49,24 @@ export class KaoheReturnRequestEvent extends Event {
 export class KaoheDelegateRequestEvent extends Event {
   static readonly eventName = 'kaohe-delegate-request';
   constructor(
-    readonly record: AppraisalRecord,
+    readonly appraisal: AppraisalView,
     readonly delegation: Delegation,
   ) {
     super(KaoheDelegateRequestEvent.eventName, init(true));
   }
 }
 
-/** An action was accepted by the chain and written to the store; `record` is what is stored now. */
+/**
+ * An action was accepted by the chain and written (revision `revision`); `appraisal` is how the
+ * reviewer may see it now, absent where they may not any more.
+ */
 export class KaoheTaskActedEvent extends Event {
   static readonly eventName = 'kaohe-task-acted';
   constructor(
-    readonly record: AppraisalRecord,
+    readonly appraisalId: string,
+    readonly revision: number,
     readonly action: ActionName,
+    readonly appraisal: AppraisalView | undefined,
   ) {
     super(KaoheTaskActedEvent.eventName, init());
   }
@@ -83,7 +90,7 @@ export class KaoheTaskActionFailedEvent extends Event {
 /** A task was opened in the detail pane. */
 export class KaoheTaskOpenEvent extends Event {
   static readonly eventName = 'kaohe-task-open';
-  constructor(readonly record: AppraisalRecord) {
+  constructor(readonly appraisal: AppraisalView) {
     super(KaoheTaskOpenEvent.eventName, init());
   }
 }

@@ -1,11 +1,12 @@
-// The inbox's table as plain data: one row per task, computed once per stored revision, so that
-// filtering and sorting 10,000 tasks compares ready-made fields and never scores a sheet again.
-import { scoreSheet } from '@kaohe/scoring';
+// The inbox's table as plain data: one row per task, made once per revision from the application
+// service's view of it (what the viewer may see, with the score the service stored with the record:
+// design.md, reads never re-score), so that filtering and sorting 10,000 tasks compares ready-made fields.
 import type { Label, Rubric } from '@kaohe/scoring';
-import type { ActionName, AppraisalRecord, AppraisalStatus, Chain, Directory, Person, Task } from '@kaohe/workflow';
+import type { AppraisalView } from '@kaohe/service';
+import type { ActionName, AppraisalStatus, Chain, Directory, Person } from '@kaohe/workflow';
 import { machineFor, stepOf } from '@kaohe/workflow';
 
-/** Rubrics by `${id}@${version}`, or a function that finds one. */
+/** Rubrics by `${id}@${version}`, or a function that finds one (for the service a host's inbox builds over its store). */
 export type RubricSource = Record<string, Rubric> | ((id: string, version: number) => Rubric | undefined);
 
 export function rubricFor(source: RubricSource | undefined, id: string, version: number): Rubric | undefined {
@@ -13,30 +14,16 @@ export function rubricFor(source: RubricSource | undefined, id: string, version:
   return typeof source === 'function' ? source(id, version) : source[`${id}@${version}`];
 }
 
-/** The monthly score of a sheet, or null when the rubric is missing or the sheet cannot be scored. */
+/** The monthly score as the view carries it; null where the viewer may not see it, or it cannot be scored. */
 export interface RowScore {
   monthly: string;
   complete: boolean;
 }
 
-export function scoreRecord(record: AppraisalRecord, rubric: Rubric | undefined): RowScore | null {
-  // design.md: the service keeps each record's score with it at write time, so a list never re-scores;
-  // only records written before it kept scores are scored here.
-  if (record.score !== undefined) return record.score && { monthly: record.score.monthly, complete: record.score.complete };
-  if (!rubric) return null;
-  try {
-    const result = scoreSheet(rubric, record.sheet);
-    return { monthly: result.monthly, complete: result.complete };
-  } catch {
-    // A sheet the rubric refuses shows no score in the list; the detail pane shows the problems.
-    return null;
-  }
-}
-
 export interface InboxRow {
   id: string;
-  record: AppraisalRecord;
-  task: Task;
+  /** the appraisal as the service shows it to this reviewer */
+  appraisal: AppraisalView;
   employeeName: string;
   employeeNumber: string;
   role: string;
@@ -48,25 +35,18 @@ export interface InboxRow {
   dueDate: string;
   overdue: boolean;
   status: AppraisalStatus;
-  /** undefined while not computed yet, null when it cannot be */
-  score: RowScore | null | undefined;
-  /** what the step offers its assignees (exact permissions are checked again by `act`) */
+  score: RowScore | null;
+  /** what the chain lets this reviewer do now (the view's allowed actions) */
   actions: ActionName[];
   /** lower-cased name and number, for the search box */
   search: string;
-}
-
-export interface RowContext {
-  directory: Directory;
-  chains: Record<string, Chain>;
-  people?: Map<string, Person>;
 }
 
 export function peopleById(directory: Directory): Map<string, Person> {
   return new Map(directory.people.map((person) => [person.id, person]));
 }
 
-/** The step as the machine runs it: chains without a publish step get one appended by workflow. */
+/** A step as the machine runs it (chains without a publish step get one appended by workflow): for its name. */
 export function chainStep(chains: Record<string, Chain>, chainId: string, stepId: string) {
   const chain = chains[chainId];
   if (!chain) return undefined;
@@ -77,28 +57,27 @@ export function chainStep(chains: Record<string, Chain>, chainId: string, stepId
   }
 }
 
-export function toRow(record: AppraisalRecord, task: Task, context: RowContext, score?: RowScore | null): InboxRow {
-  const people = context.people ?? peopleById(context.directory);
-  const person = people.get(record.employeeId);
-  const name = person?.name ?? record.employeeId;
+/** A row for the view; the directory only names the employee (their role and region for the filters). */
+export function toRow(view: AppraisalView, people: ReadonlyMap<string, Person>): InboxRow {
+  const person = people.get(view.employeeId);
+  const name = person?.name ?? view.employeeId;
   const number = person?.number ?? '';
   return {
-    id: record.id,
-    record,
-    task,
+    id: view.id,
+    appraisal: view,
     employeeName: name,
     employeeNumber: number,
     role: person?.roles[0] ?? '',
     region: person?.region ?? '',
-    period: record.period,
-    step: record.step,
-    stepLabel: chainStep(context.chains, record.chainId, record.step)?.label,
-    dueDate: task.dueDate ?? '',
-    overdue: task.overdue,
-    status: record.status,
-    score,
-    actions: task.actions,
-    search: `${name}\u0000${number}\u0000${record.employeeId}`.toLowerCase(),
+    period: view.period,
+    step: view.step,
+    stepLabel: view.stepLabel,
+    dueDate: view.dueDate ?? '',
+    overdue: view.overdue,
+    status: view.status,
+    score: view.score ? { monthly: view.score.monthly, complete: view.score.complete } : null,
+    actions: view.allowedActions,
+    search: `${name}\u0000${number}\u0000${view.employeeId}`.toLowerCase(),
   };
 }
 

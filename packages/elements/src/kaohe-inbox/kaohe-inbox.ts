@@ -2,10 +2,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../base/css-props.ts';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { createService, type KaoheService } from '@kaohe/service';
-import type { KaoheStore } from '@kaohe/store';
-import { chainPresets, redactAuditForViewer, timeZoneOf } from '@kaohe/workflow';
-import type { AppraisalRecord, Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
+import type { Rubric } from '@kaohe/scoring';
+import { createService, type AppraisalView, type KaoheService } from '@kaohe/service';
+import type { DraftStore, KaoheStore } from '@kaohe/store';
+import { chainPresets, timeZoneOf } from '@kaohe/workflow';
+import type { Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
 import { formatDay } from '../base/date-format.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import type { OutboxStatusSource } from '../kaohe-outbox-status/kaohe-outbox-status.ts';
@@ -13,19 +14,20 @@ import { bulkable, InboxActions, type BulkRun, type InboxActionsHost } from './i
 import { KaoheTaskOpenEvent, KaoheTaskPaneEditEvent, KaoheTaskPaneIntentEvent, type ForwardAction } from './inbox-events.ts';
 import { actionLabel, inboxMsg, roleLabel, statusLabel, type InboxMessageKey } from './inbox-messages.ts';
 import {
-  chainStep, commonActions, defaultView, loadView, peopleById, saveView, sortColumns,
+  commonActions, defaultView, loadView, peopleById, saveView, sortColumns,
   rubricFor, type InboxRow, type InboxView, type RubricSource, type SortColumn,
 } from './inbox-rows.ts';
 import { GridKeyboard } from './grid-keyboard.ts';
 import { KaoheTaskPane } from './kaohe-task-pane.ts';
 import { inboxStyles } from './kaohe-inbox.styles.ts';
-import { openTaskOf, withNewerRecord, type OpenTask } from './open-task.ts';
+import { openTaskOf, withNewerView, type OpenTask } from './open-task.ts';
 import { RowWindow } from './row-window.ts';
+import { serviceDrafts } from './service-drafts.ts';
 import { TaskListController, type Reconciled } from './task-list-controller.ts';
 
 // Where to change what (the inbox is split along its seams):
-// - the task list — paging, live notices, background scoring, ordering: task-list-controller.ts
-// - what an action does — the act context, allowed actions, writes, what happens after approve: inbox-actions.ts
+// - the task list — paging through service.tasks, live notices (service.subscribe), ordering: task-list-controller.ts
+// - what an action does — writes through service.act, what happens after approve: inbox-actions.ts
 // - keys, the active row, the selection, focus: grid-keyboard.ts
 // - the detail pane's markup: kaohe-task-pane.ts (it sends intents; this element acts on them)
 // This file holds the element: its properties, the filters, counts, bulk bar and grid, and the wiring.
@@ -60,9 +62,10 @@ const headerColumns = sortColumns.filter((column) => column !== 'number');
 
 /**
  * @customElement kaohe-inbox
- * The approval inbox: the signed-in reviewer's tasks from the store, filtered, searched and sorted,
- * opened one at a time in a detail pane (rubric form, history, the actions the chain allows) or
- * approved in bulk. The list follows the store live, other tabs included.
+ * The approval inbox: the signed-in reviewer's tasks as the application service shows them (the
+ * page's own over `store`, or the server's), filtered, searched and sorted, opened one at a time in a
+ * detail pane (rubric form, history, the actions the chain allows — all the service's view) or
+ * approved in bulk. The list follows the service's live notices: other tabs, or other people on the server.
  *
  * Keyboard (on the task list):
  * - ↑ / ↓, Page Up / Page Down, Home / End: move through the tasks
@@ -97,17 +100,20 @@ export class KaoheInbox extends KaoheElement {
     KaoheElement.define.call(this, tag);
   }
 
-  /** Where tasks come from and actions go. */
+  /**
+   * The page's own store (the IndexedDB mode), for a host that hands no `service`: the inbox then
+   * builds the application service over it and reads and writes only through that.
+   */
   @property({ attribute: false }) store: KaoheStore | undefined;
   /** With a server (Kaohe.configure({ server })): its client's outbox, so the element says when it is offline and what waits. */
   @property({ attribute: false }) outbox: OutboxStatusSource | undefined;
-  /** The host's org directory (people, managers, delegations). */
+  /** The host's org directory: the names the rows show (and, with `store`, the service's people). */
   @property({ attribute: false }) directory: Directory = { people: [] };
   /** The signed-in reviewer. */
   @property({ attribute: 'user-id' }) userId = '';
-  /** The rubrics appraisals pinned, by `${id}@${version}`, or a resolver. */
+  /** With `store`: the rubrics appraisals pinned, by `${id}@${version}`, or a resolver, for the service built over it. */
   @property({ attribute: false }) rubrics: RubricSource | undefined;
-  /** Chains by id (default: the W-* presets). */
+  /** Chains by id (default: the W-* presets): with `store`, the service's; else only the names of steps. */
   @property({ attribute: false }) chains: Record<string, Chain> = chainPresets;
   /**
    * The company's work calendar: its `timeZone` decides which day it is (overdue, delegations) and
@@ -117,8 +123,9 @@ export class KaoheInbox extends KaoheElement {
   /** The time actions are stamped with and overdue is judged by (ISO); unset, the clock's. */
   @property() now: string | undefined;
   /**
-   * The application service every action and the open task's view go through (`Kaohe.configure` hands
-   * the page's). Unset: one over `store`, `directory`, `chains`, `rubrics` and `calendar`.
+   * The application service the inbox reads, follows and acts through — its only source (`Kaohe.configure`
+   * hands the page's, the server's client in server mode). Unset: one over `store`, `directory`,
+   * `chains`, `rubrics` and `calendar`.
    */
   @property({ attribute: false }) service: KaoheService | undefined;
 
@@ -149,19 +156,21 @@ export class KaoheInbox extends KaoheElement {
   @state() private problem = '';
 
   #people = new Map<string, Person>();
+  /** rubric versions by `${id}@${version}`, as the service answered them (a version never changes) */
+  #rubrics = new Map<string, { service: KaoheService; rubric: Rubric | undefined; reading: boolean }>();
+  #draftsCache: { service: KaoheService; userId: string; drafts: DraftStore } | undefined;
   #chosenCache: { visible: readonly InboxRow[]; selected: ReadonlySet<string>; rows: InboxRow[] } | undefined;
 
-  /** The rows, read from the store and kept live. */
+  /** The rows, read through the service and kept live by its notices. */
   #list = new TaskListController(this, {
-    source: () => ({
-      store: this.store, userId: this.userId, directory: this.directory, chains: this.chains, rubrics: this.rubrics,
-      people: this.#people, calendar: this.calendar, now: this.#nowIso(),
-    }),
+    source: () => ({ service: this.#service(), userId: this.userId, people: this.#people, now: this.now }),
     openId: () => this.openTask?.id,
     onProblem: (message) => { this.problem = message; },
     onStoreClosed: () => { this.problem = inboxMsg('storeClosed', this.locale); },
-    onNotices: (done, openId, openRecord) => this.#onNotices(done, openId, openRecord),
+    onNotices: (done, openId, openView) => this.#onNotices(done, openId, openView),
     onRowsLeft: () => this.#keys.prune((id) => this.#list.has(id)),
+    // Read ahead, so a pane opens with its form in the frame it was asked for.
+    onRubrics: (versions) => { for (const [id, version] of versions) this.#rubricOf(id, version); },
   });
 
   #window = new RowWindow(this, {
@@ -196,7 +205,7 @@ export class KaoheInbox extends KaoheElement {
     return this.#visible();
   }
 
-  /** Resolves when the list has been (re)loaded from the store. */
+  /** Resolves when the list has been (re)loaded through the service. */
   loaded: Promise<void> = Promise.resolve();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -206,8 +215,9 @@ export class KaoheInbox extends KaoheElement {
       this.#keys.selected = new Set();
       this.openTask = undefined;
     }
-    if (changed.has('store')) this.#list.subscribe();
-    if (changed.has('store') || changed.has('userId') || changed.has('directory') || changed.has('chains') || changed.has('rubrics') || changed.has('now')) {
+    if (changed.has('store') || changed.has('service') || changed.has('calendar') || changed.has('userId')) this.#list.subscribe();
+    if (changed.has('store') || changed.has('service') || changed.has('calendar') || changed.has('userId') || changed.has('directory')
+      || changed.has('chains') || changed.has('rubrics') || changed.has('now')) {
       this.loaded = this.#list.load();
     }
   }
@@ -219,14 +229,10 @@ export class KaoheInbox extends KaoheElement {
     return pane ? (await pane.updateComplete) && done : done;
   }
 
-  /** Re-reads every task from the store. */
+  /** Re-reads every task through the service. */
   async reload(): Promise<void> {
     this.loaded = this.#list.load();
     return this.loaded;
-  }
-
-  #nowIso(): string {
-    return this.now ?? new Date().toISOString();
   }
 
   #visible(): readonly InboxRow[] {
@@ -253,13 +259,41 @@ export class KaoheInbox extends KaoheElement {
     return this.#people.get(personId)?.name ?? personId;
   }
 
-  /** A burst of store notices was applied: the open task shows a newer revision, and the list's change is announced. */
-  #onNotices(done: Reconciled, openId: string | undefined, openRecord: AppraisalRecord | undefined): void {
+  /** The rubric version a view pins, as the service answers it; undefined until read (a repaint follows). */
+  #rubricOf(id: string, version: number): Rubric | undefined {
+    const service = this.#service();
+    if (!service) return undefined;
+    const key = `${id}@${version}`;
+    const known = this.#rubrics.get(key);
+    if (known && known.service === service && (known.rubric || known.reading)) return known.rubric;
+    const entry = { service, rubric: undefined as Rubric | undefined, reading: true };
+    this.#rubrics.set(key, entry);
+    service.rubric(id, version).then((rubric) => {
+      entry.rubric = rubric;
+      entry.reading = false;
+      if (rubric && this.openTask?.view.rubricId === id && this.openTask.view.rubricVersion === version) this.requestUpdate();
+    }, () => { entry.reading = false; });
+    return undefined;
+  }
+
+  /** The reviewer's drafts, kept through the service (the rubric form saves and restores them there). */
+  #drafts(): DraftStore | undefined {
+    const service = this.#service();
+    if (!service || !this.userId) return undefined;
+    const cached = this.#draftsCache;
+    if (cached?.service === service && cached.userId === this.userId) return cached.drafts;
+    const drafts = serviceDrafts(service, this.userId);
+    this.#draftsCache = { service, userId: this.userId, drafts };
+    return drafts;
+  }
+
+  /** A burst of notices was applied: the open task shows a newer revision, and the list's change is announced. */
+  #onNotices(done: Reconciled, openId: string | undefined, openView: AppraisalView | undefined): void {
     const open = this.openTask;
-    if (open !== undefined && open.id === openId && openRecord && openRecord.revision !== open.record.revision) {
+    if (open !== undefined && open.id === openId && openView && openView.revision !== open.view.revision) {
       const left = !this.#list.has(open.id);
-      this.openTask = withNewerRecord(open, openRecord, inboxMsg(left ? 'taskLeft' : 'taskUpdated', this.locale));
-      void this.#loadAudit(open.id);
+      this.openTask = withNewerView(open, openView, inboxMsg(left ? 'taskLeft' : 'taskUpdated', this.locale));
+      void this.#loadHistory(open.id);
     }
     if (done.left > 0) this.#announce(done.left === 1 ? inboxMsg('taskLeft', this.locale) : inboxMsg('tasksLeft', this.locale, { n: done.left }));
     else if (done.arrived > 0) this.#announce(done.arrived === 1 ? inboxMsg('taskArrived', this.locale) : inboxMsg('tasksArrived', this.locale, { n: done.arrived }));
@@ -273,11 +307,7 @@ export class KaoheInbox extends KaoheElement {
     const inbox = this;
     return {
       get locale() { return inbox.locale; },
-      settings: () => ({
-        store: this.store, userId: this.userId, directory: this.directory, chains: this.chains, calendar: this.calendar, now: this.now,
-        rubricOf: (record) => this.#list.rubricOf(record),
-        service: this.#service(),
-      }),
+      settings: () => ({ userId: this.userId, calendar: this.calendar, now: this.now, service: this.#service() }),
       dispatchEvent: (event) => this.dispatchEvent(event),
       requestUpdate: () => this.requestUpdate(),
       list: this.#list,
@@ -286,7 +316,7 @@ export class KaoheInbox extends KaoheElement {
       get openTask() { return inbox.openTask; },
       set openTask(open) { inbox.openTask = open; },
       closePane: (restoreFocus) => this.#closePane(restoreFocus),
-      loadAudit: (id) => this.#loadAudit(id),
+      loadHistory: (id) => this.#loadHistory(id),
       nameOf: (personId) => this.#nameOf(personId),
       announce: (text) => this.#announce(text),
       get problem() { return inbox.problem; },
@@ -337,29 +367,36 @@ export class KaoheInbox extends KaoheElement {
     const row = this.#list.get(id);
     if (!row) return;
     this.#keys.activeId = id;
-    const step = chainStep(this.chains, row.record.chainId, row.record.step);
-    // The earliest step (the assessor) is where most returns go; the menu offers the others.
-    this.openTask = openTaskOf(row.record, step?.returnTo?.[0] ?? '');
+    // The row's view (from `tasks`) has everything the first frame shows: the form's mode and items,
+    // the actions, where a return goes (the earliest step first: most returns go to the assessor).
+    this.openTask = openTaskOf(row.appraisal);
     this.#keys.focusAfterUpdate(() => this.#keys.focusPaneHeading());
-    this.dispatchEvent(new KaoheTaskOpenEvent(row.record));
+    this.dispatchEvent(new KaoheTaskOpenEvent(row.appraisal));
     this.#announce(inboxMsg('opened', this.locale, { name: row.employeeName }));
-    // The heading and the form paint first; the history (a store read and its rendering) follows in
-    // the next frame, so Enter on a row shows the task within the frame it was pressed in.
+    // The heading and the form paint first; the view with its history (a read and its rendering)
+    // follows in the next frame, so Enter on a row shows the task within the frame it was pressed in.
     await this.updateComplete;
     await afterPaint();
     if (this.openTask?.id !== id) return;
-    if (!this.openTask.settled) this.#patchOpen({ settled: true });
-    if (this.openTask.audit === undefined) await this.#loadAudit(id);
+    if (this.openTask.view.history === undefined) await this.#loadHistory(id);
   }
 
-  async #loadAudit(id: string): Promise<void> {
-    const events = await this.store?.listAudit(id).catch(() => []) ?? [];
+  /** Reads the open task's view again with its history, as the service redacts it for the reviewer. */
+  async #loadHistory(id: string): Promise<void> {
+    const service = this.#service();
+    if (!service) return;
+    const view = await service.view(id, this.userId, { history: true, ...(this.now !== undefined ? { now: this.now } : {}) }).catch(() => undefined);
     const open = this.openTask;
     if (open?.id !== id) return;
-    const chain = this.chains[open.record.chainId];
-    // Without its chain nobody can tell which steps keep their raters anonymous (TR-3): the employee sees no history then.
-    const shown = chain ? redactAuditForViewer(events, open.record, this.userId, chain) : open.record.employeeId === this.userId ? [] : events;
-    this.openTask = { ...open, audit: shown };
+    if (!view) {
+      // Not readable any more (or the read failed): the pane says there is no history rather than waiting for it.
+      if (open.view.history === undefined) this.openTask = { ...open, view: { ...open.view, history: [] } };
+      return;
+    }
+    if (view.revision < open.view.revision) return;
+    this.openTask = view.revision === open.view.revision
+      ? { ...open, view, ...(open.base === open.view ? { base: view } : {}) }
+      : withNewerView(open, view, inboxMsg(this.#list.has(id) ? 'taskUpdated' : 'taskLeft', this.locale));
   }
 
   #closePane(restoreFocus = true): void {
@@ -423,11 +460,11 @@ export class KaoheInbox extends KaoheElement {
   }
 
   #renderPane(open: OpenTask): TemplateResult {
-    const { allowed, mode, view, canDelegate } = this.#actions.paneActions(open, this.#list.get(open.id));
+    const { allowed, mode, view, canDelegate } = this.#actions.paneActions(open);
     return html`
       <kaohe-task-pane .task=${open} .allowed=${allowed} .mode=${mode} .view=${view} .canDelegate=${canDelegate}
-        .rubric=${this.#list.rubricOf(open.record)} .chains=${this.chains} .directory=${this.directory} .people=${this.#people}
-        .userId=${this.userId} .timeZone=${timeZoneOf(this.calendar)} .store=${this.store} .locale=${this.locale}
+        .rubric=${this.#rubricOf(open.view.rubricId, open.view.rubricVersion)} .chains=${this.chains} .directory=${this.directory} .people=${this.#people}
+        .userId=${this.userId} .timeZone=${timeZoneOf(this.calendar)} .drafts=${this.#drafts()} .locale=${this.locale}
         @keydown=${this.#keys.onPaneKeydown}
         @kaohe-task-pane-edit=${this.#onPaneEdit} @kaohe-task-pane-intent=${this.#onPaneIntent}></kaohe-task-pane>`;
   }
@@ -571,8 +608,6 @@ export class KaoheInbox extends KaoheElement {
 
   #renderRow(row: InboxRow, index: number, active: boolean): TemplateResult {
     const selected = this.#keys.selected.has(row.id);
-    // A row on screen is scored now (once per revision, ~0.1 ms), not when the background pass reaches it.
-    this.#list.score(row);
     const score = row.score;
     return html`
       <div role="row" id=${`row-${index}`} class="row ${active ? 'active' : ''} ${this.openTask?.id === row.id ? 'opened' : ''}"

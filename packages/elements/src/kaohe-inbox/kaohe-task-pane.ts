@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Rubric } from '@kaohe/scoring';
-import type { KaoheStore } from '@kaohe/store';
-import { commentSignature, type AppraisalView } from '@kaohe/service';
-import { ANONYMOUS_ACTOR, chainPresets } from '@kaohe/workflow';
-import type { ActionName, AppraisalRecord, AuditEvent, Chain, Directory, Person } from '@kaohe/workflow';
+import type { DraftStore } from '@kaohe/store';
+import { commentSignature, type AppraisalView, type HistoryEntry } from '@kaohe/service';
+import { chainPresets } from '@kaohe/workflow';
+import type { ActionName, Chain, Directory, Person } from '@kaohe/workflow';
 import { formatDateTime } from '../base/date-format.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { KaoheChangeEvent } from '../events.ts';
@@ -39,19 +39,20 @@ const DELEGATE_OPTIONS = 100;
 export class KaoheTaskPane extends KaoheElement {
   /** The open task and what was typed into it. */
   @property({ attribute: false }) task: OpenTask | undefined;
-  /** The actions the chain allows the reviewer on it (or, before the first paint, the step's). */
+  /** The actions the chain allows the reviewer on it (the service's view says). */
   @property({ attribute: false }) allowed: readonly ActionName[] = [];
   /** How the rubric form opens. */
   @property() mode: RubricFormMode = 'readonly';
   /**
    * The application service's view of the task for the reviewer: the items the form shows, edits and
-   * requires, and the comments as they may read them (TR-3). Undefined while it is read.
+   * requires, the comments and the history as they may read them (TR-3).
    */
   @property({ attribute: false }) view: AppraisalView | undefined;
   /** Whether the delegate section is offered. */
   @property({ type: Boolean, attribute: 'can-delegate' }) canDelegate = false;
   /** The rubric the appraisal pinned (undefined: the host has not got it). */
   @property({ attribute: false }) rubric: Rubric | undefined;
+  /** Chains by id, for the names of the steps a return goes to and an anonymous rater is shown as. */
   @property({ attribute: false }) chains: Record<string, Chain> = chainPresets;
   @property({ attribute: false }) directory: Directory = { people: [] };
   /** The directory's people by id, for names. */
@@ -59,8 +60,8 @@ export class KaoheTaskPane extends KaoheElement {
   @property({ attribute: 'user-id' }) userId = '';
   /** The company's IANA time zone: the history's times are shown on its clock. */
   @property({ attribute: 'time-zone' }) timeZone = 'UTC';
-  /** Handed to the rubric form, which keeps the reviewer's draft there. */
-  @property({ attribute: false }) store: KaoheStore | undefined;
+  /** Handed to the rubric form, which keeps the reviewer's draft there (the service's drafts). */
+  @property({ attribute: false }) drafts: DraftStore | undefined;
 
   #comments: { view: AppraisalView; locale: string; comments: ReviewComment[] } | undefined;
 
@@ -80,10 +81,10 @@ export class KaoheTaskPane extends KaoheElement {
     return this.people.get(personId)?.name ?? personId;
   }
 
-  /** What an anonymous rater is shown as (TR-3): the step they rated at. */
-  #stepLabel(record: AppraisalRecord, step: unknown): string {
-    const id = typeof step === 'string' ? step : '';
-    return chainStep(this.chains, record.chainId, id)?.label[this.locale] ?? (id || '—');
+  /** A step's name (an anonymous rater is shown as the step they rated at, TR-3). */
+  #stepLabel(view: AppraisalView, step: string | undefined): string {
+    const id = step ?? '';
+    return chainStep(this.chains, view.chainId, id)?.label[this.locale] ?? (id || '—');
   }
 
   /** The view's comments signed for the reader (TR-3: an anonymous rater by their step), for the form's review mode; one array per view. */
@@ -101,17 +102,16 @@ export class KaoheTaskPane extends KaoheElement {
     const open = this.task;
     if (!open) return nothing;
     const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
-    const record = open.record;
-    const step = chainStep(this.chains, record.chainId, record.step);
+    const view = open.view;
     const allowed = this.allowed;
     const forward = allowed.filter(isForward);
-    const returnTargets = allowed.includes('step.return') ? (step?.returnTo ?? []) : [];
+    const returnTargets = allowed.includes('step.return') ? view.returnTo : [];
     const rubric = this.rubric;
-    const name = this.#nameOf(record.employeeId);
+    const name = this.#nameOf(view.employeeId);
     return html`
       <section class="pane" part="detail" aria-labelledby="detail-heading">
         <header>
-          <h3 id="detail-heading" tabindex="-1">${name} · ${record.period} · ${step?.label[this.locale] ?? record.step}</h3>
+          <h3 id="detail-heading" tabindex="-1">${name} · ${view.period} · ${view.stepLabel[this.locale] ?? view.step}</h3>
           <button type="button" class="close" @click=${() => this.#ask({ type: 'close' })}>${t('close')}</button>
         </header>
         <div class="message" role="alert">${open.message}</div>
@@ -135,7 +135,7 @@ export class KaoheTaskPane extends KaoheElement {
                 <select id="return-to" .value=${open.returnTo}
                   @change=${(e: Event) => this.#edit({ returnTo: (e.target as HTMLSelectElement).value })}>
                   ${returnTargets.map((target) => html`<option value=${target} ?selected=${open.returnTo === target}>
-                    ${chainStep(this.chains, record.chainId, target)?.label[this.locale] ?? target}</option>`)}
+                    ${this.#stepLabel(view, target)}</option>`)}
                 </select>
               </label>
               <label class="field">${t('returnComment')}
@@ -155,21 +155,21 @@ export class KaoheTaskPane extends KaoheElement {
             .visibleItems=${this.view?.visibleItems} .editableItems=${this.view?.editableItems ?? []}
             .requiredItems=${this.view?.requiredItems ?? []} .editsAttendance=${this.view?.editsAttendance ?? false}
             .comments=${this.#signedComments()} .locale=${this.locale}
-            .store=${this.store} .appraisalId=${record.id} .userId=${this.userId} .baseRevision=${open.base.revision}
+            .store=${this.drafts} .appraisalId=${view.id} .userId=${this.userId} .baseRevision=${open.base.revision}
             @change=${(e: Event) => { if (e instanceof KaoheChangeEvent) this.#edit({ sheet: e.sheet }); }}
             @kaohe-submitted=${(e: KaoheSubmittedEvent) => this.#ask({ type: 'submit', sheet: e.sheet })}></kaohe-rubric-form>`
           : html`<p class="muted">${t('rubricMissing')}</p>`}
-        ${this.#renderHistory(record, open.audit)}
+        ${this.#renderHistory(view)}
       </section>`;
   }
 
   /** Folded until asked for: the menu of colleagues is built only then, and narrowed by a search past DELEGATE_OPTIONS. */
   #renderDelegate(open: OpenTask): TemplateResult {
     const t = (key: InboxMessageKey) => inboxMsg(key, this.locale);
-    const record = open.record;
+    const employeeId = open.view.employeeId;
     let menu: TemplateResult | typeof nothing = nothing;
     if (open.delegating) {
-      const candidates = this.directory.people.filter((person) => person.id !== this.userId && person.id !== record.employeeId);
+      const candidates = this.directory.people.filter((person) => person.id !== this.userId && person.id !== employeeId);
       const searching = candidates.length > DELEGATE_OPTIONS;
       const needle = open.delegateSearch.trim().toLowerCase();
       const shown = (needle === '' ? candidates : candidates.filter((person) => `${person.name}\u0000${person.number ?? ''}\u0000${person.id}`.toLowerCase().includes(needle)))
@@ -207,8 +207,10 @@ export class KaoheTaskPane extends KaoheElement {
       </details>`;
   }
 
-  #renderHistory(record: AppraisalRecord, events: AuditEvent[] | undefined): TemplateResult {
+  /** The history as the service redacted it for the reviewer; absent from the view until it is read (after the pane's first paint). */
+  #renderHistory(view: AppraisalView): TemplateResult {
     const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
+    const events: readonly HistoryEntry[] | undefined = view.history;
     return html`
       <section class="history" aria-labelledby="history-heading">
         <h4 id="history-heading">${t('history')}</h4>
@@ -216,9 +218,8 @@ export class KaoheTaskPane extends KaoheElement {
           <ol>
             ${events.map((event) => html`
               <li data-action=${event.action}>
-                <strong>${event.actor === ANONYMOUS_ACTOR
-                  ? this.#stepLabel(record, (event.before as { step?: unknown } | null)?.step)
-                  : this.#nameOf(event.actor)}</strong> · ${actionLabel(event.action, this.locale)}
+                <strong>${event.actor === undefined ? this.#stepLabel(view, event.step) : this.#nameOf(event.actor)}</strong>
+                · ${actionLabel(event.action as ActionName, this.locale)}
                 · <time datetime=${event.at}>${formatDateTime(event.at, this.locale, this.timeZone)}</time>
                 ${event.comment ? html`<q>${event.comment}</q>` : nothing}
               </li>`)}

@@ -1,19 +1,23 @@
-// The task open in the inbox's detail pane, as plain data: what the pane shows and what the reviewer
-// has typed into it. The inbox owns it; `kaohe-task-pane` shows it and asks for changes by event.
+// The task open in the inbox's detail pane, as plain data: the application service's view of it for
+// the reviewer and what the reviewer has typed into it. The inbox owns it; `kaohe-task-pane` shows it
+// and asks for changes by event.
 import type { Sheet } from '@kaohe/scoring';
-import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
+import type { AppraisalView } from '@kaohe/service';
 
 export interface OpenTask {
   id: string;
-  record: AppraisalRecord;
   /**
-   * The revision the form was handed. It follows `record` until the person types; after that a newer
+   * The appraisal as the service shows it to the reviewer now: form mode, items, allowed actions,
+   * the forward action, comments, and (`history`) the audit history as they may read it, which is
+   * read once the pane has painted (until then the row's view, without it, stands in).
+   */
+  view: AppraisalView;
+  /**
+   * The view the form was handed. It follows `view` until the person types; after that a newer
    * revision by someone else leaves it (and what was typed) in place, and the form shows its conflict
    * banner instead of silently resetting (issue 16). A forward action is sent against it.
    */
-  base: AppraisalRecord;
-  /** undefined until read: the history is read once the pane has painted */
-  audit: AuditEvent[] | undefined;
+  base: AppraisalView;
   /** the form's latest sheet, when the reviewer edited it */
   sheet: Sheet | undefined;
   message: string;
@@ -24,12 +28,6 @@ export interface OpenTask {
   delegateUntil: string;
   /** the delegate section is unfolded (its menu is only built then) */
   delegating: boolean;
-  /**
-   * false for the pane's first frame: it shows the actions the step offers its assignees (carried by
-   * the row) instead of asking the chain, whose routing over the whole directory takes 5–9 ms at
-   * 10,000 people. The exact actions replace them right after the first paint.
-   */
-  settled: boolean;
   delegateSearch: string;
 }
 
@@ -37,12 +35,12 @@ export interface OpenTask {
 export type OpenTaskEdit = Partial<Pick<OpenTask,
   'comment' | 'returnTo' | 'returnComment' | 'delegateTo' | 'delegateUntil' | 'delegateSearch' | 'delegating' | 'sheet'>>;
 
-/** A task as it opens: nothing typed yet, returns going to the step's first return target. */
-export function openTaskOf(record: AppraisalRecord, returnTo: string): OpenTask {
+/** A task as it opens: nothing typed yet, returns going to the first step the view offers. */
+export function openTaskOf(view: AppraisalView): OpenTask {
   return {
-    id: record.id, record, base: record, audit: undefined, sheet: undefined, message: '',
-    returnTo, returnComment: '', comment: '',
-    delegateTo: '', delegateUntil: '', delegating: false, delegateSearch: '', settled: false,
+    id: view.id, view, base: view, sheet: undefined, message: '',
+    returnTo: view.returnTo[0] ?? '', returnComment: '', comment: '',
+    delegateTo: '', delegateUntil: '', delegating: false, delegateSearch: '',
   };
 }
 
@@ -53,9 +51,11 @@ export const hasEdits = (open: OpenTask): boolean => open.sheet !== undefined;
  * Someone else's newer revision reached the open task: it is shown, but while the reviewer has typed
  * the form keeps the revision it was handed (and what was typed on it) and shows its conflict banner.
  */
-export function withNewerRecord(open: OpenTask, record: AppraisalRecord, message: string): OpenTask {
-  return { ...open, record, ...(hasEdits(open) ? {} : { base: record }), message };
+export function withNewerView(open: OpenTask, view: AppraisalView, message: string): OpenTask {
+  // A view read without its history keeps showing the last one until the history is read again.
+  const shown = view.history === undefined && open.view.history !== undefined ? { ...view, history: open.view.history } : view;
+  return { ...open, view: shown, ...(hasEdits(open) ? {} : { base: view }), message };
 }
 
 /** The revision a forward action is sent against: edits go against the one they were typed on. */
-export const recordToSend = (open: OpenTask): AppraisalRecord => (hasEdits(open) ? open.base : open.record);
+export const viewToSend = (open: OpenTask): AppraisalView => (hasEdits(open) ? open.base : open.view);

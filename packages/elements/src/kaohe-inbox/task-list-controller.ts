@@ -1,27 +1,29 @@
-// The inbox's task list: the rows read from the store (in pages, the first screen first), kept live
-// by the store's notices (collected in bursts, re-read together, or the whole list again past a
-// threshold), scored in the background, and ordered per column in idle slices. It writes nothing:
-// the inbox's actions (inbox-actions.ts) tell it what they wrote, so their own notices are skipped.
+// The inbox's task list: the rows read through the application service (`service.tasks`, in pages,
+// the first screen first), kept live by its notices (`service.subscribe`: collected in bursts, each
+// changed appraisal read again with `service.view`, or the whole list again past a threshold or on
+// `resync`), and ordered per column in idle slices. It reads no store and decides nothing: the rows
+// show what the service's views carry, the score included (design.md: reads never re-score). It
+// writes nothing either: the inbox's actions (inbox-actions.ts) tell it what they wrote.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Rubric } from '@kaohe/scoring';
-import type { KaoheStore, StoreChange } from '@kaohe/store';
-import { tasksFor, timeZoneOf } from '@kaohe/workflow';
-import type { AppraisalRecord, Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
+import type { AppraisalView, KaoheService, ServiceNotice } from '@kaohe/service';
+import type { Person } from '@kaohe/workflow';
 import type { Locale } from '../base/locale.ts';
 import { RowOrders, slices } from './inbox-order.ts';
 import {
-  countByStatus, distinct, filterRows, rubricFor, scoreRecord, sortColumns, toRow,
-  type InboxRow, type InboxView, type RubricSource, type SortColumn,
+  countByStatus, distinct, filterRows, sortColumns, toRow,
+  type InboxRow, type InboxView, type SortColumn,
 } from './inbox-rows.ts';
 
-/** The first tasks read are scored as they come (a small month is whole at once); the rest after loading, in slices. */
-const SYNC_SCORING_LIMIT = 500;
 /** Work between two chances for the page to paint and take input: half a frame. */
 const SLICE_MS = 8;
 /** The first page fills a screen and paints before the rest is read. */
 const FIRST_PAGE = 50;
-const PAGE_SIZE = 250;
-/** Store notices are collected this long from the first of a burst, then read together. */
+/**
+ * The service builds each page's views in one go (routing, visibility, allowed actions per task): a
+ * page stays small enough to be about one frame's work, and the page paints between two.
+ */
+const PAGE_SIZE = 100;
+/** Notices are collected this long from the first of a burst, then read together. */
 const NOTICE_WINDOW_MS = 50;
 /**
  * Past this many changed appraisals in one burst (HR opening a month in another tab), the task list
@@ -30,21 +32,16 @@ const NOTICE_WINDOW_MS = 50;
 const REREAD_THRESHOLD = 200;
 /** Past this many rows coming, changing or leaving at once, the orders are built again rather than patched. */
 const PATCH_LIMIT = 500;
-/** Up to this many rows that came or changed at once are scored on the spot; more wait for the background pass. */
-const SCORE_AT_ONCE = 50;
 
 /** What the list is read for, asked afresh at every read. */
 export interface TaskListSource {
-  store: KaoheStore | undefined;
+  /** where tasks are read and notices heard: the server's client, or the page's own service */
+  service: KaoheService | undefined;
   userId: string;
-  directory: Directory;
-  chains: Record<string, Chain>;
-  rubrics: RubricSource | undefined;
-  people: Map<string, Person>;
-  /** its time zone decides which day it is (overdue) */
-  calendar: WorkCalendar | undefined;
-  /** the time overdue is judged by (ISO) */
-  now: string;
+  /** the directory's people by id, for the names the rows show */
+  people: ReadonlyMap<string, Person>;
+  /** the time overdue is judged by (ISO); undefined: the service's clock */
+  now: string | undefined;
 }
 
 /** What a written record did to the task list. */
@@ -57,7 +54,7 @@ export interface Reconciled {
   updated: number;
 }
 
-/** A row as read from the store, or undefined when the appraisal is no task of this user's (any more). */
+/** A row as read through the service, or undefined when the appraisal is no task of this user's (any more). */
 interface RowUpdate {
   id: string;
   row: InboxRow | undefined;
@@ -75,16 +72,21 @@ export interface TaskListHooks {
   openId(): string | undefined;
   /** a read failed ('' clears it when a load begins) */
   onProblem(message: string): void;
-  /** the store was closed: nothing more will be read or written */
+  /** the page's store was closed (another tab upgraded it): nothing more will be read or written */
   onStoreClosed(): void;
   /**
-   * A burst of notices was applied: what it did to the list, and the open task's stored record when
-   * the burst named it (undefined otherwise, or when it could not be read).
+   * A burst of notices was applied: what it did to the list, and the open task's view when the
+   * burst named it (undefined otherwise, or when the reviewer may not see it any more).
    */
-  onNotices(done: Reconciled, openId: string | undefined, openRecord: AppraisalRecord | undefined): void;
+  onNotices(done: Reconciled, openId: string | undefined, openView: AppraisalView | undefined): void;
   /** rows left the list: the selection drops them */
   onRowsLeft(): void;
+  /** the rubric versions the listed appraisals pin (the pane asks the service for one ahead of opening) */
+  onRubrics?(versions: ReadonlyArray<readonly [string, number]>): void;
 }
+
+/** The time options of a read: the host's fixed `now`, or none (the service's clock). */
+const at = (now: string | undefined) => (now !== undefined ? { now } : {});
 
 export class TaskListController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -97,10 +99,12 @@ export class TaskListController implements ReactiveController {
   #visibleCache: { order: readonly InboxRow[]; filterKey: string; rows: readonly InboxRow[] } | undefined;
   #derivedCache: { rowsVersion: number; locale: string; value: Derived } | undefined;
   #warming = false;
-  #scoring = false;
   #loadToken = 0;
   #unsubscribe: (() => void) | undefined;
+  /** what the current subscription listens to, so a repeated subscribe() for the same is a no-op */
+  #subscribed: { service: KaoheService; userId: string } | undefined;
   #pendingNotices = new Set<string>();
+  #resyncPending = false;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   /** notice bursts are read one after the other, so an older read never lands after a newer one */
   #noticeWork: Promise<void> = Promise.resolve();
@@ -109,16 +113,18 @@ export class TaskListController implements ReactiveController {
    * meanwhile (its writes), which that read may have seen before they were made.
    */
   #readsInFlight = new Set<Set<string>>();
-  /** `${id}#${revision}` this element wrote itself: its own store notices are already reflected */
+  /** `${id}#${revision}` this element wrote itself: its own notices are already reflected */
   #ownWrites = new Set<string>();
   /** tasks being written: their notices settle with what the write returns */
   #busy = new Set<string>();
+  /** rubric versions already announced to onRubrics */
+  #rubricsSeen = new Set<string>();
 
   /** true while a load reads its pages */
   loading = false;
-  /** Resolves when the list has been (re)loaded from the store. */
+  /** Resolves when the list has been (re)loaded. */
   loaded: Promise<void> = Promise.resolve();
-  /** records read by the current load, and how many `countTasks` announced (undefined until it answers) */
+  /** rows read by the current load, and how many `countTasks` announced (undefined until it answers) */
   loadRead = 0;
   loadTotal: number | undefined;
 
@@ -130,12 +136,13 @@ export class TaskListController implements ReactiveController {
 
   hostConnected(): void {
     this.subscribe();
-    if (this.#pendingNotices.size > 0) this.#scheduleNotices();
+    if (this.#pendingNotices.size > 0 || this.#resyncPending) this.#scheduleNotices();
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#subscribed = undefined;
     clearTimeout(this.#noticeTimer);
     this.#noticeTimer = undefined;
   }
@@ -153,11 +160,6 @@ export class TaskListController implements ReactiveController {
 
   has(id: string): boolean {
     return this.#rows.has(id);
-  }
-
-  rubricOf(record: AppraisalRecord): Rubric | undefined {
-    const source = this.#hooks.source();
-    return rubricFor(source.rubrics, record.rubricId, record.rubricVersion);
   }
 
   /** All rows in the view's order, then the view's filters and search over it in one pass. */
@@ -185,18 +187,23 @@ export class TaskListController implements ReactiveController {
     return value;
   }
 
-  /** Scores a row now if it has no score yet (once per revision, ~0.1 ms): rows on screen never wait. */
-  score(row: InboxRow): void {
-    if (row.score === undefined) row.score = scoreRecord(row.record, this.rubricOf(row.record));
+  /** A row for a view that is on the reviewer's task list; undefined when it is not (or no longer) theirs. */
+  #rowOf(view: AppraisalView | undefined): InboxRow | undefined {
+    if (!view || !view.task) return undefined;
+    return toRow(view, this.#hooks.source().people);
   }
 
-  #rowOf(record: AppraisalRecord, previous?: InboxRow): InboxRow | undefined {
-    const { userId, now, directory, chains, people, calendar } = this.#hooks.source();
-    const task = tasksFor(record, userId, now, timeZoneOf(calendar));
-    if (!task) return undefined;
-    // A row keeps its score while the sheet is the same revision: scoring runs once per revision.
-    const score = previous && previous.record.revision === record.revision ? previous.score : undefined;
-    return toRow(record, task, { directory, chains, people }, score);
+  /** Tells the host of rubric versions not announced yet (a handful per month: one per role). */
+  #announceRubrics(rows: Iterable<InboxRow>): void {
+    if (!this.#hooks.onRubrics) return;
+    const fresh: Array<readonly [string, number]> = [];
+    for (const row of rows) {
+      const key = `${row.appraisal.rubricId}@${row.appraisal.rubricVersion}`;
+      if (this.#rubricsSeen.has(key)) continue;
+      this.#rubricsSeen.add(key);
+      fresh.push([row.appraisal.rubricId, row.appraisal.rubricVersion]);
+    }
+    if (fresh.length > 0) this.#hooks.onRubrics(fresh);
   }
 
   /** Makes `rows` the list; every order is built again (in idle slices, or at once for the view's own). */
@@ -206,7 +213,7 @@ export class TaskListController implements ReactiveController {
     this.#orders.forget();
   }
 
-  /** Re-reads every task from the store; `loaded` follows it. */
+  /** Re-reads every task through the service; `loaded` follows it. */
   load(): Promise<void> {
     this.loaded = this.#load();
     return this.loaded;
@@ -214,8 +221,8 @@ export class TaskListController implements ReactiveController {
 
   async #load(): Promise<void> {
     const token = ++this.#loadToken;
-    const { store, userId } = this.#hooks.source();
-    if (!store || !userId) {
+    const { service, userId, now } = this.#hooks.source();
+    if (!service || !userId) {
       this.#setRows(new Map());
       return;
     }
@@ -231,47 +238,47 @@ export class TaskListController implements ReactiveController {
     const pause = slices(SLICE_MS);
     this.loadRead = 0;
     this.loadTotal = undefined;
-    this.#countTasks(store, userId, token);
+    this.#countTasks(service, userId, token);
     const touched = new Set<string>();
     if (!progressive) this.#readsInFlight.add(touched);
     try {
       let cursor: string | undefined;
       let limit = FIRST_PAGE;
       do {
-        const page = await store.listTasks(userId, { limit, ...(cursor !== undefined ? { cursor } : {}) });
+        const page = await service.tasks(userId, { limit, ...(cursor !== undefined ? { cursor } : {}), ...at(now) });
         if (token !== this.#loadToken) return;
         this.loadRead += page.items.length;
         const added: InboxRow[] = [];
-        for (const record of page.items) {
-          const existing = next.get(record.id);
+        for (const { appraisal } of page.items) {
+          const existing = next.get(appraisal.id);
           // A live notice may have put a newer revision in already.
-          if (!existing || existing.record.revision < record.revision) {
-            const row = this.#rowOf(record, previous.get(record.id));
-            if (row) {
-              if (next.size < SYNC_SCORING_LIMIT) this.score(row);
-              next.set(row.id, row);
-              // A reload swaps the whole map in at the end; a first load shows each row as it comes.
-              if (progressive && existing) this.#orders.replace(row);
-              else if (progressive) added.push(row);
-            }
-          }
-          const wait = pause();
-          if (wait) {
-            await wait;
-            if (token !== this.#loadToken) return;
-          }
+          if (existing && existing.appraisal.revision >= appraisal.revision) continue;
+          const row = this.#rowOf(appraisal);
+          if (!row) continue;
+          next.set(row.id, row);
+          // A reload swaps the whole map in at the end; a first load shows each row as it comes.
+          if (progressive && existing) this.#orders.replace(row);
+          else if (progressive) added.push(row);
         }
         if (progressive) {
           this.#orders.add(added);
           this.#rowsVersion++;
+          this.#announceRubrics(added);
         }
         // "Loading n of N tasks" moves on with every page, a reload's too.
         this.#host.requestUpdate();
         cursor = page.nextCursor;
         limit = PAGE_SIZE;
+        // The page that was just read paints (and input is taken) before the next is asked for.
+        const wait = cursor !== undefined ? pause() : undefined;
+        if (wait) {
+          await wait;
+          if (token !== this.#loadToken) return;
+        }
       } while (cursor !== undefined);
       if (!progressive) {
         this.#setRows(next);
+        this.#announceRubrics(next.values());
         // This element's own writes made while the pages were read may be missing from them: read those again.
         this.#noticeAll(touched);
       }
@@ -285,60 +292,16 @@ export class TaskListController implements ReactiveController {
         this.#host.requestUpdate();
       }
     }
-    if (token === this.#loadToken) void this.#afterLoad();
+    if (token === this.#loadToken) void this.#warmOrders(sortColumns);
   }
 
-  /** Asks the store how many tasks the load will read, beside the first page, for "Loading n of N tasks". */
-  #countTasks(store: KaoheStore, userId: string, token: number): void {
-    // A host's own backend written against an earlier contract may not count; the note then says "n so far".
-    const count = (store as Partial<Pick<KaoheStore, 'countTasks'>>).countTasks;
-    if (typeof count !== 'function') return;
-    count.call(store, userId).then((total) => {
+  /** Asks the service how many tasks the load will read, beside the first page, for "Loading n of N tasks". */
+  #countTasks(service: KaoheService, userId: string, token: number): void {
+    service.countTasks(userId).then((total) => {
       if (token !== this.#loadToken || !this.loading) return;
       this.loadTotal = total;
       this.#host.requestUpdate();
     }, () => undefined);
-  }
-
-  /**
-   * Readies every column's order first (a header clicked now is a lookup, not a 30 ms sort), then
-   * scores the rest, then orders by score. Rows on screen never wait: they are scored as they render.
-   */
-  async #afterLoad(): Promise<void> {
-    await this.#warmOrders(sortColumns.filter((column) => column !== 'score'));
-    await this.#scoreRemaining();
-    await this.#warmOrders(['score']);
-  }
-
-  #scoresChanged(): void {
-    this.#orders.forget('score');
-    this.#host.requestUpdate();
-  }
-
-  /** Scores the rows still without one in slices, so a large month lists at once and fills in. */
-  async #scoreRemaining(): Promise<void> {
-    if (this.#scoring) return;
-    this.#scoring = true;
-    try {
-      const pause = slices(SLICE_MS);
-      for (;;) {
-        const rows = this.#rows;
-        const pending = [...rows.values()].filter((row) => row.score === undefined);
-        if (pending.length === 0) break;
-        for (const row of pending) {
-          this.score(row);
-          const wait = pause();
-          if (wait) {
-            this.#scoresChanged();
-            await wait;
-            if (this.#rows !== rows) break;
-          }
-        }
-        this.#scoresChanged();
-      }
-    } finally {
-      this.#scoring = false;
-    }
   }
 
   /** Sorts columns in idle slices, so that no click on a header has to sort 10,000 rows. */
@@ -355,20 +318,16 @@ export class TaskListController implements ReactiveController {
 
   // ---- changing the list ----
 
-  /** Puts a stored record into the list (or takes it out); returns what happened to the list. */
-  reconcile(record: AppraisalRecord | undefined, id: string): Happened {
-    const done = this.#applyRows([this.#updateOf(record, id)]);
+  /** Puts the service's view of an appraisal into the list (or takes it out); returns what happened to the list. */
+  reconcile(view: AppraisalView | undefined, id: string): Happened {
+    const done = this.#applyRows([{ id, row: this.#rowOf(view) }]);
     return done.left > 0 ? 'left' : done.arrived > 0 ? 'arrived' : done.updated > 0 ? 'updated' : 'none';
-  }
-
-  #updateOf(record: AppraisalRecord | undefined, id: string): RowUpdate {
-    return { id, row: record ? this.#rowOf(record, this.#rows.get(id)) : undefined };
   }
 
   /**
    * Applies many rows in one synchronous step: the map, then every built order patched once (or
    * rebuilt, past PATCH_LIMIT), then the selection. A row of the same revision as the listed one is
-   * left as it is, with its score and place.
+   * left as it is, with its place.
    */
   #applyRows(updates: readonly RowUpdate[]): Reconciled {
     const done: Reconciled = { left: 0, arrived: 0, updated: 0 };
@@ -384,7 +343,7 @@ export class TaskListController implements ReactiveController {
         done.left++;
         continue;
       }
-      if (previous && previous.record.revision === row.record.revision) continue;
+      if (previous && previous.appraisal.revision === row.appraisal.revision) continue;
       this.#rows.set(id, row);
       added.push(row);
       if (previous) {
@@ -395,11 +354,10 @@ export class TaskListController implements ReactiveController {
       }
     }
     if (removed.size === 0 && added.length === 0) return done;
-    if (added.length <= SCORE_AT_ONCE) for (const row of added) this.score(row);
-    else void this.#scoreRemaining();
     if (removed.size + added.length > PATCH_LIMIT) this.#orders.forget();
     else this.#orders.patch(removed, added);
     this.#rowsVersion++;
+    this.#announceRubrics(added);
     if (done.left > 0) this.#hooks.onRowsLeft();
     return done;
   }
@@ -415,30 +373,38 @@ export class TaskListController implements ReactiveController {
     this.#busy.delete(id);
   }
 
-  /** This element wrote `record`: its own store notice is already reflected. */
-  ownWrite(record: AppraisalRecord): void {
-    this.#ownWrites.add(`${record.id}#${record.revision}`);
+  /** This element wrote revision `revision` of `id`: its own notice is already reflected. */
+  ownWrite(id: string, revision: number): void {
+    this.#ownWrites.add(`${id}#${revision}`);
   }
 
   // ---- live updates ----
 
-  /** Follows the host's store (again): called when it connects and when its store changes. */
+  /** Follows the service's notices for the reviewer (again): called when the host connects and when its service or user changes. */
   subscribe(): void {
+    const { service, userId } = this.#hooks.source();
+    const wanted = this.#host.isConnected && service && userId ? { service, userId } : undefined;
+    if (wanted && this.#subscribed?.service === wanted.service && this.#subscribed.userId === wanted.userId) return;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    const { store } = this.#hooks.source();
-    if (!this.#host.isConnected || !store) return;
-    this.#unsubscribe = store.subscribe((change) => this.#onStoreChange(change));
+    this.#subscribed = wanted;
+    if (!wanted) return;
+    this.#unsubscribe = wanted.service.subscribe(wanted.userId, (notice) => this.#onNotice(notice));
   }
 
-  #onStoreChange(change: StoreChange): void {
-    if (change.type === 'closed') {
-      this.#hooks.onStoreClosed();
-      return;
+  #onNotice(notice: ServiceNotice): void {
+    switch (notice.type) {
+      case 'closed':
+        this.#hooks.onStoreClosed();
+        return;
+      case 'resync':
+        this.#resyncPending = true;
+        break;
+      case 'changed':
+        if (notice.revision !== undefined && this.#ownWrites.delete(`${notice.appraisalId}#${notice.revision}`)) return;
+        this.#pendingNotices.add(notice.appraisalId);
+        break;
     }
-    if (change.type !== 'appraisal') return;
-    if (this.#ownWrites.delete(`${change.id}#${change.revision}`)) return;
-    this.#pendingNotices.add(change.id);
     this.#scheduleNotices();
   }
 
@@ -456,7 +422,7 @@ export class TaskListController implements ReactiveController {
     }, NOTICE_WINDOW_MS);
   }
 
-  /** Has `ids` read again as if the store had announced them. */
+  /** Has `ids` read again as if the service had announced them. */
   #noticeAll(ids: Iterable<string>): void {
     for (const id of ids) this.#pendingNotices.add(id);
     if (this.#pendingNotices.size > 0) this.#scheduleNotices();
@@ -465,68 +431,70 @@ export class TaskListController implements ReactiveController {
   async #applyNotices(): Promise<void> {
     // Pages a load is reading may predate these notices; anything read after it ends cannot.
     while (this.loading) await this.loaded;
-    const { store, userId } = this.#hooks.source();
+    const { service, userId, now } = this.#hooks.source();
     // A task this element is writing settles with what the write returns.
     const ids = [...this.#pendingNotices].filter((id) => !this.#busy.has(id));
-    this.#pendingNotices.clear();
-    if (!store || !userId || ids.length === 0) return;
+    for (const id of ids) this.#pendingNotices.delete(id);
+    const resync = this.#resyncPending;
+    this.#resyncPending = false;
+    if (!service || !userId || (ids.length === 0 && !resync)) return;
     const token = this.#loadToken;
     const openId = this.#hooks.openId();
     let done: Reconciled;
-    let openRecord: AppraisalRecord | undefined;
-    if (ids.length > REREAD_THRESHOLD) {
-      const reread = await this.#reread(store, userId);
+    let openView: AppraisalView | undefined;
+    if (resync || ids.length > REREAD_THRESHOLD) {
+      const reread = await this.#reread(service, userId, now);
       if (!reread) return;
       done = reread.done;
-      if (openId !== undefined && ids.includes(openId)) openRecord = reread.records.get(openId) ?? await store.getAppraisal(openId).catch(() => undefined);
+      // The open task is read again whatever the list says: it may have left the list and still be readable.
+      if (openId !== undefined) openView = await service.view(openId, userId, { history: false, ...at(now) }).catch(() => undefined);
     } else {
-      // A few reads at once: each is a small transaction of its own, none waits for the one before.
-      const records = await Promise.all(ids.map((id) => store.getAppraisal(id).catch(() => undefined)));
+      // A few reads at once: none waits for the one before.
+      const views = await Promise.all(ids.map((id) => service.view(id, userId, { history: false, ...at(now) }).catch(() => undefined)));
       // A load started meanwhile reads these appraisals itself, after the notices.
       if (token !== this.#loadToken) return;
-      done = this.#applyRows(ids.map((id, index) => this.#updateOf(records[index], id)));
-      openRecord = openId === undefined ? undefined : records[ids.indexOf(openId)];
+      done = this.#applyRows(ids.map((id, index) => ({ id, row: this.#rowOf(views[index]) })));
+      openView = openId === undefined ? undefined : views[ids.indexOf(openId)];
     }
-    this.#hooks.onNotices(done, openId, openRecord);
+    this.#hooks.onNotices(done, openId, openView);
   }
 
   /**
    * Reads the task list again in pages, as on opening, and applies the difference in one step: after
-   * HR opens a month of 10,000 in another tab that is forty page reads, not 10,000 single ones.
-   * Rows whose revision did not change keep their object, score and place in every order.
+   * HR opens a month of 10,000 in another tab that is a hundred page reads, not 10,000 single ones.
+   * Rows whose revision did not change keep their object and place in every order.
    * Undefined when a load took over meanwhile.
    */
-  async #reread(store: KaoheStore, userId: string): Promise<{ done: Reconciled; records: Map<string, AppraisalRecord> } | undefined> {
+  async #reread(service: KaoheService, userId: string, now: string | undefined): Promise<{ done: Reconciled } | undefined> {
     const token = ++this.#loadToken;
     const touched = new Set<string>();
     this.#readsInFlight.add(touched);
     try {
-      const records = new Map<string, AppraisalRecord>();
+      const views = new Map<string, AppraisalView>();
+      const pause = slices(SLICE_MS);
       let cursor: string | undefined;
       do {
-        const page = await store.listTasks(userId, { limit: PAGE_SIZE, ...(cursor !== undefined ? { cursor } : {}) });
+        const page = await service.tasks(userId, { limit: PAGE_SIZE, ...(cursor !== undefined ? { cursor } : {}), ...at(now) });
         if (token !== this.#loadToken) return undefined;
-        for (const record of page.items) records.set(record.id, record);
+        for (const { appraisal } of page.items) views.set(appraisal.id, appraisal);
         cursor = page.nextCursor;
-      } while (cursor !== undefined);
-      // Rows are built in slices (a month of 10,000 is ~50 ms of them); the list changes in one step after.
-      const pause = slices(SLICE_MS);
-      const updates: RowUpdate[] = [];
-      for (const [id, record] of records) {
-        const previous = this.#rows.get(id);
-        if (previous && previous.record.revision === record.revision) continue;
-        updates.push({ id, row: this.#rowOf(record, previous) });
-        const wait = pause();
+        const wait = cursor !== undefined ? pause() : undefined;
         if (wait) {
           await wait;
           if (token !== this.#loadToken) return undefined;
         }
+      } while (cursor !== undefined);
+      const updates: RowUpdate[] = [];
+      for (const [id, view] of views) {
+        const previous = this.#rows.get(id);
+        if (previous && previous.appraisal.revision === view.revision) continue;
+        updates.push({ id, row: this.#rowOf(view) });
       }
-      for (const id of this.#rows.keys()) if (!records.has(id)) updates.push({ id, row: undefined });
+      for (const id of this.#rows.keys()) if (!views.has(id)) updates.push({ id, row: undefined });
       // What this element wrote itself while the pages were read is newer than those pages.
       const done = this.#applyRows(updates.filter(({ id }) => !touched.has(id)));
-      void this.#afterLoad();
-      return { done, records };
+      void this.#warmOrders(sortColumns);
+      return { done };
     } finally {
       this.#readsInFlight.delete(touched);
     }

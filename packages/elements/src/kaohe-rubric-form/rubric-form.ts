@@ -3,7 +3,7 @@ import {
   assessingGroupLabels, describeRule, KaoheInputError, scoreSheet,
   type Attendance, type Entry, type Item, type ItemResult, type Problem, type Rubric, type ScoreResult, type Section, type SectionResult, type Sheet,
 } from '@kaohe/scoring';
-import type { DraftAutosaver as DraftAutosaverType, KaoheStore, StoreChange } from '@kaohe/store';
+import type { DraftAutosaver as DraftAutosaverType, DraftStore, StoreChange } from '@kaohe/store';
 // entries compared by content, whatever the order of their keys
 import { DraftAutosaver, canonicalJson as canonical } from '@kaohe/store';
 import { commentSignature, type AppraisalView } from '@kaohe/service';
@@ -161,7 +161,7 @@ export class KaoheRubricForm extends KaoheElement {
   @property({ reflect: true }) name = '';
 
   /** With `appraisalId` and `userId`: drafts are saved here and restored on connect. */
-  @property({ attribute: false }) store: KaoheStore | undefined;
+  @property({ attribute: false }) store: DraftStore | undefined;
   @property({ attribute: 'appraisal-id' }) appraisalId: string | undefined;
   /** With a server (Kaohe.configure({ server })): its client's outbox, so the element says when it is offline and what waits. */
   @property({ attribute: false }) outbox: OutboxStatusSource | undefined;
@@ -572,7 +572,7 @@ export class KaoheRubricForm extends KaoheElement {
     });
   }
 
-  #autosaverStore: KaoheStore | undefined;
+  #autosaverStore: DraftStore | undefined;
   #restoredFor: string | undefined;
 
   #disconnectStore(): void {
@@ -585,7 +585,7 @@ export class KaoheRubricForm extends KaoheElement {
     this.#autosaverStore = undefined;
   }
 
-  async #restore(store: KaoheStore, appraisalId: string, userId: string, restoreDraft: boolean): Promise<void> {
+  async #restore(store: DraftStore, appraisalId: string, userId: string, restoreDraft: boolean): Promise<void> {
     const [draft, record] = await Promise.all([store.loadDraft(appraisalId, userId), store.getAppraisal(appraisalId)]);
     if (this.#storeKey !== `${appraisalId}\u0000${userId}`) return;
     // Work typed since connecting is newer than any draft: it wins, and the autosaver stores it.
