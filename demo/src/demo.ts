@@ -1,6 +1,6 @@
 // The demo intranet's own code: what a host developer writes around the Kaohe script tag. It only
 // talks to `window.Kaohe`; every decision (who may act, what a sheet scores) is the plugin's.
-import type { AppraisalRecord, AppraisalStatus, KaoheApi, KaoheContext, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
+import type { AppraisalRecord, AppraisalStatus, KaoheApi, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
 import { DEMO_NOW, PERIOD, TIME_ZONE, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
 import { serverAddress, signIn, type SignedIn } from './session.ts';
 

@@ -5,6 +5,7 @@
 import { loadRubric } from '@kaohe/scoring';
 import { rubricPresets } from '@kaohe/scoring/presets';
 import type { Entry } from '@kaohe/scoring';
+import { scoreOrNull } from '@kaohe/service';
 import { MemoryStore } from '@kaohe/store';
 import type { AppraisalWrite, AuditEntry } from '@kaohe/store';
 import { act, chainPresets, openAppraisal, openingAudit } from '@kaohe/workflow';
@@ -168,7 +169,8 @@ async function main(): Promise<void> {
   // is, in batches, without replaying each write.
   for (let from = 0; from < records.length; from += 500) {
     const batch: AppraisalWrite[] = records.slice(from, from + 500)
-      .map((record, i) => ({ record: { ...record, revision: 1 }, expectedRevision: 0, audit: audits[from + i] ?? [] }));
+      // With the score the service keeps with every record it writes (design.md: reads never re-score).
+      .map((record, i) => ({ record: { ...record, revision: 1, score: scoreOrNull(rubric, record.sheet) }, expectedRevision: 0, audit: audits[from + i] ?? [] }));
     await store.putAppraisals(batch);
   }
   const auditTimes: number[] = [];

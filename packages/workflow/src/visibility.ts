@@ -1,6 +1,6 @@
 // Who may read what. The employee sees their appraisal once published (or at their own self step);
 // TR-3 lateral raters stay anonymous to the employee; an assessing group sees and edits only its items.
-import type { ActContext, AuditEntry } from './appraisal.ts';
+import type { ActContext } from './appraisal.ts';
 import { machineFor, workflowOf } from './appraisal.ts';
 import type { Chain, ChainStep } from './chain.ts';
 import { isGroupStep, itemsAtStep, stepOf } from './chain.ts';
@@ -139,16 +139,6 @@ export function redactForViewer(record: AppraisalRecord, viewerId: string, chain
     updatedBy: hidden.has(record.updatedBy) ? ANONYMOUS_ACTOR : record.updatedBy,
     workflow: { ...record.workflow, trail, lastDraft, delegated: atAnonymousStep ? [] : workflow.delegated },
   };
-}
-
-/** Audit entries as `viewerId` may see them: the employee never learns who rated them laterally (TR-3). */
-export function redactAuditForViewer<T extends AuditEntry>(events: T[], record: AppraisalRecord, viewerId: string, chain: Chain): T[] {
-  if (viewerId !== record.employeeId) return events;
-  const anonymous = anonymousSteps(chain);
-  return events.map((event) => {
-    const step = (event.before as { step?: unknown } | null)?.step;
-    return typeof step === 'string' && anonymous.has(step) ? { ...event, actor: ANONYMOUS_ACTOR } : event;
-  });
 }
 
 /** Whether the result is out for the employee (and for pay): published, and still so while appealed. */

@@ -1,0 +1,139 @@
+// The inbox with nothing but the KaoheService interface — what it has in server mode, where the
+// context's service is the server's client and the page holds no store of the appraisals. A real
+// HttpService needs a server in Node, which the browser test runner cannot start; so the page's own
+// service stands in, behind a wrapper that hands the inbox only the interface's methods (no store, no
+// internals) and notes every call: if the inbox read a store itself, it would find none here.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { loadRubric } from '@kaohe/scoring';
+import { rubricPresets } from '@kaohe/scoring/presets';
+import type { Entry } from '@kaohe/scoring';
+import { createService, type KaoheService } from '@kaohe/service';
+import { MemoryStore } from '@kaohe/store';
+import type { Directory } from '@kaohe/workflow';
+import '../src/register.ts';
+import { KaoheInbox } from '../src/kaohe-inbox/kaohe-inbox.ts';
+
+KaoheInbox.define('kaohe-inbox');
+
+const NOW = '2026-11-10T09:00:00.000Z';
+const directory: Directory = {
+  people: [
+    { id: 'V1', name: 'Vice President Zhao', roles: ['vp'] },
+    { id: 'H1', name: 'HR Qian', roles: ['hr'], managerId: 'V1' },
+    { id: 'P1', name: 'Planning Head Sun', roles: ['salesPlanningHead'], managerId: 'V1' },
+    { id: 'P2', name: 'Planner Li', roles: ['salesPlanning'], managerId: 'P1' },
+    { id: 'R1', name: 'North Manager Zhou', number: 'M001', roles: ['regionalManager'], region: 'north', managerId: 'P1' },
+    { id: 'R2', name: 'South Manager Wu', number: 'M002', roles: ['regionalManager'], region: 'south', managerId: 'P1' },
+    { id: 'S1', name: 'Wang Xiaoming', number: 'E1001', roles: ['salesperson'], region: 'north', managerId: 'R1' },
+    { id: 'S2', name: 'Li Jianguo', number: 'E1002', roles: ['salesperson'], region: 'north', managerId: 'R1' },
+    { id: 'S3', name: 'Chen Meiling', number: 'E1003', roles: ['salesperson'], region: 'south', managerId: 'R2' },
+  ],
+};
+const salesRubric = loadRubric(rubricPresets['R-SP']);
+
+/** A salesperson's month as the regional manager scores it; `dealerLate` late dealer reports (SP-D1, −5 each). */
+function salesEntries(dealerLate: number): Record<string, Entry> {
+  return {
+    'SP-D1': { count: dealerLate }, 'SP-D2': { count: 0 }, 'SP-D3': { count: 0 }, 'SP-D4': { count: 0 }, 'SP-D5': { count: 0 }, 'SP-D6': { count: 0 },
+    'SP-W': { breached: false }, 'SP-W1': { breached: false }, 'SP-W2': { breached: false }, 'SP-W3': { count: 0 }, 'SP-W4': { count: 0 },
+    'SP-M': { breached: false }, 'SP-Q': { points: '5' }, 'SP-A': { count: 0 }, 'SP-P': { count: 0 }, 'SP-E': { count: 0 }, 'SP-V': { breached: false },
+  };
+}
+
+/** Only the interface's methods, each call noted by name; the store and the service's internals are not reachable. */
+function interfaceOnly(service: KaoheService, calls: string[]): KaoheService {
+  const methods = ['act', 'view', 'tasks', 'countTasks', 'openAppraisal', 'openPeriod', 'saveDraft', 'loadDraft', 'deleteDraft', 'rubric', 'subscribe'] as const;
+  const wrapped: Record<string, unknown> = {};
+  for (const name of methods) {
+    wrapped[name] = (...args: unknown[]) => {
+      calls.push(name);
+      return (service[name] as (...given: unknown[]) => unknown)(...args);
+    };
+  }
+  Object.defineProperty(wrapped, Symbol.for('kaohe.service.internals'), {
+    get() { throw new Error('the inbox reached for the service\'s internals (its store)'); },
+  });
+  return wrapped as unknown as KaoheService;
+}
+
+async function must(service: KaoheService, id: string, actor: string, action: unknown): Promise<void> {
+  const result = await service.act(id, actor, action, { now: NOW });
+  if (!result.ok) throw new Error(`${actor} ${JSON.stringify(action)}: ${result.message}`);
+}
+
+/** Through the service: opened, scored by the regional manager, summarised by sales planning — the VP's turn (W-SP first review). */
+async function atFirstReview(service: KaoheService, employee: string, manager: string, period: string, dealerLate: number): Promise<string> {
+  const opened = await service.openAppraisal(null, { employee, period, now: NOW });
+  if (!opened.ok) throw new Error(opened.message);
+  await must(service, opened.id, manager, { type: 'step.submit', entries: salesEntries(dealerLate) });
+  await must(service, opened.id, 'P2', { type: 'step.submit' });
+  return opened.id;
+}
+
+const root = (el: KaoheInbox) => el.shadowRoot as ShadowRoot;
+const rows = (el: KaoheInbox) => [...root(el).querySelectorAll<HTMLElement>('.body [role="row"][data-id]')];
+const rowOf = (el: KaoheInbox, id: string) => root(el).querySelector<HTMLElement>(`.body [role="row"][data-id="${id}"]`);
+const cell = (row: HTMLElement, column: string) => row.querySelector(`[data-column="${column}"]`)?.textContent?.trim() ?? '';
+async function shows(el: KaoheInbox, ids: string[]): Promise<void> {
+  const seen = () => rows(el).map((row) => row.dataset.id).sort().join(',');
+  await waitUntil(() => seen() === [...ids].sort().join(','), `expected ${ids.join(', ')}, saw ${seen()}`, { timeout: 4000 });
+}
+
+describe('kaohe-inbox over the KaoheService interface alone (as in server mode)', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('lists the rows, opens a pane from the view, approves, and follows another person\'s action live', async () => {
+    const store = new MemoryStore();
+    await store.putRubric(salesRubric);
+    const service = createService({ store, directory, assignments: { salesperson: { rubric: 'R-SP', chain: 'W-SP' } }, clock: () => NOW });
+    const s1 = await atFirstReview(service, 'S1', 'R1', '2026-10', 2);
+    const s3 = await atFirstReview(service, 'S3', 'R2', '2026-10', 1);
+    // S2's month is still with sales planning: not the VP's yet.
+    const s2 = (await service.openAppraisal(null, { employee: 'S2', period: '2026-11', now: NOW })) as { id: string };
+    await must(service, s2.id, 'R1', { type: 'step.submit', entries: salesEntries(0) });
+
+    const vpCalls: string[] = [];
+    const hrCalls: string[] = [];
+    const vp = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .service=${interfaceOnly(service, vpCalls)} .directory=${directory}
+      .now=${NOW} user-id="V1"></kaohe-inbox>`);
+    const hr = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .service=${interfaceOnly(service, hrCalls)} .directory=${directory}
+      .now=${NOW} user-id="H1"></kaohe-inbox>`);
+    await vp.loaded;
+    await shows(vp, [s1, s3]);
+    expect(hr.taskCount).to.equal(0);
+
+    const wang = rowOf(vp, s1) as HTMLElement;
+    expect(cell(wang, 'employee')).to.contain('Wang Xiaoming').and.contain('E1001');
+    expect(cell(wang, 'step')).to.equal('Sales VP first review');
+    // The score the service stored with the record: SP-D1 two late reports, −5 each, daily work 90;
+    // attendance 100; C-1: 90 × 70% + 100 × 30% = 93.00. S3: one late report, 95 × 70% + 30 = 96.50.
+    expect(cell(wang, 'score')).to.equal('93.00');
+    expect(cell(rowOf(vp, s3) as HTMLElement, 'score')).to.equal('96.50');
+
+    // The pane: heading, the view's forward action, and the history as the service tells it to the VP.
+    wang.click();
+    await waitUntil(() => root(vp).querySelectorAll('.history li').length === 3, 'the history is read with the view');
+    expect(root(vp).querySelector('#detail-heading')?.textContent).to.equal('Wang Xiaoming · 2026-10 · Sales VP first review');
+    const history = [...root(vp).querySelectorAll('.history li strong')].map((name) => name.textContent?.trim());
+    // opened by the service itself, scored by R1, summarised by P2
+    expect(history).to.deep.equal(['system', 'North Manager Zhou', 'Planner Li']);
+    expect(root(vp).querySelector('kaohe-rubric-form')?.getAttribute('mode')).to.equal('review');
+    const approve = root(vp).querySelector<HTMLButtonElement>('button[data-action="step.approve"]') as HTMLButtonElement;
+    approve.click();
+
+    // Approved: the VP's row leaves at once; HR's second review hears of it live and lists it.
+    await shows(vp, [s3]);
+    await shows(hr, [s1]);
+    expect((await service.view(s1, 'H1'))?.step).to.equal('secondReview');
+
+    // Sales planning summarises S2 on another machine: it arrives in the VP's inbox without a reload.
+    await must(service, s2.id, 'P2', { type: 'step.submit' });
+    await shows(vp, [s2.id, s3]);
+    // 0 late reports: 100 × 70% + 100 × 30% = 100.00
+    expect(cell(rowOf(vp, s2.id) as HTMLElement, 'score')).to.equal('100.00');
+
+    // Everything went through the interface: pages and counts, views, the rubric, notices, the act.
+    expect(new Set(vpCalls)).to.deep.equal(new Set(['countTasks', 'tasks', 'subscribe', 'rubric', 'view', 'act']));
+    expect(vp.store).to.equal(undefined);
+  });
+});
