@@ -113,11 +113,16 @@ for (const target of databaseTargets()) describe(`on ${target.kind}`, () => {
     assert.equal((await app.inject({ method: 'POST', url: `/api/v1/hr/periods/${PERIOD}/payroll`, headers: as('S1'), payload: { values: {} } })).statusCode, 403, 'payroll is HR\'s');
   });
 
-  test('the OpenAPI document describes the payslip\'s answer', async () => {
+  test('the OpenAPI document describes the payslip\'s answer and HR\'s', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> } }> };
     const route = doc.paths['/api/v1/appraisals/{id}/payslip']?.get;
     assert.ok(route, 'the route is documented');
     const schema = route.responses['200']?.content?.['application/json']?.schema;
     assert.deepEqual(Object.keys(schema?.properties ?? {}).sort(), ['appraisal', 'employee', 'payslip', 'plan', 'values']);
+    const answer = (path: string, method: 'get' | 'post') => (doc.paths[path] as Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>)[method]
+      ?.responses['200']?.content?.['application/json']?.schema.properties ?? {};
+    assert.deepEqual(Object.keys(answer('/api/v1/hr/periods/{period}/distribution', 'get')).sort(), ['entries', 'ok', 'skipped']);
+    assert.deepEqual(Object.keys(answer('/api/v1/hr/periods/{period}/payroll', 'post')).sort(), ['entries', 'ok', 'skipped']);
+    assert.deepEqual(Object.keys(answer('/api/v1/hr/years/{year}', 'get')).sort(), ['months', 'ok', 'peers', 'skipped']);
   });
 });

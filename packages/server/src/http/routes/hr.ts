@@ -5,10 +5,35 @@ import { personOf } from '../caller.ts';
 import { RefusedError } from '../problem.ts';
 import { ProblemSchema } from '../schemas.ts';
 import { PayrollBody, PeriodParams, YearParams } from '../service-schemas.ts';
+import { PayslipSchema } from './payslip.ts';
 
 const refused = { 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema };
+/** appraisals left out, and why (their pinned rubric version is gone, their sheet has problems) */
 const Skipped = z.array(z.object({ id: z.string(), reason: z.string() }));
-const Result = z.object({ ok: z.literal(true), skipped: Skipped });
+const Distribution = z.object({
+  ok: z.literal(true),
+  entries: z.array(z.object({ employeeId: z.string(), role: z.string(), score: z.string(), name: z.optional(z.string()) })),
+  skipped: Skipped,
+});
+const Payroll = z.object({
+  ok: z.literal(true),
+  entries: z.array(z.object({
+    /** the stored appraisal (HR reads every field: the workflow's AppraisalRecord) */
+    record: z.unknown(),
+    /** its score as stored with it (scoring's ScoreResult) */
+    score: z.unknown(),
+    payslip: PayslipSchema,
+    name: z.optional(z.string()),
+    department: z.optional(z.string()),
+  })),
+  skipped: Skipped,
+});
+const Annual = z.object({
+  ok: z.literal(true),
+  peers: z.array(z.object({ employeeId: z.string(), role: z.string(), region: z.string(), monthly: z.readonly(z.array(z.string())) })),
+  months: z.record(z.string(), z.array(z.object({ period: z.string(), monthly: z.string() }))),
+  skipped: Skipped,
+});
 
 /**
  * HR's reads, computed on the server from the scores stored with each record. The service checks that
@@ -17,7 +42,7 @@ const Result = z.object({ ok: z.literal(true), skipped: Skipped });
  */
 export async function hrRoutes(api: KaoheApp, hr: HrReads): Promise<void> {
   api.get('/hr/periods/:period/distribution', {
-    schema: { summary: 'The month\'s score distribution (every sheet with all items entered)', params: PeriodParams, response: { 200: Result, ...refused } },
+    schema: { summary: 'The month\'s score distribution (every sheet with all items entered)', params: PeriodParams, response: { 200: Distribution, ...refused } },
   }, async (request) => {
     const result = await hr.distribution(personOf(request).id, { period: request.params.period });
     if (!result.ok) throw new RefusedError(result);
@@ -25,7 +50,7 @@ export async function hrRoutes(api: KaoheApp, hr: HrReads): Promise<void> {
   });
 
   api.post('/hr/periods/:period/payroll', {
-    schema: { summary: 'The month\'s published results with a pay plan, each with its payslip', params: PeriodParams, body: PayrollBody, response: { 200: Result, ...refused } },
+    schema: { summary: 'The month\'s published results with a pay plan, each with its payslip', params: PeriodParams, body: PayrollBody, response: { 200: Payroll, ...refused } },
   }, async (request) => {
     const result = await hr.payroll(personOf(request).id, { period: request.params.period, values: request.body.values });
     if (!result.ok) throw new RefusedError(result);
@@ -61,7 +86,7 @@ export async function hrRoutes(api: KaoheApp, hr: HrReads): Promise<void> {
   });
 
   api.get('/hr/years/:year', {
-    schema: { summary: 'A year\'s published monthly scores for everyone, and each person\'s months (C-3)', params: YearParams, response: { 200: Result, ...refused } },
+    schema: { summary: 'A year\'s published monthly scores for everyone, and each person\'s months (C-3)', params: YearParams, response: { 200: Annual, ...refused } },
   }, async (request) => {
     const result = await hr.annualYear(personOf(request).id, { year: request.params.year });
     if (!result.ok) throw new RefusedError(result);
