@@ -1,15 +1,6 @@
-import type { PayInput, PayPlan, ScoreResult } from '@kaohe/scoring';
+import { SCORE_INPUTS, type PayInput, type PayPlan, type ScoreResult } from '@kaohe/scoring';
 
-/**
- * Plan inputs a score result can supply, by the names the pay presets use (P-1 reads workScore and
- * monthlyScore, P-2 reads score = the monthly score). A value given explicitly always wins.
- */
-export const SCORE_INPUTS: Readonly<Record<string, (result: ScoreResult) => string | null>> = {
-  workScore: (r) => r.work,
-  monthlyScore: (r) => r.monthly,
-  score: (r) => r.monthly,
-  attendanceScore: (r) => r.attendance,
-};
+export { SCORE_INPUTS };
 
 /** Adds the scores the plan declares and the input does not already give. */
 export function withScores(plan: PayPlan, input: PayInput, result: ScoreResult | undefined): PayInput {

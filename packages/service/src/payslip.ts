@@ -3,23 +3,11 @@
 // decided here, once, for every caller — the element in the browser, the server's route, HR's payroll.
 // A module of its own, loaded by `service.payslip` when first asked, so pages that never show pay do
 // not carry the pay engine.
-import { computePay, KaoheInputError, type PayPlanInput, type Payslip, type ScoreResult } from '@kaohe/scoring';
+import { computePay, KaoheInputError, SCORE_INPUTS, type PayPlanInput, type Payslip, type ScoreResult } from '@kaohe/scoring';
 import { payslipAccess, type AppraisalRecord, type Person } from '@kaohe/workflow';
 import { refusal, type Refusal } from './refusal.ts';
 import type { Assignment, PayFigureValues, PayslipResult, ServiceInternals } from './service.ts';
 import { scoreOrNull } from './view.ts';
-
-/**
- * Plan inputs the stored score supplies, by the names the pay presets use (P-1 reads workScore and,
- * with O-2 set to monthly, monthlyScore; P-2 reads score = the monthly score). `kaohe batch`'s
- * pay-inputs.ts reads a score file by the same names.
- */
-export const SCORE_INPUTS: Readonly<Record<string, (score: ScoreResult) => string | null>> = {
-  workScore: (score) => score.work,
-  monthlyScore: (score) => score.monthly,
-  score: (score) => score.monthly,
-  attendanceScore: (score) => score.attendance,
-};
 
 /**
  * The values a payslip is computed from: what the payroll system knows (the service's configured
