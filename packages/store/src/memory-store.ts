@@ -14,6 +14,8 @@ const rubricKey = (id: string, version: number): string => JSON.stringify([id, v
  */
 export class MemoryStore extends StoreBase {
   readonly #appraisals = new Map<string, AppraisalRecord>();
+  /** the appraisal ids in order, kept until an appraisal is added (a page no longer sorts every id) */
+  #orderedIds: string[] | undefined;
   readonly #drafts = new Map<string, Draft>();
   readonly #rubrics = new Map<string, Rubric>();
   readonly #audit: AuditEvent[] = [];
@@ -38,7 +40,10 @@ export class MemoryStore extends StoreBase {
       this.#audit.push(...commit.events.map((event) => structuredClone(event)));
       this.#head = commit.newHead;
     }
-    for (const { record } of commit.writes) this.#appraisals.set(record.id, structuredClone(record));
+    for (const { record } of commit.writes) {
+      if (!this.#appraisals.has(record.id)) this.#orderedIds = undefined;
+      this.#appraisals.set(record.id, structuredClone(record));
+    }
     return 'committed';
   }
 
@@ -97,9 +102,21 @@ export class MemoryStore extends StoreBase {
   }
 
   #scan(after: string | undefined, take: number, accept: (record: AppraisalRecord) => boolean): AppraisalRecord[] {
-    const ids = [...this.#appraisals.keys()].filter((id) => after === undefined || id > after).sort();
+    this.#orderedIds ??= [...this.#appraisals.keys()].sort();
+    const ids = this.#orderedIds;
+    // The first id past `after`, by binary search (ids are unique, so "past" is strictly greater).
+    let from = 0;
+    if (after !== undefined) {
+      let to = ids.length;
+      while (from < to) {
+        const middle = (from + to) >>> 1;
+        if ((ids[middle] as string) > after) to = middle;
+        else from = middle + 1;
+      }
+    }
     const found: AppraisalRecord[] = [];
-    for (const id of ids) {
+    for (let index = from; index < ids.length; index++) {
+      const id = ids[index] as string;
       if (found.length >= take) break;
       const record = this.#appraisals.get(id);
       if (record && accept(record)) found.push(structuredClone(record));
