@@ -164,7 +164,9 @@ export class HttpService implements KaoheService {
       if (!current) return { ok: false, code: 'not-found', message: `No appraisal "${appraisalId}" that ${actorId} may see.` };
       expectedRevision = current.revision;
     }
-    const answer = await this.transport.request('POST', `/appraisals/${path(appraisalId)}/actions`, { body: { action, expectedRevision } });
+    // A delegation lent with the action (the inbox's delegate) goes with it; the server stamps the time itself.
+    const lend = (options as { lend?: unknown }).lend;
+    const answer = await this.transport.request('POST', `/appraisals/${path(appraisalId)}/actions`, { body: { action, expectedRevision, ...(lend !== undefined ? { lend } : {}) } });
     if (answer.status >= 400) return refusalOf(answer);
     const body = answer.body as { revision: number; appraisal?: AppraisalView } & Record<string, unknown>;
     return { ...body, ok: true } as ActResult;

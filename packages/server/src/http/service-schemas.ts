@@ -1,7 +1,7 @@
 // The request bodies of the service's routes: the service's own zod schemas, less what the server
 // decides itself (`now`: the server's clock stamps every action and draft, a client cannot backdate
 // one), plus the revision HTTP requires. Responses are the service's output schemas unchanged.
-import { ActionSchema, DraftInputSchema, OpenRequestSchema } from '@kaohe/service';
+import { ActionSchema, ActOptionsSchema, DraftInputSchema, OpenRequestSchema } from '@kaohe/service';
 import { Period } from '@kaohe/scoring';
 import * as z from 'zod/mini';
 
@@ -17,6 +17,8 @@ export const ActionBody = z.strictObject({
   action: ActionSchema,
   /** the revision the caller read; the action is refused as stale (409) on any other */
   expectedRevision: z.int().check(z.minimum(0), z.maximum(1_000_000_000)),
+  /** the actor lends their own right to act here to `to` from `start` to `end`, written with this action (the inbox's delegate) */
+  lend: ActOptionsSchema.shape.lend,
 });
 
 export const DraftBody = z.omit(DraftInputSchema, { savedAt: true });

@@ -66,8 +66,8 @@ export async function appraisalRoutes(api: KaoheApp, service: KaoheService): Pro
       response: { 200: z.object({ revision: z.number(), appraisal: z.optional(AppraisalViewSchema) }), ...problems },
     },
   }, async (request) => {
-    const { action, expectedRevision } = request.body;
-    const result = await service.act(request.params.id, actorOf(request), action, { expectedRevision });
+    const { action, expectedRevision, lend } = request.body;
+    const result = await service.act(request.params.id, actorOf(request), action, { expectedRevision, ...(lend ? { lend } : {}) });
     if (!result.ok) throw new RefusedError(result);
     return { revision: result.revision, ...(result.appraisal ? { appraisal: result.appraisal } : {}) };
   });
