@@ -8,12 +8,15 @@
 // With BENCH_CPU_PROFILE=DIR, every console.profile()…profileEnd() the entry makes is saved as
 // DIR/<title>.cpuprofile (for scripts/cpuprofile-summary.mjs), and the entry sees
 // `window.__benchProfile === true` (its figures are then slowed by the profiler: not for the README).
+// With BENCH_CORE=1, @kaohe/scoring is bundled as the page's core bundle has it (packages/embed/build.mjs):
+// without the batch paths (packages/embed/batch-paths.mjs), so decimal.js and the schema score every sheet.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { noBatchPaths } from '../packages/embed/batch-paths.mjs';
 
 const entry = process.argv[2];
 if (!entry) {
@@ -33,7 +36,9 @@ const bundle = await build({
   tsconfig: 'tsconfig.esbuild.json',
   sourcemap: 'inline',
   logLevel: 'warning',
+  plugins: process.env.BENCH_CORE === '1' ? [noBatchPaths] : [],
 });
+if (process.env.BENCH_CORE === '1') console.log('(BENCH_CORE=1: scoring as the core bundle has it, without the batch paths)');
 const script = bundle.outputFiles[0]?.contents;
 if (!script) throw new Error(`esbuild produced nothing for ${entry}`);
 
