@@ -3,7 +3,7 @@
 // (design.md: score, review or read-only; an assessing group sees and edits only its items). The
 // form's submit sends the action the view names for them.
 import type { KaoheRubricForm } from '@kaohe/elements';
-import { submission, type ActResult, type AppraisalView, type KaoheService } from '@kaohe/service';
+import { serviceDraftStore, submission, type ActResult, type AppraisalView, type KaoheService } from '@kaohe/service';
 import type { Rubric } from '@kaohe/scoring';
 import type { ActionName, Chain } from '@kaohe/workflow';
 import type { KaoheContext } from './context.ts';
@@ -49,14 +49,17 @@ export async function openAppraisalForm(
   const form = document.createElement('kaohe-rubric-form');
   form.rubric = rubric;
   form.view = view;
-  form.store = context.store;
+  // The person's drafts: with a server, the server's (through its client's offline outbox), so a reload
+  // or another machine finds them; in the IndexedDB mode, the page's store.
+  const drafts = context.service ? serviceDraftStore(service, context.user) : context.store;
+  form.store = drafts;
   form.userId = context.user;
 
   form.addEventListener('kaohe-submitted', (event) => {
     const action = submission(view, event.sheet);
     if (!action) return;
     void service.act(view.id, context.user, action, { expectedRevision: view.revision, ...(now !== undefined ? { now } : {}) }).then(async (result) => {
-      if (result.ok) await context.store.deleteDraft(view.id, context.user).catch(() => undefined);
+      if (result.ok) await drafts.deleteDraft(view.id, context.user).catch(() => undefined);
       onActed?.(result);
     });
   });

@@ -1,0 +1,56 @@
+// A form's drafts through the application service instead of a store of the page's own: with a server
+// (Kaohe.configure({ server })), what a person types goes to the server as their draft (PUT
+// /appraisals/:id/draft, or the client's offline outbox while the server cannot be reached), a reload
+// reads it back from there, and the service's live notices tell the form that someone else wrote the
+// appraisal (its conflict banner). The service decides what is kept (only the items the person edits now).
+import type { Draft, DraftStore, StoreListener } from '@kaohe/store';
+import type { KaoheService } from './service.ts';
+
+/** The service's drafts of `userId` (the signed-in person) as the store a form keeps its drafts in. */
+export function serviceDraftStore(service: KaoheService, userId: string): DraftStore {
+  const mine = (id: string, what: string): void => {
+    if (id !== userId) throw new Error(`Kaohe: a draft of ${id} was ${what} through ${userId}'s service.`);
+  };
+  // the appraisals the form has read: after a break in the live stream, each is read again
+  const watched = new Set<string>();
+  return {
+    async getAppraisal(id) {
+      watched.add(id);
+      const view = await service.view(id, userId, { history: false });
+      return view && { revision: view.revision };
+    },
+    async saveDraft(draft: Draft) {
+      mine(draft.userId, 'saved');
+      const saved = await service.saveDraft(userId, draft.appraisalId, {
+        entries: draft.entries, baseRevision: draft.baseRevision, savedAt: draft.savedAt,
+        ...(draft.attendance !== undefined ? { attendance: draft.attendance } : {}),
+      });
+      // The autosaver reports a failure on the form ("not saved"), and keeps the typing on the page.
+      if (!saved.ok) throw new Error(`Kaohe: the draft of ${draft.appraisalId} was not kept: ${saved.message}`);
+      return saved.draft;
+    },
+    loadDraft(appraisalId, id) {
+      mine(id, 'read');
+      watched.add(appraisalId);
+      return service.loadDraft(userId, appraisalId);
+    },
+    deleteDraft(appraisalId, id) {
+      mine(id, 'discarded');
+      return service.deleteDraft(userId, appraisalId);
+    },
+    subscribe(listener: StoreListener) {
+      return service.subscribe(userId, (notice) => {
+        if (notice.type === 'changed') {
+          if (notice.revision !== undefined) listener({ type: 'appraisal', id: notice.appraisalId, revision: notice.revision, origin: 'remote' });
+          else void announce(notice.appraisalId);
+        }
+        // What changed while the stream was broken was not heard: the form's appraisal is read again.
+        else if (notice.type === 'resync') for (const id of watched) void announce(id);
+      });
+      async function announce(id: string): Promise<void> {
+        const view = await service.view(id, userId, { history: false }).catch(() => undefined);
+        if (view) listener({ type: 'appraisal', id, revision: view.revision, origin: 'remote' });
+      }
+    },
+  };
+}
