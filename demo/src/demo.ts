@@ -1,7 +1,7 @@
 // The demo intranet's own code: what a host developer writes around the Kaohe script tag. It only
 // talks to `window.Kaohe`; every decision (who may act, what a sheet scores) is the plugin's.
-import type { AppraisalRecord, AppraisalStatus, KaoheApi, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
-import { DEMO_NOW, PERIOD, TIME_ZONE, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
+import type { AppraisalRecord, AppraisalStatus, AppraisalView, KaoheApi, KaoheContext, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
+import { DEMO_NOW, HISTORY_PEOPLE, PERIOD, TIME_ZONE, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
 import { serverAddress, signIn, type SignedIn } from './session.ts';
 
 declare global {
@@ -45,6 +45,7 @@ const words = {
     payslipTitle: '我的薪資單', payslipLead: '已發布的考核結果及由此計算的薪酬。', noPublished: '您本月的考核尚未發布。',
     work: '日常工作', attendance: '出勤', monthly: '月度考核得分',
     overviewTitle: '考核總覽', overviewLead: '2026年10月全部考核及其所在步驟。', count: '份',
+    overviewServerLead: '伺服器只給您看與您有關的考核：以下是等待您處理的考核及其所在步驟。全公司的月度總覽屬於人資（「HR：月度總覽」）。',
     region: '區域', assignees: '待處理人', backToTasks: '返回我的待辦', readOnly: '您在此步驟沒有可執行的操作，僅供查看。',
     status: { open: '待評分', inReview: '審核中', approved: '待發布', published: '已發布', appealed: '申訴中', reopened: '已重開' } as Record<AppraisalStatus, string>,
     returned: '已退回',
@@ -71,6 +72,7 @@ const words = {
     payslipTitle: '我的工资单', payslipLead: '已发布的考核结果及由此计算的薪酬。', noPublished: '您本月的考核尚未发布。',
     work: '日常工作', attendance: '出勤', monthly: '月度考核得分',
     overviewTitle: '考核总览', overviewLead: '2026年10月全部考核及其所在步骤。', count: '份',
+    overviewServerLead: '服务器只给您看与您有关的考核：以下是等待您处理的考核及其所在步骤。全公司的月度总览属于人资（“HR：月度总览”）。',
     region: '区域', assignees: '待处理人', backToTasks: '返回我的待办', readOnly: '您在此步骤没有可执行的操作，仅供查看。',
     status: { open: '待评分', inReview: '审核中', approved: '待发布', published: '已发布', appealed: '申诉中', reopened: '已重开' } as Record<AppraisalStatus, string>,
     returned: '已退回',
@@ -97,6 +99,7 @@ const words = {
     payslipTitle: 'My payslip', payslipLead: 'Your published result and the pay it gives.', noPublished: 'Your appraisal for this month is not published yet.',
     work: 'Daily work', attendance: 'Attendance', monthly: 'Monthly score',
     overviewTitle: 'Overview', overviewLead: 'Every appraisal of October 2026 and where it stands.', count: '',
+    overviewServerLead: 'The server shows you only the appraisals you take part in: these wait for you, with where each stands. The whole company\'s month is HR\'s (HR: month overview).',
     region: 'Region', assignees: 'Waiting for', backToTasks: 'Back to My tasks', readOnly: 'You have nothing to do at this step; read only.',
     status: { open: 'To score', inReview: 'In review', approved: 'To publish', published: 'Published', appealed: 'Appealed', reopened: 'Reopened' } as Record<AppraisalStatus, string>,
     returned: 'Returned',
@@ -146,6 +149,11 @@ function kaohe(): KaoheApi {
 
 function person(id: string): Person | undefined {
   return kaohe().context?.directory.people.find((candidate) => candidate.id === id);
+}
+
+/** A name from the demo's own company list (the public sign-in page lists it), for people the server does not send this person. */
+function demoName(id: string): string {
+  return buildDirectory().people.find((candidate) => candidate.id === id)?.name ?? id;
 }
 
 function label(value: { 'zh-Hant': string; 'zh-Hans': string; en: string } | undefined): string {
@@ -286,7 +294,10 @@ function forgetTyped(appraisalId: string): void {
 async function renderScore(main: HTMLElement): Promise<void> {
   const context = kaohe().context;
   if (!context) return;
-  const id = state.openId ?? ((await context.store.getAppraisal(`${PERIOD}:${context.user}`)) ? `${PERIOD}:${context.user}` : undefined);
+  // Without an appraisal opened from My tasks, the person's own of the month (when their role is appraised);
+  // whether they may read it yet is the service's to say (openForm refuses it before publication).
+  const own = `${PERIOD}:${context.user}`;
+  const id = state.openId ?? (kaohe().assignmentFor(context.user) ? own : undefined);
   if (!id) {
     main.replaceChildren(h('h1', {}, t().scoreTitle), h('p', { class: 'lead' }, t().scoreLead));
     return;
@@ -300,7 +311,8 @@ async function renderScore(main: HTMLElement): Promise<void> {
       else void render();
     },
   }).catch((error: unknown) => {
-    // Their own appraisal, not yet theirs to read (before publication, away from their own step): say so, not an error.
+    // Their own appraisal, not yet theirs to read (before publication, away from their own step), or not
+    // opened this month: say so, not an error.
     if (state.openId === undefined && error instanceof Error && error.name === 'KaoheReadRefusedError') return undefined;
     throw error;
   });
@@ -310,7 +322,7 @@ async function renderScore(main: HTMLElement): Promise<void> {
   }
   const { view: record, actions } = opened;
   const employee = person(record.employeeId);
-  const own = record.employeeId === context.user;
+  const mine = record.employeeId === context.user;
   const back = h('button', { type: 'button', class: 'link' }, t().backToTasks);
   back.addEventListener('click', () => go('tasks'));
 
@@ -321,7 +333,7 @@ async function renderScore(main: HTMLElement): Promise<void> {
     state.notice = result.ok
       ? { ok: true, text: `${t().done}: ${employee?.name ?? ''} → ${stepLabel({ chainId: record.chainId, step: result.step })}` }
       : { ok: false, text: `${t().refused}: ${result.message}` };
-    if (result.ok && !own) go('tasks');
+    if (result.ok && !mine) go('tasks');
     else void render();
   };
   const button = (text: string, action: () => WorkflowAction | undefined, primary = false): HTMLButtonElement => {
@@ -369,6 +381,10 @@ async function renderPayslip(main: HTMLElement): Promise<void> {
   const context = kaohe().context;
   if (!context) return;
   const heading = [h('h1', {}, t().payslipTitle), h('p', { class: 'lead' }, t().payslipLead)];
+  if (context.service) {
+    await renderServerPayslip(main, heading, context.service, context.user);
+    return;
+  }
   const record = await context.store.getAppraisal(`${PERIOD}:${context.user}`);
   if (!record || record.status !== 'published' && record.status !== 'appealed') {
     main.replaceChildren(...heading, h('p', { class: 'panel muted' }, t().noPublished));
@@ -389,6 +405,31 @@ async function renderPayslip(main: HTMLElement): Promise<void> {
       h('div', {}, t().work, h('strong', {}, result.work)),
       result.attendance !== null ? h('div', {}, t().attendance, h('strong', {}, result.attendance)) : null,
       h('div', {}, t().monthly, h('strong', {}, result.monthly)))));
+}
+
+/** What the server's payslip read answers (KaoheService.payslip): pay computed on the server from the stored score. */
+type PayslipAnswer =
+  | { ok: true; payslip: unknown; plan: unknown; appraisal: { id: string; employeeId: string; period: string; status: AppraisalStatus; revision: number } }
+  | { ok: false; code: string; message: string };
+type PayslipRead = (appraisalId: string, viewerId: string) => Promise<PayslipAnswer>;
+
+/**
+ * Server mode: the payslip as the server computed it for the signed-in person (GET
+ * /appraisals/:id/payslip); nothing of the pay is computed or read in the page. Before publication the
+ * server answers as for an appraisal that does not exist, so the page says it is not published.
+ */
+async function renderServerPayslip(main: HTMLElement, heading: HTMLElement[], service: NonNullable<KaoheContext['service']>, user: string): Promise<void> {
+  const read = (service as unknown as { payslip?: PayslipRead }).payslip;
+  if (typeof read !== 'function') throw new Error('This Kaohe client has no payslip read (KaoheService.payslip).');
+  const answer = await read.call(service, `${PERIOD}:${user}`, user);
+  if (!answer.ok) {
+    main.replaceChildren(...heading, h('p', { class: 'panel muted', role: 'status', 'data-payslip': answer.code },
+      answer.code === 'not-found' ? t().noPublished : answer.message));
+    return;
+  }
+  // The element re-checks who may see it from the appraisal's status: the server's answer says it.
+  const record = { ...answer.appraisal, chainId: '' };
+  main.replaceChildren(...heading, kaohe().create('kaohe-payslip', { record, plan: answer.plan, payslip: answer.payslip }));
 }
 
 const chunks = new Map<string, Promise<void>>();
@@ -542,12 +583,10 @@ async function renderMyYear(main: HTMLElement): Promise<void> {
   divisor.addEventListener('change', () => { state.divisor = divisor.value === 'appraised' ? 'appraised' : 'twelve'; show(); });
   show();
 
-  // The demo's own hint, not the product's: who to sign in as for a year with history (the page owns this store).
-  const published = (await context.store.listAppraisals({ status: 'published', limit: 1000 })).items;
-  const withHistory = [...new Set(published.filter((record) => record.period < PERIOD).map((record) => record.employeeId))];
-  const own = published.some((record) => record.employeeId === context.user);
-  const hint = own ? null : h('p', { class: 'notice info' }, t().yearNone, ' ',
-    withHistory.map((id) => person(id)?.name ?? id).join('、'));
+  // The demo's own hint, not the product's: who to sign in as for a year with history. It is what the demo
+  // seeded (seed.ts), not a read of anyone's appraisals; names only of the people this person may be told of.
+  const hint = HISTORY_PEOPLE.includes(context.user) ? null : h('p', { class: 'notice info' }, t().yearNone, ' ',
+    HISTORY_PEOPLE.map((id) => person(id)?.name ?? demoName(id)).join('、'));
   main.replaceChildren(...heading,
     h('p', { class: 'controls' }, h('label', {}, `${t().year} `, year), h('label', {}, `${t().divisor} `, divisor)),
     ...(hint ? [hint] : []),
@@ -557,10 +596,12 @@ async function renderMyYear(main: HTMLElement): Promise<void> {
 async function renderOverview(main: HTMLElement): Promise<void> {
   const context = kaohe().context;
   if (!context) return;
-  const page = await context.store.listAppraisals({ period: PERIOD, limit: 1000 });
+  // Server mode: the server answers a person only with what they take part in — their tasks, page by
+  // page (the views the service gives); the single-browser mode reads its own store's whole month.
+  const items = context.service ? await allTasks(context.service, context.user) : (await context.store.listAppraisals({ period: PERIOD, limit: 1000 })).items;
   const counts = new Map<string, number>();
-  for (const record of page.items) counts.set(record.status, (counts.get(record.status) ?? 0) + 1);
-  const rows = page.items.map((record) => {
+  for (const record of items) counts.set(record.status, (counts.get(record.status) ?? 0) + 1);
+  const rows = items.map((record) => {
     const employee = person(record.employeeId);
     const open = h('button', { type: 'button', class: 'link' }, employee?.name ?? record.employeeId);
     open.addEventListener('click', () => go('score', record.id));
@@ -575,11 +616,23 @@ async function renderOverview(main: HTMLElement): Promise<void> {
   });
   main.replaceChildren(
     h('h1', {}, t().overviewTitle),
-    h('p', { class: 'lead' }, t().overviewLead),
+    h('p', { class: 'lead' }, context.service ? t().overviewServerLead : t().overviewLead),
     h('p', { class: 'meta' }, ...[...counts].map(([status, n]) => h('span', {}, `${t().status[status as AppraisalStatus]} ${n}${t().count}`))),
     h('table', { class: 'list' },
       h('thead', {}, h('tr', {}, ...[t().employee, t().number, t().region, t().rubric, t().step, t().assignees, t().state].map((text) => h('th', { scope: 'col' }, text)))),
       h('tbody', {}, ...rows)));
+}
+
+/** Every task of the person, read page by page from the service (at most 2,000: the overview is a table, not a report). */
+async function allTasks(service: NonNullable<KaoheContext['service']>, user: string): Promise<AppraisalView[]> {
+  const views: AppraisalView[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await service.tasks(user, { limit: 200, ...(cursor !== undefined ? { cursor } : {}) });
+    views.push(...page.items.map((item) => item.appraisal));
+    cursor = page.nextCursor;
+  } while (cursor !== undefined && views.length < 2000);
+  return views;
 }
 
 function go(page: Page, openId?: string): void {
@@ -606,6 +659,9 @@ async function startOnServer(api: KaoheApi, server: string): Promise<void> {
     chains: [shopChain], assignments, timeZone: TIME_ZONE,
   });
   translateChrome();
+  // On every page: whether the server answers and how much of the person's work waits in this browser
+  // (the client's outbox), as the form shows it too.
+  document.getElementById('today')?.after(api.create('kaohe-outbox-status', { id: 'connection' }));
   // The intranet's menu says how much waits for the person, as intranets do, and follows the server's
   // live notices: another person's submit shows here without a reload.
   if (api.context?.service) api.context.service.subscribe(api.context.user, () => void showTaskCount());

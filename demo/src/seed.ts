@@ -213,6 +213,8 @@ export const HISTORY_PERIODS: readonly string[] = Array.from({ length: 11 }, (_,
 
 /** Each of them keeps a habit month after month — 0.65 careful … 1.5 careless — so the ranks say something. */
 const care: Record<string, number> = { SP22: 0.8, SP24: 1.5, SP25: 0.65, SP34: 1, SP45: 1.25, SP53: 0.9, SP55: 1.1 };
+/** The salespeople the seed gives a published year (November 2025 to October 2026): "My year"'s hint names them. */
+export const HISTORY_PEOPLE: readonly string[] = Object.keys(care);
 
 /** Makes later draws from `rnd` lean high (careless, more deductions) or low (careful). */
 const leaning = (rnd: () => number, exponent: number): (() => number) => () => rnd() ** (1 / exponent);
