@@ -17,6 +17,7 @@ import { serviceNoticeFilter } from './notices.ts';
 import { appraisalRoutes } from './routes/appraisals.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clientReadRoutes } from './routes/client-reads.ts';
+import { rubricRoutes } from './routes/rubrics.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { hrRoutes } from './routes/hr.ts';
 import { payslipRoutes } from './routes/payslip.ts';
@@ -191,6 +192,7 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
       assignments: catalogue.assignments, chains: { ...chainPresets, ...catalogue.chains },
       now: options.clock ?? (() => new Date().toISOString()), timeZone: timeZoneOf(options.calendar),
     });
+    await rubricRoutes(api, db.store, directory);
     await hrRoutes(api, hrReads(service));
     await payslipRoutes(api, service);
     await auditRoutes(api, db, directory);
