@@ -10,7 +10,7 @@ import type {
   ActResult, AppraisalView, DraftResult, KaoheService, NoticeListener, OpenPeriodResult, OpenResult, PageRequest, PayslipResult, ServiceInternals, TaskPage, ViewOptions, internals,
 } from '@kaohe/service';
 import type { HrReads } from '@kaohe/service/hr';
-import type { Draft } from '@kaohe/store';
+import type { Draft, RubricStore } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
 import { LiveNotices, type LiveNotice, type LiveOptions, type LiveState } from './live.ts';
 import { refusalOf } from './problem.ts';
@@ -246,6 +246,33 @@ export class HttpService implements KaoheService {
     this.#person(viewerId, 'discard a draft');
     const answer = await this.transport.request('DELETE', `/appraisals/${path(appraisalId)}/draft`);
     if (answer.status >= 400) throw refusalError(answer);
+  }
+
+  /** The stored versions of a rubric, ascending (GET /rubrics/:id/versions). */
+  async rubricVersions(id: string): Promise<number[]> {
+    const answer = await this.transport.request('GET', `/rubrics/${path(id)}/versions`);
+    if (answer.status >= 400) throw refusalError(answer);
+    return (answer.body as { versions: number[] }).versions;
+  }
+
+  /**
+   * HR publishes a rubric version (PUT /rubrics/:id/versions/:version): the server checks it, stores it
+   * and refuses anyone but HR, a broken rubric (every problem named) and a version already stored with
+   * other content. Online only: a rubric is not work a person types, and nothing is queued for it.
+   */
+  async publishRubric(rubric: Rubric): Promise<Rubric> {
+    const answer = await this.transport.request('PUT', `/rubrics/${path(rubric.id)}/versions/${rubric.version}`, { body: rubric });
+    if (answer.status >= 400) throw refusalError(answer);
+    return answer.body as Rubric;
+  }
+
+  /** The form builder's RubricStore over the server: versions listed, read and published by its routes. */
+  rubricStore(): RubricStore {
+    return {
+      listRubricVersions: (id) => this.rubricVersions(id),
+      getRubric: (id, version) => this.rubric(id, version),
+      putRubric: (rubric) => this.publishRubric(rubric),
+    };
   }
 
   rubric(id: string, version: number): Promise<Rubric | undefined> {

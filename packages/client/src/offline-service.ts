@@ -11,7 +11,7 @@ import type {
   ActResult, AppraisalView, DraftResult, KaoheService, OpenPeriodResult, OpenResult, PageRequest, PayslipResult, Refusal, ServiceInternals, TaskPage, ViewOptions, internals,
 } from '@kaohe/service';
 import type { HrReads } from '@kaohe/service/hr';
-import type { Draft } from '@kaohe/store';
+import type { Draft, RubricStore } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
 import { hrReadsKey, type HttpService } from './http-service.ts';
 import { backoffDelay } from './live.ts';
@@ -91,6 +91,11 @@ export class OfflineService implements KaoheService {
   async discard(seq: number): Promise<void> {
     await this.outbox.remove(seq);
     await this.#count();
+  }
+
+  /** The form builder's RubricStore over the server (online only: publishing is not queued). */
+  rubricStore(): RubricStore {
+    return this.http.rubricStore();
   }
 
   get [internalsKey](): ServiceInternals {

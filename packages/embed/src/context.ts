@@ -3,7 +3,7 @@
 // every value here is an ordinary property a host may set on the element instead.
 import type { Locale, PayPlanInput, Rubric } from '@kaohe/scoring';
 import type { KaoheService, PayFigures } from '@kaohe/service';
-import type { KaoheStore } from '@kaohe/store';
+import type { KaoheStore, RubricStore } from '@kaohe/store';
 import { serviceFor } from './service.ts';
 import type { Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
 
@@ -95,13 +95,27 @@ export const kaoheTags: readonly string[] = [
  * The element properties the context supplies, by the names the elements use. A property is filled
  * in only where the element declares it and the host left it unset.
  */
-const suppliers: ReadonlyArray<readonly [string, (context: KaoheContext) => unknown]> = [
+const rubricStores = new WeakMap<object, RubricStore>();
+
+/** The form builder's store: with a server, its rubric routes (HR publishes there for everyone); else the page's store. */
+function builderStore(context: KaoheContext): RubricStore {
+  const service = context.service as (KaoheService & { rubricStore?: () => RubricStore }) | undefined;
+  if (!service || typeof service.rubricStore !== 'function') return context.store;
+  let known = rubricStores.get(service);
+  if (!known) {
+    known = service.rubricStore();
+    rubricStores.set(service, known);
+  }
+  return known;
+}
+
+const suppliers: ReadonlyArray<readonly [string, (context: KaoheContext, element: Element) => unknown]> = [
   ['user', (context) => context.user],
   ['userId', (context) => context.user],
   // kaohe-payslip and kaohe-payroll-export: who is looking decides what they may see
   ['viewer', (context) => context.user],
   ['directory', (context) => context.directory],
-  ['store', (context) => context.store],
+  ['store', (context, element) => (element.localName === 'kaohe-form-builder' ? builderStore(context) : context.store)],
   // elements that talk to the application service: the server's client, or the page's own over `store`
   ['service', (context) => serviceFor(context)],
   // kaohe-outbox-status: the server's client with its offline outbox says what waits
@@ -166,7 +180,7 @@ export function applyContext<E extends Element>(element: E, context: KaoheContex
     const current = target[name];
     const ours = record.has(name) && record.get(name) === current;
     if (!ours && !isUnset(element, name, current)) continue;
-    const value = supply(context);
+    const value = supply(context, element);
     if (value === undefined) continue;
     if (current !== value) target[name] = value;
     record.set(name, value);

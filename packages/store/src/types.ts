@@ -73,6 +73,9 @@ export type StoreChange =
 
 export type StoreListener = (change: StoreChange) => void;
 
+/** What the form builder needs to publish and read rubric versions: the store, or with a server its rubric routes (@kaohe/client). */
+export type RubricStore = Pick<KaoheStore, 'listRubricVersions' | 'putRubric' | 'getRubric'>;
+
 export interface KaoheStore {
   getAppraisal(id: string): Promise<AppraisalRecord | undefined>;
   /**

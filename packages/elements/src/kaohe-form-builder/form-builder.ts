@@ -5,7 +5,7 @@ import {
 } from '@kaohe/scoring';
 import { rubricPresetIds, rubricPresets } from '@kaohe/scoring/presets';
 import { actionTarget } from './action-target.ts';
-import type { KaoheStore } from '@kaohe/store';
+import type { RubricStore } from '@kaohe/store';
 import { DEFAULT_TIME_ZONE, type Chain } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -98,8 +98,8 @@ export class KaoheFormBuilder extends KaoheElement {
    */
   @property({ attribute: 'role-id', reflect: true }) roleId = '';
 
-  /** Where versions are published (putRubric) and read back. Without one only drafts are kept. */
-  @property({ attribute: false }) store: KaoheStore | undefined;
+  /** Where versions are published (putRubric) and read back: a KaoheStore, or with a server its rubric routes. Without one only drafts are kept. */
+  @property({ attribute: false }) store: RubricStore | undefined;
 
   /** The review chain of the role, edited beside the rubric. */
   @property({ attribute: false }) chain: Chain | undefined;

@@ -36,7 +36,7 @@ describe('PUT /rubrics/:id/versions/:version', () => {
   });
 
   test('a broken rubric is refused with each problem\'s path and rule', async () => {
-    const broken = structuredClone(edited) as { sections: Array<{ items: Array<{ points: unknown }> }> };
+    const broken = structuredClone(edited) as unknown as { sections: Array<{ items: Array<{ points: unknown }> }> };
     (broken.sections[0] as { items: Array<{ points: unknown }> }).items[0]!.points = 'five';
     const refused = await put('H1', 2, broken);
     assert.equal(refused.statusCode, 422);
@@ -48,9 +48,12 @@ describe('PUT /rubrics/:id/versions/:version', () => {
   });
 
   test('HR publishes version 2; an appraisal opened afterwards pins it; the version cannot be changed, publishing it again as it is changes nothing', async () => {
+    const listed = async () => (await app.inject({ method: 'GET', url: '/api/v1/rubrics/R-SP/versions', headers: bearer(await tokenFor('S1')) })).json();
+    assert.deepEqual(await listed(), { versions: [1] });
     const published = await put('H1', 2, edited);
     assert.equal(published.statusCode, 200, published.body);
     assert.equal(published.json().label.en, 'Salesperson monthly appraisal (2026)');
+    assert.deepEqual(await listed(), { versions: [1, 2] });
     const opened = await app.inject({ method: 'POST', url: '/api/v1/appraisals', headers: service, payload: { employee: 'S1', period: PERIOD } });
     assert.equal(opened.statusCode, 201, opened.body);
     const view = (await app.inject({ method: 'GET', url: `/api/v1/appraisals/${PERIOD}:S1`, headers: bearer(await tokenFor('R1')) })).json();

@@ -22,7 +22,17 @@ const RubricParams = z.strictObject({
 /** The body is any JSON value here: validateRubric checks it and names every problem (a 422 lists them all). */
 const AnyRubric = z.custom<unknown>(() => true);
 
+const RubricIdParams = z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(128)) });
+
 export async function rubricRoutes(api: KaoheApp, store: KaoheStore, directory: DirectoryCache): Promise<void> {
+  api.get('/rubrics/:id/versions', {
+    schema: { summary: 'The stored versions of a rubric, ascending (rubrics are not private)', params: RubricIdParams, response: { 200: z.object({ versions: z.array(z.number()) }), 401: ProblemSchema } },
+  }, async (request) => {
+    personOf(request);
+    return { versions: await store.listRubricVersions(request.params.id) };
+  });
+
+
   api.put('/rubrics/:id/versions/:version', {
     bodyLimit: 512 * 1024,
     schema: {
