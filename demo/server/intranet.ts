@@ -14,7 +14,7 @@ import { SignJWT } from 'jose';
 import { presetCatalogue, readConfig, startServer as startKaohe, type RunningServer } from '@kaohe/server';
 import type { Person } from '@kaohe/workflow';
 import { CSP, staticHandler } from '../serve.mjs';
-import { DEMO_NOW, TIME_ZONE, buildDirectory } from '../src/seed.ts';
+import { DEMO_NOW, TIME_ZONE, buildDirectory, payrollValues } from '../src/seed.ts';
 import { demoAssignments, demoChains, seedServer } from './seed-server.ts';
 import { signInPage } from './signin-page.ts';
 
@@ -104,7 +104,13 @@ export async function startIntranet(options: IntranetOptions = {}): Promise<Intr
       // The demo's company is in China: its business days are Shanghai's, as the page's are.
       KAOHE_TIME_ZONE: TIME_ZONE,
     });
-    const catalogue = { ...presetCatalogue(), assignments: demoAssignments, chains: demoChains };
+    const catalogue = {
+      ...presetCatalogue(), assignments: demoAssignments, chains: demoChains,
+      // The demo's payroll system: each person's pay total, plan completion … (seed.ts), the same figures the
+      // single-browser mode uses; the scores a plan reads come from the stored appraisal (the service fills them in).
+      payValues: ({ employee, plan }: { employee: string; plan: { inputs?: ReadonlyArray<{ name: string; kind: string }> } }) =>
+        payrollValues((plan.inputs ?? []).filter((input) => input.kind !== 'score'), employee, { work: '', monthly: '' }),
+    };
     return startKaohe(config, { app: { catalogue, clock } });
   };
   const seed = async (): Promise<number> => {

@@ -382,7 +382,10 @@ async function renderPayslip(main: HTMLElement): Promise<void> {
   if (!context) return;
   const heading = [h('h1', {}, t().payslipTitle), h('p', { class: 'lead' }, t().payslipLead)];
   if (context.service) {
-    await renderServerPayslip(main, heading, context.service, context.user);
+    // Server mode: the payslip element asks the server (service.payslip): it decides who may see it and
+    // computes the pay from the stored score, the role's plan and the payroll system's figures; before
+    // publication it answers as for an appraisal that does not exist, and the element says so.
+    main.replaceChildren(...heading, kaohe().create('kaohe-payslip', { appraisal: `${PERIOD}:${context.user}` }));
     return;
   }
   const record = await context.store.getAppraisal(`${PERIOD}:${context.user}`);
@@ -405,31 +408,6 @@ async function renderPayslip(main: HTMLElement): Promise<void> {
       h('div', {}, t().work, h('strong', {}, result.work)),
       result.attendance !== null ? h('div', {}, t().attendance, h('strong', {}, result.attendance)) : null,
       h('div', {}, t().monthly, h('strong', {}, result.monthly)))));
-}
-
-/** What the server's payslip read answers (KaoheService.payslip): pay computed on the server from the stored score. */
-type PayslipAnswer =
-  | { ok: true; payslip: unknown; plan: unknown; appraisal: { id: string; employeeId: string; period: string; status: AppraisalStatus; revision: number } }
-  | { ok: false; code: string; message: string };
-type PayslipRead = (appraisalId: string, viewerId: string) => Promise<PayslipAnswer>;
-
-/**
- * Server mode: the payslip as the server computed it for the signed-in person (GET
- * /appraisals/:id/payslip); nothing of the pay is computed or read in the page. Before publication the
- * server answers as for an appraisal that does not exist, so the page says it is not published.
- */
-async function renderServerPayslip(main: HTMLElement, heading: HTMLElement[], service: NonNullable<KaoheContext['service']>, user: string): Promise<void> {
-  const read = (service as unknown as { payslip?: PayslipRead }).payslip;
-  if (typeof read !== 'function') throw new Error('This Kaohe client has no payslip read (KaoheService.payslip).');
-  const answer = await read.call(service, `${PERIOD}:${user}`, user);
-  if (!answer.ok) {
-    main.replaceChildren(...heading, h('p', { class: 'panel muted', role: 'status', 'data-payslip': answer.code },
-      answer.code === 'not-found' ? t().noPublished : answer.message));
-    return;
-  }
-  // The element re-checks who may see it from the appraisal's status: the server's answer says it.
-  const record = { ...answer.appraisal, chainId: '' };
-  main.replaceChildren(...heading, kaohe().create('kaohe-payslip', { record, plan: answer.plan, payslip: answer.payslip }));
 }
 
 const chunks = new Map<string, Promise<void>>();
