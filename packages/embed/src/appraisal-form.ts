@@ -59,7 +59,8 @@ export async function openAppraisalForm(
     const action = submission(view, event.sheet);
     if (!action) return;
     void service.act(view.id, context.user, action, { expectedRevision: view.revision, ...(now !== undefined ? { now } : {}) }).then(async (result) => {
-      if (result.ok) await drafts.deleteDraft(view.id, context.user).catch(() => undefined);
+      // The submitted sheet is on the record now: the person's draft of it goes (on the server or in the page's store).
+      if (result.ok) await (context.service ? service.deleteDraft(context.user, view.id) : context.store.deleteDraft(view.id, context.user)).catch(() => undefined);
       onActed?.(result);
     });
   });

@@ -34,10 +34,6 @@ export function serviceDraftStore(service: KaoheService, userId: string): DraftS
       watched.add(appraisalId);
       return service.loadDraft(userId, appraisalId);
     },
-    deleteDraft(appraisalId, id) {
-      mine(id, 'discarded');
-      return service.deleteDraft(userId, appraisalId);
-    },
     subscribe(listener: StoreListener) {
       return service.subscribe(userId, (notice) => {
         if (notice.type === 'changed') {
