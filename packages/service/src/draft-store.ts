@@ -1,5 +1,6 @@
-// A form's drafts through the application service instead of a store of the page's own: with a server
-// (Kaohe.configure({ server })), what a person types goes to the server as their draft (PUT
+// A form's drafts through the application service (the inbox's pane and Kaohe.openForm): the page's own
+// service over its store, or with a server (Kaohe.configure({ server })) what a person types goes to the
+// server as their draft (PUT
 // /appraisals/:id/draft, or the client's offline outbox while the server cannot be reached), a reload
 // reads it back from there, and the service's live notices tell the form that someone else wrote the
 // appraisal (its conflict banner). The service decides what is kept (only the items the person edits now).

@@ -3,7 +3,7 @@ import { cssProps } from '../base/css-props.ts';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Rubric } from '@kaohe/scoring';
-import { createService, type AppraisalView, type KaoheService } from '@kaohe/service';
+import { createService, serviceDraftStore, type AppraisalView, type KaoheService } from '@kaohe/service';
 import type { DraftStore, KaoheStore } from '@kaohe/store';
 import { chainPresets, timeZoneOf } from '@kaohe/workflow';
 import type { Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
@@ -22,7 +22,6 @@ import { KaoheTaskPane } from './kaohe-task-pane.ts';
 import { inboxStyles } from './kaohe-inbox.styles.ts';
 import { openTaskOf, withNewerView, type OpenTask } from './open-task.ts';
 import { RowWindow } from './row-window.ts';
-import { serviceDrafts } from './service-drafts.ts';
 import { TaskListController, type Reconciled } from './task-list-controller.ts';
 
 // Where to change what (the inbox is split along its seams):
@@ -282,7 +281,7 @@ export class KaoheInbox extends KaoheElement {
     if (!service || !this.userId) return undefined;
     const cached = this.#draftsCache;
     if (cached?.service === service && cached.userId === this.userId) return cached.drafts;
-    const drafts = serviceDrafts(service, this.userId);
+    const drafts = serviceDraftStore(service, this.userId);
     this.#draftsCache = { service, userId: this.userId, drafts };
     return drafts;
   }
