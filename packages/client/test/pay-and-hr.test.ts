@@ -78,6 +78,13 @@ describe('HR\'s reads through the client (hrReads(service) over the server)', ()
     assert.deepEqual(year.peers, [{ employeeId: 'S1', role: 'salesperson', region: 'north', monthly: ['79.40'] }]);
     assert.deepEqual(year.months, { S1: [{ period: PERIOD, monthly: '79.40' }] });
 
+    // anyone's own year (kaohe-annual's "my year"): their months, and peers only without names
+    const own = await hrReads(clientFor('S1')).annualYear('S1', { year: 2026 });
+    assert.ok(own.ok);
+    assert.deepEqual([own.peers, own.months], [[{ employeeId: 'S1', role: 'salesperson', region: 'north', monthly: ['79.40'] }], { S1: [{ period: PERIOD, monthly: '79.40' }] }]);
+    const colleague = await hrReads(clientFor('S2')).annualYear('S2', { year: 2026 });
+    assert.deepEqual(colleague.ok && [colleague.peers, colleague.months], [[], {}], 'S2 has no published month: nothing, and nothing of S1');
+
     const refused = await hrReads(clientFor('S2')).distribution('S2', { period: PERIOD });
     assert.deepEqual(refused.ok ? 'answered' : refused.code, 'forbidden');
     await assert.rejects(hr.payroll('H1', { period: PERIOD, values: () => ({}) }), /not as a function/);
