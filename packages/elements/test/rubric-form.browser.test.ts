@@ -237,6 +237,18 @@ describe('kaohe-rubric-form: modes', () => {
     expect(itemScore(el, 'FS-3')).to.contain('7.00 of 10.00');
   });
 
+  it('a rubric read back from a store or a server (plain objects, not frozen) scores as loadRubric\'s does', async () => {
+    const stored = structuredClone(fieldService);
+    expect(Object.isFrozen(stored)).to.equal(false);
+    const el = await mount(stored, sheetFor(fieldService));
+    expect(el.rubric, 'the form hands back the rubric it was given').to.equal(stored);
+    await type(el, itemOf(el, 'FS-7').querySelector<HTMLInputElement>('input[type=number]')!, '2');
+    // FS-7: 10 points, −3 per absence: two absences leave 4, as the frozen preset scores them
+    expect(itemScore(el, 'FS-7')).to.contain('4.00 of 10.00');
+    expect(el.result).to.deep.equal(scoreSheet(fieldService, el.sheet));
+    expect(total(el, 'monthly')).to.equal(scoreSheet(fieldService, el.sheet).monthly);
+  });
+
   // Rows are rendered again only when something they show changes (issue 15): a row must still follow
   // every such change made after the first render, not only typing in it.
   it('a rendered form follows the editable items, the sheet and the mode given after its first render', async () => {

@@ -12,3 +12,4 @@ export * from './export/index.ts';
 export * from './json-schema.ts';
 export * from './builder/index.ts';
 export * from './canonical-json.ts';
+export { deepFreeze, isDeepFrozen } from './freeze.ts';

@@ -1,6 +1,6 @@
 import { createNode, type FormKitNode } from '@formkit/core';
 import {
-  assessingGroupLabels, describeRule, KaoheInputError, scoreSheet,
+  assessingGroupLabels, deepFreeze, describeRule, isDeepFrozen, KaoheInputError, scoreSheet,
   type Attendance, type Entry, type Item, type ItemResult, type Problem, type Rubric, type ScoreResult, type Section, type SectionResult, type Sheet,
 } from '@kaohe/scoring';
 import type { DraftAutosaver as DraftAutosaverType, DraftStore, StoreChange } from '@kaohe/store';
@@ -58,6 +58,24 @@ function setOf(list: readonly string[]): ReadonlySet<string> {
     sets.set(list, made);
   }
   return made.set;
+}
+
+/**
+ * The rubric as scored: the one given when it is deep-frozen (loadRubric's), else a deep-frozen copy
+ * made once per rubric object and content. scoreSheet keeps a compiled scorer per rubric object and
+ * must compare an unfrozen one with its JSON on every call, which for a 200-item rubric read from a
+ * store or a server (plain objects) cost more than scoring the keystroke's sheet.
+ */
+const frozenCopies = new WeakMap<Rubric, { json: string; copy: Rubric }>();
+function scoredRubric(rubric: Rubric): Rubric {
+  if (isDeepFrozen(rubric)) return rubric;
+  const json = JSON.stringify(rubric);
+  let kept = frozenCopies.get(rubric);
+  if (!kept || kept.json !== json) {
+    kept = { json, copy: deepFreeze(structuredClone(rubric)) };
+    frozenCopies.set(rubric, kept);
+  }
+  return kept.copy;
 }
 
 const isInputError = (error: unknown): error is KaoheInputError =>
@@ -176,6 +194,8 @@ export class KaoheRubricForm extends KaoheElement {
 
   readonly #internals: ElementInternals;
   #rubric: Rubric | undefined;
+  /** `#rubric` deep-frozen (see scoredRubric) */
+  #scoredRubric: Rubric | undefined;
   /** the sheet last given from outside: what a form reset returns to */
   #initial: Sheet | undefined;
   /** `#initial` as canonical JSON, and the object it came in as: a host setting either again changes nothing */
@@ -220,6 +240,7 @@ export class KaoheRubricForm extends KaoheElement {
     // A lit host hands object properties again on every render of its own: the same rubric is no news.
     if (rubric === old || (rubric && old && rubric.id === old.id && rubric.version === old.version && canonical(rubric) === canonical(old))) return;
     this.#rubric = rubric;
+    this.#scoredRubric = rubric && scoredRubric(rubric);
     this.#owners.clear();
     for (const section of rubric?.sections ?? []) {
       if (section.gate) this.#owners.set(section.gate.id, { section });
@@ -439,7 +460,7 @@ export class KaoheRubricForm extends KaoheElement {
     // scoreSheet only reads the sheet, and its result holds none of the sheet's objects: no copy needed.
     const sheet = this.#peek();
     try {
-      this.#result = scoreSheet(this.#rubric, sheet);
+      this.#result = scoreSheet(this.#scoredRubric ?? this.#rubric, sheet);
       this.#setProblems([]);
       this.#stale = false;
     } catch (error) {
