@@ -144,8 +144,8 @@ export interface KaoheService {
   rubric(id: string, version: number): Promise<Rubric | undefined>;
   /**
    * Hears what changes that `viewerId` may see: a `changed` notice only for an appraisal they may
-   * read now (like `view`), so nobody learns that an appraisal they may not see has moved. Returns
-   * the unsubscribe.
+   * read now (like `view`), or one they were shown and may read no more (so a list drops it), so
+   * nobody learns that an appraisal they never saw has moved. Returns the unsubscribe.
    */
   subscribe(viewerId: string, listener: NoticeListener): () => void;
   /** The appraisal's payslip as `viewerId` may see it: once published, to the employee, HR and whoever the chain lets read it. */
@@ -251,6 +251,16 @@ export function createService(options: ServiceOptions): KaoheService {
     }
   }
 
+  // For each viewer someone follows live: the appraisals `view`, `tasks` or `act` showed them. A change
+  // that takes one out of their sight is still told to them (they knew it; the notice says no more than
+  // that it changed), so a list showing it reads it again and drops it: the employee's other tab after
+  // they handed in their self-evaluation.
+  const shownTo = new Map<string, { followers: number; ids: Set<string> }>();
+  const shown = <T extends AppraisalView | undefined>(viewerId: string, view: T): T => {
+    if (view) shownTo.get(viewerId)?.ids.add(view.id);
+    return view;
+  };
+
   const service: KaoheService = {
     async act(appraisalId, actorId, action, given = {}) {
       const parsedAction = ActionSchema.safeParse(action);
@@ -283,14 +293,14 @@ export function createService(options: ServiceOptions): KaoheService {
       const written = await write(next, record.revision, decided.audit, actorId, at);
       if (!written.ok) return written;
       const seen = buildView({ record: written.record, viewerId: actorId, rubric: pinned, chain, directory: dir, now: at, calendar: options.calendar });
-      return { ok: true, revision: written.record.revision, step: written.record.step, status: written.record.status, ...(seen ? { appraisal: seen } : {}) };
+      return { ok: true, revision: written.record.revision, step: written.record.step, status: written.record.status, ...(seen ? { appraisal: shown(actorId, seen) } : {}) };
     },
 
     async view(appraisalId, viewerId, given = {}) {
       const parsed = ViewOptionsSchema.parse(given);
       const record = await store.getAppraisal(appraisalId);
       if (!record) return undefined;
-      return viewOf(record, viewerId, now(parsed.now), parsed.history ?? true);
+      return shown(viewerId, await viewOf(record, viewerId, now(parsed.now), parsed.history ?? true));
     },
 
     async tasks(viewerId, page = {}) {
@@ -305,7 +315,7 @@ export function createService(options: ServiceOptions): KaoheService {
         // A delegate's task ends with the delegation, though the record still names them until the next action.
         if (!tasksFor(record, viewerId, at, timeZoneOf(options.calendar))) continue;
         const seen = await viewOf(record, viewerId, at, false, dir);
-        if (seen) items.push({ appraisal: seen, allowedActions: seen.allowedActions });
+        if (seen) items.push({ appraisal: shown(viewerId, seen), allowedActions: seen.allowedActions });
       }
       return { items, ...(found.nextCursor !== undefined ? { nextCursor: found.nextCursor } : {}) };
     },
@@ -395,6 +405,9 @@ export function createService(options: ServiceOptions): KaoheService {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let work = Promise.resolve();
       let open = true;
+      const following = shownTo.get(viewerId) ?? { followers: 0, ids: new Set<string>() };
+      following.followers++;
+      shownTo.set(viewerId, following);
       const check = async (ids: readonly string[]): Promise<void> => {
         if (ids.length > NOTICE_BURST_LIMIT) {
           if (open) listener({ type: 'resync' });
@@ -411,7 +424,9 @@ export function createService(options: ServiceOptions): KaoheService {
           const readable = canRead(record, viewerId, dir, machineFor(chain).chain, {
             date: at, delegations: workflowOf(record).delegated, ...(options.calendar ? { calendar: options.calendar } : {}),
           });
-          if (readable) listener({ type: 'changed', appraisalId: record.id, revision: record.revision });
+          if (readable) following.ids.add(record.id);
+          else if (!following.ids.delete(record.id)) continue;
+          listener({ type: 'changed', appraisalId: record.id, revision: record.revision });
         }
       };
       const unsubscribe = store.subscribe((change) => {
@@ -433,9 +448,11 @@ export function createService(options: ServiceOptions): KaoheService {
         }, 0);
       });
       return () => {
+        if (!open) return;
         open = false;
         clearTimeout(timer);
         unsubscribe();
+        if (--following.followers === 0) shownTo.delete(viewerId);
       };
     },
 

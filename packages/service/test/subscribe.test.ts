@@ -58,6 +58,27 @@ describe('subscribe (local service)', () => {
     for (const listener of [scorer, planner, otherManager, colleague]) listener.stop();
   });
 
+  test('an appraisal the viewer was shown and may no longer read is still told to them (the employee\'s other tab), and to nobody else', async () => {
+    const { service } = await setUp();
+    const opening = await service.openAppraisal('H1', { employee: 'T1', period: '2026-10', now: opened });
+    assert.ok(opening.ok);
+    // W-TR opens at T1's self-evaluation: it is T1's task, listed in their second tab, which follows live.
+    const otherTab = listen(service, 'T1');
+    const colleague = listen(service, 'S3');
+    assert.deepEqual((await service.tasks('T1')).items.map((item) => item.appraisal.id), ['2026-10:T1']);
+    const submitted = await service.act(opening.id, 'T1', { type: 'step.submit', entries: { 'TR-1': { points: '18' } } }, { now: during });
+    assert.ok(submitted.ok);
+    // Handed in, the employee reads it no more until it is published ...
+    assert.equal(await service.view(opening.id, 'T1'), undefined);
+    // ... yet the tab that listed it hears that it changed (revision 2), reads it, and drops it.
+    await otherTab.heard(1);
+    await quiet();
+    assert.deepEqual(otherTab.notices, [{ type: 'changed', appraisalId: '2026-10:T1', revision: 2 }]);
+    assert.deepEqual(colleague.notices, []);
+    otherTab.stop();
+    colleague.stop();
+  });
+
   test('after unsubscribing nothing more is heard', async () => {
     const { service } = await setUp();
     const opening = await service.openAppraisal(null, { employee: 'S1', period: '2026-10', now: opened });
