@@ -1,4 +1,4 @@
-// KaohePayslipView shows the service's payslip without the pay engine or the workflow rules: bundled on
+// KaohePayslipView shows the service's payslip without the pay engine, the plan's validation or the workflow rules: bundled on
 // its own it carries neither computePay nor payslipAccess (nor xstate), so a page that only shows
 // payslips from the server (issue 14's payslip page) does not pay for them. KaohePayslip, the stand-alone
 // path, carries both — the contrast that shows the check can fail.
@@ -17,7 +17,7 @@ async function bundled(entry: string): Promise<{ text: string; inputs: string[] 
 
 test('the view bundles without computePay, payslipAccess, the workflow package or xstate; the stand-alone element with them', async () => {
   const view = await bundled('../src/kaohe-payslip/kaohe-payslip-view.ts');
-  for (const name of ['function computePay(', 'function payByEvaluation(', 'function payslipAccess(']) assert.ok(!view.text.includes(name), `the view carries ${name}`);
+  for (const name of ['function computePay(', 'function payByEvaluation(', 'function validatePayPlan(', 'function payslipAccess(']) assert.ok(!view.text.includes(name), `the view carries ${name}`);
   assert.deepEqual(view.inputs.filter((path) => /packages\/workflow\/|\/xstate@/.test(path)), []);
   const full = await bundled('../src/kaohe-payslip/kaohe-payslip.ts');
   for (const name of ['function computePay(', 'function payslipAccess(']) assert.ok(full.text.includes(name), `the stand-alone element carries ${name}`);

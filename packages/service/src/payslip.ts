@@ -3,7 +3,7 @@
 // decided here, once, for every caller — the element in the browser, the server's route, HR's payroll.
 // A module of its own, loaded by `service.payslip` when first asked, so pages that never show pay do
 // not carry the pay engine.
-import { computePay, KaoheInputError, SCORE_INPUTS, type PayPlanInput, type Payslip, type ScoreResult } from '@kaohe/scoring';
+import { computePay, KaoheInputError, SCORE_INPUTS, validatePayPlan, type PayPlanInput, type Payslip, type ScoreResult } from '@kaohe/scoring';
 import { payslipAccess, type AppraisalRecord, type Person } from '@kaohe/workflow';
 import { refusal, type Refusal } from './refusal.ts';
 import type { Assignment, PayFigureValues, PayslipResult, ServiceInternals } from './service.ts';
@@ -63,10 +63,12 @@ export async function readPayslip(x: ServiceInternals, appraisalId: string, view
     return refusal('incomplete', `The pay of ${record.employeeId} for ${record.period} cannot be computed yet: ${error.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`,
       { problems: error.problems });
   }
+  // The plan as it was paid by, validated (its defaults filled in): the payslip's reader shows it as it is.
+  const checked = validatePayPlan(plan);
   return {
     ok: true,
     payslip,
-    plan,
+    plan: checked.ok ? checked.value : plan,
     values,
     appraisal: { id: record.id, employeeId: record.employeeId, period: record.period, status: record.status, revision: record.revision },
     ...(person ? { employee: { id: person.id, name: person.name, ...(person.number !== undefined ? { number: person.number } : {}) } } : {}),

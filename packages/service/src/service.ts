@@ -102,6 +102,7 @@ export type PayFigures = (request: { employee: string; period: string; planId: s
 export type PayslipResult = {
   ok: true;
   payslip: Payslip;
+  /** the plan it was paid by, validated (its defaults filled in: scoring's PayPlan) */
   plan: PayPlanInput;
   /** the values it was computed from: the payroll figures and the scores, by the plan's input names */
   values: Record<string, string | number | boolean>;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { validatePayPlan, type PayPlan, type PayPlanInput, type Payslip } from '@kaohe/scoring';
+import type { PayPlan, PayPlanInput, Payslip } from '@kaohe/scoring';
 import type { KaoheService, PayslipResult } from '@kaohe/service';
 import type { Directory } from '@kaohe/workflow';
 import { KaoheElement } from '../base/kaohe-element.ts';
@@ -117,13 +117,16 @@ export class KaohePayslipView extends KaoheElement {
     return this.payPlans?.[this.plan] ?? payPlanById(this.plan);
   }
 
-  /** The plan validated (labels, settings filled in); the problem when it does not validate. */
+  /**
+   * The plan as shown: the view trusts the plan it is given — the service's answer carries the plan it
+   * validated and paid by — and only fills in the lists a plan may leave out, so it carries no schema
+   * code. `KaohePayslip` validates (a plan a host wrote by hand, with each problem named).
+   */
   protected checkedPlan(source: PayPlanInput | undefined): { plan: PayPlan | undefined; problem: string } {
     if (source !== this.#planSource) {
       this.#planSource = source;
-      const checked = source === undefined ? undefined : validatePayPlan(source);
-      this.#plan = checked?.ok ? checked.value : undefined;
-      this.#planProblem = checked && !checked.ok ? checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ') : '';
+      this.#plan = source === undefined ? undefined : { currency: 'CNY', inputs: [], settings: [], quantities: [], flags: [], ...source } as PayPlan;
+      this.#planProblem = '';
     }
     return { plan: this.#plan, problem: this.#planProblem };
   }

@@ -1,6 +1,6 @@
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { computePay, type PayInput, type Payslip } from '@kaohe/scoring';
+import { computePay, validatePayPlan, type PayInput, type PayPlan, type PayPlanInput, type Payslip } from '@kaohe/scoring';
 import { payslipAccess, type AppraisalRecord, type Chain, type PayslipAccess } from '@kaohe/workflow';
 import { KaohePayslipView, type ShownPayslip } from './kaohe-payslip-view.ts';
 
@@ -35,6 +35,20 @@ export class KaohePayslip extends KaohePayslipView {
   @property({ attribute: false }) chain: Chain | undefined;
 
   #computed: { payslip: Payslip | undefined; problem: string } = { payslip: undefined, problem: '' };
+  #validated: { source: PayPlanInput | undefined; plan: PayPlan | undefined; problem: string } | undefined;
+
+  /** A plan validated by @kaohe/scoring (defaults filled in); the problems named when it does not validate. */
+  protected override checkedPlan(source: PayPlanInput | undefined): { plan: PayPlan | undefined; problem: string } {
+    if (!this.#validated || this.#validated.source !== source) {
+      const checked = source === undefined ? undefined : validatePayPlan(source);
+      this.#validated = {
+        source,
+        plan: checked?.ok ? checked.value : undefined,
+        problem: checked && !checked.ok ? checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ') : '',
+      };
+    }
+    return { plan: this.#validated.plan, problem: this.#validated.problem };
+  }
   #computedFrom: unknown[] = [];
 
   override willUpdate(changed: PropertyValues<this>): void {
