@@ -117,11 +117,12 @@ try {
     show('inbox, median of 5 reloads', {
       configureMs: median(runs.map((r) => r.configureMs)), firstRowsFromInbox: median(runs.map((r) => r.firstRowsFromInbox)), firstRowsFromNavigation: median(runs.map((r) => r.firstRowsFromNavigation)),
     });
-    const rowsInDom = await tab.evaluate(() => {
-      const count = (root: Document | ShadowRoot): number => root.querySelectorAll('[role="row"][data-id]').length
+    // A string, not a function: tsx would wrap a named inner function in a helper the page does not have.
+    const rowsInDom = await tab.evaluate(`(() => {
+      const count = (root) => root.querySelectorAll('[role="row"][data-id]').length
         + [...root.querySelectorAll('*')].reduce((n, element) => n + (element.shadowRoot ? count(element.shadowRoot) : 0), 0);
       return count(document);
-    });
+    })()`) as number;
     console.log(`rows in the inbox's DOM after the last run: ${rowsInDom} (of ${CLERKS} tasks; the rest are read page by page as HR scrolls)`);
   } finally {
     await launched.close();

@@ -31,26 +31,26 @@ async function signIn(personId: string): Promise<Page> {
   await page.waitForSelector('#task-count[data-count]', { timeout: 60_000 });
   await page.waitForSelector('kaohe-inbox >>> [role="row"]', { timeout: 60_000 });
   // In the page itself: from `arm()` on, the first moment SP13's row is in the inbox again.
-  await page.evaluate((id) => {
-    const rowShown = (): boolean => {
+  // A string, not a function: tsx would wrap the named inner functions in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const id = ${JSON.stringify(ID)};
+    const rowShown = () => {
       // the row may sit in a shadow root inside the inbox's own
-      const roots: Array<Document | ShadowRoot> = [document];
+      const roots = [document];
       for (let root = roots.shift(); root; root = roots.shift()) {
-        if (root.querySelector(`[role="row"][data-id="${id}"]`)) return true;
+        if (root.querySelector('[role="row"][data-id="' + id + '"]')) return true;
         for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
       }
       return false;
     };
     // Armed, it first waits for the row to be gone (the page's own last action takes it away), then times its return.
-    const bench = { gone: false, at: 0 };
-    (window as unknown as { kaoheBench: typeof bench & { arm(): void } }).kaoheBench = Object.assign(bench, {
-      arm() { bench.gone = false; bench.at = 0; },
-    });
+    const bench = { gone: false, at: 0, arm() { bench.gone = false; bench.at = 0; } };
+    window.kaoheBench = bench;
     setInterval(() => {
       if (!bench.gone) bench.gone = !rowShown();
       else if (bench.at === 0 && rowShown()) bench.at = Date.now();
     }, 10);
-  }, ID);
+  })()`);
   return page;
 }
 
