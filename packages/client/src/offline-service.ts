@@ -246,7 +246,9 @@ export class OfflineService implements KaoheService {
         return result.ok ? undefined : result;
       }
       case 'action': {
-        const result = await this.http.act(item.appraisalId, user, item.action, item.expectedRevision === undefined ? {} : { expectedRevision: item.expectedRevision });
+        const result = await this.http.act(item.appraisalId, user, item.action, {
+          ...(item.expectedRevision === undefined ? {} : { expectedRevision: item.expectedRevision }), ...(item.lend === undefined ? {} : { lend: item.lend }),
+        });
         return result.ok ? undefined : result;
       }
       case 'discardDraft':
@@ -263,7 +265,10 @@ export class OfflineService implements KaoheService {
     const expectedRevision = (options as { expectedRevision?: number }).expectedRevision
       ?? (await this.outbox.recall<AppraisalView | null>(`view:${appraisalId}`))?.revision;
     return this.#write<ActResult>(
-      { kind: 'action', appraisalId, action, ...(expectedRevision !== undefined ? { expectedRevision } : {}) },
+      {
+        kind: 'action', appraisalId, action, ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+        ...((options as { lend?: unknown }).lend !== undefined ? { lend: (options as { lend?: unknown }).lend } : {}),
+      },
       () => this.http.act(appraisalId, actorId, action, options),
       () => ({ ok: false, code: 'offline', message: 'The server cannot be reached: the action waits in this browser and is sent, in order, when the connection is back.' }),
     );

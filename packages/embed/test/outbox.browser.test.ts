@@ -102,6 +102,27 @@ describe('the offline outbox', () => {
     }
   });
 
+  it('a delegation lent with an action while offline waits with it and reaches the server with it', async () => {
+    const { server, restore } = fakeServer();
+    try {
+      const context = await new KaoheApi().configure({ user: 'R1', server: `/kaohe-api-${Date.now()}`, token: () => 'jwt-of-R1', locale: 'en' });
+      const service = context.service as OfflineService;
+      expect((await service.view(ID, 'R1'))?.revision).to.equal(3);
+      server.up = false;
+      const lend = { to: 'P1', start: '2026-11-05', end: '2026-11-12' };
+      const acted = await service.act(ID, 'R1', { type: 'draft.save', comment: 'on leave' }, { expectedRevision: 3, lend });
+      expect(acted).to.deep.include({ ok: false, code: 'offline' });
+      server.up = true;
+      await service.flush();
+      expect(service.status).to.deep.equal({ online: true, waiting: 0, refused: 0 });
+      expect(server.received.map((request) => request.body)).to.deep.equal([
+        { action: { type: 'draft.save', comment: 'on leave' }, expectedRevision: 3, lend },
+      ]);
+    } finally {
+      restore();
+    }
+  });
+
   it('a queued action the server refuses as stale stays in the outbox with the server\'s current view, and the page says so', async () => {
     const { server, restore } = fakeServer();
     try {
