@@ -31,7 +31,7 @@ try {
   for (let i = 0; i < rounds; i++) bytes += (await page(i)).body.length;
   console.log(`tasks pages read again: ${((performance.now() - started) / rounds).toFixed(2)} ms each (${Math.round(bytes / rounds / 1024)} KB a page)`);
   started = performance.now();
-  const writes = Math.min(rounds, 2000);
+  const writes = Math.min(Number(process.env['WRITES'] ?? rounds), 2000);
   for (let i = 0; i < writes; i++) {
     const id = `${PERIOD}:S${String(i).padStart(4, '0')}`;
     const answer = await app.inject({

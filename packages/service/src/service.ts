@@ -214,7 +214,8 @@ export function createService(options: ServiceOptions): KaoheService {
 
   // (directory snapshot → chain → "id revision viewer day" → the view, or null for none)
   const views = new WeakMap<Directory, WeakMap<Chain, Map<string, AppraisalView | null>>>();
-  const VIEWS_KEPT = 100_000;
+  // at most this many (≈ 20 KB of heap each with the score's breakdown): beyond it the set starts again
+  const VIEWS_KEPT = 20_000;
 
   async function viewOf(record: AppraisalRecord, viewerId: string, at: string, withHistory: boolean, people?: Directory): Promise<AppraisalView | undefined> {
     const [chain, dir] = await Promise.all([chainOf(record), people ?? directory()]);

@@ -24,8 +24,8 @@ import * as rubrics from './tables/rubrics.ts';
 const GROUP_LIMIT = 64;
 const DEADLOCK = '40P01';
 
-/** Task records kept between pages (a company's open appraisals fit; beyond it the set starts again). */
-const RECORDS_KEPT = 50_000;
+/** Task records kept between pages; beyond it the set starts again. */
+const RECORDS_KEPT = 20_000;
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
