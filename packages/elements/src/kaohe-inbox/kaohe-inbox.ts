@@ -78,7 +78,7 @@ const headerColumns = sortColumns.filter((column) => column !== 'number');
  * @fires kaohe-approve-request - cancelable, before a forward action is written (also once per task of a bulk run)
  * @fires kaohe-return-request - cancelable, before a return is written
  * @fires kaohe-delegate-request - cancelable, before a task is lent to someone else
- * @fires kaohe-task-acted - an action was written to the store
+ * @fires kaohe-task-acted - the service accepted and wrote an action (its new revision, and the task as the reviewer now sees it)
  * @fires kaohe-task-action-failed - an action was refused, vetoed or lost a race (nothing was overwritten)
  * @fires kaohe-task-open - a task was opened in the detail pane
  * @csspart heading - the inbox heading
