@@ -501,15 +501,17 @@ async function renderHrMonth(main: HTMLElement): Promise<void> {
   }
   main.replaceChildren(...heading, h('p', { class: 'muted', role: 'status' }, t().hrLoading));
   const hr = await loadHr();
-  const scored = await hr.scoredAppraisals({ period: PERIOD });
+  // HR's reads through the service (with a server, its /hr routes: the figures are computed there, and
+  // no appraisal comes into the page).
   // Roles are shown in the order their first entry comes: the sales force first, as the sign-in switch lists them.
   const roleOrder = Object.keys(roleLabels);
   const rank = (role: string): number => (roleOrder.includes(role) ? roleOrder.indexOf(role) : roleOrder.length);
-  const entries = hr.distributionEntries(scored).sort((a, b) => rank(a.role) - rank(b.role));
+  const entries = (await hr.distribution(PERIOD)).sort((a, b) => rank(a.role) - rank(b.role));
   // The element names the presets' roles itself, in the inbox's words; `roleLabels` is for a host's own roles.
   const distribution = kaohe().create('kaohe-score-distribution', { period: PERIOD, entries });
-  // The payroll system's figures besides the scores (pay total, plan completion …), as the payslip page uses them.
-  const payroll = hr.payrollEntries(scored, (appraisal, plan) => payrollValues(plan.inputs ?? [], appraisal.record.employeeId, appraisal.score));
+  // The payroll system's figures besides the scores (pay total, plan completion …): with a server, the
+  // server's own (the demo server is configured with them); in the single-browser mode, the page's.
+  const payroll = await hr.payroll(PERIOD, context.service ? {} : (appraisal, plan) => payrollValues(plan.inputs ?? [], appraisal.record.employeeId, appraisal.score));
   const departments = [...new Set(payroll.map((entry) => entry.department ?? ''))].filter((department) => department !== '').sort();
   const exports = departments.map((department) => h('section', { class: 'export-row', 'data-department': department },
     h('h3', {}, department),

@@ -136,6 +136,21 @@ test('RM1 scores SP11 and submits; P02 sees it live and summarises; V01 and HR c
     const lines = await textOf(employee.page, 'kaohe-payslip >>> [part="lines"]');
     for (const figure of [/5,?150\.00/, /3,?136\.35/, /1,?328\.70/, /200\.00/]) assert.match(lines, figure);
 
+    // The other pages work in the server mode too, each through the server: HR's month (distribution and
+    // the payroll export, SP11's department among them), the rubric builder, the employee's year, the planner's overview.
+    await goTo(hr, '#hr');
+    await one(hr.page, '#content kaohe-score-distribution', 30_000);
+    await one(hr.page, '#content [data-department="銷售公司"] kaohe-payroll-export', 30_000);
+    await goTo(hr, '#builder');
+    await one(hr.page, '#content kaohe-form-builder', 30_000);
+    await goTo(employee, '#year');
+    await one(employee.page, '#content kaohe-annual', 30_000);
+    await goTo(planner, '#overview');
+    await one(planner.page, '#content table.list tbody tr', 30_000);
+    for (const signed of [hr, employee, planner]) {
+      assert.equal(await signed.page.$('#content .notice.error'), null, `${signed.personId}'s last page shows an error`);
+    }
+
     // What each context received from the server: nobody outside their chains. The employee: no colleague
     // (SP12–SP15), no other region, no other role's people. The regional manager: nothing of another region
     // or another role. The planner: no regional manager's, field service or shop appraisal.
