@@ -58,17 +58,15 @@ test('offline: typed work survives the server going away and a reload, reaches t
     const amount = `${FS4A} input[id$="-d0-amount"]`;
     await (await inView(page, await one(page, amount))).click({ count: 3 });
     await page.keyboard.type('2');
-    await typeInto(page, `${FS4A} input[id$="-d0-reason"]`, '索賠單缺VIN碼');
     const typed = { 'FS-10': { count: 1 }, 'FS-4a': { deductions: [{ option: 'blanks', amount: '2', reason: '索賠單缺VIN碼' }] } };
 
     // The page says it is offline and that her change waits in this browser (zh-Hant, the demo's language).
     const offline = await until(() => textOf(page, STATUS).catch(() => ''), (text) => /^離線中。有 \d+ 項變更保存在此瀏覽器/.test(text), 20_000);
     assert.match(offline, /^離線中。有 \d+ 項變更保存在此瀏覽器，連線恢復後依序送出。$/);
 
-    // She stops typing for a moment before reaching for reload (the form saves 300 ms after the last key; a
-    // reload within those 300 ms is a known gap while offline: the page-hide save goes through the outbox's
-    // asynchronous write and may not finish before the page is gone — see the issue's closing note).
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The reason, then reload at once: the form saves 300 ms after the last key, and the outbox's write is
+    // asynchronous, so only the page's synchronous shelf (localStorage, written on pagehide) holds the last keys.
+    await typeInto(page, `${FS4A} input[id$="-d0-reason"]`, '索賠單缺VIN碼');
     // A reload while the server is still down: the page comes back from what this browser kept, with everything typed.
     await page.reload({ waitUntil: 'load' });
     await formShows(claims, '1');

@@ -1,6 +1,7 @@
 // Keeps a form's unsent work in the store: every change reaches storage within a second, and work
 // that could not be stored stays in memory and is tried again rather than dropped.
 import type { Sheet } from '@kaohe/scoring';
+import type { KeptDrafts } from './kept-drafts.ts';
 import type { Draft, DraftEntries, KaoheStore, StoreListener } from './types.ts';
 
 /**
@@ -37,6 +38,11 @@ export interface DraftAutosaverOptions {
   baseRevision?: number;
   /** Flush when the page is hidden or left (mobile browsers may not come back to finish a timer). */
   window?: AutosaveHost;
+  /**
+   * Where what is pending goes, synchronously, when the page is hidden or left (localStorage:
+   * `pageKeptDrafts()`): a reload within the delay, or offline with a slow outbox, loses nothing.
+   */
+  kept?: KeptDrafts;
   /** Told of every failed save; the data is still pending and will be retried. */
   onError?: (error: unknown) => void;
   /** Told of every draft that reached the store. */
@@ -64,6 +70,7 @@ export class DraftAutosaver {
   readonly #onSaved: ((draft: Draft) => void) | undefined;
   readonly #now: () => Date;
   readonly #host: AutosaveHost | undefined;
+  readonly #kept: KeptDrafts | undefined;
   #baseRevision: number | undefined;
   #latest: Snapshot | undefined;
   #savedVersion = 0;
@@ -87,6 +94,7 @@ export class DraftAutosaver {
     this.#onSaved = options.onSaved;
     this.#now = options.now ?? (() => new Date());
     this.#host = options.window;
+    this.#kept = options.kept;
     this.#host?.addEventListener('pagehide', this.#onPageHide);
     this.#host?.document?.addEventListener('visibilitychange', this.#onVisibilityChange);
   }
@@ -149,12 +157,33 @@ export class DraftAutosaver {
   }
 
   #onPageHide = (): void => {
+    this.#keepPending();
     this.#flushInBackground();
   };
 
   #onVisibilityChange = (): void => {
-    if (this.#host?.document?.visibilityState === 'hidden') this.#flushInBackground();
+    if (this.#host?.document?.visibilityState !== 'hidden') return;
+    this.#keepPending();
+    this.#flushInBackground();
   };
+
+  /** What only memory holds goes to the synchronous shelf now: the page may be gone before a save lands. */
+  #keepPending(): void {
+    const snapshot = this.#latest;
+    if (!this.#kept || !snapshot || !this.pending) return;
+    this.#kept.keep(this.#draftOf(snapshot, this.#baseRevision ?? 0));
+  }
+
+  #draftOf(snapshot: Snapshot, baseRevision: number): Draft {
+    return {
+      appraisalId: this.appraisalId,
+      userId: this.userId,
+      entries: snapshot.entries,
+      ...(snapshot.attendance ? { attendance: snapshot.attendance } : {}),
+      baseRevision,
+      savedAt: this.#now().toISOString(),
+    };
+  }
 
   #flushInBackground(): void {
     // Failures are already reported through onError and retried.
@@ -185,16 +214,9 @@ export class DraftAutosaver {
     const run = (async () => {
       const baseRevision = this.#baseRevision ?? (await this.#store.getAppraisal(this.appraisalId))?.revision ?? 0;
       this.#baseRevision ??= baseRevision;
-      const draft: Draft = {
-        appraisalId: this.appraisalId,
-        userId: this.userId,
-        entries: snapshot.entries,
-        ...(snapshot.attendance ? { attendance: snapshot.attendance } : {}),
-        baseRevision,
-        savedAt: this.#now().toISOString(),
-      };
-      const saved = await this.#store.saveDraft(draft);
+      const saved = await this.#store.saveDraft(this.#draftOf(snapshot, baseRevision));
       this.#savedVersion = Math.max(this.#savedVersion, snapshot.version);
+      if (!this.pending) this.#kept?.forget(this.appraisalId, this.userId);
       this.#failures = 0;
       this.#lastError = undefined;
       this.#lastSaved = saved;

@@ -8,3 +8,4 @@ export * from './memory-store.ts';
 export * from './idb-store.ts';
 export { SCHEMA_VERSION } from './schema.ts';
 export * from './autosave.ts';
+export * from './kept-drafts.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DraftAutosaver, MemoryStore, StoreError, type AutosaveHost } from '../src/index.ts';
+import { DraftAutosaver, MemoryStore, StoreError, newerDraft, storageKeptDrafts, type AutosaveHost } from '../src/index.ts';
 import { appraisal } from './fixtures.ts';
 
 const ids = { appraisalId: '2026-10:E1001', userId: 'RM-NORTH' };
@@ -112,4 +112,38 @@ test('without a given base revision, the draft records the revision stored when 
   await autosaver.flush();
   assert.equal((await store.loadDraft(ids.appraisalId, ids.userId))?.baseRevision, 1);
   await autosaver.dispose();
+});
+
+test('a page hidden while a save can\'t land (offline, or gone at once) keeps the typing synchronously, and forgets it once stored', async () => {
+  const store = flakyStore();
+  store.failing = true;
+  const shelf = new Map<string, string>();
+  const kept = storageKeptDrafts({ getItem: (key) => shelf.get(key) ?? null, setItem: (key, value) => void shelf.set(key, value), removeItem: (key) => void shelf.delete(key) });
+  assert.ok(kept);
+  const page = new EventTarget();
+  const host = page as unknown as AutosaveHost;
+  const autosaver = new DraftAutosaver(store, { ...ids, delayMs: 60_000, baseRevision: 4, window: host, kept, retryMs: 10, now: () => new Date('2026-11-05T02:00:00.000Z') });
+  autosaver.update({ 'SP-D1': { count: 2 } }, { absentDays: '1.5' });
+  page.dispatchEvent(new Event('pagehide'));
+  // on the shelf before any await: a page unloaded right after pagehide has it
+  assert.deepEqual(kept.kept(ids.appraisalId, ids.userId), {
+    appraisalId: ids.appraisalId, userId: ids.userId, entries: { 'SP-D1': { count: 2 } }, attendance: { absentDays: '1.5' },
+    baseRevision: 4, savedAt: '2026-11-05T02:00:00.000Z',
+  });
+  assert.equal(kept.kept(ids.appraisalId, 'SOMEONE-ELSE'), undefined, 'a person\'s kept draft is theirs only');
+  store.failing = false;
+  await autosaver.flush();
+  assert.deepEqual((await store.loadDraft(ids.appraisalId, ids.userId))?.entries, { 'SP-D1': { count: 2 } });
+  assert.equal(kept.kept(ids.appraisalId, ids.userId), undefined, 'forgotten once the store holds it');
+  await autosaver.dispose();
+});
+
+test('newerDraft: the kept draft wins only when it is newer than the stored one', () => {
+  const base = { appraisalId: ids.appraisalId, userId: ids.userId, baseRevision: 1 };
+  const stored = { ...base, entries: { 'SP-D1': { count: 1 } }, savedAt: '2026-11-05T02:00:00.000Z' };
+  const kept = { ...base, entries: { 'SP-D1': { count: 2 } }, savedAt: '2026-11-05T02:00:01.000Z' };
+  assert.equal(newerDraft(stored, kept), kept);
+  assert.equal(newerDraft({ ...stored, savedAt: '2026-11-05T02:00:02.000Z' }, kept)?.entries['SP-D1'], stored.entries['SP-D1']);
+  assert.equal(newerDraft(undefined, kept), kept);
+  assert.equal(newerDraft(stored, undefined), stored);
 });

@@ -5,7 +5,7 @@ import {
 } from '@kaohe/scoring';
 import type { DraftAutosaver as DraftAutosaverType, DraftStore, StoreChange } from '@kaohe/store';
 // entries compared by content, whatever the order of their keys
-import { DraftAutosaver, canonicalJson as canonical } from '@kaohe/store';
+import { DraftAutosaver, canonicalJson as canonical, newerDraft, pageKeptDrafts } from '@kaohe/store';
 import { commentSignature, type AppraisalView } from '@kaohe/service';
 import { DEFAULT_TIME_ZONE, periodOf, type Directory } from '@kaohe/workflow';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -578,6 +578,8 @@ export class KaoheRubricForm extends KaoheElement {
       delayMs: DRAFT_DELAY_MS,
       ...(this.baseRevision !== undefined ? { baseRevision: this.baseRevision } : {}),
       window,
+      // what is typed in the last moments before the page goes (reload, offline outbox still writing)
+      ...(this.#kept ? { kept: this.#kept } : {}),
       onError: () => { this.draftError = true; },
       onSaved: () => { this.draftError = false; },
     });
@@ -595,6 +597,8 @@ export class KaoheRubricForm extends KaoheElement {
 
   #autosaverStore: DraftStore | undefined;
   #restoredFor: string | undefined;
+  /** The page's synchronous shelf for the last typing (localStorage), when the page has one. */
+  readonly #kept = pageKeptDrafts();
 
   #disconnectStore(): void {
     this.#unsubscribeStore?.();
@@ -607,8 +611,11 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   async #restore(store: DraftStore, appraisalId: string, userId: string, restoreDraft: boolean): Promise<void> {
-    const [draft, record] = await Promise.all([store.loadDraft(appraisalId, userId), store.getAppraisal(appraisalId)]);
+    const [stored, record] = await Promise.all([store.loadDraft(appraisalId, userId), store.getAppraisal(appraisalId)]);
     if (this.#storeKey !== `${appraisalId}\u0000${userId}`) return;
+    // Typing kept as the page went away is newer than the draft that reached the store: it is shown and saved.
+    const kept = this.#kept?.kept(appraisalId, userId);
+    const draft = newerDraft(stored, kept);
     // Work typed since connecting is newer than any draft: it wins, and the autosaver stores it.
     if (draft && restoreDraft && !this.#changedSinceConnect) {
       const current = this.sheet;
@@ -616,6 +623,7 @@ export class KaoheRubricForm extends KaoheElement {
       this.requestUpdate();
       // The host's copy of the sheet (the inbox submits what it last heard) must be what is on screen.
       this.dispatchEvent(new KaoheChangeEvent(this.#read(), this.#stale ? null : this.#result, this.problems));
+      if (draft === kept && draft !== stored) this.#autosaver?.update(draft.entries, draft.attendance);
     }
     if (this.baseRevision === undefined && draft && this.#autosaver) this.#autosaver.baseRevision = draft.baseRevision;
     if (record) this.#checkRevision(record.revision, draft?.baseRevision);
