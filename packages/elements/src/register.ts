@@ -1,15 +1,9 @@
-// The one module with a side effect: it defines every Kaohe element's tag (guarded, see KaoheElement.define).
-import { KaoheInbox } from './kaohe-inbox/kaohe-inbox.ts';
-import { KaoheTaskPane } from './kaohe-inbox/kaohe-task-pane.ts';
-import { KaoheOutboxStatus } from './kaohe-outbox-status/kaohe-outbox-status.ts';
-import { KaohePayslip } from './kaohe-payslip/kaohe-payslip.ts';
-import { KaoheRubricForm } from './kaohe-rubric-form/rubric-form.ts';
-
-KaoheRubricForm.define('kaohe-rubric-form');
-KaoheTaskPane.define('kaohe-task-pane');
-KaoheInbox.define('kaohe-inbox');
-KaohePayslip.define('kaohe-payslip');
-KaoheOutboxStatus.define('kaohe-outbox-status');
+// Defines every Kaohe element's tag of the core (guarded, see KaoheElement.define). Each element also
+// has a register module of its own, which the script-tag loader imports when its tag first appears.
+import './kaohe-rubric-form/register.ts';
+import './kaohe-inbox/register.ts';
+import './kaohe-payslip/register.ts';
+import './kaohe-outbox-status/register.ts';
 
 // HR's views: './hr-register.ts'; the form builder: './kaohe-form-builder/register.ts'.
 export * from './index.ts';

@@ -70,6 +70,11 @@ export interface KaoheApiOptions {
   presetsUrl?: string | undefined;
   /** `script`: a `<script src>` for kaohe-presets.js (the IIFE); `module`: `import()` of kaohe-presets.mjs (the ESM) */
   presetsLoader?: 'script' | 'module';
+  /**
+   * Loads the element of a tag this copy does not define itself, resolving once it is defined (the
+   * script-tag loader's per-element chunks); `create` and `openForm` wait for it.
+   */
+  elements?: (tag: string) => Promise<unknown>;
 }
 
 export interface OpenOptions {

@@ -3,9 +3,9 @@
 import {
   KaoheInputError, loadRubric as parseRubric, type PayPlanInput, type Problem, type Rubric,
 } from '@kaohe/scoring';
-import { IdbStore, MemoryStore, type KaoheStore } from '@kaohe/store';
+import { MemoryStore, type KaoheStore } from '@kaohe/store';
 import { canonicalTimeZone, chainPresets, presetAssignments, validateChain, type Chain } from '@kaohe/workflow';
-import { locales } from '@kaohe/elements';
+import { locales } from '@kaohe/elements/locale';
 import type { KaoheConfig } from './api-types.ts';
 import type { KaoheAssignment } from './context.ts';
 import type { KaohePresetFile } from './presets-channel.ts';
@@ -55,8 +55,10 @@ export function resolveAssignments(
   return assignments;
 }
 
+/** The IndexedDB store (idb), imported when first needed: a page on a server never downloads it. */
 export async function openDefaultStore(name: string): Promise<KaoheStore> {
   try {
+    const { IdbStore } = await import('./local-service.ts');
     return await IdbStore.open(name);
   } catch (error) {
     // Private windows and locked-down browsers refuse IndexedDB; the page still works, it just forgets on reload.

@@ -171,6 +171,11 @@ function suppliedRecords(): WeakMap<Element, Map<string, unknown>> {
 /** Fills in the properties of `element` that the host left unset; returns the element. */
 export function applyContext<E extends Element>(element: E, context: KaoheContext | undefined = getContext()): E {
   if (!context) return element;
+  // An element whose class is not defined yet (its chunk still loading) gets nothing: a property set on
+  // it now would become the element's own and hide the class's accessor once it upgrades. Kaohe applies
+  // the context again when the tag is defined.
+  if (typeof customElements === 'undefined' || !customElements.get(element.localName)) return element;
+  upgradeProperties(element);
   const supplied = suppliedRecords();
   const record = supplied.get(element) ?? new Map<string, unknown>();
   supplied.set(element, record);
@@ -186,6 +191,21 @@ export function applyContext<E extends Element>(element: E, context: KaoheContex
     record.set(name, value);
   }
   return element;
+}
+
+/**
+ * A value the host set on the element before its class was defined is the element's own property and
+ * hides the class's accessor (lit restores its reactive properties itself; this covers the rest): it is
+ * taken off and set again through the accessor, as lit does.
+ */
+function upgradeProperties(element: Element): void {
+  const target = element as unknown as Record<string, unknown>;
+  for (const [name] of suppliers) {
+    if (!Object.prototype.hasOwnProperty.call(element, name)) continue;
+    const value = target[name];
+    delete target[name];
+    target[name] = value;
+  }
 }
 
 /** Applies the context to every Kaohe element under `root` (light DOM only). */

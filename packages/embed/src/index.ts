@@ -1,6 +1,7 @@
 // The ESM entry: registers every Kaohe element and exports the host API. Importing it twice (or
 // loading the IIFE beside it) is harmless: each tag is defined once, later copies are told so.
 import '@kaohe/elements/register';
+import './local-service.ts';
 import { KaoheApi } from './kaohe.ts';
 
 export type { KaoheAssignment, KaoheContext } from './context.ts';

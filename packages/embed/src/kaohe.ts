@@ -11,17 +11,16 @@ import {
   businessDay, byUrgency, timeZoneOf,
   type AppraisalRecord, type Task, type WorkflowAction,
 } from '@kaohe/workflow';
-import { setLocale as setElementsLocale, locales } from '@kaohe/elements';
+import { setLocale as setElementsLocale, locales } from '@kaohe/elements/locale';
 import {
   applyContext, applyContextWithin, getContext, kaoheTags, onContextChange, setContext,
   type KaoheAssignment, type KaoheContext,
 } from './context.ts';
-import { openAppraisalForm, type OpenedAppraisal } from './appraisal-form.ts';
+import type { OpenedAppraisal } from './appraisal-form.ts';
 import type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
 import { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
 import { checkConfig, defaultDatabaseName, openDefaultStore } from './config.ts';
 import { PresetsLoader } from './presets-loader.ts';
-import { connectServer } from './server-mode.ts';
 import { MemoryStore } from '@kaohe/store';
 
 export type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
@@ -29,8 +28,9 @@ export { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
 export { defaultAssignments } from './config.ts';
 import { serviceFor } from './service.ts';
 
-/** The version of this bundle. */
-export const VERSION = '0.1.0';
+import { VERSION } from './version.ts';
+
+export { VERSION };
 
 /**
  * The host API. On the IIFE bundle it is `window.Kaohe`; on the ESM bundle `import { Kaohe }`.
@@ -46,12 +46,15 @@ export class KaoheApi extends EventTarget {
   #observer: MutationObserver | undefined;
   /** the presets, however they arrive */
   readonly #presets: PresetsLoader;
+  /** loads a tag's element when this copy does not define it itself (the script-tag loader) */
+  readonly #elements: ((tag: string) => Promise<unknown>) | undefined;
   /** what this copy was configured with, to merge presets that arrive afterwards */
   #config: KaoheConfig | undefined;
 
   constructor(options: KaoheApiOptions = {}) {
     super();
     this.#presets = new PresetsLoader(options, () => this.#config);
+    this.#elements = options.elements;
     this.#ready = new Promise((resolve) => { this.#resolveReady = resolve; });
     onContextChange((context) => {
       if (typeof document !== 'undefined') applyContextWithin(document, context);
@@ -98,7 +101,10 @@ export class KaoheApi extends EventTarget {
     if (!config || typeof config !== 'object') throw new TypeError('Kaohe.configure needs { user, directory }');
     await this.#presets.settled();
     // With a server the people may come from it; the checks below are the same either way.
-    const connection = config.server !== undefined ? await connectServer({ ...config, server: config.server }) : undefined;
+    // The HTTP client loads only with a server; the page's own service (the workflow machine) only without one.
+    const connection = config.server !== undefined
+      ? await (await import('./server-mode.ts')).connectServer({ ...config, server: config.server })
+      : await import('./local-service.ts').then(() => undefined);
     const directory = connection?.directory ?? config.directory;
     const { rubrics, chains, payPlans, assignments, timeZone } = checkConfig({ ...config, ...(directory ? { directory } : {}) }, this.#presets.file);
     if (!directory) throw new TypeError('Kaohe.configure needs { user, directory }');
@@ -193,6 +199,8 @@ export class KaoheApi extends EventTarget {
   create(tag: string, properties: Record<string, unknown> = {}): HTMLElement {
     const element = document.createElement(tag);
     Object.assign(element, properties);
+    // An element whose chunk is still loading gets the context once it is defined (see applyContext).
+    if (!customElements.get(tag)) void this.#elements?.(tag).then(() => applyContext(element));
     return applyContext(element);
   }
 
@@ -246,6 +254,9 @@ export class KaoheApi extends EventTarget {
    */
   async openForm(appraisalId: string, options: { now?: string; onActed?: (result: ActResult) => void } = {}): Promise<OpenedAppraisal> {
     const context = this.#configured('openForm');
+    await this.#elements?.('kaohe-rubric-form');
+    // The form's module (with the service's submission rules) loads with the first form opened.
+    const { openAppraisalForm } = await import('./appraisal-form.ts');
     return openAppraisalForm(context, serviceFor(context), appraisalId, options.now ?? context.now, options.onActed);
   }
 
@@ -304,6 +315,10 @@ export class KaoheApi extends EventTarget {
   #observe(): void {
     if (this.#observer || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
     applyContextWithin(document);
+    // An element whose class comes later (its chunk, the builder's or HR's file) gets the context when it is defined.
+    for (const tag of kaoheTags) {
+      if (!customElements.get(tag)) void customElements.whenDefined(tag).then(() => applyContextWithin(document));
+    }
     const selector = kaoheTags.join(',');
     this.#observer = new MutationObserver((mutations) => {
       for (const mutation of mutations) {
