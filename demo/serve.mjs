@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleResponse } from '../packages/embed/static-bundles.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -27,7 +28,11 @@ export const defaultRoutes = [
   ['/', here],
 ];
 
-/** The static half as a request handler (GET and HEAD only), for a server that also has routes of its own. */
+/**
+ * The static half as a request handler (GET and HEAD only), for a server that also has routes of its own.
+ * The plugin's folder (/kaohe/) is served as `kaohe serve` serves it: precompressed, hashed chunks
+ * cached for a year (packages/embed/static-bundles.mjs).
+ */
 export function staticHandler({ routes = defaultRoutes, csp = CSP } = {}) {
   return async (request, response) => {
     const headers = { 'Content-Security-Policy': csp, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
@@ -40,6 +45,13 @@ export function staticHandler({ routes = defaultRoutes, csp = CSP } = {}) {
       if (file !== folder && !file.startsWith(folder + sep)) throw Object.assign(new Error('not found'), { status: 404 });
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       if (file.split(sep).includes('node_modules')) throw Object.assign(new Error('not found'), { status: 404 });
+      if (prefix === '/kaohe/') {
+        const found = await bundleResponse(folder, path.slice(prefix.length), String(request.headers['accept-encoding'] ?? ''));
+        if (!found) throw Object.assign(new Error('not found'), { status: 404 });
+        response.writeHead(found.status, { ...headers, ...found.headers });
+        response.end(request.method === 'HEAD' ? undefined : found.body);
+        return;
+      }
       const body = await readFile(file);
       response.writeHead(200, { ...headers, 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
       response.end(request.method === 'HEAD' ? undefined : body);

@@ -21,6 +21,7 @@ import type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOption
 import { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
 import { checkConfig, defaultDatabaseName, openDefaultStore } from './config.ts';
 import { PresetsLoader } from './presets-loader.ts';
+import { answerUpdateComplete } from './pending-element.ts';
 import { MemoryStore } from '@kaohe/store';
 
 export type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
@@ -199,8 +200,13 @@ export class KaoheApi extends EventTarget {
   create(tag: string, properties: Record<string, unknown> = {}): HTMLElement {
     const element = document.createElement(tag);
     Object.assign(element, properties);
-    // An element whose chunk is still loading gets the context once it is defined (see applyContext).
-    if (!customElements.get(tag)) void this.#elements?.(tag).then(() => applyContext(element));
+    // An element whose chunk is still loading gets the context once it is defined (see applyContext),
+    // and its updateComplete waits for the chunk.
+    const loading = customElements.get(tag) ? undefined : this.#elements?.(tag);
+    if (loading) {
+      answerUpdateComplete(element, loading);
+      void loading.then(() => applyContext(element));
+    }
     return applyContext(element);
   }
 

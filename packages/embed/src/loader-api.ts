@@ -12,6 +12,7 @@ import type { KaoheApi } from './kaohe.ts';
 import type { OpenedAppraisal } from './appraisal-form.ts';
 import { getContext, type KaoheAssignment, type KaoheContext } from './context.ts';
 import { offeredPresets } from './presets-channel.ts';
+import { answerUpdateComplete } from './pending-element.ts';
 import { VERSION } from './version.ts';
 
 type ApiModule = typeof import('./api-entry.ts');
@@ -118,7 +119,7 @@ export class KaoheLoader extends EventTarget {
     if (this.#api) return this.#api.create(tag, properties);
     const element = document.createElement(tag);
     Object.assign(element, properties);
-    void this.#options.elements(tag);
+    answerUpdateComplete(element, this.#options.elements(tag));
     return element;
   }
 

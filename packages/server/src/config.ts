@@ -2,7 +2,13 @@
 // read once at start. A missing or weak secret stops the start with every problem named, so a server
 // never runs on a guessable key.
 import { canonicalTimeZone } from '@kaohe/workflow';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AuthSettings } from './http/auth.ts';
+
+/** The plugin's bundles as this repository builds them (node packages/embed/build.mjs). */
+const builtBundles = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'embed', 'dist');
 
 export interface ServerConfig {
   port: number;
@@ -19,6 +25,8 @@ export interface ServerConfig {
   logLevel: string;
   /** KAOHE_TIME_ZONE: the company's IANA zone, the calendar every business day is judged on (due dates, overdue, delegations, the month) */
   timeZone: string;
+  /** the plugin's bundles served at /kaohe/ (KAOHE_BUNDLES); default packages/embed/dist when it is built */
+  bundles?: string;
 }
 
 /** What `kaohe serve` takes on its command line; each falls back to its environment variable. */
@@ -46,6 +54,7 @@ export const SETTINGS = [
   ['', 'KAOHE_CORS_ORIGINS', 'comma-separated origins allowed to call from a browser (default: none, no CORS)'],
   ['', 'KAOHE_RATE_LIMIT', 'requests per person per minute (default 600)'],
   ['', 'KAOHE_LOG_LEVEL', 'pino level: fatal, error, warn, info (default), debug'],
+  ['', 'KAOHE_BUNDLES', 'folder of the built plugin (default packages/embed/dist when built): served at /kaohe/, precompressed, hashed names cached for a year'],
 ] as const;
 
 export class ConfigError extends Error {
@@ -117,6 +126,8 @@ export function readConfig(flags: ServeFlags, env: Readonly<Record<string, strin
   // Intl decides what a zone is (no offsets by hand): "+08:00" or "China" are refused, not guessed.
   const timeZone = /^[A-Za-z]/.test(zoneText) ? canonicalTimeZone(zoneText) : undefined;
   if (timeZone === undefined) problems.push(`KAOHE_TIME_ZONE / --time-zone must be an IANA time zone such as Asia/Shanghai, not "${zoneText}"`);
+  const bundles = value(undefined, 'KAOHE_BUNDLES') ?? (existsSync(join(builtBundles, 'kaohe.iife.js')) ? builtBundles : undefined);
+  if (bundles !== undefined && !existsSync(join(bundles, 'kaohe.iife.js'))) problems.push(`KAOHE_BUNDLES: ${bundles} holds no kaohe.iife.js (build it: node packages/embed/build.mjs)`);
 
   if (problems.length > 0) throw new ConfigError(problems);
   const issuer = value(undefined, 'KAOHE_JWT_ISSUER');
@@ -137,6 +148,7 @@ export function readConfig(flags: ServeFlags, env: Readonly<Record<string, strin
     rateLimit: { max: rate, windowMs: 60_000 },
     logLevel,
     timeZone: timeZone as string,
+    ...(bundles !== undefined ? { bundles } : {}),
   };
 }
 

@@ -29,6 +29,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
       rateLimit: config.rateLimit,
       calendar: { timeZone: config.timeZone },
       logger: options.logger ?? { level: config.logLevel },
+      ...(config.bundles !== undefined ? { bundles: config.bundles } : {}),
       ...options.app,
     });
     await app.listen({ port: config.port, host: config.host });

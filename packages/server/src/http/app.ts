@@ -16,6 +16,7 @@ import { EventStreams } from './events.ts';
 import { serviceNoticeFilter } from './notices.ts';
 import { appraisalRoutes } from './routes/appraisals.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { bundleRoutes } from './routes/bundles.ts';
 import { clientReadRoutes } from './routes/client-reads.ts';
 import { rubricRoutes } from './routes/rubrics.ts';
 import { draftRoutes } from './routes/drafts.ts';
@@ -62,6 +63,8 @@ export interface AppOptions {
   clock?: () => string;
   /** the company's calendar (its IANA `timeZone`, KAOHE_TIME_ZONE): business days are judged on it; default UTC */
   calendar?: WorkCalendar;
+  /** the plugin's built bundles (packages/embed/dist), served at /kaohe/ precompressed; none: not served */
+  bundles?: string;
 }
 
 /**
@@ -181,6 +184,7 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
   // preClose runs before the server stops listening for good: open streams end first, or close would wait on them forever.
   app.addHook('preClose', async () => streams.close());
 
+  if (options.bundles !== undefined) await bundleRoutes(app, options.bundles);
   await app.register(async (api: KaoheApp) => {
     await healthRoutes(api, db);
     api.get('/openapi.json', { config: { access: 'anyone', rateLimit: false }, schema: { hide: true } }, async () => app.swagger());

@@ -1,0 +1,119 @@
+// Issue 14: the one script tag loads what the page shows. kaohe.iife.js imports each element's module
+// from beside itself when its tag appears, so a page with a payslip never fetches the inbox's, the rubric
+// form's or the builder's module; and an inbox whose module arrives only after `configure` has finished
+// still gets the context (its properties are set once its class is defined, never on the plain element
+// before it) and lists its rows. Real Chromium, the demo's CSP (`script-src 'self'`).
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { rubricPresets, payPlanPresets } from '@kaohe/scoring/presets';
+import { buildBundles, embedDist, launch, root, serve, watchedPage, type Launched, type Served } from './browser.ts';
+
+const directory = { people: [
+  { id: 'RM1', name: '張經理', roles: ['regionalManager'], region: '華北' },
+  { id: 'SP1', name: '王曉明', roles: ['salesperson'], region: '華北', managerId: 'RM1' },
+] };
+// The host's own salesperson rubric and pay plan (R-SP and P-1 under the intranet's ids): no presets file.
+const ownRubric = { ...structuredClone(rubricPresets['R-SP']), id: 'OA-SALES' };
+const ownPayPlan = { ...structuredClone(payPlanPresets['P-1']!), id: 'OA-SALES-PAY' };
+const salesPay = { ...(JSON.parse(readFileSync(join(root, 'packages/cli/examples/pay/p1-wang.json'), 'utf8')) as Record<string, unknown>), employee: 'SP1' };
+const configure = `await Kaohe.configure({
+  user: 'RM1', directory: ${JSON.stringify(directory)}, databaseName: 'split-' + Math.random(), now: '2026-11-02T09:00:00+08:00', locale: 'en',
+  rubrics: [${JSON.stringify(ownRubric)}], payPlans: [${JSON.stringify(ownPayPlan)}],
+  assignments: { salesperson: { rubric: 'OA-SALES', chain: 'W-SP', payPlan: 'OA-SALES-PAY' } },
+});`;
+
+const script = (body: string) => `(async () => { ${body} })().then(
+  () => { document.body.dataset.ready = 'yes'; },
+  (error) => { document.body.dataset.ready = 'failed: ' + error.message; },
+);`;
+const page = (body: string, setup: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Split</title>
+<script src="/kaohe/kaohe.iife.js" defer></script><script src="/${setup}" defer></script>
+</head><body>${body}</body></html>`;
+
+let folder: string;
+let served: Served;
+let launched: Launched;
+/** entry → hashed file, as build.mjs wrote it */
+let chunks: Record<string, string>;
+
+before(async () => {
+  buildBundles();
+  chunks = JSON.parse(readFileSync(join(embedDist, 'kaohe-chunks.json'), 'utf8')) as Record<string, string>;
+  folder = mkdtempSync(join(tmpdir(), 'kaohe-split-'));
+  writeFileSync(join(folder, 'payslip.js'), script(`${configure}
+    const record = { ...(await Kaohe.openAppraisal({ employee: 'SP1', period: '2026-10' })), status: 'published' };
+    const payslip = document.querySelector('kaohe-payslip');
+    Object.assign(payslip, { plan: 'OA-SALES-PAY', record, input: ${JSON.stringify(salesPay)}, locale: 'en' });
+    await payslip.updateComplete;`));
+  writeFileSync(join(folder, 'payslip.html'), page('<main><kaohe-payslip></kaohe-payslip></main>', 'payslip.js'));
+  writeFileSync(join(folder, 'inbox.js'), script(`${configure}
+    // RM1 scores first on W-SP: the opened month is RM1's task.
+    await Kaohe.openAppraisal({ employee: 'SP1', period: '2026-10' });
+    // The host's router writes the inbox in after configure; its module is fetched only now.
+    document.querySelector('main').append(document.createElement('kaohe-inbox'));`));
+  writeFileSync(join(folder, 'inbox.html'), page('<main></main>', 'inbox.js'));
+  served = await serve(folder);
+  launched = await launch();
+});
+
+after(async () => {
+  await launched?.close();
+  await served?.close();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('issue 14: one script tag, each element from its own module', () => {
+  test('a page with only <kaohe-payslip> fetches the payslip\'s module and never the inbox\'s, the rubric form\'s or the builder\'s, and shows the pay', async () => {
+    const { page: tab, errors, cspConsole } = await watchedPage(launched.browser);
+    const scripts: string[] = [];
+    tab.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.replace('/kaohe/', '')); });
+    await tab.goto(new URL('payslip.html', served.url).href, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.body.dataset['ready'] !== undefined, { timeout: 30_000 });
+    assert.equal(await tab.evaluate(() => document.body.dataset['ready']), 'yes', errors.join('\n'));
+    // P-1 for Wang Wei's October (T 8000, completion 0.85, work score 90): 7460.00, the CLI example's figure.
+    const total = await tab.evaluate(() => document.querySelector('kaohe-payslip')?.shadowRoot?.querySelector('[data-total]')?.textContent?.replace(/[^\d.]/g, ''));
+    assert.equal(total, '7460.00');
+    assert.ok(scripts.includes(chunks['kaohe-payslip']!), `the payslip's module was fetched: ${scripts.join(', ')}`);
+    for (const other of ['kaohe-inbox', 'kaohe-rubric-form', 'kaohe-form-builder', 'kaohe-outbox-status', 'server-mode']) {
+      assert.ok(!scripts.includes(chunks[other]!), `${other} (${chunks[other]}) was not fetched; fetched: ${scripts.join(', ')}`);
+    }
+    assert.ok(!scripts.some((name) => /form-builder|kaohe-hr|presets/.test(name)), scripts.join(', '));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(cspConsole, []);
+    await tab.close();
+  });
+
+  test('an inbox whose module arrives after configure has finished gets the context and lists its row', async () => {
+    const { page: tab, errors } = await watchedPage(launched.browser);
+    // The inbox's module is held back until the host's configure (and its openAppraisal) are done and the
+    // inbox is on the page, as on a slow network.
+    await tab.setRequestInterception(true);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    let held = false;
+    tab.on('request', (request) => {
+      if (new URL(request.url()).pathname === `/kaohe/${chunks['kaohe-inbox']}`) {
+        held = true;
+        void released.then(() => request.continue());
+      } else void request.continue();
+    });
+    await tab.goto(new URL('inbox.html', served.url).href, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.body.dataset['ready'] !== undefined, { timeout: 30_000 });
+    assert.equal(await tab.evaluate(() => document.body.dataset['ready']), 'yes', errors.join('\n'));
+    await tab.waitForFunction(() => performance.getEntriesByType('resource').length > 0 && document.querySelector('kaohe-inbox') !== null);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.ok(held, 'the inbox\'s module was requested and held');
+    assert.equal(await tab.evaluate(() => customElements.get('kaohe-inbox')), undefined, 'configure finished before the inbox was defined');
+    release();
+    await tab.waitForFunction(() => (document.querySelector('kaohe-inbox')?.shadowRoot?.querySelectorAll('[role="row"][data-id]').length ?? 0) > 0, { timeout: 30_000 });
+    const rows = await tab.evaluate(() => [...document.querySelector('kaohe-inbox')!.shadowRoot!.querySelectorAll('[role="row"][data-id]')].map((row) => row.textContent ?? ''));
+    assert.equal(rows.length, 1, rows.join('\n'));
+    assert.match(rows[0]!, /王曉明/);
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+});
