@@ -396,7 +396,8 @@ async function renderPayslip(main: HTMLElement): Promise<void> {
   const result = kaohe().score(record.sheet);
   const planId = kaohe().assignmentFor(record.employeeId)?.payPlan;
   const plan = planId === undefined ? undefined : context.payPlans[planId];
-  if (plan && customElements.get('kaohe-payslip')) {
+  // (kaohe-payslip is defined when its module arrives: Kaohe.create asks the script tag's loader for it.)
+  if (plan) {
     // The payslip computes pay itself from the plan and the month's inputs; the viewer and directory come from the context.
     const input = { employee: record.employeeId, period: record.period, values: payrollValues(plan.inputs ?? [], record.employeeId, result) };
     main.replaceChildren(...heading, kaohe().create('kaohe-payslip', { record, plan, input, chain: context.chains[record.chainId] }));
