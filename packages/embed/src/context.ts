@@ -174,7 +174,11 @@ export function applyContext<E extends Element>(element: E, context: KaoheContex
   // An element whose class is not defined yet (its chunk still loading) gets nothing: a property set on
   // it now would become the element's own and hide the class's accessor once it upgrades. Kaohe applies
   // the context again when the tag is defined.
-  if (typeof customElements === 'undefined' || !customElements.get(element.localName)) return element;
+  const Class = typeof customElements === 'undefined' ? undefined : customElements.get(element.localName);
+  if (!Class) return element;
+  // Defined, but made while it was not and not in the document since: upgraded here, before anything is set.
+  if (!(element instanceof Class)) customElements.upgrade(element);
+  if (!(element instanceof Class)) return element;
   upgradeProperties(element);
   const supplied = suppliedRecords();
   const record = supplied.get(element) ?? new Map<string, unknown>();
