@@ -36,6 +36,10 @@ async function visit(user: string, hash: string): Promise<Visit> {
   });
   await watched.page.goto(url, { waitUntil: 'load' });
   await watched.page.evaluate((id) => localStorage.setItem('kaohe-demo:user', id), user);
+  // Leave the page first: going to `#hash` from it would be a fragment navigation of the page still
+  // signed in as the previous test's person, which renders that page for them (HR's overview fetches
+  // kaohe-hr.js) before the reload signs the new person in.
+  await watched.page.goto('about:blank');
   const plugin: string[] = [];
   watched.page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
