@@ -33,10 +33,20 @@ async function signIn(page: Page, user: string, hash: string): Promise<void> {
   await page.waitForFunction(() => document.getElementById('status') === null, { timeout: 60_000 });
 }
 
+/**
+ * The first element matching `selector` (`>>>` pierces shadow roots), asked again every 100 ms for up to
+ * 15 s. Not waitForSelector: it re-checks on the document's mutations, which do not include what happens
+ * inside shadow roots, so rows the inbox renders after its module has arrived (issue 14: the element is
+ * defined only then) could be missed until the timeout.
+ */
 async function one(page: Page, selector: string): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForSelector(selector, { timeout: 15_000 });
-  assert.ok(handle, `nothing matches ${selector}`);
-  return handle;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const handle = await page.$(selector);
+    if (handle) return handle;
+    assert.ok(Date.now() < deadline, `nothing matches ${selector}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
