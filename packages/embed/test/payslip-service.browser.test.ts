@@ -93,8 +93,10 @@ describe('kaohe-payslip without a server: the page\'s service decides and comput
     document.body.append(el);
     try {
       await waitUntil(() => text(root(el).querySelector('[part="refused"]')) === 'This payslip is not available to you.', 'refused');
-      expect(root(el).innerHTML).not.to.contain('4,175');
-      expect(root(el).innerHTML).not.to.contain('7,944');
+      // every text and every attribute value of the shadow tree
+      const shown = [root(el).textContent ?? '', ...[...root(el).querySelectorAll('*')].flatMap((node) => [...node.attributes].map((attribute) => attribute.value))].join('\n');
+      expect(shown).not.to.contain('4,175');
+      expect(shown).not.to.contain('7,944');
     } finally {
       el.remove();
     }
