@@ -57,5 +57,13 @@ export async function serveCommand(args: readonly string[], io: CliIo, signals: 
   });
   await running.close();
   io.stderr('kaohe: stopped\n');
+  if (signals === process) {
+    // Everything is closed; a handle a library left behind (postgres-js after its connections were cut
+    // under load, seen in postgres-restart.test.ts) must not keep a stopped server's process alive.
+    setTimeout(() => {
+      io.stderr('kaohe: a handle was still open after closing; exiting\n');
+      process.exit(0);
+    }, 2000).unref();
+  }
   return 0;
 }
