@@ -99,6 +99,7 @@ describe('kaohe-inbox over the KaoheService interface alone (as in server mode)'
     const hr = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .service=${interfaceOnly(service, hrCalls)} .directory=${directory}
       .now=${NOW} user-id="H1"></kaohe-inbox>`);
     await vp.loaded;
+    await hr.loaded;
     await shows(vp, [s1, s3]);
     expect(hr.taskCount).to.equal(0);
 

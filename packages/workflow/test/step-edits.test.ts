@@ -2,7 +2,7 @@
 // service's view) and the chain refuses an edit beyond it, whoever sends it and however.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadRubric } from '@kaohe/scoring';
+import { itemGroupsOf, loadRubric } from '@kaohe/scoring';
 import { rubricPresets } from '@kaohe/scoring/presets';
 import { chainPresets, itemsAtStep, openAppraisal, stepOf } from '../src/index.ts';
 import { accept, actsByStep, directory, fieldServiceItemGroups, opened, refuse, walk } from './fixtures.ts';
@@ -35,8 +35,9 @@ describe('a reviewer changes no score: a score is changed by returning the sheet
   test('the regional manager, who scores, changes every item and the attendance', () => {
     const step = stepOf(chain, 'score');
     assert.ok(step);
-    const items = itemsAtStep(chain, step, { 'SP-D1': [], 'SP-Q': [] });
-    assert.deepEqual(items, { editable: ['SP-D1', 'SP-Q'], required: ['SP-D1', 'SP-Q'], attendance: true });
+    // R-SP names no assessing group on any item, so the scorer edits and must fill all 16 of them
+    const all = ['SP-D1', 'SP-D2', 'SP-D3', 'SP-D4', 'SP-D5', 'SP-D6', 'SP-W1', 'SP-W2', 'SP-W3', 'SP-W4', 'SP-M', 'SP-Q', 'SP-A', 'SP-P', 'SP-E', 'SP-V'];
+    assert.deepEqual(itemsAtStep(chain, step, itemGroupsOf(sp)), { editable: all, required: all, attendance: true });
   });
 });
 
