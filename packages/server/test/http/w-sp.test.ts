@@ -93,7 +93,9 @@ for (const target of databaseTargets()) describe(`on ${target.kind}`, () => {
     assert.equal(second.nextCursor, undefined, 'the last page has no cursor');
     assert.equal((await read('R1', '/api/v1/tasks?limit=0')).status, 422, 'a page holds 1 to 200');
 
-      await act('R1', { type: 'step.submit', entries: rmEntries, attendance: rmAttendance });
+      const submitted = await act('R1', { type: 'step.submit', entries: rmEntries, attendance: rmAttendance }) as { step?: string; status?: string };
+      // the answer says where the appraisal went (the page's notice names the step)
+      assert.deepEqual([submitted.step, submitted.status], ['summarise', 'inReview']);
       const afterScoring = await read('P2', `/api/v1/appraisals/${ID}`);
       assert.match(afterScoring.body, new RegExp(`"monthly":"${MONTHLY}"`), 'sales planning reads the score the regional manager gave');
       await checkEveryone('scored', { mayOpen: chainPeople, scoresFor: chainPeople });

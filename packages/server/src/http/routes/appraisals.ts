@@ -63,13 +63,13 @@ export async function appraisalRoutes(api: KaoheApp, service: KaoheService): Pro
       summary: 'Act on an appraisal (submit, approve, return, publish, acknowledge …) at the revision the caller read',
       params: AppraisalParams,
       body: ActionBody,
-      response: { 200: z.object({ revision: z.number(), appraisal: z.optional(AppraisalViewSchema) }), ...problems },
+      response: { 200: z.object({ revision: z.number(), step: z.string(), status: z.string(), appraisal: z.optional(AppraisalViewSchema) }), ...problems },
     },
   }, async (request) => {
     const { action, expectedRevision, lend } = request.body;
     const result = await service.act(request.params.id, actorOf(request), action, { expectedRevision, ...(lend ? { lend } : {}) });
     if (!result.ok) throw new RefusedError(result);
-    return { revision: result.revision, ...(result.appraisal ? { appraisal: result.appraisal } : {}) };
+    return { revision: result.revision, step: result.step, status: result.status, ...(result.appraisal ? { appraisal: result.appraisal } : {}) };
   });
 }
 
