@@ -6,7 +6,7 @@
 import type { PayPlanInput, Payslip, Rubric } from '@kaohe/scoring';
 import { MAX_PAGE_SIZE, StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
 import {
-  act as decide, businessDay, canRead, chainPresets, isHr, machineFor, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
+  act as decide, businessDay, canRead, chainPresets, delegationProblems, isHr, machineFor, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
   type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
 } from '@kaohe/workflow';
 import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
@@ -277,6 +277,12 @@ export function createService(options: ServiceOptions): KaoheService {
       const delegations = workflowOf(record).delegated;
       // Someone who may not see an appraisal learns nothing of it, not even that it exists.
       if (!canRead(record, actorId, dir, chain, { date: at, delegations, ...(options.calendar ? { calendar: options.calendar } : {}) })) return notFound();
+      const lend = parsedOptions.data.lend;
+      if (lend) {
+        // The delegation rule is workflow's, the same as for the directory's delegations: a known person, not oneself, a start not after the end.
+        const problems = delegationProblems({ from: actorId, ...lend }, (id) => personOf(dir, id) !== undefined, timeZoneOf(options.calendar), 'lend');
+        if (problems.length > 0) return refusal('invalid', `The delegation is refused: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}. Nothing was written.`, { problems });
+      }
       const expected = parsedOptions.data.expectedRevision;
       if (expected !== undefined && expected !== record.revision) {
         const current = await viewOf(record, actorId, at, false, dir);
@@ -284,7 +290,7 @@ export function createService(options: ServiceOptions): KaoheService {
           current ? { appraisal: current } : {});
       }
       const pinned = await pinnedRubric(record);
-      const lent = parsedOptions.data.lend ? [{ from: actorId, ...parsedOptions.data.lend }] : [];
+      const lent = lend ? [{ from: actorId, ...lend }] : [];
       const decided = decide(record, parsedAction.data as WorkflowAction, {
         actor: actorId, directory: dir, chain, now: at, rubric: pinned,
         ...(delegations.length + lent.length > 0 ? { delegations: [...delegations, ...lent] } : {}), ...(options.calendar ? { calendar: options.calendar } : {}),

@@ -4,7 +4,7 @@
 // to the wrong person or never stop. Every caller that replaces the directory asks this first.
 import type { Problem } from '@kaohe/scoring';
 import { businessDay, DEFAULT_TIME_ZONE } from './business-day.ts';
-import type { Directory } from './records.ts';
+import type { Delegation, Directory } from './records.ts';
 
 /**
  * Every problem of a directory, in the order of its people and then its delegations; [] when it is
@@ -29,28 +29,39 @@ export function directoryProblems(directory: Directory, timeZone: string = DEFAU
   });
   problems.push(...managerCycles(directory, managerOf, firstIndex));
   (directory.delegations ?? []).forEach((delegation, index) => {
-    for (const side of ['from', 'to'] as const) {
-      if (!firstIndex.has(delegation[side])) {
-        problems.push({ path: `delegations[${index}].${side}`, rule: 'unknown-person', message: `"${delegation[side]}" is not in the directory` });
-      }
-    }
-    if (delegation.from === delegation.to) {
-      problems.push({ path: `delegations[${index}].to`, rule: 'self-delegation', message: 'a person cannot delegate to themselves' });
-    }
-    const day = (side: 'start' | 'end'): string | undefined => {
-      try {
-        return businessDay(delegation[side], timeZone);
-      } catch {
-        problems.push({ path: `delegations[${index}].${side}`, rule: 'date', message: `"${delegation[side]}" is not a day (YYYY-MM-DD) or an ISO timestamp` });
-        return undefined;
-      }
-    };
-    const start = day('start');
-    const end = day('end');
-    if (start !== undefined && end !== undefined && start > end) {
-      problems.push({ path: `delegations[${index}].end`, rule: 'date-range', message: `ends (${delegation.end}) before it starts (${delegation.start})` });
-    }
+    problems.push(...delegationProblems(delegation, (id) => firstIndex.has(id), timeZone, `delegations[${index}]`));
   });
+  return problems;
+}
+
+/**
+ * Every problem of one delegation, its fields named under `at` (`delegations[2]`, or `lend` for one lent
+ * with an action): both people must be known (`isKnown`), nobody delegates to themself, both days must
+ * be days, and it may not end before it starts. The one rule for a delegation, wherever it comes from.
+ */
+export function delegationProblems(delegation: Delegation, isKnown: (id: string) => boolean, timeZone: string = DEFAULT_TIME_ZONE, at = 'delegation'): Problem[] {
+  const problems: Problem[] = [];
+  for (const side of ['from', 'to'] as const) {
+    if (!isKnown(delegation[side])) {
+      problems.push({ path: `${at}.${side}`, rule: 'unknown-person', message: `"${delegation[side]}" is not in the directory` });
+    }
+  }
+  if (delegation.from === delegation.to) {
+    problems.push({ path: `${at}.to`, rule: 'self-delegation', message: 'a person cannot delegate to themselves' });
+  }
+  const day = (side: 'start' | 'end'): string | undefined => {
+    try {
+      return businessDay(delegation[side], timeZone);
+    } catch {
+      problems.push({ path: `${at}.${side}`, rule: 'date', message: `"${delegation[side]}" is not a day (YYYY-MM-DD) or an ISO timestamp` });
+      return undefined;
+    }
+  };
+  const start = day('start');
+  const end = day('end');
+  if (start !== undefined && end !== undefined && start > end) {
+    problems.push({ path: `${at}.end`, rule: 'date-range', message: `ends (${delegation.end}) before it starts (${delegation.start})` });
+  }
   return problems;
 }
 

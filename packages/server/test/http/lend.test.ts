@@ -51,4 +51,25 @@ describe('POST /appraisals/{id}/actions with lend', () => {
     assert.match(refused.body, /lend/);
     assert.equal((await app.inject({ method: 'GET', url: `/api/v1/appraisals/${ID}`, headers: await as('R1') })).json().revision, revision);
   });
+  test('a lend to nobody known, to oneself, or ending before it starts is refused (422) naming the field and the rule, and nothing is written', async () => {
+    const { revision } = (await app.inject({ method: 'GET', url: `/api/v1/appraisals/${ID}`, headers: await as('R1') })).json();
+    const lendWith = async (lend: Record<string, string>) => {
+      const refused = await app.inject({
+        method: 'POST', url: `/api/v1/appraisals/${ID}/actions`, headers: await as('R1'),
+        payload: { action: { type: 'draft.save', comment: 'on leave' }, expectedRevision: revision, lend },
+      });
+      assert.equal(refused.statusCode, 422, refused.body);
+      return (refused.json() as { problems: Array<{ path: string; rule: string; message: string }> }).problems;
+    };
+    assert.deepEqual(await lendWith({ to: 'NOBODY', start: '2026-11-05', end: '2026-11-12' }), [
+      { path: 'lend.to', rule: 'unknown-person', message: '"NOBODY" is not in the directory' },
+    ]);
+    assert.deepEqual(await lendWith({ to: 'R1', start: '2026-11-05', end: '2026-11-12' }), [
+      { path: 'lend.to', rule: 'self-delegation', message: 'a person cannot delegate to themselves' },
+    ]);
+    assert.deepEqual(await lendWith({ to: 'R2', start: '2026-11-12', end: '2026-11-05' }), [
+      { path: 'lend.end', rule: 'date-range', message: 'ends (2026-11-05) before it starts (2026-11-12)' },
+    ]);
+    assert.equal((await app.inject({ method: 'GET', url: `/api/v1/appraisals/${ID}`, headers: await as('R1') })).json().revision, revision, 'nothing was written');
+  });
 });
