@@ -3,7 +3,7 @@
 // who may do what; scoring: what it scores); the service loads what they need (the record, its
 // PINNED rubric version, the directory, the chain), runs them, writes record + audit in one
 // transaction and answers with what the caller may see.
-import type { PayPlanInput, Payslip, Rubric } from '@kaohe/scoring';
+import { deepFreeze, type PayPlanInput, type Payslip, type Rubric } from '@kaohe/scoring';
 import { MAX_PAGE_SIZE, StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
 import {
   act as decide, businessDay, canRead, chainPresets, delegationProblems, isHr, machineFor, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
@@ -160,14 +160,6 @@ function resolve<T>(source: Source<T> | undefined, fallback: T): Promise<T> {
 }
 
 const isoNow = () => new Date().toISOString();
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
 
 export function createService(options: ServiceOptions): KaoheService {
   const { store } = options;

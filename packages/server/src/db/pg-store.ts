@@ -6,7 +6,7 @@
 // - each event and the head carry an HMAC-SHA256 seal under the server's audit key;
 // - notices go out through NOTIFY in the same transaction, and other instances' come back through
 //   LISTEN as `remote` changes.
-import type { Rubric } from '@kaohe/scoring';
+import { deepFreeze, type Rubric } from '@kaohe/scoring';
 import {
   type AppraisalCommit, type AppraisalFilter, type AuditHead, type AuditVerification, type CommitOutcome, type Draft, StoreBase, StoreError,
   checkRevisions, headAfter, sealAuditEvents,
@@ -26,14 +26,6 @@ const DEADLOCK = '40P01';
 
 /** Task records kept between pages; beyond it the set starts again. */
 const RECORDS_KEPT = 20_000;
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
 
 /** Rolls a group back when an insert finds its appraisal created by another instance since the lock read. */
 class CreatedMeanwhile extends StoreError {
