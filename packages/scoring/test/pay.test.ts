@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { KaoheInputError } from '../src/problems.ts';
 import type { Problem } from '../src/problems.ts';
-import { computePay, validatePayPlan } from '../src/pay/index.ts';
+import type { ScoreResult } from '../src/result.ts';
+import { computePay, validatePayPlan, withScoreInputs } from '../src/pay/index.ts';
 import type { PayInput, PayPlanInput, Payslip } from '../src/pay/index.ts';
 import { payPlanPresets } from '../src/presets/pay/index.ts';
 
@@ -98,6 +99,24 @@ describe('P-1 sales staff monthly pay', () => {
     const first = computePay(P1, { values: { ...wang.values, monthlyScore: 70 }, settings: { 'O-2': 'monthly', 'O-3': 'uncapped' } });
     const again = computePay(P1, { values: { ...wang.values, monthlyScore: 70 }, settings: first.settings });
     assert.deepEqual(again, first);
+  });
+});
+
+describe('pay inputs a score supplies', () => {
+  // Only the figures a score supplies are read: work, monthly, attendance.
+  const score = { work: '92.50', monthly: '88.00', attendance: '95.00' } as ScoreResult;
+
+  test('a score input left out or blank is taken from the score; a given one and the other inputs stay as given', () => {
+    const values = withScoreInputs(P1, { T: 8000, completionRate: '0.85', workScore: '' }, score);
+    assert.deepEqual(values, { T: 8000, completionRate: '0.85', workScore: '92.50', monthlyScore: '88.00' });
+    assert.deepEqual(withScoreInputs(P1, { workScore: 90 }, score), { workScore: 90, monthlyScore: '88.00' });
+    assert.deepEqual(withScoreInputs(P2, {}, score), { score: '88.00' }, 'P-2 reads the monthly score as "score"');
+  });
+
+  test('P-1 paid from a daily-work score of 92.50: 8,000 × 15% × 0.925 = 1,110.00', () => {
+    const slip = computePay(P1, { values: withScoreInputs(P1, { T: 8000, completionRate: '0.85' }, score) });
+    assert.equal(line(slip, 'dailyWork').amount, '1110.00');
+    assert.equal(slip.total, '7490.00');
   });
 });
 

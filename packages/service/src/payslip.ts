@@ -3,7 +3,7 @@
 // decided here, once, for every caller — the element in the browser, the server's route, HR's payroll.
 // A module of its own, loaded by `service.payslip` when first asked, so pages that never show pay do
 // not carry the pay engine.
-import { computePay, KaoheInputError, SCORE_INPUTS, validatePayPlan, type PayPlanInput, type Payslip, type ScoreResult } from '@kaohe/scoring';
+import { computePay, KaoheInputError, validatePayPlan, withScoreInputs, type PayPlanInput, type Payslip, type ScoreResult } from '@kaohe/scoring';
 import { payslipAccess, type AppraisalRecord, type Person } from '@kaohe/workflow';
 import { refusal, type Refusal } from './refusal.ts';
 import type { Assignment, PayFigureValues, PayslipResult, ServiceInternals } from './service.ts';
@@ -12,19 +12,13 @@ import { scoreOrNull } from './view.ts';
 /**
  * The values a payslip is computed from: what the payroll system knows (the service's configured
  * figures, then what the caller gave, which wins), and for every score input the plan declares and
- * neither gives, the score stored with the appraisal. HR's payroll and the employee's payslip use this
- * one rule, so the CSV and the payslip never disagree.
+ * neither gives, the score stored with the appraisal (scoring's withScoreInputs). HR's payroll and the
+ * employee's payslip use this one rule, so the CSV and the payslip never disagree.
  */
 export function payValuesOf(
   plan: PayPlanInput, score: ScoreResult, ...given: ReadonlyArray<PayFigureValues | undefined>
 ): Record<string, string | number | boolean> {
-  const values: Record<string, string | number | boolean> = Object.assign({}, ...given.filter((layer) => layer !== undefined));
-  for (const input of plan.inputs ?? []) {
-    const present = values[input.name];
-    const fromScore = SCORE_INPUTS[input.name]?.(score);
-    if ((present === undefined || present === '') && fromScore !== undefined && fromScore !== null) values[input.name] = fromScore;
-  }
-  return values;
+  return withScoreInputs(plan, Object.assign({}, ...given.filter((layer) => layer !== undefined)), score);
 }
 
 /** The person's first role that has an assignment (the one their rubric and pay plan came from); else their first role. */

@@ -4,4 +4,4 @@ export type { Payslip, PayslipLine, PayslipFlag, ComputePayOptions } from './pay
 export { parseFormula, evaluateFormula, formulaNames, formulaText, FormulaError } from './formula.ts';
 export { PayPlan, PayInputSpec, PaySettingSpec, PayQuantity, PayLineSpec, PayFlagSpec, PayVariants, PayName, PayFormula, PayInputKind } from './pay-schema.ts';
 export { validatePayPlan, computePay, PayInput } from './pay.ts';
-export { SCORE_INPUTS } from './score-inputs.ts';
+export { SCORE_INPUTS, withScoreInputs } from './score-inputs.ts';

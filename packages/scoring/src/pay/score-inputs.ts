@@ -13,3 +13,20 @@ export const SCORE_INPUTS: Readonly<Record<string, (score: ScoreResult) => strin
   score: (score: ScoreResult) => score.monthly,
   attendanceScore: (score: ScoreResult) => score.attendance,
 };
+
+/**
+ * The values a payslip is computed from: `values` as given, and for every score input the plan
+ * declares that they leave out (absent or ''), the score's figure. The one rule for the service's
+ * payslips and payroll and the CLI's `pay --score` and `batch`, so none of them disagree.
+ */
+export function withScoreInputs(
+  plan: { readonly inputs?: ReadonlyArray<{ readonly name: string }> }, values: Readonly<Record<string, string | number | boolean>>, score: ScoreResult,
+): Record<string, string | number | boolean> {
+  const filled: Record<string, string | number | boolean> = { ...values };
+  for (const input of plan.inputs ?? []) {
+    const given = filled[input.name];
+    const fromScore = SCORE_INPUTS[input.name]?.(score);
+    if ((given === undefined || given === '') && fromScore !== undefined && fromScore !== null) filled[input.name] = fromScore;
+  }
+  return filled;
+}
