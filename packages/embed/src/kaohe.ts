@@ -8,7 +8,7 @@ import {
 } from '@kaohe/scoring';
 import type { ActResult } from '@kaohe/service';
 import {
-  businessDay, byUrgency, timeZoneOf,
+  assignedRole, businessDay, byUrgency, timeZoneOf,
   type AppraisalRecord, type Task, type WorkflowAction,
 } from '@kaohe/workflow';
 import { setLocale as setElementsLocale, locales } from '@kaohe/elements/locale';
@@ -190,7 +190,7 @@ export class KaoheApi extends EventTarget {
   assignmentFor(employeeId: string): KaoheAssignment | undefined {
     const context = this.#configured('assignmentFor');
     const person = context.directory.people.find((candidate) => candidate.id === employeeId);
-    const role = person?.roles.find((candidate) => context.assignments[candidate]);
+    const role = assignedRole(person, context.assignments);
     return role === undefined ? undefined : context.assignments[role];
   }
 

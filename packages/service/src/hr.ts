@@ -7,7 +7,7 @@ import { computePay, payrollCsv, type AnnualRecord, type Locale, type PayPlanInp
 import type { AppraisalQuery } from '@kaohe/store';
 import { isHr, isPublished, type AppraisalRecord, type Person } from '@kaohe/workflow';
 import { KaoheServiceError, refusal, type Refusal } from './refusal.ts';
-import { assignedRole, payValuesOf } from './payslip.ts';
+import { payValuesOf, roleOf } from './payslip.ts';
 import { internals, type Assignment, type KaoheService, type PayFigureValues } from './service.ts';
 import { scoreOrNull } from './view.ts';
 
@@ -16,7 +16,7 @@ export interface ScoredAppraisal {
   record: AppraisalRecord;
   score: ScoreResult;
   person: Person | undefined;
-  /** the person's first role that has an assignment (the one their rubric came from); else their first role */
+  /** the person's assigned role (workflow's assignedRole: the one their rubric came from); else their first role */
   role: string;
 }
 
@@ -165,7 +165,7 @@ export function hrReads(service: KaoheService): HrReads {
         continue;
       }
       const person = dir.people.find((candidate) => candidate.id === record.employeeId);
-      appraisals.push({ record, score, person, role: assignedRole(person, roles, record) });
+      appraisals.push({ record, score, person, role: roleOf(person, roles, record) });
     }
     return { appraisals, skipped };
   }

@@ -4,7 +4,7 @@
 // A module of its own, loaded by `service.payslip` when first asked, so pages that never show pay do
 // not carry the pay engine.
 import { computePay, KaoheInputError, validatePayPlan, withScoreInputs, type PayPlanInput, type Payslip, type ScoreResult } from '@kaohe/scoring';
-import { payslipAccess, type AppraisalRecord, type Person } from '@kaohe/workflow';
+import { assignedRole, payslipAccess, type AppraisalRecord, type Person } from '@kaohe/workflow';
 import { refusal, type Refusal } from './refusal.ts';
 import type { Assignment, PayFigureValues, PayslipResult, ServiceInternals } from './service.ts';
 import { scoreOrNull } from './view.ts';
@@ -21,9 +21,9 @@ export function payValuesOf(
   return withScoreInputs(plan, Object.assign({}, ...given.filter((layer) => layer !== undefined)), score);
 }
 
-/** The person's first role that has an assignment (the one their rubric and pay plan came from); else their first role. */
-export function assignedRole(person: Person | undefined, roles: Readonly<Record<string, Assignment>>, record: Pick<AppraisalRecord, 'rubricId'>): string {
-  return person?.roles.find((candidate) => roles[candidate]) ?? person?.roles[0] ?? record.rubricId;
+/** The person's assigned role (workflow's assignedRole: the one their rubric and pay plan came from); else their first role; else the rubric's id. */
+export function roleOf(person: Person | undefined, roles: Readonly<Record<string, Assignment>>, record: Pick<AppraisalRecord, 'rubricId'>): string {
+  return assignedRole(person, roles) ?? person?.roles[0] ?? record.rubricId;
 }
 
 const notFound = (appraisalId: string, viewerId: string): Refusal =>
@@ -39,7 +39,7 @@ export async function readPayslip(x: ServiceInternals, appraisalId: string, view
   if (payslipAccess(record, viewerId, dir, chain) !== 'granted') return notFound(appraisalId, viewerId);
   const [roles, plans] = await Promise.all([x.assignments(), x.payPlans()]);
   const person = dir.people.find((candidate) => candidate.id === record.employeeId);
-  const planId = roles[assignedRole(person, roles, record)]?.payPlan;
+  const planId = roles[roleOf(person, roles, record)]?.payPlan;
   const plan = planId === undefined ? undefined : plans[planId];
   if (planId === undefined || !plan) {
     return refusal('not-found', `No pay plan is assigned to the role of ${record.employeeId}${planId === undefined ? '' : ` (plan ${planId} is not configured)`}: appraisal ${appraisalId} has no payslip.`);

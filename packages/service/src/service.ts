@@ -6,7 +6,7 @@
 import { deepFreeze, type PayPlanInput, type Payslip, type Rubric } from '@kaohe/scoring';
 import { MAX_PAGE_SIZE, StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
 import {
-  act as decide, businessDay, canRead, chainPresets, delegationProblems, isHr, machineFor, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
+  act as decide, assignedRole, businessDay, canRead, chainPresets, delegationProblems, isHr, machineFor, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
   type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
 } from '@kaohe/workflow';
 import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
@@ -356,7 +356,7 @@ export function createService(options: ServiceOptions): KaoheService {
         cursor = page.nextCursor;
       }
       for (const person of dir.people) {
-        if (!person.roles.some((role) => roles[role])) continue;
+        if (assignedRole(person, roles) === undefined) continue;
         const prepared = await prepareOpening(person.id, parsed.data.period, dir, actorId, at, bulk);
         if (!prepared.ok) return prepared;
         if ('existing' in prepared) existing.push(prepared.existing.id);
@@ -475,7 +475,7 @@ export function createService(options: ServiceOptions): KaoheService {
     const person = personOf(dir, employeeId);
     if (!person) return refusal('invalid', `"${employeeId}" is not in the directory.`, { problems: [{ path: 'employee', rule: 'unknown-person', message: `"${employeeId}" is not in the directory` }] });
     const roles = await assignments();
-    const role = person.roles.find((candidate) => roles[candidate]);
+    const role = assignedRole(person, roles);
     const assignment = role === undefined ? undefined : roles[role];
     if (!assignment) {
       return refusal('invalid', `No rubric and chain are assigned to the roles of "${employeeId}".`,

@@ -5,7 +5,7 @@
 // everyone; anyone else themself, the people in their tasks and chains, the people acting in those
 // chains); delegations only the caller's own.
 import type { KaoheService } from '@kaohe/service';
-import { peopleSeenBy, type Chain, type Person } from '@kaohe/workflow';
+import { assignedRole, peopleSeenBy, type Chain, type Person } from '@kaohe/workflow';
 import * as z from 'zod/mini';
 import type { KaoheApp } from '../app.ts';
 import type { DirectoryCache } from '../directory-cache.ts';
@@ -31,7 +31,7 @@ export interface PeopleRules {
 
 export async function clientReadRoutes(api: KaoheApp, service: KaoheService, directory: DirectoryCache, rules: PeopleRules): Promise<void> {
   const chainOf = (person: Person): Chain | undefined => {
-    const role = person.roles.find((candidate) => rules.assignments[candidate]);
+    const role = assignedRole(person, rules.assignments);
     const chainId = role === undefined ? undefined : rules.assignments[role]?.chain;
     return chainId === undefined ? undefined : rules.chains[chainId];
   };
