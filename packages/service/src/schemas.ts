@@ -3,6 +3,7 @@
 // is plain JSON. Scoring's schemas (Entry, Attendance, Sheet) are reused, so an entry is checked the same way
 // whether it comes from a form, the CLI or an HTTP client.
 import { Attendance, Entry, Label, Period, Sheet, type ScoreResult } from '@kaohe/scoring';
+import { FORWARD_ACTIONS } from '@kaohe/workflow';
 import * as z from 'zod/mini';
 
 const text = z.string();
@@ -115,7 +116,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /** The action a form's submit sends for this viewer (the step's forward action), with the group it hands in for. */
 export const SubmitSchema = z.object({
-  type: z.enum(['step.submit', 'step.resubmit', 'step.approve', 'group.submit', 'appraisal.publish']),
+  type: z.enum(FORWARD_ACTIONS),
   group: z.optional(text),
 });
 export type SubmitAction = z.infer<typeof SubmitSchema>;

@@ -3,7 +3,7 @@
 // later stays out of every view until someone decides who may see it.
 import { KaoheInputError, itemGroupsOf, scoreSheet, type Rubric, type ScoreResult, type Sheet } from '@kaohe/scoring';
 import {
-  ANONYMOUS_ACTOR, allowedActions, personOf, canRead, isGroupStep, isOverdue, isPublished, itemsAtStep, machineFor, pendingGroupsFor,
+  ANONYMOUS_ACTOR, allowedActions, FORWARD_ACTIONS, personOf, canRead, isGroupStep, isOverdue, isPublished, itemsAtStep, machineFor, pendingGroupsFor,
   resolveActors, resolveGroupActors, stepOf, tasksFor, timeZoneOf, visibleItems, workflowOf,
   type ActionName, type AppraisalRecord, type AuditEvent, type Chain, type ChainStep, type Directory, type WorkCalendar,
 } from '@kaohe/workflow';
@@ -22,14 +22,6 @@ export interface ViewInput {
   audit?: readonly AuditEvent[] | undefined;
 }
 
-/**
- * The actions that move an appraisal on (a step's forward action), in the order a viewer's is chosen.
- * The one list: the inbox's `a` key, its bulk run and the form's submit all ask it.
- */
-export const FORWARD_ACTIONS = ['group.submit', 'step.resubmit', 'step.submit', 'step.approve', 'appraisal.publish'] as const;
-export type ForwardAction = (typeof FORWARD_ACTIONS)[number];
-export const isForward = (action: string): action is ForwardAction => (FORWARD_ACTIONS as readonly string[]).includes(action);
-const forwardOrder = FORWARD_ACTIONS;
 /** Actions that make someone an actor at the step (a reviewer even if they edit nothing). */
 const stepActions: readonly ActionName[] = ['step.submit', 'step.resubmit', 'step.approve', 'step.return', 'group.submit'];
 
@@ -65,7 +57,7 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
   const step = stepOf(chain, record.step) as ChainStep;
   const running = record.status !== 'published';
   const groups = allowed.includes('group.submit') ? pendingGroupsFor(record, viewerId, { directory, chain, now, calendar, delegations }) : [];
-  const forward = forwardOrder.find((type) => allowed.includes(type));
+  const forward = FORWARD_ACTIONS.find((type) => allowed.includes(type));
   const submit: SubmitAction | undefined = forward === undefined ? undefined
     : forward === 'group.submit' ? { type: forward, group: groups[0] as string } : { type: forward };
 

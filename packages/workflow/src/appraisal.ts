@@ -9,7 +9,7 @@ import type { WorkCalendar } from './calendar.ts';
 import { dueDate, isOverdue, startDate } from './calendar.ts';
 import { timeZoneOf } from './business-day.ts';
 import { personOf } from './directory-index.ts';
-import type { ChainContext, ChainEvent, ChainEventType, ChainMachine, Cycle, TrailEntry } from './machine.ts';
+import type { ChainContext, ChainEvent, ChainMachine, Cycle, TrailEntry } from './machine.ts';
 import { createChainMachine, forwardEventOf, publishedState, rules } from './machine.ts';
 import type { AppraisalRecord, AppraisalStatus, AuditEvent, Delegation, Directory, Person } from './records.ts';
 import type { RoutingOptions } from './routing.ts';
@@ -39,6 +39,15 @@ export type WorkflowAction =
   | { type: 'hr.reopen'; reason: string; to?: string };
 
 export type ActionName = WorkflowAction['type'];
+
+/**
+ * The actions that move an appraisal on (a step's forward action), in the order a viewer's is chosen
+ * when a step allows more than one. The one list: lateness is stamped on these, and the service's
+ * view, the inbox's `a` key, its bulk run and the form's submit all ask it.
+ */
+export const FORWARD_ACTIONS = ['group.submit', 'step.resubmit', 'step.submit', 'step.approve', 'appraisal.publish'] as const satisfies readonly ActionName[];
+export type ForwardAction = (typeof FORWARD_ACTIONS)[number];
+export const isForward = (action: string): action is ForwardAction => (FORWARD_ACTIONS as readonly string[]).includes(action);
 
 export interface ActContext {
   /** the signed-in user's id */
@@ -562,10 +571,6 @@ function summary(record: AppraisalRecord, sheet: Sheet | undefined, changed: str
     if (changed.includes('attendance')) out.attendance = sheet.attendance;
   }
   return out;
-}
-
-function isForward(type: ChainEventType): boolean {
-  return type === 'step.submit' || type === 'step.approve' || type === 'group.submit' || type === 'step.resubmit' || type === 'appraisal.publish';
 }
 
 function reason(code: ReasonCode, message: string): Refusal {

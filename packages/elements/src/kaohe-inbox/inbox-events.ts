@@ -3,12 +3,12 @@
 // and nothing is written. The outcome events follow only for what was written to the store.
 import type { Sheet } from '@kaohe/scoring';
 import type { AppraisalView } from '@kaohe/service';
-import type { ActionName, Delegation, Refusal } from '@kaohe/workflow';
+import type { ActionName, Delegation, ForwardAction, Refusal } from '@kaohe/workflow';
 import { init } from '../events.ts';
 import type { OpenTaskEdit } from './open-task.ts';
 
-/** The forward actions of a step: approve, submit, resubmit, a group's submit, publish. */
-export type ForwardAction = Extract<ActionName, 'step.submit' | 'step.approve' | 'step.resubmit' | 'group.submit' | 'appraisal.publish'>;
+/** The forward actions of a step: approve, submit, resubmit, a group's submit, publish (workflow's FORWARD_ACTIONS). */
+export type { ForwardAction };
 
 /**
  * The reviewer asked to move a task forward (approve, submit, publish …), alone or as part of a
