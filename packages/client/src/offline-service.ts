@@ -11,7 +11,7 @@ import type {
   ActResult, AppraisalView, DraftResult, KaoheService, OpenPeriodResult, OpenResult, PageRequest, PayslipResult, Refusal, ServiceInternals, TaskPage, ViewOptions, internals,
 } from '@kaohe/service';
 import type { HrReads } from '@kaohe/service/hr';
-import type { Draft, RubricStore } from '@kaohe/store';
+import type { Draft, DraftStore, RubricStore } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
 import { hrReadsKey, type HttpService } from './http-service.ts';
 import { backoffDelay } from './live.ts';
@@ -96,6 +96,30 @@ export class OfflineService implements KaoheService {
   /** The form builder's RubricStore over the server (online only: publishing is not queued). */
   rubricStore(): RubricStore {
     return this.http.rubricStore();
+  }
+
+  /**
+   * `userId`'s drafts on the server through this service (the outbox while offline), as a rubric form
+   * keeps them: @kaohe/service's serviceDraftStore, loaded with the first use (a page without a form
+   * does not carry it).
+   */
+  draftStore(userId: string): DraftStore {
+    let made: Promise<DraftStore> | undefined;
+    const store = (): Promise<DraftStore> => (made ??= import('@kaohe/service/draft-store').then(({ serviceDraftStore }) => serviceDraftStore(this, userId)));
+    return {
+      getAppraisal: async (id) => (await store()).getAppraisal(id),
+      saveDraft: async (draft) => (await store()).saveDraft(draft),
+      loadDraft: async (appraisalId, id) => (await store()).loadDraft(appraisalId, id),
+      subscribe: (listener) => {
+        let stop: (() => void) | undefined;
+        let stopped = false;
+        void store().then((real) => { if (!stopped) stop = real.subscribe(listener); });
+        return () => {
+          stopped = true;
+          stop?.();
+        };
+      },
+    };
   }
 
   get [internalsKey](): ServiceInternals {

@@ -3,7 +3,7 @@
 // every value here is an ordinary property a host may set on the element instead.
 import type { Locale, PayPlanInput, Rubric } from '@kaohe/scoring';
 import type { KaoheService, PayFigures } from '@kaohe/service';
-import type { KaoheStore, RubricStore } from '@kaohe/store';
+import type { DraftStore, KaoheStore, RubricStore } from '@kaohe/store';
 import { serviceFor } from './service.ts';
 import type { Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
 
@@ -109,13 +109,38 @@ function builderStore(context: KaoheContext): RubricStore {
   return known;
 }
 
+const draftStores = new WeakMap<object, { user: string; store: DraftStore }>();
+
+/**
+ * A rubric form's drafts: with a server, the person's drafts on the server through its client (GET/PUT
+ * /appraisals/:id/draft, the outbox while offline; @kaohe/service's serviceDraftStore, which the client
+ * carries so the core bundle does not), one per service, so a reload finds them; else the page's store.
+ */
+function formDraftStore(context: KaoheContext): DraftStore {
+  const service = context.service as (KaoheService & { draftStore?: (user: string) => DraftStore }) | undefined;
+  if (!service || typeof service.draftStore !== 'function') return context.store;
+  let known = draftStores.get(service);
+  if (known?.user !== context.user) {
+    known = { user: context.user, store: service.draftStore(context.user) };
+    draftStores.set(service, known);
+  }
+  return known.store;
+}
+
+function storeFor(context: KaoheContext, element: Element): DraftStore | RubricStore {
+  if (element.localName === 'kaohe-form-builder') return builderStore(context);
+  if (element.localName === 'kaohe-rubric-form') return formDraftStore(context);
+  return context.store;
+}
+
 const suppliers: ReadonlyArray<readonly [string, (context: KaoheContext, element: Element) => unknown]> = [
   ['user', (context) => context.user],
   ['userId', (context) => context.user],
   // kaohe-payslip and kaohe-payroll-export: who is looking decides what they may see
   ['viewer', (context) => context.user],
   ['directory', (context) => context.directory],
-  ['store', (context, element) => (element.localName === 'kaohe-form-builder' ? builderStore(context) : context.store)],
+  // the rubric form's drafts and the builder's rubrics: with a server, the server's; else the page's store
+  ['store', storeFor],
   // elements that talk to the application service: the server's client, or the page's own over `store`
   ['service', (context) => serviceFor(context)],
   // kaohe-outbox-status: the server's client with its offline outbox says what waits

@@ -17,6 +17,7 @@ export type KaoheHr = typeof import('./hr.ts');
 export type { AnnualYear, ScoredAppraisal } from './hr-data.ts';
 export { KaoheReadRefusedError } from './appraisal-form.ts';
 export { applyContext, getContext, onContextChange } from './context.ts';
+export { KaoheOpenRefusedError } from './open-on-server.ts';
 export { KaoheApi, KaoheContextChangeEvent, KaoheReadyEvent, VERSION, defaultAssignments } from './kaohe.ts';
 
 // Through a variable, so a host's bundler does not treat it as an asset of its own to resolve.

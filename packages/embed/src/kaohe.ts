@@ -6,7 +6,7 @@ import {
   KaoheInputError, loadRubric as parseRubric, scoreSheet,
   type Locale, type Rubric, type ScoreResult, type Sheet, type SheetInput,
 } from '@kaohe/scoring';
-import type { ActResult } from '@kaohe/service';
+import type { ActResult, AppraisalView } from '@kaohe/service';
 import {
   assignedRole, businessDay, byUrgency, timeZoneOf,
   type AppraisalRecord, type Task, type WorkflowAction,
@@ -217,10 +217,14 @@ export class KaoheApi extends EventTarget {
 
   /**
    * Opens a person's appraisal for a month with their role's rubric and chain and stores it with its
-   * audit entry. Opening one that exists returns the stored one unchanged.
+   * audit entry. Opening one that exists returns the stored one unchanged. With a server, the server
+   * opens it (POST /appraisals: HR only, the time and who opened it are the server's) and this answers
+   * the appraisal as the signed-in person may see it; a refusal (not HR: `forbidden`) rejects with a
+   * KaoheOpenRefusedError (open-on-server.ts) carrying the service's code and message, a field at fault with a KaoheInputError.
    */
-  async openAppraisal(options: OpenOptions): Promise<AppraisalRecord> {
+  async openAppraisal(options: OpenOptions): Promise<AppraisalRecord | AppraisalView> {
     const context = this.#configured('openAppraisal');
+    if (context.service) return (await import('./open-on-server.ts')).openOnServer(context.service, context.user, options);
     const assignment = this.assignmentFor(options.employee);
     if (!assignment) {
       const hint = this.#presets.file ? '' : ' (the preset rubrics are not loaded: Kaohe.loadPresets())';

@@ -5,7 +5,7 @@
 // KaoheApi does. Events of the API are re-dispatched on this object.
 import type { AppraisalRecord, Task, WorkflowAction } from '@kaohe/workflow';
 import type { Locale, Rubric, ScoreResult, Sheet, SheetInput } from '@kaohe/scoring';
-import type { ActResult } from '@kaohe/service';
+import type { ActResult, AppraisalView } from '@kaohe/service';
 import { setLocale as setElementsLocale } from '@kaohe/elements/locale';
 import type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
 import type { KaoheApi } from './kaohe.ts';
@@ -129,7 +129,7 @@ export class KaoheLoader extends EventTarget {
     return element;
   }
 
-  async openAppraisal(options: OpenOptions): Promise<AppraisalRecord> {
+  async openAppraisal(options: OpenOptions): Promise<AppraisalRecord | AppraisalView> {
     return (await this.#load()).openAppraisal(options);
   }
 
