@@ -13,7 +13,7 @@ export const demoAssignments = { ...presetAssignments, ...shopAssignments } as c
 export const demoChains: Readonly<Record<string, Chain>> = { ...chainPresets, [shopChain.id]: shopChain };
 
 /** The seed's plan with the rubrics as the server stores them (the presets, version 1). */
-export function serverSeedPlan(directory: Directory = buildDirectory()): SeedAppraisal[] {
+function serverSeedPlan(directory: Directory = buildDirectory()): SeedAppraisal[] {
   const rubrics = new Map<string, Rubric>();
   const rubricOf = (id: string): Rubric | undefined => {
     const input = rubricPresets[id];

@@ -33,7 +33,7 @@ export type ActionOutcome =
   | { ok: false; kind: 'store'; message: string };
 
 /** One action through the application service, on top of the revision that was read. A refusal and a lost race come back as values. */
-export async function performAction(
+async function performAction(
   service: KaoheService, view: AppraisalView, actor: string, action: WorkflowAction, now: string | undefined, lend?: Delegation,
 ): Promise<ActionOutcome> {
   let result;

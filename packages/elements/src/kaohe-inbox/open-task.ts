@@ -45,7 +45,7 @@ export function openTaskOf(view: AppraisalView): OpenTask {
 }
 
 /** Whether the reviewer has typed into the form (issue 16: what was typed is then never reset). */
-export const hasEdits = (open: OpenTask): boolean => open.sheet !== undefined;
+const hasEdits = (open: OpenTask): boolean => open.sheet !== undefined;
 
 /**
  * Someone else's newer revision reached the open task: it is shown, but while the reviewer has typed

@@ -105,12 +105,6 @@ export async function readAppraisals(db: SqlSession, ids: readonly string[]): Pr
   return new Map(rows.map(({ record }) => [record.id, record]));
 }
 
-/** The appraisals of a month, by id (the month's opening reads which exist in one statement). */
-export async function periodAppraisalIds(db: SqlSession, period: string): Promise<Set<string>> {
-  const rows = await db.query<{ id: string }>(sql`select id from appraisals where period = ${period}`);
-  return new Set(rows.map((row) => row.id));
-}
-
 export async function countTasks(db: SqlSession, userId: string): Promise<number> {
   const [row] = await db.query<{ count: number }>(sql`select count(*)::integer as count from appraisal_assignees where user_id = ${userId}`);
   return row?.count ?? 0;
