@@ -5,7 +5,7 @@
 // decides each step (the chain, who may act, what it scores) exactly as for a person at a browser.
 import { loadRubric, type Rubric } from '@kaohe/scoring';
 import { rubricPresets } from '@kaohe/scoring/presets';
-import { chainPresets, presetAssignments, type Chain, type Directory } from '@kaohe/workflow';
+import { assignedRole, chainPresets, presetAssignments, type Chain, type Directory } from '@kaohe/workflow';
 import { assignments as shopAssignments, buildDirectory, seedPlan, shopChain, type SeedAppraisal } from '../src/seed.ts';
 
 /** The demo's rubric and chain for each role: the presets and the online shop's W-SHOP (demo/src/seed.ts). */
@@ -22,7 +22,7 @@ function serverSeedPlan(directory: Directory = buildDirectory()): SeedAppraisal[
     return rubrics.get(id);
   };
   return seedPlan(directory, (person) => {
-    const role = person.roles.find((candidate) => candidate in demoAssignments) as keyof typeof demoAssignments | undefined;
+    const role = assignedRole(person, demoAssignments) as keyof typeof demoAssignments | undefined;
     const assignment = role && demoAssignments[role];
     const rubric = assignment && rubricOf(assignment.rubric);
     const chain = assignment && demoChains[assignment.chain];
