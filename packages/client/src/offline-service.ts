@@ -13,7 +13,7 @@ import type {
 import type { HrReads } from '@kaohe/service/hr';
 import type { Draft, DraftStore, RubricStore } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
-import { hrReadsKey, type HttpService } from './http-service.ts';
+import { hrReadsKey, KaoheRefusedError, type HttpService } from './http-service.ts';
 import { backoffDelay } from './live.ts';
 import { Outbox, type OutboxItem, type OutboxWork } from './outbox.ts';
 import { KaoheOfflineError } from './transport.ts';
@@ -25,6 +25,8 @@ export interface OutboxStatus {
   online: boolean;
   waiting: number;
   refused: number;
+  /** the server's words for the latest refusal that was not "stale" (someone wrote first): not allowed, not valid … */
+  reason?: string;
 }
 
 export interface OfflineServiceOptions {
@@ -32,6 +34,11 @@ export interface OfflineServiceOptions {
   retryMs?: number;
   maxRetryMs?: number;
   clock?: () => string;
+}
+
+/** A refusal that says "not now" rather than "no" (the database unavailable, too many requests): the item is sent again. */
+function retryable(refusal: Refusal): boolean {
+  return refusal.code === 'unavailable';
 }
 
 export class OfflineService implements KaoheService {
@@ -155,14 +162,18 @@ export class OfflineService implements KaoheService {
 
   #set(next: Partial<OutboxStatus>): void {
     const status = { ...this.#status, ...next };
-    if (status.online === this.#status.online && status.waiting === this.#status.waiting && status.refused === this.#status.refused) return;
+    if (status.reason === undefined) delete status.reason;
+    if (status.online === this.#status.online && status.waiting === this.#status.waiting && status.refused === this.#status.refused
+      && status.reason === this.#status.reason) return;
     this.#status = status;
     for (const listener of [...this.#listeners]) listener(status);
   }
 
   async #count(): Promise<void> {
     const items = await this.outbox.items();
-    this.#set({ waiting: items.filter((item) => item.state === 'waiting').length, refused: items.filter((item) => item.state === 'refused').length });
+    const refused = items.filter((item) => item.state === 'refused');
+    const reason = refused.filter((item) => item.refusal && item.refusal.code !== 'stale').at(-1)?.refusal?.message;
+    this.#set({ waiting: items.filter((item) => item.state === 'waiting').length, refused: refused.length, reason });
   }
 
   /** A read: the server's answer, remembered; offline, the last remembered one (or the offline error when there is none). */
@@ -248,13 +259,26 @@ export class OfflineService implements KaoheService {
       try {
         refusal = await this.#send(item);
       } catch (error) {
-        if (!(error instanceof KaoheOfflineError)) throw error;
-        this.#offline();
+        if (error instanceof KaoheOfflineError) this.#offline();
+        else {
+          // The server answered but failed (5xx, a token it will not take): the item is not at fault.
+          // It waits, with everything after it, and is sent again after the backoff.
+          console.warn('Kaohe: the server could not take a waiting change now; it is sent again later.', error);
+          this.#set({ online: true });
+          this.#scheduleRetry();
+        }
         await this.#count();
         return;
       }
       this.#set({ online: true });
+      if (refusal && retryable(refusal)) {
+        this.#scheduleRetry();
+        await this.#count();
+        return;
+      }
       this.#attempt = 0;
+      // Refused (403 not allowed, 409 stale, 422 invalid): kept as refused with the server's words, so
+      // what was typed stays reachable; the items after it go on.
       if (refusal) await this.outbox.refuse(item.seq, refusal);
       else await this.outbox.remove(item.seq);
       await this.#count();
@@ -276,7 +300,13 @@ export class OfflineService implements KaoheService {
         return result.ok ? undefined : result;
       }
       case 'discardDraft':
-        await this.http.deleteDraft(user, item.appraisalId);
+        try {
+          await this.http.deleteDraft(user, item.appraisalId);
+        } catch (error) {
+          if (!(error instanceof KaoheRefusedError)) throw error;
+          // a draft that is not there any more is discarded already
+          return error.refusal.code === 'not-found' ? undefined : error.refusal;
+        }
         return undefined;
     }
   }
@@ -325,12 +355,26 @@ export class OfflineService implements KaoheService {
       { kind: 'draft', appraisalId, input: kept },
       async () => {
         const saved = await this.http.saveDraft(viewerId, appraisalId, input);
-        // what a reload while offline will read back
-        if (saved.ok) await this.outbox.remember(`draft:${appraisalId}`, saved.draft);
+        if (saved.ok) {
+          // what a reload while offline will read back
+          await this.outbox.remember(`draft:${appraisalId}`, saved.draft);
+          await this.#supersedeRefusedDrafts(appraisalId);
+        }
         return saved;
       },
       () => ({ ok: true, draft: { appraisalId, userId: viewerId, savedAt: this.#now(), ...kept } as Draft }),
     );
+  }
+
+  /**
+   * A refused draft is shown to the person as their latest typing (loadDraft); once they have typed on
+   * from it and the server took that, the refused one has served and goes.
+   */
+  async #supersedeRefusedDrafts(appraisalId: string): Promise<void> {
+    const refused = (await this.outbox.items()).filter((item) => item.state === 'refused' && item.appraisalId === appraisalId && (item.kind === 'draft' || item.kind === 'discardDraft'));
+    if (refused.length === 0) return;
+    for (const item of refused) await this.outbox.remove(item.seq);
+    await this.#count();
   }
 
   /** The person's latest typing: a draft still in the outbox (waiting or refused) is newer than the server's. */

@@ -5,7 +5,7 @@
 // The page's fetch is a small recorder standing in for the server (the client against the real
 // server is tested in packages/client/test).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { OfflineService } from '@kaohe/client';
+import { HttpService, OfflineService, Outbox } from '@kaohe/client';
 import type { KaoheInbox, KaoheOutboxStatus } from '@kaohe/elements';
 import type { Directory } from '@kaohe/workflow';
 import '@kaohe/elements/register';
@@ -70,7 +70,6 @@ describe('the offline outbox', () => {
       expect(acted).to.deep.include({ ok: false, code: 'offline' });
       await waitUntil(() => textOf(status) !== '');
       expect(textOf(status)).to.equal('Offline. 2 changes wait in this browser and will be sent, in order, when the connection is back.');
-      expect(server.received).to.deep.equal([], 'nothing reached the server');
       // the inbox says it too, at its top
       const inbox = await fixture<KaoheInbox>(html`<kaohe-inbox></kaohe-inbox>`);
       await waitUntil(() => inbox.outbox === service, 'Kaohe.configure gives the inbox the outbox');
@@ -148,6 +147,60 @@ describe('the offline outbox', () => {
       await expect(status).to.be.accessible();
     } finally {
       restore();
+    }
+  });
+});
+
+describe('the outbox when the server refuses or fails', () => {
+  const problem = (status: number, code: string, detail: string) => json({ status, title: 'Refused', detail, code }, status, 'application/problem+json');
+
+  it('a refused write stays as refused with what was typed, the page says why, and the writes after it go on; a 500 is sent again after the backoff', async () => {
+    const up = { on: false, failures: 1 };
+    const received: string[] = [];
+    const fetch: typeof window.fetch = async (input, init) => {
+      if (!up.on) throw new TypeError('Failed to fetch');
+      const path = new URL(String(input), location.href).pathname.replace(/^.*\/api\/v1/, '');
+      const method = init?.method ?? 'GET';
+      received.push(`${method} ${decodeURIComponent(path)}`);
+      // the first request after the server is back meets a failing server; then the action is refused, drafts are taken
+      if (up.failures > 0) {
+        up.failures--;
+        return problem(500, 'internal', 'An internal error occurred.');
+      }
+      if (path.endsWith('/actions')) return problem(403, 'notActor', 'R1 does not act at "Sales planning summary".');
+      if (path.endsWith('/draft') && method === 'PUT') return json({ appraisalId: ID, userId: 'R1', savedAt: '2026-11-05T01:00:00.000Z', ...JSON.parse(String(init?.body)) as object });
+      return problem(404, 'noRoute', 'no route');
+    };
+    const name = `kaohe-outbox:refusals-${Date.now()}:R1`;
+    const service = await OfflineService.open(new HttpService({ server: '/kaohe-api', user: 'R1', token: () => 'jwt-of-R1', fetch }), await Outbox.open(name), { retryMs: 100, maxRetryMs: 200 });
+    const status = await fixture<KaoheOutboxStatus>(html`<kaohe-outbox-status locale="en" .outbox=${service}></kaohe-outbox-status>`);
+    try {
+      // offline: an action, then a draft of the same appraisal, wait in that order
+      expect(await service.act(ID, 'R1', { type: 'step.approve', comment: 'fine by me' }, { expectedRevision: 3 })).to.deep.include({ ok: false, code: 'offline' });
+      expect((await service.saveDraft('R1', ID, { entries: { 'SP-P': { count: 2 } }, baseRevision: 3 })).ok).to.equal(true);
+      expect(service.status).to.deep.equal({ online: false, waiting: 2, refused: 0 });
+
+      up.on = true;
+      await service.flush();
+      // the 500: nothing was decided, both still wait (in order), and the server is asked again after the backoff
+      expect(received).to.deep.equal([`POST /appraisals/${ID}/actions`]);
+      expect(service.status).to.deep.equal({ online: true, waiting: 2, refused: 0 });
+      await waitUntil(() => service.status.waiting === 0, 'sent again after the backoff, unasked', { timeout: 3_000 });
+      expect(received).to.deep.equal([`POST /appraisals/${ID}/actions`, `POST /appraisals/${ID}/actions`, `PUT /appraisals/${ID}/draft`],
+        'the refused action does not hold back the draft after it');
+      expect(service.status).to.deep.equal({ online: true, waiting: 0, refused: 1, reason: 'R1 does not act at "Sales planning summary".' });
+      const [kept] = await service.items();
+      expect(kept).to.deep.include({ kind: 'action', appraisalId: ID, state: 'refused', action: { type: 'step.approve', comment: 'fine by me' }, expectedRevision: 3 });
+      expect(kept?.refusal).to.deep.include({ code: 'notActor', message: 'R1 does not act at "Sales planning summary".' });
+      await waitUntil(() => textOf(status) !== '');
+      expect(textOf(status)).to.equal('1 change was not accepted. The server said: R1 does not act at "Sales planning summary". What you typed is kept in this browser; later changes are still sent.');
+
+      // a later write goes straight to the server: nothing waits before it
+      expect((await service.saveDraft('R1', ID, { entries: { 'SP-P': { count: 3 } }, baseRevision: 3 })).ok).to.equal(true);
+      expect(received.at(-1)).to.equal(`PUT /appraisals/${ID}/draft`);
+      expect(received).to.have.length(4);
+    } finally {
+      service.close();
     }
   });
 });

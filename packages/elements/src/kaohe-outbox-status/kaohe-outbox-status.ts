@@ -8,6 +8,8 @@ export interface OutboxStatusValue {
   online: boolean;
   waiting: number;
   refused: number;
+  /** the server's words for the latest refusal other than "someone wrote first" (not allowed, not valid) */
+  reason?: string;
 }
 
 /** Where the status comes from: the server's client with its outbox (@kaohe/client's OfflineService). */
@@ -70,7 +72,11 @@ export class KaoheOutboxStatus extends KaoheElement {
     const parts: string[] = [];
     if (!status.online) parts.push(outboxStatusMsg('offline', this.locale, { n: status.waiting }));
     else if (status.waiting > 0) parts.push(outboxStatusMsg('sending', this.locale, { n: status.waiting }));
-    if (status.refused > 0) parts.push(outboxStatusMsg('refused', this.locale, { n: status.refused }));
+    if (status.refused > 0) {
+      parts.push(status.reason === undefined
+        ? outboxStatusMsg('refused', this.locale, { n: status.refused })
+        : outboxStatusMsg('refusedBecause', this.locale, { n: status.refused, reason: status.reason }));
+    }
     return parts.length > 0 ? parts.join(' ') : undefined;
   }
 
