@@ -31,6 +31,15 @@ const FORM = 'kaohe-rubric-form';
 const INBOX = 'kaohe-inbox';
 const ROW = `${INBOX} >>> [role="row"][data-id="${ID}"]`;
 
+/** What kaohe-payslip says to a person who may not see the payslip (zh-Hant, the demo's language). */
+const NOT_AVAILABLE = '您無權查看此工資單。';
+/**
+ * The message the payslip shows instead of a payslip, once it is NOT_AVAILABLE (or what it shows after
+ * 15 s): the same part says 正在讀取工資單… while the payslip is read, which must not count.
+ */
+const payslipRefusal = (signed: Signed): Promise<string> =>
+  until(() => textOf(signed.page, 'kaohe-payslip >>> [part="refused"]').catch(() => ''), (text) => text === NOT_AVAILABLE, 15_000);
+
 /** The monthly total the score page's form shows, once it is `expected` (or what it shows after 5 s). */
 async function monthlyShown(signed: Signed, expected: string): Promise<string> {
   return until(() => textOf(signed.page, `${FORM} >>> [data-total="monthly"]`), (text) => text === expected, 5_000);
@@ -63,8 +72,7 @@ test('RM1 scores SP11 and submits; P02 sees it live and summarises; V01 and HR c
   const others: Signed[] = [];
   try {
     // Before anything: the employee's own appraisal is not published, so there is no payslip to show.
-    const before = await until(() => textOf(employee.page, 'kaohe-payslip >>> [part="refused"]').catch(() => ''), (text) => text !== '', 15_000);
-    assert.notEqual(before, '');
+    assert.equal(await payslipRefusal(employee), NOT_AVAILABLE);
     // The planner's inbox is on screen and SP11 is not in it (RM1 has not scored it yet).
     await one(planner.page, `${INBOX} >>> [role="row"]`, 30_000);
     assert.equal(await planner.page.$(ROW), null);
@@ -116,7 +124,7 @@ test('RM1 scores SP11 and submits; P02 sees it live and summarises; V01 and HR c
     // Until HR publishes, the employee's context has received nothing of the score (the monthly 90.20, the work 86.00).
     await goTo(employee, '#tasks');
     await goTo(employee, '#payslip');
-    await until(() => textOf(employee.page, 'kaohe-payslip >>> [part="refused"]').catch(() => ''), (text) => text !== '', 15_000);
+    assert.equal(await payslipRefusal(employee), NOT_AVAILABLE);
     await neverReceived(employee, /90\.20|86\.00/, 'the unpublished score');
     assert.doesNotMatch(await employee.page.$eval('#content', (node) => node.textContent ?? ''), /90\.20|86\.00/);
 
