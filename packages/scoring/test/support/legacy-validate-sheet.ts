@@ -1,8 +1,8 @@
 // readSheet as it stood before issue 15 (main at 2587116, packages/scoring/src/validate-sheet.ts): every
-// sheet through the schema. Test code only, for legacy-engine.ts.
-import { dec } from '../../src/decimal.ts';
+// sheet through that commit's schema (legacy-schema.ts), not today's. Test code only, for legacy-engine.ts.
 import { formatPath, KaoheInputError, type Problem } from '../../src/problems.ts';
-import { Sheet, type Entry, type Rubric, type SheetInput } from '../../src/schema.ts';
+import { dec } from './legacy-decimal.ts';
+import { Sheet, type Entry, type Rubric, type SheetInput } from './legacy-schema.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
