@@ -110,7 +110,15 @@ export type PayslipResult = {
   employee?: { id: string; name: string; number?: string };
 } | Refusal;
 
-/** What the HR reads (`@kaohe/service/hr`) need of a service; not for callers. */
+/** One viewer's following of changes (see `ServiceInternals.follow`). */
+export interface Follower {
+  /** Of the appraisals that changed, those the viewer is told of, at the revision read now. */
+  hear(changed: readonly string[]): Promise<Array<{ appraisalId: string; revision: number }>>;
+  /** Stops following: what the viewer is shown is no longer kept for it. */
+  close(): void;
+}
+
+/** What the HR reads (`@kaohe/service/hr`) and the server's event streams need of a service; not for callers. */
 export interface ServiceInternals {
   store: KaoheStore;
   directory(): Promise<Directory>;
@@ -120,6 +128,11 @@ export interface ServiceInternals {
   chainOf(record: AppraisalRecord): Promise<Chain>;
   payFigures: PayFigures;
   now(given?: string): string;
+  /**
+   * Follows changes for `viewerId` by the rule `subscribe` tells them by (the server's event stream asks
+   * it for each notice, in order): close it when the stream ends.
+   */
+  follow(viewerId: string): Follower;
 }
 
 export const internals: unique symbol = Symbol.for('kaohe.service.internals') as never;
@@ -245,14 +258,54 @@ export function createService(options: ServiceOptions): KaoheService {
     }
   }
 
-  // For each viewer someone follows live: the appraisals `view`, `tasks` or `act` showed them. A change
-  // that takes one out of their sight is still told to them (they knew it; the notice says no more than
-  // that it changed), so a list showing it reads it again and drops it: the employee's other tab after
-  // they handed in their self-evaluation.
-  const shownTo = new Map<string, { followers: number; ids: Set<string> }>();
+  // For each viewer someone follows live, each following (a tab's subscription, a server's event stream)
+  // keeps the appraisals `view`, `tasks` or `act` showed the viewer. A change that takes one out of their
+  // sight is still told to them (they knew it; the notice says no more than that it changed), so a list
+  // showing it reads it again and drops it: the employee's other tab after they handed in their
+  // self-evaluation. Each following keeps its own, so every one of the viewer's tabs is told.
+  const shownTo = new Map<string, Set<Set<string>>>();
   const shown = <T extends AppraisalView | undefined>(viewerId: string, view: T): T => {
-    if (view) shownTo.get(viewerId)?.ids.add(view.id);
+    if (view) for (const ids of shownTo.get(viewerId) ?? []) ids.add(view.id);
     return view;
+  };
+
+  /**
+   * The one rule for who hears of a change (subscribe's, and the server's event streams'): a viewer
+   * hears of an appraisal they may read now (like `view`), or one they were shown and may read no more.
+   */
+  const follow = (viewerId: string): Follower => {
+    const ids = new Set<string>();
+    const followings = shownTo.get(viewerId) ?? new Set<Set<string>>();
+    followings.add(ids);
+    shownTo.set(viewerId, followings);
+    let open = true;
+    return {
+      async hear(changed) {
+        const [dir, chainsById] = await Promise.all([directory(), chains()]);
+        const at = now();
+        const records = await Promise.all(changed.map((id) => store.getAppraisal(id).catch(() => undefined)));
+        const told: Array<{ appraisalId: string; revision: number }> = [];
+        for (const record of records) {
+          if (!record || !open) continue;
+          const chain = chainsById[record.chainId];
+          if (!chain) continue;
+          // The same judgement as `view` (a view exists exactly where canRead says so), without building the view.
+          const readable = canRead(record, viewerId, dir, machineFor(chain).chain, {
+            date: at, delegations: workflowOf(record).delegated, ...(options.calendar ? { calendar: options.calendar } : {}),
+          });
+          if (readable) ids.add(record.id);
+          else if (!ids.delete(record.id)) continue;
+          told.push({ appraisalId: record.id, revision: record.revision });
+        }
+        return told;
+      },
+      close() {
+        if (!open) return;
+        open = false;
+        followings.delete(ids);
+        if (followings.size === 0) shownTo.delete(viewerId);
+      },
+    };
   };
 
   const service: KaoheService = {
@@ -405,28 +458,14 @@ export function createService(options: ServiceOptions): KaoheService {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let work = Promise.resolve();
       let open = true;
-      const following = shownTo.get(viewerId) ?? { followers: 0, ids: new Set<string>() };
-      following.followers++;
-      shownTo.set(viewerId, following);
+      const following = follow(viewerId);
       const check = async (ids: readonly string[]): Promise<void> => {
         if (ids.length > NOTICE_BURST_LIMIT) {
           if (open) listener({ type: 'resync' });
           return;
         }
-        const [dir, chainsById] = await Promise.all([directory(), chains()]);
-        const at = now();
-        const records = await Promise.all(ids.map((id) => store.getAppraisal(id).catch(() => undefined)));
-        for (const record of records) {
-          if (!record || !open) continue;
-          const chain = chainsById[record.chainId];
-          if (!chain) continue;
-          // The same judgement as `view` (a view exists exactly where canRead says so), without building the view.
-          const readable = canRead(record, viewerId, dir, machineFor(chain).chain, {
-            date: at, delegations: workflowOf(record).delegated, ...(options.calendar ? { calendar: options.calendar } : {}),
-          });
-          if (readable) following.ids.add(record.id);
-          else if (!following.ids.delete(record.id)) continue;
-          listener({ type: 'changed', appraisalId: record.id, revision: record.revision });
+        for (const { appraisalId, revision } of await following.hear(ids)) {
+          if (open) listener({ type: 'changed', appraisalId, revision });
         }
       };
       const unsubscribe = store.subscribe((change) => {
@@ -452,7 +491,7 @@ export function createService(options: ServiceOptions): KaoheService {
         open = false;
         clearTimeout(timer);
         unsubscribe();
-        if (--following.followers === 0) shownTo.delete(viewerId);
+        following.close();
       };
     },
 
@@ -461,7 +500,7 @@ export function createService(options: ServiceOptions): KaoheService {
       return readPayslip(service[internals], appraisalId, viewerId);
     },
 
-    [internals]: { store, directory, assignments, payPlans, pinnedRubric, chainOf, payFigures: async (request) => options.payValues?.(request), now },
+    [internals]: { store, directory, assignments, payPlans, pinnedRubric, chainOf, payFigures: async (request) => options.payValues?.(request), now, follow },
   };
 
   /** What openPeriod read once for everyone: the month's stored appraisals by id, each rubric's versions. */

@@ -64,6 +64,7 @@ describe('subscribe (local service)', () => {
     assert.ok(opening.ok);
     // W-TR opens at T1's self-evaluation: it is T1's task, listed in their second tab, which follows live.
     const otherTab = listen(service, 'T1');
+    const thirdTab = listen(service, 'T1');
     const colleague = listen(service, 'S3');
     assert.deepEqual((await service.tasks('T1')).items.map((item) => item.appraisal.id), ['2026-10:T1']);
     const submitted = await service.act(opening.id, 'T1', { type: 'step.submit', entries: { 'TR-1': { points: '18' } } }, { now: during });
@@ -71,11 +72,13 @@ describe('subscribe (local service)', () => {
     // Handed in, the employee reads it no more until it is published ...
     assert.equal(await service.view(opening.id, 'T1'), undefined);
     // ... yet the tab that listed it hears that it changed (revision 2), reads it, and drops it.
-    await otherTab.heard(1);
+    await Promise.all([otherTab.heard(1), thirdTab.heard(1)]);
     await quiet();
     assert.deepEqual(otherTab.notices, [{ type: 'changed', appraisalId: '2026-10:T1', revision: 2 }]);
+    assert.deepEqual(thirdTab.notices, [{ type: 'changed', appraisalId: '2026-10:T1', revision: 2 }], 'every tab that listed it is told, not only the first');
     assert.deepEqual(colleague.notices, []);
     otherTab.stop();
+    thirdTab.stop();
     colleague.stop();
   });
 

@@ -1,18 +1,26 @@
 // Live notices over Server-Sent Events. One database subscription per server instance (LISTEN, which
 // also hears every other instance's commits) fans out to this instance's open streams; each notice is
-// passed to a stream only when the caller may see what changed, asked of the service per person, so a
-// stream tells nobody that an appraisal they may not read has moved.
+// passed to a stream only when the service's rule says the person hears of it (the rule `subscribe`
+// tells by: what they may read now, or were shown and may read no more), asked per stream and in order,
+// so a stream tells nobody that an appraisal they never saw has moved.
 import type { ServerResponse } from 'node:http';
 import type { KaoheDatabase, Notice } from '../db/index.ts';
 
 /** What a stream sends: the notice itself names ids and revisions only, never a score, a name or a comment. */
 export type VisibleNotice = Notice;
 
-/** Decides, for one person, whether and what of a notice they may hear; undefined: nothing. */
-export type NoticeFilter = (notice: Notice, personId: string) => Promise<VisibleNotice | undefined>;
+/** One stream's judge: whether and what of a notice its person hears (undefined: nothing); `close` when the stream ends. */
+export interface StreamFilter {
+  pass(notice: Notice): Promise<VisibleNotice | undefined>;
+  close(): void;
+}
+
+/** Makes the judge of one person's stream (it may keep what it showed them, as the service's follower does). */
+export type NoticeFilter = (personId: string) => StreamFilter;
 
 interface Stream {
   personId: string;
+  filter: StreamFilter;
   response: ServerResponse;
   /** notices are filtered and written one after another, so a stream never reorders them */
   queue: Promise<void>;
@@ -62,15 +70,18 @@ export class EventStreams {
     });
     // `retry` tells EventSource how long to wait before reconnecting after the server went away.
     response.write('retry: 3000\n: connected\n\n');
-    const stream: Stream = { personId, response, queue: Promise.resolve() };
+    const stream: Stream = { personId, filter: this.#filter(personId), response, queue: Promise.resolve() };
     this.#streams.add(stream);
-    response.on('close', () => this.#streams.delete(stream));
+    response.on('close', () => {
+      this.#streams.delete(stream);
+      stream.filter.close();
+    });
   }
 
   #dispatch(notice: Notice): void {
     for (const stream of this.#streams) {
       stream.queue = stream.queue.then(async () => {
-        const visible = await this.#filter(notice, stream.personId);
+        const visible = await stream.filter.pass(notice);
         if (visible && !stream.response.writableEnded) {
           stream.response.write(`event: ${visible.type}\ndata: ${JSON.stringify(visible)}\n\n`);
         }
@@ -83,6 +94,7 @@ export class EventStreams {
     clearInterval(this.#heartbeat);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    for (const stream of this.#streams) stream.filter.close();
     const ending = [...this.#streams].map((stream) => stream.queue.then(() => new Promise<void>((resolve) => {
       if (stream.response.writableEnded) resolve();
       else stream.response.end(resolve);

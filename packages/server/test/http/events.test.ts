@@ -95,6 +95,44 @@ for (const target of databaseTargets()) describe(`on ${target.kind}`, () => {
       for (const stream of Object.values(streams)) stream.close();
     });
 
+    test('the employee\'s other tab hears that the self-evaluation they handed in moved, though they may read it no more (the service\'s rule); a colleague hears nothing', async () => {
+      // W-TR opens at the employee's self-evaluation (TR-1): T1's task, listed in both of T1's tabs.
+      const travelling = [
+        ...people,
+        { id: 'L2', name: 'Leader above', roles: ['serviceDirector'], managerId: 'G1' },
+        { id: 'L1', name: 'Direct leader', roles: ['serviceManager'], managerId: 'L2' },
+        { id: 'T1', name: 'Travelling service staff', roles: ['travellingServiceStaff'], managerId: 'L1' },
+        { id: 'X1', name: 'Lateral rater', roles: ['assessor'], groups: ['lateral'] },
+      ];
+      assert.equal((await app.inject({ method: 'PUT', url: '/api/v1/directory', headers: service, payload: { people: travelling } })).statusCode, 200);
+      const opened = await app.inject({ method: 'POST', url: '/api/v1/appraisals', headers: service, payload: { employee: 'T1', period: PERIOD } });
+      assert.equal(opened.statusCode, 201, opened.body);
+      const T = `${PERIOD}:T1`;
+      for (const who of ['T1', 'L1']) tokens.set(who, await tokenFor(who));
+      const [firstTab, otherTab, colleague] = await Promise.all([as('T1'), as('T1'), as('S2')].map((headers) => openSse(`${base}/events`, headers))) as [SseStream, SseStream, SseStream];
+      const tasks = await app.inject({ method: 'GET', url: '/api/v1/tasks', headers: as('T1') });
+      assert.deepEqual((tasks.json() as { items: Array<{ appraisal: { id: string } }> }).items.map((item) => item.appraisal.id), [T], 'both tabs list the self-evaluation');
+
+      const heard = [firstTab.next(about(T)), otherTab.next(about(T))];
+      const submitted = await app.inject({ method: 'POST', url: `/api/v1/appraisals/${T}/actions`, headers: as('T1'), payload: { action: { type: 'step.submit', entries: { 'TR-1': { points: '18' } } }, expectedRevision: opened.json().revision } });
+      assert.equal(submitted.statusCode, 200, submitted.body);
+      assert.equal((await app.inject({ method: 'GET', url: `/api/v1/appraisals/${T}`, headers: as('T1') })).statusCode, 404, 'handed in, T1 may not read it until it is published');
+      for (const event of await Promise.all(heard)) assert.deepEqual(JSON.parse(event.data), { type: 'appraisal', id: T, revision: submitted.json().revision });
+
+      // Once told, the tabs have dropped it: the lateral rater's next change is not told to T1; the colleague never heard any.
+      const waits = [firstTab, otherTab, colleague].map((stream) => stream.next(isDirectory));
+      tokens.set('X1', await tokenFor('X1'));
+      const { revision: now } = (await app.inject({ method: 'GET', url: `/api/v1/appraisals/${T}`, headers: as('X1') })).json();
+      const other = await app.inject({ method: 'POST', url: `/api/v1/appraisals/${T}/actions`, headers: as('X1'), payload: { action: { type: 'draft.save', group: 'lateral', comment: 'rating started' }, expectedRevision: now } });
+      assert.equal(other.statusCode, 200, other.body);
+      assert.equal((await app.inject({ method: 'PUT', url: '/api/v1/directory', headers: service, payload: { people: travelling } })).statusCode, 200);
+      await Promise.all(waits);
+      for (const stream of [firstTab, otherTab]) assert.equal(stream.events.filter(about(T)).length, 1, 'told once');
+      assert.ok(!colleague.events.some(about(T)), 'a colleague hears nothing of T1\'s appraisal');
+      for (const stream of [firstTab, otherTab, colleague]) stream.close();
+      assert.equal((await app.inject({ method: 'PUT', url: '/api/v1/directory', headers: service, payload: { people } })).statusCode, 200);
+    });
+
     test('closing the server ends every open stream promptly', async () => {
       const own = await testApp(db, { heartbeatMs: 1_000 });
       await own.listen({ port: 0, host: '127.0.0.1' });
