@@ -1,6 +1,7 @@
 // The service never throws at a person for something they did: a refused command comes back as a
 // value with a code. It throws only for faults of the installation (a pinned rubric version or a
 // chain that is not there), which the server answers with 500.
+import { formatPath } from '@kaohe/scoring';
 import type { ReasonCode } from '@kaohe/workflow';
 import type { AppraisalView, ServiceProblem } from './schemas.ts';
 
@@ -39,10 +40,7 @@ export class KaoheServiceError extends Error {
   }
 }
 
-/** zod issues as the project's problems: the path, the rule that failed, the words. */
+/** zod issues as the project's problems: the path (written as scoring's formatPath writes every path, under `prefix`), the rule that failed, the words. */
 export function problemsOf(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; message: string }>, prefix = ''): ServiceProblem[] {
-  return issues.map((issue) => {
-    const path = issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
-    return { path: prefix && path ? `${prefix}.${path}` : prefix || path, rule: issue.code, message: issue.message };
-  });
+  return issues.map((issue) => ({ path: formatPath(prefix ? [prefix, ...issue.path] : issue.path), rule: issue.code, message: issue.message }));
 }

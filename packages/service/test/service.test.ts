@@ -160,6 +160,9 @@ describe('act', () => {
     ]);
     const options = await service.act(id, 'T1', { type: 'step.submit' }, { expectedRevision: -1 });
     assert.deepEqual(!options.ok && [options.code, options.problems?.[0]?.path], ['invalid', 'options.expectedRevision']);
+    // An item id that would read as two keys is quoted, as in every path scoring writes.
+    const dotted = await service.act(id, 'T1', { type: 'step.submit', entries: { 'TR.1': { points: 'lots' } } });
+    assert.deepEqual(!dotted.ok && dotted.problems?.map((problem) => problem.path), ['action.entries["TR.1"].points']);
   });
 
   test('a record whose pinned rubric version is missing is an error that says so, never scored against the latest', async () => {
