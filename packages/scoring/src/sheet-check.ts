@@ -9,6 +9,7 @@
 // accepts or refuses it with its own problems. So this reader may only ever accept less than the
 // schema, never more: test/sheet-check.property.test.ts holds it to that over arbitrary input.
 import { dec } from './decimal.ts';
+import { isPlainObject } from './plain.ts';
 import {
   daysInPeriod, isNegativeText, isPositiveText, MAX_ID_LENGTH, MAX_MONTHLY_COUNT, MAX_PRIOR_MONTHS, MAX_TEXT_LENGTH, PERIOD, SHEET_DECIMAL, SHEET_LIMIT,
   type Deduction, type Entry, type Sheet,
@@ -18,12 +19,6 @@ const NOT_PLAIN = Symbol('not plain');
 function must<T>(ok: boolean, value: T): T {
   if (!ok) throw NOT_PLAIN;
   return value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;

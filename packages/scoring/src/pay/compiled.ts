@@ -11,6 +11,7 @@
 // computePay takes the general path, whose answer (or problems) stand. A payslip from here is
 // therefore always the one decimal.js gives: test/fast-path.property.test.ts compares the two.
 import { Inexact } from '../arith.ts';
+import { isPlainObject } from '../plain.ts';
 import { Period } from '../schema.ts';
 import type { Label } from '../schema.ts';
 import { formulaNames, parseFormula } from './formula.ts';
@@ -467,12 +468,6 @@ const COMPARE: Readonly<Record<'<' | '<=' | '>' | '>=' | '==' | '!=', (order: nu
 };
 
 const PERIOD = Period;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 /** The request as PayInput's parse gives it, when it is plain data in its shape; else undefined. */
 function readRequest(input: unknown): { employee?: string; period?: string; values: Record<string, string | number | boolean>; settings: Record<string, string> } | undefined {
