@@ -31,6 +31,9 @@ const directory: Directory = {
 };
 const salesRubric = loadRubric(rubricPresets['R-SP']);
 
+/** No absent days: the regional manager records the month's attendance with the scores (a new sheet has none). */
+const NO_ABSENCE = { absentDays: '0' };
+
 /** A salesperson's month as the regional manager scores it; `dealerLate` late dealer reports (SP-D1, −5 each). */
 function salesEntries(dealerLate: number): Record<string, Entry> {
   return {
@@ -65,7 +68,7 @@ async function must(service: KaoheService, id: string, actor: string, action: un
 async function atFirstReview(service: KaoheService, employee: string, manager: string, period: string, dealerLate: number): Promise<string> {
   const opened = await service.openAppraisal(null, { employee, period, now: NOW });
   if (!opened.ok) throw new Error(opened.message);
-  await must(service, opened.id, manager, { type: 'step.submit', entries: salesEntries(dealerLate) });
+  await must(service, opened.id, manager, { type: 'step.submit', entries: salesEntries(dealerLate), attendance: NO_ABSENCE });
   await must(service, opened.id, 'P2', { type: 'step.submit' });
   return opened.id;
 }
@@ -90,7 +93,7 @@ describe('kaohe-inbox over the KaoheService interface alone (as in server mode)'
     const s3 = await atFirstReview(service, 'S3', 'R2', '2026-10', 1);
     // S2's month is still with sales planning: not the VP's yet.
     const s2 = (await service.openAppraisal(null, { employee: 'S2', period: '2026-11', now: NOW })) as { id: string };
-    await must(service, s2.id, 'R1', { type: 'step.submit', entries: salesEntries(0) });
+    await must(service, s2.id, 'R1', { type: 'step.submit', entries: salesEntries(0), attendance: NO_ABSENCE });
 
     const vpCalls: string[] = [];
     const hrCalls: string[] = [];

@@ -37,6 +37,9 @@ const rubrics: Record<string, Rubric> = {
   [`${managerRubric.id}@${managerRubric.version}`]: managerRubric,
 };
 
+/** No absent days: the regional manager records the month's attendance with the scores (a new sheet has none). */
+const NO_ABSENCE = { absentDays: '0' };
+
 /** A salesperson's month as the regional manager scores it; `dealerLate` varies the score (SP-D1). */
 function salesEntries(dealerLate: number): Record<string, Entry> {
   return {
@@ -63,7 +66,7 @@ async function open(store: KaoheStore, employee: string, period: string, rubric:
 /** A salesperson's appraisal scored by their regional manager and summarised by sales planning: the VP's turn. */
 async function atFirstReview(store: KaoheStore, employee: string, manager: string, period: string, dealerLate: number): Promise<AppraisalRecord> {
   let record = await open(store, employee, period, salesRubric, 'W-SP');
-  record = await write(store, record, manager, { type: 'step.submit', entries: salesEntries(dealerLate) });
+  record = await write(store, record, manager, { type: 'step.submit', entries: salesEntries(dealerLate), attendance: NO_ABSENCE });
   return write(store, record, 'P2', { type: 'step.submit' });
 }
 
@@ -73,7 +76,7 @@ async function vpMonth(store: KaoheStore): Promise<void> {
   await atFirstReview(store, 'S2', 'R1', '2026-11', 0);
   await atFirstReview(store, 'S3', 'R2', '2026-10', 1);
   const manager = await open(store, 'R2', '2026-10', managerRubric, 'W-RM');
-  await write(store, manager, 'P1', { type: 'step.submit', entries: { 'RM-2': { points: '8' } } });
+  await write(store, manager, 'P1', { type: 'step.submit', entries: { 'RM-2': { points: '8' } }, attendance: NO_ABSENCE });
 }
 
 async function inboxFor(store: KaoheStore, userId: string): Promise<KaoheInbox> {
@@ -353,7 +356,7 @@ describe('kaohe-inbox', () => {
       let record: AppraisalRecord = { ...openAppraisal({ employee: person, period: '2026-10', rubric: { id: salesRubric.id, version: salesRubric.version }, chain, directory: local, now: NOW }), revision: 1 };
       // Every third one waits at the VP's first review; the rest are still with the regional manager.
       if (people.indexOf(person) % 3 === 0) {
-        for (const [actor, action] of [['R1', { type: 'step.submit', entries: salesEntries(0) }], ['P2', { type: 'step.submit' }]] as const) {
+        for (const [actor, action] of [['R1', { type: 'step.submit', entries: salesEntries(0), attendance: NO_ABSENCE }], ['P2', { type: 'step.submit' }]] as const) {
           const result = act(record, action, { actor, directory: local, chain, now: NOW });
           if (!result.ok) throw new Error(result.reason.message);
           record = result.record;
@@ -397,7 +400,7 @@ describe('kaohe-inbox', () => {
       // Routing needs only the people around the employee; each record is written once, at the VP's step.
       const local: Directory = { people: [...reviewers, person] };
       let record: AppraisalRecord = { ...openAppraisal({ employee: person, period: '2026-10', rubric: { id: salesRubric.id, version: salesRubric.version }, chain, directory: local, now: NOW }), revision: 1 };
-      for (const [actor, action] of [[person.managerId, { type: 'step.submit', entries: salesEntries(0) }], ['P2', { type: 'step.submit' }]] as const) {
+      for (const [actor, action] of [[person.managerId, { type: 'step.submit', entries: salesEntries(0), attendance: NO_ABSENCE }], ['P2', { type: 'step.submit' }]] as const) {
         const result = act(record, action, { actor, directory: local, chain, now: NOW });
         if (!result.ok) throw new Error(result.reason.message);
         record = result.record;
@@ -456,7 +459,7 @@ describe('kaohe-inbox', () => {
       stores = [here, there];
       const wang = await atFirstReview(here, 'S1', 'R1', '2026-10', 1);
       let lin = await open(here, 'S4', '2026-10', salesRubric, 'W-SP');
-      lin = await write(here, lin, 'R2', { type: 'step.submit', entries: salesEntries(0) });
+      lin = await write(here, lin, 'R2', { type: 'step.submit', entries: salesEntries(0), attendance: NO_ABSENCE });
       const el = await inboxFor(here, 'V1');
       await rowCount(el, 1);
 
@@ -498,7 +501,7 @@ describe('kaohe-inbox', () => {
       const writes = newcomers.map((person) => {
         const local: Directory = { people: [...reviewers, person] };
         let record: AppraisalRecord = { ...openAppraisal({ employee: person, period: '2026-11', rubric: { id: salesRubric.id, version: salesRubric.version }, chain, directory: local, now: NOW }), revision: 1 };
-        for (const [actor, action] of [['R1', { type: 'step.submit', entries: salesEntries(1) }], ['P2', { type: 'step.submit' }]] as const) {
+        for (const [actor, action] of [['R1', { type: 'step.submit', entries: salesEntries(1), attendance: NO_ABSENCE }], ['P2', { type: 'step.submit' }]] as const) {
           const result = act(record, action, { actor, directory: local, chain, now: NOW });
           if (!result.ok) throw new Error(result.reason.message);
           record = result.record;

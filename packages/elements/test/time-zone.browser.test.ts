@@ -54,7 +54,7 @@ async function october(): Promise<KaoheStore> {
     directory, now: '2026-11-01T01:00:00.000Z', calendar: shanghai,
   });
   let record = await store.putAppraisal({ ...opened, revision: 1 }, { expectedRevision: 0, audit: [openingAudit({ ...opened, revision: 1 })] });
-  record = await write(store, record, 'R1', { type: 'step.submit', entries: clean }, '2026-11-07T15:30:00.000Z');
+  record = await write(store, record, 'R1', { type: 'step.submit', entries: clean, attendance: { absentDays: '0' } }, '2026-11-07T15:30:00.000Z');
   await write(store, record, 'P2', { type: 'step.submit' }, LATE_EVENING);
   return store;
 }

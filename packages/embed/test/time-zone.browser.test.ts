@@ -34,7 +34,7 @@ async function configured(timeZone: string): Promise<KaoheApi> {
 /** October's appraisal scored and summarised, at the VP's first review, due on 7 November (before the 8th). */
 async function atFirstReview(kaohe: KaoheApi): Promise<string> {
   const record = await kaohe.openAppraisal({ employee: 'S1', period: '2026-10', now: '2026-11-01T01:00:00.000Z' });
-  expect((await kaohe.act(record.id, { type: 'step.submit', entries: clean }, { actor: 'R1', now: '2026-11-06T02:00:00.000Z' })).ok).to.equal(true);
+  expect((await kaohe.act(record.id, { type: 'step.submit', entries: clean, attendance: { absentDays: '0' } }, { actor: 'R1', now: '2026-11-06T02:00:00.000Z' })).ok).to.equal(true);
   expect((await kaohe.act(record.id, { type: 'step.submit' }, { actor: 'P2', now: '2026-11-06T03:00:00.000Z' })).ok).to.equal(true);
   return record.id;
 }

@@ -80,7 +80,10 @@ describe('act', () => {
     assert.deepEqual(scorer && [scorer.mode, scorer.editsAttendance, scorer.submit?.type], ['edit', true, 'step.submit']);
     const rubric = loadRubric(rubricPresets['R-SP']);
     const { entriesFor } = await import('./fixtures.ts');
-    await must(service, opening.id, 'R1', { type: 'step.submit', entries: entriesFor(rubric, scorer?.requiredItems ?? []) });
+    // a new sheet claims no absent days: without them the submit is refused (C-1), with them it goes
+    const refused = await service.act(opening.id, 'R1', { type: 'step.submit', entries: entriesFor(rubric, scorer?.requiredItems ?? []) }, { now: during });
+    assert.deepEqual(refused, { ok: false, code: 'incomplete', message: 'not yet scored: attendance' });
+    await must(service, opening.id, 'R1', { type: 'step.submit', entries: entriesFor(rubric, scorer?.requiredItems ?? []), attendance: { absentDays: '0.5' } });
     const planner = await service.view(opening.id, 'P2', { now: during });
     assert.deepEqual(planner && [planner.mode, planner.editableItems, planner.submit?.type, planner.returnTo], ['review', [], 'step.submit', ['score']]);
   });

@@ -43,7 +43,7 @@ describe('subscribe (local service)', () => {
     const rubric = loadRubric(rubricPresets['R-SP']);
     const view = await service.view(opening.id, 'R1', { now: during });
     assert.ok(view);
-    const submitted = await service.act(opening.id, 'R1', { type: 'step.submit', entries: entriesFor(rubric, view.requiredItems) }, { now: during, expectedRevision: 1 });
+    const submitted = await service.act(opening.id, 'R1', { type: 'step.submit', entries: entriesFor(rubric, view.requiredItems), attendance: { absentDays: '0' } }, { now: during, expectedRevision: 1 });
     assert.ok(submitted.ok);
     // Opened at revision 1, the submit is revision 2: that is all a notice says.
     const expected: ServiceNotice[] = [{ type: 'changed', appraisalId: '2026-10:S1', revision: 2 }];

@@ -191,7 +191,9 @@ for (const [preset, spec] of Object.entries(cases) as Array<[PresetId, Case]>) {
             assert.ok(!json.includes('"monthly"'), `${where}: no monthly score anywhere`);
           } else {
             assert.deepEqual(view.visibleItems, allItems, `${where}: reads every item`);
-            assert.ok(view.score, `${where}: sees the scores`);
+            // C-1: no monthly score until the step that records the absent days has given them
+            if (admin.sheet.attendance !== undefined || rubric.composite.kind !== 'workAttendance') assert.ok(view.score, `${where}: sees the scores`);
+            else assert.equal(view.score ?? undefined, undefined, `${where}: no score while the absent days are not recorded`);
           }
         }
       };
@@ -201,7 +203,12 @@ for (const [preset, spec] of Object.entries(cases) as Array<[PresetId, Case]>) {
         const mine = await service.view(id, actor, { now: during, history: false });
         assert.ok(mine, `${actor} reads what they act on`);
         const entries = { ...entriesFor(rubric, mine.requiredItems), ...Object.fromEntries(Object.entries(spec.entries ?? {}).filter(([item]) => mine.requiredItems.includes(item))) };
-        const withEntries = Object.keys(entries).length > 0 ? { ...action, entries } as WorkflowAction : action;
+        const edits = {
+          ...(Object.keys(entries).length > 0 ? { entries } : {}),
+          // the step that records the month's attendance gives it (a new sheet has none)
+          ...(mine.editsAttendance && action.type !== 'step.return' ? { attendance: { absentDays: '1' } } : {}),
+        };
+        const withEntries = { ...action, ...edits } as WorkflowAction;
         const result = await service.act(id, actor, withEntries, { expectedRevision: mine.revision, now: during });
         assert.ok(result.ok, `${preset}: ${actor} ${action.type} at ${mine.step}: ${result.ok ? '' : `${result.code} ${result.message}`}`);
       }

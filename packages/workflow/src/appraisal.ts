@@ -168,7 +168,8 @@ export function openAppraisal(input: OpenInput): AppraisalRecord {
     rubricVersion: input.rubric.version,
     employee: employee.id,
     period: input.period,
-    attendance: { absentDays: '0' },
+    // No attendance yet: it is recorded at its step (itemsAtStep's `attendance`), and a sheet without it
+    // must not claim full attendance (C-1, C-2).
     entries: {},
   };
   const base = {
@@ -259,17 +260,22 @@ function editsBeyondStep(chain: Chain, step: ChainStep, rubric: Rubric, before: 
 }
 
 function incompleteness(rubric: Rubric, sheet: AppraisalRecord['sheet'], chain: Chain, step: ChainStep | undefined, group: string | undefined, approving: boolean): Refusal | null {
-  const required = new Set(step ? itemsAtStep(chain, step, itemGroupsOf(rubric), group).required : []);
+  const atStep = step ? itemsAtStep(chain, step, itemGroupsOf(rubric), group) : undefined;
+  const required = new Set(atStep?.required ?? []);
+  // The step that records the month's attendance owes it where the monthly score uses it (C-1).
+  const owesAttendance = atStep?.attendance === true && sheet.attendance === undefined && rubric.composite.kind === 'workAttendance';
   // A reviewer who approves answers only for the items the rubric names them for (R-TR's TR-2b).
-  if (approving && required.size === 0) return null;
+  if (approving && required.size === 0 && !owesAttendance) return null;
   let missing: string[];
   try {
-    missing = scoreSheet(rubric, sheet).missing;
+    // Before its step the attendance is simply not there yet: the items are checked without it (the
+    // stand-in only lets the sheet be read; it is not kept).
+    missing = scoreSheet(rubric, sheet.attendance === undefined ? { ...sheet, attendance: { absentDays: '0' } } : sheet).missing;
   } catch (error) {
     if (!(error instanceof KaoheInputError)) throw error;
     return reason('invalidSheet', error.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   }
-  const owed = missing.filter((id) => required.has(id));
+  const owed = [...missing.filter((id) => required.has(id)), ...(owesAttendance ? ['attendance'] : [])];
   return owed.length > 0 ? reason('incomplete', `not yet scored: ${owed.join(', ')}`) : null;
 }
 

@@ -38,8 +38,16 @@ describe('submitting needs a complete, valid sheet when the rubric is known', ()
     assert.match(refusal.message, /not yet scored: FS-1, FS-6, FS-8/);
   });
 
-  test('W-SP: with SP-Q awarded the submission goes through', () => {
-    const next = accept(record, chain, 'R1', { type: 'step.submit', entries: { 'SP-Q': { points: 4 } } }, { rubric: sp });
+  test('a new sheet claims no attendance: the step that records it (the regional manager\'s) owes it before submitting (C-1, C-2)', () => {
+    assert.equal(record.sheet.attendance, undefined, 'opened without absent days, not with 0');
+    const refusal = refuse(record, chain, 'R1', { type: 'step.submit', entries: { 'SP-Q': { points: 4 } } }, { rubric: sp });
+    assert.equal(refusal.code, 'incomplete');
+    assert.equal(refusal.message, 'not yet scored: attendance');
+  });
+
+  test('W-SP: with SP-Q awarded and the absent days given the submission goes through', () => {
+    const next = accept(record, chain, 'R1', { type: 'step.submit', entries: { 'SP-Q': { points: 4 } }, attendance: { absentDays: '1' } }, { rubric: sp });
     assert.equal(next.step, 'summarise');
+    assert.deepEqual(next.sheet.attendance, { absentDays: '1' });
   });
 });
