@@ -279,16 +279,32 @@ function incompleteness(rubric: Rubric, sheet: AppraisalRecord['sheet'], chain: 
   return owed.length > 0 ? reason('incomplete', `not yet scored: ${owed.join(', ')}`) : null;
 }
 
-/** The actions `userId` may take on the record now (what the UI offers as buttons). */
+/**
+ * The actions `userId` may take on the record now (what the UI offers as buttons). The probes are
+ * decided by `reasonFor` and the chain machine's guards, which read nothing of the record but its
+ * state and the caller's standing in it (`standing`); the answer is kept per chain machine and
+ * standing, so a page of 50 tasks at one step builds no xstate snapshot after the first.
+ */
 export function allowedActions(record: AppraisalRecord, userId: string, ctx: Omit<ActContext, 'actor'>): ActionName[] {
-  const full: ActContext = { ...ctx, actor: userId };
-  let built: { chain: Chain };
+  let built: { chain: Chain; machine: ChainMachine };
   try {
     built = machineFor(ctx.chain);
   } catch {
     return [];
   }
-  const step = stepOf(built.chain, workflowOf(record).state);
+  const { chain, machine } = built;
+  if (chain.id !== record.chainId) return [];
+  const employee = personOf(ctx.directory, record.employeeId);
+  if (!employee) return [];
+  const full: ActContext = { ...ctx, actor: userId };
+  const workflow = workflowOf(record);
+  const context = chainContext(chain, employee, workflow, full);
+  let kept = allowedKept.get(machine);
+  if (!kept) allowedKept.set(machine, kept = new Map());
+  const key = standing(chain, workflow.state, context, userId);
+  const found = kept.get(key);
+  if (found) return [...found];
+  const step = stepOf(chain, workflow.state);
   const probes: WorkflowAction[] = [
     { type: 'draft.save' },
     { type: 'step.submit' },
@@ -302,8 +318,54 @@ export function allowedActions(record: AppraisalRecord, userId: string, ctx: Omi
     { type: 'hr.reopen', reason: '(probe)' },
   ];
   const allowed = new Set<ActionName>();
-  for (const probe of probes) if (prepare(record, probe, full).ok) allowed.add(probe.type);
-  return [...allowed];
+  let snapshot: ReturnType<ChainMachine['resolveState']> | undefined;
+  for (const probe of probes) {
+    const event = toEvent(probe, full);
+    if (reasonFor(chain, workflow.state, context, event, probe, full)) continue;
+    snapshot ??= machine.resolveState({ value: workflow.state, context });
+    if (snapshot.can(event)) allowed.add(probe.type);
+  }
+  const answer = [...allowed];
+  if (kept.size >= ALLOWED_KEPT) kept.clear();
+  kept.set(key, answer);
+  return [...answer];
+}
+
+/** (chain machine → standing → the allowed actions): a handful of standings per chain and step. */
+const allowedKept = new WeakMap<ChainMachine, Map<string, readonly ActionName[]>>();
+const ALLOWED_KEPT = 10_000;
+
+/**
+ * Everything of an appraisal and its context that the probes of `allowedActions` read, relative to
+ * `actor` (the questions of `rules`, which the guards and `reasonFor` ask): the state, whether it is
+ * their own appraisal, at which steps and in which groups they act, whether they reopen, which groups
+ * are done, who returned it last, whether it was acknowledged and the cycle. Two records with one
+ * standing get the same answer for the same chain machine.
+ */
+function standing(chain: Chain, state: string, context: ChainContext, actor: string): string {
+  const steps = chain.steps.map((step) => {
+    const groups = context.groupRoster[step.id];
+    const member = groups ? Object.keys(groups).filter((group) => rules.isGroupMember(context, actor, step.id, group)).join('+') : '';
+    return `${rules.isAssignee(context, actor, step.id) ? 1 : 0}${member}`;
+  });
+  return JSON.stringify([
+    state, rules.isOwnAppraisal(context, actor), rules.isReopener(context, actor), steps,
+    context.groupsDone, context.returns.length, rules.returnedBy(context) ?? null, context.acknowledged, context.cycle,
+  ]);
+}
+
+function chainContext(chain: Chain, employee: Person, workflow: WorkflowState, ctx: ActContext): ChainContext {
+  const routing: RoutingOptions = { date: ctx.now, timeZone: timeZoneOf(ctx.calendar), ...(ctx.delegations ? { delegations: ctx.delegations } : {}) };
+  return {
+    employeeId: employee.id,
+    ...rosters(chain, employee, ctx.directory, routing),
+    cycle: workflow.cycle,
+    groupsDone: workflow.groupsDone,
+    returns: workflow.returns,
+    acknowledged: workflow.acknowledged,
+    trail: workflow.trail,
+    lastDraft: workflow.lastDraft,
+  };
 }
 
 type Prepared =
