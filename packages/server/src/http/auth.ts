@@ -29,6 +29,14 @@ const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 
 export type Authenticate = (authorization: string | undefined) => Promise<Caller>;
 
+/**
+ * A token that verified is kept (by its exact text) until it expires, at most VERIFIED_MS and at most
+ * VERIFIED_KEPT of them (the oldest go first): a page's many requests under one token verify its
+ * signature once. A token that failed is never kept. Nothing here is needed by another instance.
+ */
+const VERIFIED_KEPT = 10_000;
+const VERIFIED_MS = 5 * 60_000;
+
 /** Builds the check every non-public route runs; `findPerson` reads the directory (a token's `sub` must be in it). */
 export function createAuthenticator(settings: AuthSettings, findPerson: (id: string) => Promise<Person | undefined>): Authenticate {
   const key: Uint8Array | JWTVerifyGetKey = settings.jwtSecret !== undefined
@@ -36,6 +44,31 @@ export function createAuthenticator(settings: AuthSettings, findPerson: (id: str
     : createRemoteJWKSet(new URL(settings.jwksUrl ?? ''));
   const algorithms = settings.jwtSecret !== undefined ? ['HS256'] : ASYMMETRIC;
   const serviceDigest = digest(settings.serviceToken);
+  // token → its subject, and the time (ms) it is kept until: its `exp`, or VERIFIED_MS after it verified
+  const verified = new Map<string, { sub: string; until: number }>();
+
+  async function subjectOf(token: string): Promise<string> {
+    const now = Date.now();
+    const kept = verified.get(token);
+    // jose refuses a token from the second of its `exp` on; so does this
+    if (kept && now < kept.until) return kept.sub;
+    if (kept) verified.delete(token);
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, key as Uint8Array, {
+        algorithms,
+        requiredClaims: ['exp', 'sub'],
+        ...(settings.issuer !== undefined ? { issuer: settings.issuer } : {}),
+        ...(settings.audience !== undefined ? { audience: settings.audience } : {}),
+      }));
+    } catch (error) {
+      throw tokenProblem(error);
+    }
+    const sub = payload.sub as string;
+    if (verified.size >= VERIFIED_KEPT) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { sub, until: Math.min((payload.exp as number) * 1000, now + VERIFIED_MS) });
+    return sub;
+  }
 
   return async (authorization) => {
     const match = /^Bearer ([^\s]+)$/i.exec(authorization ?? '');
@@ -43,19 +76,7 @@ export function createAuthenticator(settings: AuthSettings, findPerson: (id: str
     const token = match[1] as string;
     // Digests are compared, not the tokens: timingSafeEqual needs equal lengths, and comparing lengths first would leak them.
     if (timingSafeEqual(digest(token), serviceDigest)) return { kind: 'service' };
-    let sub: string;
-    try {
-      const verified = await jwtVerify(token, key as Uint8Array, {
-        algorithms,
-        requiredClaims: ['exp', 'sub'],
-        ...(settings.issuer !== undefined ? { issuer: settings.issuer } : {}),
-        ...(settings.audience !== undefined ? { audience: settings.audience } : {}),
-      });
-      sub = verified.payload.sub as string;
-    } catch (error) {
-      throw tokenProblem(error);
-    }
-    const person = await findPerson(sub);
+    const person = await findPerson(await subjectOf(token));
     if (!person) throw unauthorized('The token names a person who is not in the directory.');
     return { kind: 'person', id: person.id, person };
   };

@@ -86,6 +86,18 @@ describe('who gets in', () => {
     }
   });
 
+  test('a token that verified is accepted again until its exp, then refused as expired', async () => {
+    // exp is in whole seconds: two to three seconds from now
+    const exp = Math.floor(Date.now() / 1000) + 3;
+    const token = await tokenFor('S1', { exp });
+    assert.equal((await get(tasks, bearer(token))).statusCode, 200);
+    assert.equal((await get(tasks, bearer(token))).statusCode, 200, 'the kept verification');
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 100));
+    const late = await get(tasks, bearer(token));
+    assert.equal(late.statusCode, 401);
+    assert.equal(late.json<{ detail: string }>().detail, 'The token has expired.');
+  });
+
   test('alg "none" and an HS256 token whose signature was stripped are refused', async () => {
     const good = await tokenFor('S1');
     const [, payload] = good.split('.');
