@@ -2,6 +2,7 @@
 //   node --import tsx packages/server/bench/http.bench.ts            # PGlite, and PostgreSQL when
 //   KAOHE_BENCH_DATABASE_URL=postgres://127.0.0.1:5432/test …        # this names a server to use
 //   KAOHE_BENCH_ONLY=postgresql …                                     # one engine only (pglite or postgresql)
+//   KAOHE_BENCH_SERVE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …  # flags for the server's node (a CPU profile of it)
 // `kaohe serve` runs as a child process (the server as an operator runs it); this process is the load
 // generator (autocannon). A company of 40 regional managers × 50 salespeople (2,040 appraisals) is
 // loaded, then two bounded runs, each 10 s with 20 connections:
@@ -44,7 +45,7 @@ function figures(result: autocannon.Result): Figures {
 }
 
 async function run(kind: string, database: { dataDir: string } | { databaseUrl: string }): Promise<void> {
-  const server = await startServe(database);
+  const server = await startServe(database, {}, (process.env['KAOHE_BENCH_SERVE_NODE_ARGS'] ?? '').split(' ').filter(Boolean));
   try {
     const people = company();
     const call = (path: string, init: RequestInit & { headers: Record<string, string> }) =>

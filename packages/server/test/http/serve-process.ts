@@ -15,8 +15,9 @@ export interface ServeProcess {
   exited: Promise<number | string>;
 }
 
-export async function startServe(database: { dataDir: string } | { databaseUrl: string }, env: Record<string, string> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+/** `nodeArgs`: flags for node itself (a benchmark's `--cpu-prof`, which NODE_OPTIONS does not take). */
+export async function startServe(database: { dataDir: string } | { databaseUrl: string }, env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--port', '0', '--host', '127.0.0.1'], {
     env: {
       PATH: process.env['PATH'] ?? '',
       KAOHE_JWT_SECRET: JWT_SECRET,
