@@ -1,6 +1,6 @@
 // The demo intranet's own code: what a host developer writes around the Kaohe script tag. It only
 // talks to `window.Kaohe`; every decision (who may act, what a sheet scores) is the plugin's.
-import type { AppraisalRecord, AppraisalStatus, AppraisalView, KaoheApi, KaoheContext, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
+import type { AppraisalRecord, AppraisalStatus, KaoheApi, TaskAppraisal, KaoheContext, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
 import { DEMO_NOW, HISTORY_PEOPLE, PERIOD, TIME_ZONE, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
 import { serverAddress, signIn, type SignedIn } from './session.ts';
 
@@ -605,8 +605,8 @@ async function renderOverview(main: HTMLElement): Promise<void> {
 }
 
 /** Every task of the person, read page by page from the service (at most 2,000: the overview is a table, not a report). */
-async function allTasks(service: NonNullable<KaoheContext['service']>, user: string): Promise<AppraisalView[]> {
-  const views: AppraisalView[] = [];
+async function allTasks(service: NonNullable<KaoheContext['service']>, user: string): Promise<TaskAppraisal[]> {
+  const views: TaskAppraisal[] = [];
   let cursor: string | undefined;
   do {
     const page = await service.tasks(user, { limit: 200, ...(cursor !== undefined ? { cursor } : {}) });

@@ -266,19 +266,19 @@ describe('kaohe-inbox', () => {
     expect(root(el).querySelector('.pane')).to.equal(null);
   });
 
-  it('opening a task shows its heading and rubric form at once, and its history once that has painted', async () => {
+  it('opening a task reads its whole view: heading, rubric form and history, where the row held none of them', async () => {
     const store = new MemoryStore();
     await vpMonth(store);
     const el = await inboxFor(store, 'V1');
     await rowCount(el, 4);
-    const opening = el.open('2026-10:S1');
+    // the list's row is the task row: no sheet, no comments, no history
+    const listed = el.visibleTasks.find((row) => row.id === '2026-10:S1');
+    expect(listed && 'sheet' in listed.appraisal).to.equal(false);
+    await el.open('2026-10:S1');
     await el.updateComplete;
     const pane = root(el).querySelector('.pane') as HTMLElement;
     expect(pane.querySelector('#detail-heading')?.textContent).to.contain('Wang Xiaoming').and.contain('Sales VP first review');
     expect(pane.querySelector('kaohe-rubric-form')?.mode).to.equal('review');
-    expect(pane.querySelector('.history')?.textContent).to.contain('Reading the history');
-    await opening;
-    await el.updateComplete;
     // Opened by the system, scored by the regional manager, summarised by sales planning.
     const history = [...pane.querySelectorAll<HTMLElement>('.history li')].map((li) => li.dataset.action);
     expect(history).to.deep.equal(['appraisal.open', 'step.submit', 'step.submit']);

@@ -11,7 +11,7 @@ export type { OpenedAppraisal } from './appraisal-form.ts';
 export type { ActionName, AppraisalRecord, AppraisalStatus, Chain, ChainStep, Directory, Person, Task, WorkflowAction } from '@kaohe/workflow';
 export type { Entry, Locale, Rubric, RubricInput, ScoreResult, Sheet, SheetInput } from '@kaohe/scoring';
 export type { KaoheStore } from '@kaohe/store';
-export type { ActResult, AppraisalView, Refusal, RefusalCode, ViewComment, HistoryEntry } from '@kaohe/service';
+export type { ActResult, AppraisalView, Refusal, RefusalCode, ScoreTotals, TaskAppraisal, ViewComment, HistoryEntry } from '@kaohe/service';
 /** What kaohe-hr.js puts on `window.KaoheHr` (and kaohe-hr.mjs exports): a type only, the core carries none of it. */
 export type KaoheHr = typeof import('./hr.ts');
 export type { AnnualYear, ScoredAppraisal } from './hr-data.ts';

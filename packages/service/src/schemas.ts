@@ -194,8 +194,60 @@ export const ActResultSchema = z.union([
   RefusalSchema,
 ]);
 
+/** A score's totals, without its per-item breakdown: what a list of tasks shows. */
+export const ScoreTotalsSchema = z.object({
+  /** daily-work score 日常工作考核得分 */
+  work: text,
+  /** attendance score 出勤; null for rubrics without attendance */
+  attendance: z.nullable(text),
+  /** monthly score 月度考核得分 */
+  monthly: text,
+  /** every item that needs the assessor's input has it */
+  complete: z.boolean(),
+});
+export type ScoreTotals = z.infer<typeof ScoreTotalsSchema>;
+
+/**
+ * An appraisal as a task list shows it (`tasks`): the view's fields for who, which month, where it
+ * stands and what the caller may do, with the score's totals where the view shows a score, and
+ * nothing only the open task needs (the sheet, the score's items, the item lists, comments, history).
+ * Taken from the caller's view (`taskAppraisalOf`), so it never shows what the view would not.
+ */
+export const TaskAppraisalSchema = z.object({
+  id: text,
+  employeeId: text,
+  period: text,
+  rubricId: text,
+  rubricVersion: z.number(),
+  chainId: text,
+  status: AppraisalViewSchema.shape.status,
+  step: text,
+  stepKind: AppraisalViewSchema.shape.stepKind,
+  stepLabel: Label,
+  published: z.boolean(),
+  assignees: z.array(text),
+  groupsDone: z.array(text),
+  returned: z.boolean(),
+  dueDate: z.optional(text),
+  startDate: z.optional(text),
+  overdue: z.boolean(),
+  revision: z.number(),
+  updatedAt: text,
+  updatedBy: text,
+  /** the totals, only where the view shows the score */
+  score: z.optional(ScoreTotalsSchema),
+  groups: z.array(text),
+  allowedActions: z.array(ActionNameSchema),
+  returnTo: z.array(text),
+  submit: z.optional(SubmitSchema),
+  mode: ModeSchema,
+  task: z.boolean(),
+  onBehalfOf: z.optional(z.array(text)),
+});
+export type TaskAppraisal = z.infer<typeof TaskAppraisalSchema>;
+
 export const TaskPageSchema = z.object({
-  items: z.array(z.object({ appraisal: AppraisalViewSchema, allowedActions: z.array(ActionNameSchema) })),
+  items: z.array(z.object({ appraisal: TaskAppraisalSchema, allowedActions: z.array(ActionNameSchema) })),
   nextCursor: z.optional(text),
 });
 

@@ -12,9 +12,9 @@ import {
 import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
 import {
   ActionSchema, ActOptionsSchema, DraftInputSchema, OpenPeriodRequestSchema, OpenRequestSchema, PageRequestSchema, ViewOptionsSchema,
-  type AppraisalView, type PageRequest, type ViewOptions,
+  type AppraisalView, type PageRequest, type TaskAppraisal, type ViewOptions,
 } from './schemas.ts';
-import { buildView, scoreOrNull } from './view.ts';
+import { buildView, scoreOrNull, taskAppraisalOf } from './view.ts';
 
 /** Which rubric, chain and pay plan apply to the people holding a role. */
 export interface Assignment {
@@ -63,8 +63,12 @@ export interface ServiceOptions {
  * employee after handing in their self-evaluation).
  */
 export type ActResult = { ok: true; revision: number; step: string; status: AppraisalRecord['status']; appraisal?: AppraisalView } | Refusal;
+/**
+ * A page of tasks: each appraisal as a list shows it to the viewer (the view's fields for a row, the
+ * score's totals; `view` reads the whole of one), with what they may do on it.
+ */
 export interface TaskPage {
-  items: Array<{ appraisal: AppraisalView; allowedActions: AppraisalView['allowedActions'] }>;
+  items: Array<{ appraisal: TaskAppraisal; allowedActions: AppraisalView['allowedActions'] }>;
   nextCursor?: string;
 }
 export type OpenResult = { ok: true; id: string; revision: number; created: boolean } | Refusal;
@@ -142,7 +146,7 @@ export interface KaoheService {
   act(appraisalId: string, actorId: string, action: unknown, options?: unknown): Promise<ActResult>;
   /** The appraisal as `viewerId` may see it; undefined where they may see nothing (or it does not exist). */
   view(appraisalId: string, viewerId: string, options?: ViewOptions): Promise<AppraisalView | undefined>;
-  /** The appraisals on which `viewerId` must act now, a page at a time, each as they may see it. */
+  /** The appraisals on which `viewerId` must act now, a page at a time, each as a task list shows it to them (`view` reads one whole). */
   tasks(viewerId: string, page?: PageRequest): Promise<TaskPage>;
   /** How many task records `tasks` pages through (a delegation that ended may make it list fewer). */
   countTasks(viewerId: string): Promise<number>;
@@ -222,18 +226,24 @@ export function createService(options: ServiceOptions): KaoheService {
   // at most this many (≈ 20 KB of heap each with the score's breakdown): beyond it the set starts again
   const VIEWS_KEPT = 20_000;
 
-  async function viewOf(record: AppraisalRecord, viewerId: string, at: string, withHistory: boolean, people?: Directory): Promise<AppraisalView | undefined> {
+  /** A kept (frozen) view's task-list row, made once; a view built afresh gets its row afresh. */
+  const rows = new WeakMap<AppraisalView, TaskAppraisal>();
+  function rowOf(view: AppraisalView): TaskAppraisal {
+    if (!Object.isFrozen(view)) return taskAppraisalOf(view);
+    let row = rows.get(view);
+    if (!row) rows.set(view, row = deepFreeze(taskAppraisalOf(view)));
+    return row;
+  }
+
+  /** `day`: the company's day of `at`, when the caller has it already (a page asks once, not per row). */
+  async function viewOf(record: AppraisalRecord, viewerId: string, at: string, withHistory: boolean, people?: Directory, day?: string): Promise<AppraisalView | undefined> {
     const [chain, dir] = await Promise.all([chainOf(record), people ?? directory()]);
     if (withHistory || !options.cacheViews) {
       const [rubricOfRecord, audit] = await Promise.all([pinnedRubric(record), withHistory ? store.listAudit(record.id) : undefined]);
       return buildView({ record, viewerId, rubric: rubricOfRecord, chain, directory: dir, now: at, calendar: options.calendar, audit });
     }
-    let byChain = views.get(dir);
-    if (!byChain) views.set(dir, byChain = new WeakMap());
-    let kept = byChain.get(chain);
-    if (!kept) byChain.set(chain, kept = new Map());
-    // The day decides overdue and the delegations in force; nothing else of `at` reaches a view.
-    const key = `${record.id}\u0000${record.revision}\u0000${viewerId}\u0000${businessDay(at, timeZoneOf(options.calendar))}`;
+    const kept = keptViews(dir, chain);
+    const key = viewKey(record, viewerId, day ?? businessDay(at, timeZoneOf(options.calendar)));
     const found = kept.get(key);
     if (found !== undefined) return found ?? undefined;
     const built = buildView({ record, viewerId, rubric: await pinnedRubric(record), chain, directory: dir, now: at, calendar: options.calendar });
@@ -243,6 +253,17 @@ export function createService(options: ServiceOptions): KaoheService {
     kept.set(key, shared);
     return shared ?? undefined;
   }
+
+  function keptViews(dir: Directory, chain: Chain): Map<string, AppraisalView | null> {
+    let byChain = views.get(dir);
+    if (!byChain) views.set(dir, byChain = new WeakMap());
+    let kept = byChain.get(chain);
+    if (!kept) byChain.set(chain, kept = new Map());
+    return kept;
+  }
+
+  // The day decides overdue and the delegations in force; nothing else of `at` reaches a view.
+  const viewKey = (record: AppraisalRecord, viewerId: string, day: string) => `${record.id}\u0000${record.revision}\u0000${viewerId}\u0000${day}`;
 
   async function write(record: AppraisalRecord, expectedRevision: number, audit: Parameters<KaoheStore['putAppraisal']>[1]['audit'], actorId: string | null, at: string): Promise<{ ok: true; record: AppraisalRecord } | Refusal> {
     try {
@@ -364,11 +385,17 @@ export function createService(options: ServiceOptions): KaoheService {
         ...(parsed.cursor !== undefined ? { cursor: parsed.cursor } : {}), ...(parsed.limit !== undefined ? { limit: parsed.limit } : {}),
       });
       const items: TaskPage['items'] = [];
+      const timeZone = timeZoneOf(options.calendar);
+      const day = businessDay(at, timeZone);
+      const chainsById = options.cacheViews ? await chains() : undefined;
       for (const record of found.items) {
         // A delegate's task ends with the delegation, though the record still names them until the next action.
-        if (!tasksFor(record, viewerId, at, timeZoneOf(options.calendar))) continue;
-        const seen = await viewOf(record, viewerId, at, false, dir);
-        if (seen) items.push({ appraisal: shown(viewerId, seen), allowedActions: seen.allowedActions });
+        if (!tasksFor(record, viewerId, at, timeZone)) continue;
+        // a kept view is found without a turn of the event loop; any other is built (and kept)
+        const chain = chainsById?.[record.chainId];
+        const kept = chain ? keptViews(dir, chain).get(viewKey(record, viewerId, day)) : undefined;
+        const seen = kept !== undefined ? kept ?? undefined : await viewOf(record, viewerId, at, false, dir, day);
+        if (seen) items.push({ appraisal: rowOf(shown(viewerId, seen)), allowedActions: seen.allowedActions });
       }
       return { items, ...(found.nextCursor !== undefined ? { nextCursor: found.nextCursor } : {}) };
     },

@@ -7,7 +7,7 @@ import {
   resolveActors, resolveGroupActors, stepOf, tasksFor, timeZoneOf, visibleItems, workflowOf,
   type ActionName, type AppraisalRecord, type AuditEvent, type Chain, type ChainStep, type Directory, type WorkCalendar,
 } from '@kaohe/workflow';
-import type { AppraisalView, HistoryEntry, SubmitAction, ViewComment, ViewMode } from './schemas.ts';
+import type { AppraisalView, HistoryEntry, SubmitAction, TaskAppraisal, ViewComment, ViewMode } from './schemas.ts';
 
 export interface ViewInput {
   record: AppraisalRecord;
@@ -124,6 +124,45 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
   };
   if (input.audit) view.history = history(input.audit, chain, employee, anonymousSteps, hidden, viewerId, myGroups, reads, readsAll);
   return view;
+}
+
+/**
+ * The appraisal as a task list shows it to the viewer: a whitelist of their view's fields, the score
+ * cut to its totals. Only ever taken from the view (buildView's one redaction decision), so a row
+ * never carries what the view would not; a field added to the view stays out of rows until it is named here.
+ */
+export function taskAppraisalOf(view: AppraisalView): TaskAppraisal {
+  const score = view.score;
+  return {
+    id: view.id,
+    employeeId: view.employeeId,
+    period: view.period,
+    rubricId: view.rubricId,
+    rubricVersion: view.rubricVersion,
+    chainId: view.chainId,
+    status: view.status,
+    step: view.step,
+    stepKind: view.stepKind,
+    stepLabel: view.stepLabel,
+    published: view.published,
+    assignees: view.assignees,
+    groupsDone: view.groupsDone,
+    returned: view.returned,
+    ...(view.dueDate !== undefined ? { dueDate: view.dueDate } : {}),
+    ...(view.startDate !== undefined ? { startDate: view.startDate } : {}),
+    overdue: view.overdue,
+    revision: view.revision,
+    updatedAt: view.updatedAt,
+    updatedBy: view.updatedBy,
+    ...(score ? { score: { work: score.work, attendance: score.attendance, monthly: score.monthly, complete: score.complete } } : {}),
+    groups: view.groups,
+    allowedActions: view.allowedActions,
+    returnTo: view.returnTo,
+    ...(view.submit ? { submit: view.submit } : {}),
+    mode: view.mode,
+    task: view.task,
+    ...(view.onBehalfOf !== undefined ? { onBehalfOf: view.onBehalfOf } : {}),
+  };
 }
 
 /**

@@ -179,6 +179,15 @@ for (const [preset, spec] of Object.entries(cases) as Array<[PresetId, Case]>) {
           if (!view) continue;
           const json = every(view);
           assert.deepEqual(view.allowedActions, expected[key] ?? [], `${where}: allowed actions`);
+          // On their task list it is a row of that view: its actions, the score's totals where the view has a score, no sheet.
+          const row = (await service.tasks(person, { now })).items.find((item) => item.appraisal.id === id);
+          assert.equal(row !== undefined, view.task, `${where}: ${view.task ? 'is' : 'is not'} on their task list`);
+          if (row) {
+            assert.deepEqual([row.allowedActions, row.appraisal.allowedActions], [view.allowedActions, view.allowedActions], `${where}: the row's actions`);
+            assert.deepEqual(row.appraisal.score, view.score
+              ? { work: view.score.work, attendance: view.score.attendance, monthly: view.score.monthly, complete: view.score.complete } : undefined, `${where}: the row's totals`);
+            assert.equal('sheet' in row.appraisal, false, `${where}: no sheet in the row`);
+          }
           // TR-3: the employee never learns who rated them laterally, anywhere in what they are sent.
           if (employee) assert.ok(!json.includes('"X1"'), `${where}: no lateral rater id`);
           const limited = spec.limited[key] ?? (employee && !published ? ['TR-1'] : undefined);

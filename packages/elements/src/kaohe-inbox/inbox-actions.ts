@@ -5,7 +5,7 @@
 // mode and items and the forward action all come from the service's view of the task; nothing here
 // asks the chain itself. "What happens after approve" is `InboxActions.approve` → `#settle`.
 // A refusal and a lost race come back as values, so a bulk run can list them per employee.
-import { isForward as forwardAction, sheetEdits, type AppraisalView, type KaoheService } from '@kaohe/service';
+import { isForward as forwardAction, sheetEdits, type AppraisalView, type KaoheService, type TaskAppraisal } from '@kaohe/service';
 import { businessDay, timeZoneOf } from '@kaohe/workflow';
 import type { ActionName, Delegation, Refusal, WorkCalendar, WorkflowAction } from '@kaohe/workflow';
 import type { Locale } from '../base/locale.ts';
@@ -34,7 +34,7 @@ export type ActionOutcome =
 
 /** One action through the application service, on top of the revision that was read. A refusal and a lost race come back as values. */
 async function performAction(
-  service: KaoheService, view: AppraisalView, actor: string, action: WorkflowAction, now: string | undefined, lend?: Delegation,
+  service: KaoheService, view: Pick<TaskAppraisal, 'id' | 'revision'>, actor: string, action: WorkflowAction, now: string | undefined, lend?: Delegation,
 ): Promise<ActionOutcome> {
   let result;
   try {
@@ -108,7 +108,7 @@ export class InboxActions {
   }
 
   /** The step's forward action for this reviewer (the view's `submit`), if any. */
-  forwardOf(view: AppraisalView): ForwardAction | undefined {
+  forwardOf(view: TaskAppraisal): ForwardAction | undefined {
     return view.submit?.type;
   }
 
@@ -126,7 +126,7 @@ export class InboxActions {
   // ---- writing ----
 
   /** Writes one action through `performAction`. While it runs, notices of the task wait for its outcome (`writing`). */
-  async #write(view: AppraisalView, action: WorkflowAction, lend?: Delegation): Promise<ActionOutcome> {
+  async #write(view: TaskAppraisal, action: WorkflowAction, lend?: Delegation): Promise<ActionOutcome> {
     const host = this.#host;
     host.list.writing(view.id);
     try {
@@ -148,7 +148,7 @@ export class InboxActions {
   }
 
   /** Handles what a single (non-bulk) action came to: the list, the pane, the announcement, the events. */
-  async #settle(view: AppraisalView, action: ActionName, outcome: ActionOutcome): Promise<void> {
+  async #settle(view: TaskAppraisal, action: ActionName, outcome: ActionOutcome): Promise<void> {
     const host = this.#host;
     const locale = host.locale;
     const name = host.nameOf(view.employeeId);
@@ -194,7 +194,7 @@ export class InboxActions {
     host.requestUpdate();
   }
 
-  async #settleVeto(view: AppraisalView, action: ActionName): Promise<void> {
+  async #settleVeto(view: TaskAppraisal, action: ActionName): Promise<void> {
     const host = this.#host;
     const message = inboxMsg('vetoed', host.locale);
     host.dispatchEvent(new KaoheTaskActionFailedEvent(view.id, action, { code: 'vetoed', message }));
@@ -202,8 +202,8 @@ export class InboxActions {
     host.announce(message);
   }
 
-  /** The view an action on `id` starts from: the pane's when it is open, else the listed one. */
-  #viewOf(id: string): AppraisalView | undefined {
+  /** The view an action on `id` starts from: the pane's when it is open, else the listed row. */
+  #viewOf(id: string): TaskAppraisal | undefined {
     const open = this.#host.openTask;
     return open?.id === id ? open.view : this.#host.list.get(id)?.appraisal;
   }
@@ -215,7 +215,8 @@ export class InboxActions {
     const host = this.#host;
     const shown = host.openTask?.id === id ? host.openTask : undefined;
     // Edits are sent against the revision they were typed on: a newer one by someone else is a conflict, not an overwrite.
-    const view = shown ? viewToSend(shown) : host.list.get(id)?.appraisal;
+    const sent = shown ? viewToSend(shown) : undefined;
+    const view: TaskAppraisal | undefined = sent ?? host.list.get(id)?.appraisal;
     if (!view) return;
     const action = this.forwardOf(view);
     if (!action) {
@@ -232,7 +233,7 @@ export class InboxActions {
     }
     const open = host.openTask?.id === id ? host.openTask : undefined;
     // Only what this reviewer may edit, compared by content (canonical JSON); the view says which items.
-    const edits = open?.sheet ? sheetEdits(view.sheet, open.sheet, view.editableItems, view.editsAttendance) : {};
+    const edits = sent && open?.sheet ? sheetEdits(sent.sheet, open.sheet, sent.editableItems, sent.editsAttendance) : {};
     const comment = options.comment ?? open?.comment ?? '';
     const group = action === 'group.submit' ? view.submit?.group : undefined;
     const workflowAction = {

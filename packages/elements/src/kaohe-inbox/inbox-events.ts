@@ -2,7 +2,7 @@
 // an approval or a return (its own permission check, a confirmation dialog) calls preventDefault()
 // and nothing is written. The outcome events follow only for what was written to the store.
 import type { Sheet } from '@kaohe/scoring';
-import type { AppraisalView } from '@kaohe/service';
+import type { AppraisalView, TaskAppraisal } from '@kaohe/service';
 import type { ActionName, Delegation, ForwardAction, Refusal } from '@kaohe/workflow';
 import { init } from '../events.ts';
 import type { OpenTaskEdit } from './open-task.ts';
@@ -17,8 +17,8 @@ export type { ForwardAction };
 export class KaoheApproveRequestEvent extends Event {
   static readonly eventName = 'kaohe-approve-request';
   constructor(
-    /** the task as the reviewer sees it (the service's view) */
-    readonly appraisal: AppraisalView,
+    /** the task as the reviewer sees it: the open task's view, or the listed row (a bulk run's) */
+    readonly appraisal: TaskAppraisal | AppraisalView,
     readonly action: ForwardAction,
     /** true when the request is one of a bulk approval */
     readonly bulk: boolean,
@@ -31,7 +31,7 @@ export class KaoheApproveRequestEvent extends Event {
 export class KaoheReturnRequestEvent extends Event {
   static readonly eventName = 'kaohe-return-request';
   constructor(
-    readonly appraisal: AppraisalView,
+    readonly appraisal: TaskAppraisal | AppraisalView,
     readonly to: string,
     readonly comment: string,
   ) {
@@ -49,7 +49,7 @@ export class KaoheReturnRequestEvent extends Event {
 export class KaoheDelegateRequestEvent extends Event {
   static readonly eventName = 'kaohe-delegate-request';
   constructor(
-    readonly appraisal: AppraisalView,
+    readonly appraisal: TaskAppraisal | AppraisalView,
     readonly delegation: Delegation,
   ) {
     super(KaoheDelegateRequestEvent.eventName, init(true));

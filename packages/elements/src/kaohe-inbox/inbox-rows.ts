@@ -1,8 +1,9 @@
 // The inbox's table as plain data: one row per task, made once per revision from the application
-// service's view of it (what the viewer may see, with the score the service stored with the record:
-// design.md, reads never re-score), so that filtering and sorting 10,000 tasks compares ready-made fields.
+// service's task row (`service.tasks`: what the viewer may see of it in a list, with the score's totals
+// the service stored with the record: design.md, reads never re-score) or from a whole view of it (a
+// live notice's, an action's answer), so that filtering and sorting 10,000 tasks compares ready-made fields.
 import type { Label, Rubric } from '@kaohe/scoring';
-import type { AppraisalView } from '@kaohe/service';
+import type { TaskAppraisal } from '@kaohe/service';
 import type { ActionName, AppraisalStatus, Chain, Directory, Person } from '@kaohe/workflow';
 import { machineFor, stepOf } from '@kaohe/workflow';
 
@@ -22,8 +23,8 @@ export interface RowScore {
 
 export interface InboxRow {
   id: string;
-  /** the appraisal as the service shows it to this reviewer */
-  appraisal: AppraisalView;
+  /** the appraisal as the service lists it for this reviewer (the pane reads the whole view when it opens) */
+  appraisal: TaskAppraisal;
   employeeName: string;
   employeeNumber: string;
   role: string;
@@ -57,8 +58,8 @@ export function chainStep(chains: Record<string, Chain>, chainId: string, stepId
   }
 }
 
-/** A row for the view; the directory only names the employee (their role and region for the filters). */
-export function toRow(view: AppraisalView, people: ReadonlyMap<string, Person>): InboxRow {
+/** A row for the task (or a whole view of it); the directory only names the employee (their role and region for the filters). */
+export function toRow(view: TaskAppraisal, people: ReadonlyMap<string, Person>): InboxRow {
   const person = people.get(view.employeeId);
   const name = person?.name ?? view.employeeId;
   const number = person?.number ?? '';

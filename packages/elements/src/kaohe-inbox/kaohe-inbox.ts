@@ -37,22 +37,6 @@ import { TaskListController, type Reconciled } from './task-list-controller.ts';
  */
 const ROW_HEIGHT = 40;
 
-/** Resolves once the next frame has been painted (or after 100 ms, where a hidden tab paints none). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => {
-      // A task queued from a frame callback runs after that frame's paint.
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  });
-}
-
 const columnKeys: Record<SortColumn, InboxMessageKey> = {
   employee: 'employee', number: 'number', role: 'role', region: 'region', period: 'period', step: 'step', due: 'due', score: 'score', state: 'state',
 };
@@ -361,24 +345,41 @@ export class KaoheInbox extends KaoheElement {
 
   // ---- the pane ----
 
-  /** Opens a task in the detail pane and moves focus to its heading. */
+  /**
+   * Opens a task in the detail pane and moves focus to its heading. The list holds each task's row
+   * (`service.tasks`); the pane shows the whole view, read here with its history, as the service
+   * redacts it for the reviewer. A task they may not read any more leaves the list instead.
+   */
   async open(id: string): Promise<void> {
     const row = this.#list.get(id);
     if (!row) return;
     this.#keys.activeId = id;
-    // The row's view (from `tasks`) has everything the first frame shows: the form's mode and items,
-    // the actions, where a return goes (the earliest step first: most returns go to the assessor).
-    this.openTask = openTaskOf(row.appraisal);
+    const service = this.#service();
+    if (!service) return;
+    const opening = this.#opening = id;
+    const view = await service.view(id, this.userId, { history: true, ...(this.now !== undefined ? { now: this.now } : {}) }).catch(() => undefined);
+    // Another task was opened meanwhile: the later open wins.
+    if (this.#opening !== opening) return;
+    this.#opening = undefined;
+    if (!view) {
+      if (this.#list.reconcile(undefined, id) === 'left') {
+        this.#announce(inboxMsg('taskLeft', this.locale));
+        this.#keys.moveActiveAfterRemoval(id);
+      }
+      this.requestUpdate();
+      return;
+    }
+    // A newer revision than the listed one updates its row too (or takes it off the list).
+    if (view.revision !== this.#list.get(id)?.appraisal.revision) this.#list.reconcile(view, id);
+    this.openTask = openTaskOf(view);
     this.#keys.focusAfterUpdate(() => this.#keys.focusPaneHeading());
-    this.dispatchEvent(new KaoheTaskOpenEvent(row.appraisal));
+    this.dispatchEvent(new KaoheTaskOpenEvent(view));
     this.#announce(inboxMsg('opened', this.locale, { name: row.employeeName }));
-    // The heading and the form paint first; the view with its history (a read and its rendering)
-    // follows in the next frame, so Enter on a row shows the task within the frame it was pressed in.
     await this.updateComplete;
-    await afterPaint();
-    if (this.openTask?.id !== id) return;
-    if (this.openTask.view.history === undefined) await this.#loadHistory(id);
   }
+
+  /** the task `open` is reading the view of */
+  #opening: string | undefined;
 
   /** Reads the open task's view again with its history, as the service redacts it for the reviewer. */
   async #loadHistory(id: string): Promise<void> {

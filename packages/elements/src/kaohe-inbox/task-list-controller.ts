@@ -5,7 +5,7 @@
 // show what the service's views carry, the score included (design.md: reads never re-score). It
 // writes nothing either: the inbox's actions (inbox-actions.ts) tell it what they wrote.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AppraisalView, KaoheService, ServiceNotice } from '@kaohe/service';
+import type { AppraisalView, KaoheService, ServiceNotice, TaskAppraisal } from '@kaohe/service';
 import type { Person } from '@kaohe/workflow';
 import type { Locale } from '../base/locale.ts';
 import { RowOrders, slices } from './inbox-order.ts';
@@ -187,8 +187,8 @@ export class TaskListController implements ReactiveController {
     return value;
   }
 
-  /** A row for a view that is on the reviewer's task list; undefined when it is not (or no longer) theirs. */
-  #rowOf(view: AppraisalView | undefined): InboxRow | undefined {
+  /** A row for a task (or a view) that is on the reviewer's task list; undefined when it is not (or no longer) theirs. */
+  #rowOf(view: TaskAppraisal | undefined): InboxRow | undefined {
     if (!view || !view.task) return undefined;
     return toRow(view, this.#hooks.source().people);
   }
@@ -319,7 +319,7 @@ export class TaskListController implements ReactiveController {
   // ---- changing the list ----
 
   /** Puts the service's view of an appraisal into the list (or takes it out); returns what happened to the list. */
-  reconcile(view: AppraisalView | undefined, id: string): Happened {
+  reconcile(view: TaskAppraisal | undefined, id: string): Happened {
     const done = this.#applyRows([{ id, row: this.#rowOf(view) }]);
     return done.left > 0 ? 'left' : done.arrived > 0 ? 'arrived' : done.updated > 0 ? 'updated' : 'none';
   }
@@ -470,7 +470,7 @@ export class TaskListController implements ReactiveController {
     const touched = new Set<string>();
     this.#readsInFlight.add(touched);
     try {
-      const views = new Map<string, AppraisalView>();
+      const views = new Map<string, TaskAppraisal>();
       const pause = slices(SLICE_MS);
       let cursor: string | undefined;
       do {

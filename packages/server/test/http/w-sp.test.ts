@@ -99,6 +99,24 @@ for (const target of databaseTargets()) describe(`on ${target.kind}`, () => {
       const afterScoring = await read('P2', `/api/v1/appraisals/${ID}`);
       assert.match(afterScoring.body, new RegExp(`"monthly":"${MONTHLY}"`), 'sales planning reads the score the regional manager gave');
       await checkEveryone('scored', { mayOpen: chainPeople, scoresFor: chainPeople });
+      // a task list holds rows, not views: the score's totals and where it stands, none of the sheet,
+      // the score's items, the item lists, comments or history (GET /appraisals/{id} reads those)
+      const p2Tasks = JSON.parse((await read('P2', '/api/v1/tasks')).body) as { items: Array<{ appraisal: Record<string, unknown>; allowedActions: string[] }> };
+      const row = p2Tasks.items.find((item) => item.appraisal['id'] === ID) ?? assert.fail('S1 waits on sales planning');
+      // the time of the write and whether it is late today are the view's
+      const { updatedAt, overdue, ...rest } = row.appraisal;
+      const whole = JSON.parse(afterScoring.body) as { updatedAt: string; overdue: boolean };
+      assert.deepEqual([updatedAt, overdue], [whole.updatedAt, whole.overdue]);
+      assert.deepEqual(rest, {
+        id: ID, employeeId: 'S1', period: PERIOD, rubricId: 'R-SP', rubricVersion: 1, chainId: 'W-SP', status: 'inReview',
+        step: 'summarise', stepKind: 'summarise', stepLabel: { 'zh-Hant': '銷售計劃部匯總', 'zh-Hans': '销售计划部汇总', en: 'Sales planning summarises' },
+        published: false, assignees: ['P2'], groupsDone: [], returned: false, dueDate: '2026-12-07', revision: 2, updatedBy: 'R1',
+        score: { work: WORK, attendance: '92.00', monthly: MONTHLY, complete: true },
+        groups: [], allowedActions: ['draft.save', 'step.submit', 'step.return'], returnTo: ['score'], submit: { type: 'step.submit' }, mode: 'review', task: true,
+      });
+      assert.deepEqual(row.allowedActions, ['draft.save', 'step.submit', 'step.return']);
+      assert.ok(!JSON.stringify(p2Tasks).includes(MARKER), 'no comment of the sheet');
+      assert.ok(!JSON.stringify(p2Tasks).includes('SP-Q'), 'no item of the sheet or of the score');
 
       const atSummary = await viewOf('P2');
       assert.equal(atSummary.step, 'summarise');

@@ -42,9 +42,13 @@ export async function appraisalRoutes(api: KaoheApp, service: KaoheService): Pro
   });
 
   api.get('/tasks', {
-    // the page's JSON, each view's text written once per kept (frozen) view
+    // the page's JSON, each row's text written once per kept (frozen) row
     serializerCompiler: () => (data) => taskPageJson(data as TaskPage),
-    schema: { summary: 'The appraisals on which the caller must act now, a page at a time, each as they may see it', querystring: TasksQuery, response: { 200: TaskPageSchema, 401: ProblemSchema } },
+    schema: {
+      summary: 'The appraisals on which the caller must act now, a page at a time, each as a task list shows it to them: '
+        + 'the score\'s totals, none of the sheet, items, comments or history (GET /appraisals/{id} reads the whole)',
+      querystring: TasksQuery, response: { 200: TaskPageSchema, 401: ProblemSchema },
+    },
   }, async (request) => {
     const { cursor, limit } = request.query;
     return service.tasks(personOf(request).id, { ...(cursor !== undefined ? { cursor } : {}), ...(limit !== undefined ? { limit } : {}) });
@@ -73,17 +77,17 @@ export async function appraisalRoutes(api: KaoheApp, service: KaoheService): Pro
   });
 }
 
-/** The JSON of frozen views (the service's kept ones never change), written once each. */
-const viewJson = new WeakMap<object, string>();
+/** The JSON of frozen rows (the service's kept ones never change), written once each. */
+const rowJson = new WeakMap<object, string>();
 
-function jsonOf(view: object): string {
-  if (!Object.isFrozen(view)) return JSON.stringify(view);
-  let text = viewJson.get(view);
-  if (text === undefined) viewJson.set(view, text = JSON.stringify(view));
+function jsonOf(row: object): string {
+  if (!Object.isFrozen(row)) return JSON.stringify(row);
+  let text = rowJson.get(row);
+  if (text === undefined) rowJson.set(row, text = JSON.stringify(row));
   return text;
 }
 
-/** Exactly JSON.stringify(page) (the same keys in the same order), from each view's kept text. */
+/** Exactly JSON.stringify(page) (the same keys in the same order), from each row's kept text. */
 export function taskPageJson(page: TaskPage): string {
   const keys = Object.keys(page);
   // anything else (a problem document answered on this route) is written as it is
