@@ -132,38 +132,19 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
  * never carries what the view would not; a field added to the view stays out of rows until it is named here.
  */
 export function taskAppraisalOf(view: AppraisalView): TaskAppraisal {
+  const row: Record<string, unknown> = {};
+  for (const key of ROW_FIELDS) if (view[key] !== undefined) row[key] = view[key];
   const score = view.score;
-  return {
-    id: view.id,
-    employeeId: view.employeeId,
-    period: view.period,
-    rubricId: view.rubricId,
-    rubricVersion: view.rubricVersion,
-    chainId: view.chainId,
-    status: view.status,
-    step: view.step,
-    stepKind: view.stepKind,
-    stepLabel: view.stepLabel,
-    published: view.published,
-    assignees: view.assignees,
-    groupsDone: view.groupsDone,
-    returned: view.returned,
-    ...(view.dueDate !== undefined ? { dueDate: view.dueDate } : {}),
-    ...(view.startDate !== undefined ? { startDate: view.startDate } : {}),
-    overdue: view.overdue,
-    revision: view.revision,
-    updatedAt: view.updatedAt,
-    updatedBy: view.updatedBy,
-    ...(score ? { score: { work: score.work, attendance: score.attendance, monthly: score.monthly, complete: score.complete } } : {}),
-    groups: view.groups,
-    allowedActions: view.allowedActions,
-    returnTo: view.returnTo,
-    ...(view.submit ? { submit: view.submit } : {}),
-    mode: view.mode,
-    task: view.task,
-    ...(view.onBehalfOf !== undefined ? { onBehalfOf: view.onBehalfOf } : {}),
-  };
+  if (score) row['score'] = { work: score.work, attendance: score.attendance, monthly: score.monthly, complete: score.complete };
+  return row as TaskAppraisal;
 }
+
+/** The view's fields a task row carries, besides the score's totals (TaskAppraisalSchema's). */
+const ROW_FIELDS = [
+  'id', 'employeeId', 'period', 'rubricId', 'rubricVersion', 'chainId', 'status', 'step', 'stepKind', 'stepLabel', 'published', 'assignees',
+  'groupsDone', 'returned', 'dueDate', 'startDate', 'overdue', 'revision', 'updatedAt', 'updatedBy', 'groups', 'allowedActions', 'returnTo',
+  'submit', 'mode', 'task', 'onBehalfOf',
+] as const satisfies ReadonlyArray<keyof TaskAppraisal & keyof AppraisalView>;
 
 /**
  * Everyone who rates or rated at an anonymous step (TR-3): its roster today, delegates included,
