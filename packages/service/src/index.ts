@@ -1,5 +1,7 @@
 export type * from './schemas.ts';
+export type * from './task-schemas.ts';
 export * from './schemas.ts';
+export * from './task-schemas.ts';
 export * from './refusal.ts';
 export * from './service.ts';
 export { buildView, scoreOrNull, taskAppraisalOf } from './view.ts';

@@ -12,8 +12,9 @@ import {
 import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
 import {
   ActionSchema, ActOptionsSchema, DraftInputSchema, OpenPeriodRequestSchema, OpenRequestSchema, PageRequestSchema, ViewOptionsSchema,
-  type AppraisalView, type PageRequest, type TaskAppraisal, type ViewOptions,
+  type AppraisalView, type PageRequest, type ViewOptions,
 } from './schemas.ts';
+import type { TaskAppraisal } from './task-schemas.ts';
 import { buildView, scoreOrNull, taskAppraisalOf } from './view.ts';
 
 /** Which rubric, chain and pay plan apply to the people holding a role. */

@@ -7,7 +7,8 @@ import {
   resolveActors, resolveGroupActors, stepOf, tasksFor, timeZoneOf, visibleItems, workflowOf,
   type ActionName, type AppraisalRecord, type AuditEvent, type Chain, type ChainStep, type Directory, type WorkCalendar,
 } from '@kaohe/workflow';
-import type { AppraisalView, HistoryEntry, SubmitAction, TaskAppraisal, ViewComment, ViewMode } from './schemas.ts';
+import type { AppraisalView, HistoryEntry, SubmitAction, ViewComment, ViewMode } from './schemas.ts';
+import type { TaskAppraisal } from './task-schemas.ts';
 
 export interface ViewInput {
   record: AppraisalRecord;
