@@ -9,7 +9,7 @@ import type { WorkCalendar } from './calendar.ts';
 import { dueDate, isOverdue, startDate } from './calendar.ts';
 import { timeZoneOf } from './business-day.ts';
 import { personOf } from './directory-index.ts';
-import type { ChainContext, ChainEvent, ChainMachine, Cycle, TrailEntry } from './machine.ts';
+import type { ChainContext, ChainEvent, ChainMachine, Cycle } from './machine.ts';
 import { createChainMachine, forwardEventOf, publishedState, rules } from './machine.ts';
 import type { AppraisalRecord, AppraisalStatus, AuditEvent, Delegation, Directory, Person } from './records.ts';
 import type { RoutingOptions } from './routing.ts';
@@ -88,16 +88,19 @@ export type ActResult =
   | { ok: true; record: AppraisalRecord; audit: AuditEntry[] }
   | { ok: false; reason: Refusal };
 
+/**
+ * The part of the machine's context a record keeps from one action to the next (who may act is drawn
+ * from the directory each time): the one list, read into the machine by `act` and written back by `project`.
+ */
+type KeptContext = Pick<ChainContext, 'cycle' | 'groupsDone' | 'returns' | 'acknowledged' | 'trail' | 'lastDraft'>;
+const kept = (from: KeptContext): KeptContext => ({
+  cycle: from.cycle, groupsDone: from.groupsDone, returns: from.returns, acknowledged: from.acknowledged, trail: from.trail, lastDraft: from.lastDraft,
+});
+
 /** What `record.workflow` holds: the machine's progress, JSON only. */
-export interface WorkflowState {
+export interface WorkflowState extends KeptContext {
   /** the machine state: a step id, or `published` */
   state: string;
-  cycle: Cycle;
-  groupsDone: string[];
-  returns: string[];
-  acknowledged: boolean;
-  trail: TrailEntry[];
-  lastDraft: TrailEntry | null;
   /** what an assignee may do at the current step, for task lists drawn without the directory */
   actions: ActionName[];
   /** delegations that put someone among the assignees, so a task ends with its delegation */
@@ -388,12 +391,7 @@ function prepare(record: AppraisalRecord, action: WorkflowAction, ctx: ActContex
   const context: ChainContext = {
     employeeId: employee.id,
     ...rosters(chain, employee, ctx.directory, routing),
-    cycle: workflow.cycle,
-    groupsDone: workflow.groupsDone,
-    returns: workflow.returns,
-    acknowledged: workflow.acknowledged,
-    trail: workflow.trail,
-    lastDraft: workflow.lastDraft,
+    ...kept(workflow),
   };
   const event = toEvent(action, ctx);
   const refusal = reasonFor(chain, workflow.state, context, event, action, ctx);
@@ -553,12 +551,7 @@ function project(chain: Chain, state: string, context: ChainContext, employee: P
     .filter((delegation) => assignees.includes(delegation.to) && !base.includes(delegation.to) && base.includes(delegation.from));
   const workflow: WorkflowState = {
     state,
-    cycle: context.cycle,
-    groupsDone: context.groupsDone,
-    returns: context.returns,
-    acknowledged: context.acknowledged,
-    trail: context.trail,
-    lastDraft: context.lastDraft,
+    ...kept(context),
     actions: published ? [] : stepActions(step, context),
     delegated,
   };
