@@ -8,7 +8,7 @@
 // the path it is imported by. Names it cannot place (types) stay on the index import, which esbuild
 // then drops as unused.
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 
 const LOCAL = /^export\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:function\s*\*?|const|let|var|class|abstract\s+class|enum)\s+([A-Za-z_$][\w$]*)/gm;
 const LIST = /^export\s*\{([^}]*)\}\s*(?:from\s*'([^']+)')?\s*;?/gm;
@@ -31,6 +31,13 @@ function exportsOf(file, cache, seen = new Set()) {
       if (!from) names.set(alias, { file, name: alias });
       else if (from.startsWith('.')) {
         const target = exportsOf(resolve(dirname(file), from), cache, seen).get(original);
+        names.set(alias, target ?? { file, name: alias });
+      } else {
+        // a name another Kaohe package defines (store's canonicalJson is scoring's): from its defining
+        // module, not from the re-exporting index, which would reach all of that package
+        const packages = file.slice(0, file.lastIndexOf(`${sep}packages${sep}`));
+        const entry = packages ? entryOf(packages, from) : undefined;
+        const target = entry ? exportsOf(entry, cache, seen).get(original) : undefined;
         names.set(alias, target ?? { file, name: alias });
       }
     }
@@ -59,11 +66,11 @@ function entryOf(root, specifier) {
   return path ? join(folder, path) : undefined;
 }
 
-const IMPORT = /import\s*\{([^}]*)\}\s*from\s*'(@kaohe\/[^']+)'\s*;?/g;
+const IMPORT = /(import|export)\s*\{([^}]*)\}\s*from\s*'(@kaohe\/[^']+)'\s*;?/g;
 
-/** `source` with its value imports of Kaohe packages pointed at the defining modules. */
+/** `source` with its value imports (and re-exports) of Kaohe packages pointed at the defining modules. */
 export function directImports(source, root, cache) {
-  return source.replace(IMPORT, (statement, list, specifier) => {
+  return source.replace(IMPORT, (statement, keyword, list, specifier) => {
     const entry = entryOf(root, specifier);
     if (!entry) return statement;
     const names = exportsOf(entry, cache);
@@ -83,8 +90,8 @@ export function directImports(source, root, cache) {
       specifiers.push(target.name === local ? local : `${target.name} as ${local}`);
       byFile.set(target.file, specifiers);
     }
-    const lines = [...byFile].map(([file, specifiers]) => `import { ${specifiers.join(', ')} } from ${JSON.stringify(file)};`);
-    if (rest.length > 0) lines.push(`import { ${rest.join(', ')} } from '${specifier}';`);
+    const lines = [...byFile].map(([file, specifiers]) => `${keyword} { ${specifiers.join(', ')} } from ${JSON.stringify(file)};`);
+    if (rest.length > 0) lines.push(`${keyword} { ${rest.join(', ')} } from '${specifier}';`);
     // as many lines as the statement had, so esbuild's messages keep their line numbers
     return lines.join(' ') + '\n'.repeat((statement.match(/\n/g) ?? []).length);
   });

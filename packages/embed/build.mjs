@@ -57,11 +57,11 @@ const CEILING_PAYSLIP_SERVER = 95; // 94.0
 const CEILING_EVERY_ELEMENT = 137.5; // 136.3: over the 126.9 of the one core bundle before the split (see the README)
 const CEILING_BUILDER = 138.5; // 137.0
 const PAGES = [
-  { name: 'kaohe-rubric-form with a rubric', target: 55, ceiling: CEILING_RUBRIC_FORM, files: ['kaohe.iife.js', 'kaohe-api', 'local-service', 'kaohe-rubric-form'] },
+  { name: 'kaohe-rubric-form with a rubric', target: 55, ceiling: CEILING_RUBRIC_FORM, files: ['kaohe.iife.js', 'kaohe-api', 'kaohe-rubric-form'] },
   { name: 'kaohe-inbox on the server', target: 60, ceiling: CEILING_INBOX_SERVER, files: ['kaohe.iife.js', 'kaohe-api', 'server-mode', 'kaohe-inbox'] },
   { name: 'kaohe-payslip on the server', target: 45, ceiling: CEILING_PAYSLIP_SERVER, files: ['kaohe.iife.js', 'kaohe-api', 'server-mode', 'kaohe-payslip'] },
-  { name: 'every core element, no-server mode', target: 112, ceiling: CEILING_EVERY_ELEMENT, files: ['kaohe.iife.js', 'kaohe-api', 'local-service', 'kaohe-inbox', 'kaohe-rubric-form', 'kaohe-payslip'] },
-  { name: "HR's page with the form builder", target: 150, ceiling: CEILING_BUILDER, files: ['kaohe.iife.js', 'kaohe-form-builder.js', 'kaohe-api', 'local-service', 'kaohe-form-builder'] },
+  { name: 'every core element, no-server mode', target: 112, ceiling: CEILING_EVERY_ELEMENT, files: ['kaohe.iife.js', 'kaohe-api', 'local-service', 'local-store', 'kaohe-inbox', 'kaohe-rubric-form', 'kaohe-payslip'] },
+  { name: "HR's page with the form builder", target: 150, ceiling: CEILING_BUILDER, files: ['kaohe.iife.js', 'kaohe-form-builder.js', 'kaohe-api', 'kaohe-form-builder'] },
 ];
 
 const common = {
@@ -176,6 +176,7 @@ const splitEntries = {
 /** Modules only imported lazily, which esbuild makes entries of their own: their names in the chunk map. */
 const lazyEntries = {
   'local-service': src('local-service.ts'),
+  'local-store': src('local-store.ts'),
   'server-mode': src('server-mode.ts'),
 };
 
@@ -208,7 +209,7 @@ const notInCore = [
   [/^node:|node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:tsx|esbuild)\//, 'Node-only code'],
 ];
 /** Core entries: the checks above apply to them and to every chunk they import. */
-const coreEntries = ['kaohe-api', 'kaohe-rubric-form', 'kaohe-inbox', 'kaohe-payslip', 'kaohe-outbox-status', 'local-service', 'server-mode'];
+const coreEntries = ['kaohe-api', 'kaohe-rubric-form', 'kaohe-inbox', 'kaohe-payslip', 'kaohe-outbox-status', 'local-service', 'local-store', 'server-mode'];
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const gzip9 = (code) => gzipSync(code, { level: 9 }).length;

@@ -67,6 +67,12 @@ before(async () => {
     // The host's router writes the inbox in after configure; its module is fetched only now.
     document.querySelector('main').append(document.createElement('kaohe-inbox'));`));
   writeFileSync(join(folder, 'inbox.html'), page('<main></main>', 'inbox.js'));
+  writeFileSync(join(folder, 'form.js'), script(`${configure}
+    const form = document.querySelector('kaohe-rubric-form');
+    form.rubric = Kaohe.context.rubrics['OA-SALES'];
+    form.sheet = { rubric: 'OA-SALES', rubricVersion: 1, employee: 'SP1', period: '2026-10', attendance: { absentDays: '0' }, entries: {} };
+    await form.updateComplete;`));
+  writeFileSync(join(folder, 'form.html'), page('<main><kaohe-rubric-form></kaohe-rubric-form></main>', 'form.js'));
   served = await serve(folder);
   launched = await launch();
 });
@@ -93,6 +99,31 @@ describe('issue 14: one script tag, each element from its own module', () => {
       assert.ok(!scripts.includes(chunks[other]!), `${other} (${chunks[other]}) was not fetched; fetched: ${scripts.join(', ')}`);
     }
     assert.ok(!scripts.some((name) => /form-builder|kaohe-hr|presets/.test(name)), scripts.join(', '));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(cspConsole, []);
+    await tab.close();
+  });
+
+  test('a page with a rubric form and a rubric fetches neither the workflow machine nor the IndexedDB store until an action needs them', async () => {
+    const { page: tab, errors, cspConsole } = await watchedPage(launched.browser);
+    const scripts: string[] = [];
+    tab.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.replace('/kaohe/', '')); });
+    await tab.goto(new URL('form.html', served.url).href, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.body.dataset['ready'] !== undefined, { timeout: 30_000 });
+    assert.equal(await tab.evaluate(() => document.body.dataset['ready']), 'yes', errors.join('\n'));
+    assert.ok(await tab.evaluate(() => (document.querySelector('kaohe-rubric-form')?.shadowRoot?.querySelectorAll('input').length ?? 0) > 0), 'the form shows its fields');
+    assert.ok(scripts.includes(chunks['kaohe-rubric-form']!), scripts.join(', '));
+    for (const unneeded of ['local-service', 'local-store', 'server-mode', 'kaohe-inbox']) {
+      assert.ok(!scripts.includes(chunks[unneeded]!), `${unneeded} (${chunks[unneeded]}) was not fetched; fetched: ${scripts.join(', ')}`);
+    }
+    // The first action brings the page's service and its store: the opened month is RM1's task (W-SP: RM1 scores first).
+    const tasks = await tab.evaluate(async () => {
+      const kaohe = (window as unknown as { Kaohe: { openAppraisal(o: object): Promise<{ id: string }>; tasks(): Promise<Array<{ appraisalId: string; step: string }>> } }).Kaohe;
+      await kaohe.openAppraisal({ employee: 'SP1', period: '2026-10' });
+      return (await kaohe.tasks()).map((task) => `${task.appraisalId} ${task.step}`);
+    });
+    assert.deepEqual(tasks, ['2026-10:SP1 score']);
+    assert.ok(scripts.includes(chunks['local-service']!) && scripts.includes(chunks['local-store']!), `fetched when needed: ${scripts.join(', ')}`);
     assert.deepEqual(errors, []);
     assert.deepEqual(cspConsole, []);
     await tab.close();

@@ -3,12 +3,13 @@
 import {
   KaoheInputError, loadRubric as parseRubric, type PayPlanInput, type Problem, type Rubric,
 } from '@kaohe/scoring';
-import { MemoryStore, type KaoheStore } from '@kaohe/store';
+import type { KaoheStore } from '@kaohe/store';
 import { canonicalTimeZone, chainPresets, presetAssignments, validateChain, type Chain } from '@kaohe/workflow';
 import { locales } from '@kaohe/elements/locale';
 import type { KaoheConfig } from './api-types.ts';
 import type { KaoheAssignment } from './context.ts';
 import type { KaohePresetFile } from './presets-channel.ts';
+import { DeferredStore } from './deferred-store.ts';
 
 /**
  * Which rubric, chain and pay plan apply to each role of the presets (rules.md §1, §3, §5). The rubrics
@@ -55,17 +56,12 @@ export function resolveAssignments(
   return assignments;
 }
 
-/** The IndexedDB store (idb), imported when first needed: a page on a server never downloads it. */
-export async function openDefaultStore(name: string): Promise<KaoheStore> {
-  try {
-    const { IdbStore } = await import('./local-service.ts');
-    return await IdbStore.open(name);
-  } catch (error) {
-    // Private windows and locked-down browsers refuse IndexedDB; the page still works, it just forgets on reload.
-    console.warn(`Kaohe: IndexedDB is unavailable (${error instanceof Error ? error.message : String(error)}); `
-      + 'appraisals are kept in memory and lost on reload. Pass a `store` to Kaohe.configure to persist them elsewhere.');
-    return new MemoryStore();
-  }
+/**
+ * The page's IndexedDB store, opened (and its code, idb, imported) when it is first read or written:
+ * a page on a server, or one that only shows a rubric form, never downloads it (deferred-store.ts).
+ */
+export function openDefaultStore(name: string): KaoheStore {
+  return new DeferredStore(name);
 }
 
 /** What a valid configuration resolves to, before a store is opened. */

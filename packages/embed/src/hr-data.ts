@@ -9,7 +9,7 @@ import type { AppraisalQuery } from '@kaohe/store';
 import type { AnnualMonth, PayrollEntry } from '@kaohe/elements/hr';
 import type { AnnualRecord, ScoreEntry } from '@kaohe/scoring';
 import { getContext, type KaoheContext } from './context.ts';
-import { serviceFor } from './service.ts';
+import { loadedService } from './service.ts';
 
 export type { ScoredAppraisal };
 
@@ -41,7 +41,7 @@ function warnSkipped(skipped: readonly SkippedAppraisal[]): void {
  */
 export async function distribution(period: string): Promise<ScoreEntry[]> {
   const context = configured('distribution');
-  const result = await hrReads(serviceFor(context)).distribution(context.user, { period });
+  const result = await hrReads(await loadedService(context)).distribution(context.user, { period });
   if (!result.ok) throw refused('distribution', result.message);
   warnSkipped(result.skipped);
   return result.entries;
@@ -56,7 +56,7 @@ export async function distribution(period: string): Promise<ScoreEntry[]> {
  */
 export async function payroll(period: string, values: PayValues = {}): Promise<PayrollEntry[]> {
   const context = configured('payroll');
-  const result = await hrReads(serviceFor(context)).payroll(context.user, { period, values });
+  const result = await hrReads(await loadedService(context)).payroll(context.user, { period, values });
   if (!result.ok) throw refused('payroll', result.message);
   warnSkipped(result.skipped);
   return result.entries;
@@ -65,7 +65,7 @@ export async function payroll(period: string, values: PayValues = {}): Promise<P
 /** The month's payroll CSV (UTF-8 with BOM; the bytes `kaohe batch` writes), with the same figures as `payroll`. HR only. */
 export async function payrollCsv(period: string, options: { values?: PayValues; locale?: Locale } = {}): Promise<PayrollCsv> {
   const context = configured('payrollCsv');
-  const result = await hrReads(serviceFor(context)).payrollCsv(context.user, { period, values: options.values ?? {}, locale: options.locale ?? context.locale });
+  const result = await hrReads(await loadedService(context)).payrollCsv(context.user, { period, values: options.values ?? {}, locale: options.locale ?? context.locale });
   if (!result.ok) throw refused('payrollCsv', result.message);
   warnSkipped(result.skipped);
   const { ok: _ok, skipped: _skipped, ...csv } = result;
@@ -78,7 +78,7 @@ export async function payrollCsv(period: string, options: { values?: PayValues; 
  */
 export async function annualYear(year: number): Promise<AnnualYear> {
   const context = configured('annualYear');
-  const result = await hrReads(serviceFor(context)).annualYear(context.user, { year });
+  const result = await hrReads(await loadedService(context)).annualYear(context.user, { year });
   if (!result.ok) throw refused('annualYear', result.message);
   return { peers: result.peers, months: result.months };
 }
@@ -95,7 +95,7 @@ export async function scoredAppraisals(query: AppraisalQuery = {}): Promise<Scor
   if (context.service) {
     throw refused('scoredAppraisals', 'with a server, the appraisals stay on it; read distribution(period), payroll(period), payrollCsv(period) or annualYear(year) instead.');
   }
-  const result = await hrReads(serviceFor(context)).scored(context.user, query);
+  const result = await hrReads(await loadedService(context)).scored(context.user, query);
   if (!result.ok) throw refused('scoredAppraisals', result.message);
   warnSkipped(result.skipped);
   return result.appraisals;

@@ -22,12 +22,14 @@ import { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
 import { checkConfig, defaultDatabaseName, openDefaultStore } from './config.ts';
 import { PresetsLoader } from './presets-loader.ts';
 import { answerUpdateComplete } from './pending-element.ts';
-import { MemoryStore } from '@kaohe/store';
 
 export type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
 export { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
 export { defaultAssignments } from './config.ts';
-import { serviceFor } from './service.ts';
+import { provideLocalServiceImport, serviceFor } from './service.ts';
+
+// The page's own service (the workflow machine, xstate) is imported at its first call (service.ts).
+provideLocalServiceImport(() => import('./local-service.ts'));
 
 import { VERSION } from './version.ts';
 
@@ -102,17 +104,18 @@ export class KaoheApi extends EventTarget {
     if (!config || typeof config !== 'object') throw new TypeError('Kaohe.configure needs { user, directory }');
     await this.#presets.settled();
     // With a server the people may come from it; the checks below are the same either way.
-    // The HTTP client loads only with a server; the page's own service (the workflow machine) only without one.
+    // The HTTP client loads only with a server; the page's own service (the workflow machine) only without
+    // one, at its first call (service.ts), and the IndexedDB store when it is first read or written.
     const connection = config.server !== undefined
       ? await (await import('./server-mode.ts')).connectServer({ ...config, server: config.server })
-      : await import('./local-service.ts').then(() => undefined);
+      : undefined;
     const directory = connection?.directory ?? config.directory;
     const { rubrics, chains, payPlans, assignments, timeZone } = checkConfig({ ...config, ...(directory ? { directory } : {}) }, this.#presets.file);
     if (!directory) throw new TypeError('Kaohe.configure needs { user, directory }');
 
     // With a server, appraisals live there: the page keeps none of its own (an element still reading `store`
     // finds it empty rather than another browser-only data set); the offline outbox has its own database.
-    const store = config.store ?? (connection ? new MemoryStore() : getContext()?.store ?? await openDefaultStore(config.databaseName ?? defaultDatabaseName()));
+    const store = config.store ?? (connection ? new (await import('./memory-store.ts')).MemoryStore() : getContext()?.store ?? openDefaultStore(config.databaseName ?? defaultDatabaseName()));
     await this.#presets.storeRubrics(store, Object.values(rubrics));
     if (config.locale) setElementsLocale(config.locale);
 

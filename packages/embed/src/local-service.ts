@@ -1,10 +1,9 @@
-// The page's own application service over its store (the IndexedDB mode): the workflow machine and
-// the service's write path. Imported by Kaohe.configure only when no server is configured, so a page
-// on the server never downloads xstate; the ESM entry and kaohe-hr.js import it at once.
-// The IndexedDB store (idb) comes with it: the same mode needs both, so they are one chunk to load.
+// The page's own application service over its store (no server): the workflow machine (xstate) and the
+// service's write path. Imported by service.ts at the first call of the page's service (an action, the
+// inbox's tasks, a payslip), so a page on the server, or one that only shows a rubric form, never
+// downloads xstate; the ESM entry and kaohe-hr.js import it at once. The IndexedDB store comes apart
+// (local-store.ts), when the store is first read or written.
 import { createService } from '@kaohe/service';
 import { provideLocalService } from './service.ts';
-
-export { IdbStore } from '@kaohe/store/idb';
 
 provideLocalService(createService);

@@ -6,6 +6,7 @@ import { chainPresets, type Chain } from '@kaohe/workflow';
 import type { KaoheApiOptions, KaoheConfig, KaohePresets } from './api-types.ts';
 import { defaultAssignments, resolveAssignments } from './config.ts';
 import { getContext, setContext, type KaoheContext } from './context.ts';
+import { DeferredStore } from './deferred-store.ts';
 import { offeredPresets, onPresets, type KaohePresetFile } from './presets-channel.ts';
 
 // A classic <script src> from the page's own origin is allowed under `script-src 'self'`, where a
@@ -132,6 +133,11 @@ export class PresetsLoader {
   }
 
   storeRubrics(store: KaoheStore, rubrics: readonly Rubric[]): Promise<unknown> {
+    // The page's IndexedDB store not opened yet gets them as it opens, before anything reads it.
+    if (store instanceof DeferredStore) {
+      store.whenOpened((opened) => this.storeRubrics(opened, rubrics));
+      return Promise.resolve();
+    }
     // Appraisals pin the rubric version they were opened with; the store keeps every version they may name.
     return Promise.all(rubrics.map((rubric) => store.putRubric(rubric).catch((error: unknown) => {
       console.warn(`Kaohe: rubric ${rubric.id} v${rubric.version} was not stored:`, error);

@@ -4,6 +4,9 @@ import { workflowOf } from './appraisal.ts';
 import { isOverdue } from './calendar.ts';
 import { delegationInForce } from './routing.ts';
 import type { AppraisalRecord, AppraisalStatus } from './records.ts';
+import { byUrgency } from './urgency.ts';
+
+export { byUrgency } from './urgency.ts';
 
 export interface Task {
   appraisalId: string;
@@ -51,9 +54,4 @@ export function inbox(records: AppraisalRecord[], userId: string, now: string, t
     .map((record) => tasksFor(record, userId, now, timeZone))
     .filter((task): task is Task => task !== null)
     .sort(byUrgency);
-}
-
-/** The inbox's order: overdue first, then by due date (none last), then by appraisal id. */
-export function byUrgency(a: Task, b: Task): number {
-  return Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.appraisalId.localeCompare(b.appraisalId);
 }
