@@ -104,7 +104,7 @@ describe('issue 14: one script tag, each element from its own module', () => {
     await tab.close();
   });
 
-  test('a page with a rubric form and a rubric fetches neither the workflow machine nor the IndexedDB store until an action needs them', async () => {
+  test('a page with a rubric form and a rubric fetches neither the workflow machine nor the IndexedDB store until an action needs them, nor another language\'s words until the person switches to it', async () => {
     const { page: tab, errors, cspConsole } = await watchedPage(launched.browser);
     const scripts: string[] = [];
     tab.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.replace('/kaohe/', '')); });
@@ -124,6 +124,14 @@ describe('issue 14: one script tag, each element from its own module', () => {
     });
     assert.deepEqual(tasks, ['2026-10:SP1 score']);
     assert.ok(scripts.includes(chunks['local-service']!) && scripts.includes(chunks['local-store']!), `fetched when needed: ${scripts.join(', ')}`);
+    // The page speaks English (configure's locale); simplified Chinese words arrive when the person switches to it.
+    const absentLabel = () => tab.evaluate(() => document.querySelector('kaohe-rubric-form')?.shadowRoot?.querySelector('label[for="absent-days"]')?.textContent?.trim());
+    assert.equal(await absentLabel(), 'Absent days');
+    const fetched = scripts.length;
+    await tab.evaluate(() => (window as unknown as { Kaohe: { setLocale(locale: string): void } }).Kaohe.setLocale('zh-Hans'));
+    // 缺勤天数, not zh-Hant's 缺勤天數
+    await tab.waitForFunction(() => document.querySelector('kaohe-rubric-form')?.shadowRoot?.querySelector('label[for="absent-days"]')?.textContent?.trim() === '缺勤天数', { timeout: 10_000 });
+    assert.ok(scripts.length > fetched, `the zh-Hans words were fetched at the switch: ${scripts.slice(fetched).join(', ')}`);
     assert.deepEqual(errors, []);
     assert.deepEqual(cspConsole, []);
     await tab.close();

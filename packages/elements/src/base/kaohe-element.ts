@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { getLocale, isLocale, msg, onLocaleChange, type Locale, type MessageKey } from './locale.ts';
+import { getLocale, isLocale, localeLoading, msg, onLocaleChange, type Locale, type MessageKey } from './locale.ts';
 import { tokenStyles } from './tokens.styles.ts';
 
 /** The version of @kaohe/elements this copy belongs to, told when a tag is defined twice. */
@@ -60,6 +60,19 @@ export class KaoheElement extends LitElement {
       const old = followed;
       followed = next;
       if (this.#ownLocale === undefined) this.requestUpdate('locale', old);
+    });
+  }
+
+  /**
+   * Renders once the words of the element's locale are here: the catalogues carry zh-Hant, and another
+   * locale's words are imported when an element first speaks it (`updateComplete` waits for them too).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = localeLoading(this.locale);
+    if (!loading) return super.scheduleUpdate();
+    return loading.then(() => super.scheduleUpdate(), (error: unknown) => {
+      console.error(`Kaohe: the ${this.locale} words did not load; showing ${getLocale() === this.locale ? 'zh-Hant' : 'the default'} words`, error);
+      return super.scheduleUpdate();
     });
   }
 

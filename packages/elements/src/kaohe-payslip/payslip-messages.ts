@@ -1,44 +1,8 @@
 // The payslip's own words, keyed by the same Locale as the shared catalogue (base/locale.ts cannot
 // be extended from outside). Line, input and flag labels come from the pay plan itself.
-import { lookupMessage, type Catalogue, type Locale, type Message, type MessageParams } from '../base/locale.ts';
+import { lookupMessage, catalogue, type LazyCatalogue, type Locale, type Message, type MessageParams } from '../base/locale.ts';
 
-const en = {
-  payslip: 'Payslip',
-  heading: ({ period }) => `Payslip ${period}`,
-  employee: 'Employee',
-  plan: 'Pay plan',
-  line: 'Pay line',
-  calculation: 'How it is worked out',
-  amount: 'Amount',
-  total: 'Total',
-  linesCaption: ({ currency }) => `Pay lines, amounts in ${currency}`,
-  scoreUsed: 'Score used',
-  consequences: 'What changed your pay',
-  settings: 'Rules applied',
-  print: 'Print',
-  notAvailable: 'This payslip is not available to you.',
-  loading: 'Reading the payslip…',
-  notYet: ({ reason }) => `No payslip yet: ${reason}`,
-  notPublished: 'This payslip is not available to you yet: the appraisal has not been published.',
-  noPayslip: 'No payslip to show.',
-  unknownPlan: ({ id }) => `No payslip to show: the pay plan "${id}" is not available on this page.`,
-  yes: 'yes',
-  no: 'no',
-  lowerOf: 'the lower of',
-  higherOf: 'the higher of',
-  ifWord: 'if',
-  thenWord: 'then',
-  elseWord: 'otherwise',
-  and: 'and',
-  or: 'or',
-  not: 'not',
-  rounded: 'rounded',
-  limitedTo: 'limited to',
-} satisfies Record<string, Message>;
-
-export type PayslipMessageKey = keyof typeof en;
-
-const zhHant: Record<PayslipMessageKey, Message> = {
+const zhHant = {
   payslip: '工資單',
   heading: ({ period }) => `工資單 ${period}`,
   employee: '員工',
@@ -70,43 +34,15 @@ const zhHant: Record<PayslipMessageKey, Message> = {
   not: '非',
   rounded: '四捨五入',
   limitedTo: '限於',
-};
+} satisfies Record<string, Message>;
 
-const zhHans: Record<PayslipMessageKey, Message> = {
-  payslip: '工资单',
-  heading: ({ period }) => `工资单 ${period}`,
-  employee: '员工',
-  plan: '薪酬方案',
-  line: '项目',
-  calculation: '计算方式',
-  amount: '金额',
-  total: '合计',
-  linesCaption: ({ currency }) => `工资项目（金额单位：${currency}）`,
-  scoreUsed: '所用考核得分',
-  consequences: '影响工资的情况',
-  settings: '适用规则',
-  print: '打印',
-  notAvailable: '您无权查看此工资单。',
-  loading: '正在读取工资单…',
-  notYet: ({ reason }) => `尚无工资单：${reason}`,
-  notPublished: '您暂时无法查看此工资单：考核结果尚未公布。',
-  noPayslip: '没有可显示的工资单。',
-  unknownPlan: ({ id }) => `没有可显示的工资单：此页面没有薪酬方案「${id}」。`,
-  yes: '是',
-  no: '否',
-  lowerOf: '取较小者',
-  higherOf: '取较大者',
-  ifWord: '若',
-  thenWord: '则',
-  elseWord: '否则',
-  and: '且',
-  or: '或',
-  not: '非',
-  rounded: '四舍五入',
-  limitedTo: '限于',
-};
+export type PayslipMessageKey = keyof typeof zhHant;
 
-export const payslipCatalogue: Catalogue<PayslipMessageKey> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+/** zh-Hant with the module; en and zh-Hans imported when the page (or an element) first speaks them. */
+export const payslipCatalogue: LazyCatalogue<PayslipMessageKey> = catalogue<PayslipMessageKey>(zhHant, {
+  en: () => import('./payslip-messages.en.ts').then((module) => module.en),
+  'zh-Hans': () => import('./payslip-messages.zh-Hans.ts').then((module) => module.zhHans),
+});
 
 export function payslipMsg(key: PayslipMessageKey, locale: Locale, params: MessageParams = {}): string {
   return lookupMessage(payslipCatalogue, key, locale, params);

@@ -1,0 +1,37 @@
+// The words of payslip-messages.ts in English: imported when a page or an element first speaks en; zh-Hant is in payslip-messages.ts.
+import type { Message } from '../base/locale.ts';
+import type { PayslipMessageKey } from './payslip-messages.ts';
+
+export const en: Readonly<Record<PayslipMessageKey, Message>> = {
+  payslip: 'Payslip',
+  heading: ({ period }) => `Payslip ${period}`,
+  employee: 'Employee',
+  plan: 'Pay plan',
+  line: 'Pay line',
+  calculation: 'How it is worked out',
+  amount: 'Amount',
+  total: 'Total',
+  linesCaption: ({ currency }) => `Pay lines, amounts in ${currency}`,
+  scoreUsed: 'Score used',
+  consequences: 'What changed your pay',
+  settings: 'Rules applied',
+  print: 'Print',
+  notAvailable: 'This payslip is not available to you.',
+  loading: 'Reading the payslip…',
+  notYet: ({ reason }) => `No payslip yet: ${reason}`,
+  notPublished: 'This payslip is not available to you yet: the appraisal has not been published.',
+  noPayslip: 'No payslip to show.',
+  unknownPlan: ({ id }) => `No payslip to show: the pay plan "${id}" is not available on this page.`,
+  yes: 'yes',
+  no: 'no',
+  lowerOf: 'the lower of',
+  higherOf: 'the higher of',
+  ifWord: 'if',
+  thenWord: 'then',
+  elseWord: 'otherwise',
+  and: 'and',
+  or: 'or',
+  not: 'not',
+  rounded: 'rounded',
+  limitedTo: 'limited to',
+};

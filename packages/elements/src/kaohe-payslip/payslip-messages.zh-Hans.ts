@@ -1,0 +1,37 @@
+// The words of payslip-messages.ts in Simplified Chinese: imported when a page or an element first speaks zh-Hans; zh-Hant is in payslip-messages.ts.
+import type { Message } from '../base/locale.ts';
+import type { PayslipMessageKey } from './payslip-messages.ts';
+
+export const zhHans: Readonly<Record<PayslipMessageKey, Message>> = {
+  payslip: '工资单',
+  heading: ({ period }) => `工资单 ${period}`,
+  employee: '员工',
+  plan: '薪酬方案',
+  line: '项目',
+  calculation: '计算方式',
+  amount: '金额',
+  total: '合计',
+  linesCaption: ({ currency }) => `工资项目（金额单位：${currency}）`,
+  scoreUsed: '所用考核得分',
+  consequences: '影响工资的情况',
+  settings: '适用规则',
+  print: '打印',
+  notAvailable: '您无权查看此工资单。',
+  loading: '正在读取工资单…',
+  notYet: ({ reason }) => `尚无工资单：${reason}`,
+  notPublished: '您暂时无法查看此工资单：考核结果尚未公布。',
+  noPayslip: '没有可显示的工资单。',
+  unknownPlan: ({ id }) => `没有可显示的工资单：此页面没有薪酬方案「${id}」。`,
+  yes: '是',
+  no: '否',
+  lowerOf: '取较小者',
+  higherOf: '取较大者',
+  ifWord: '若',
+  thenWord: '则',
+  elseWord: '否则',
+  and: '且',
+  or: '或',
+  not: '非',
+  rounded: '四舍五入',
+  limitedTo: '限于',
+};
