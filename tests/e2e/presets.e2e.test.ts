@@ -40,7 +40,9 @@ const ownRmRubric = { ...structuredClone(rubricPresets['R-RM']), label: { 'zh-Ha
  */
 const payslipHelpers = `
   const payslipFor = async (plan) => {
-    const record = { ...(await Kaohe.openAppraisal({ employee: 'SP1', period: '2026-10' })), status: 'published' };
+    // A new sheet claims no absent days (they are recorded at the scoring step): the month's are given here.
+    const opened = await Kaohe.openAppraisal({ employee: 'SP1', period: '2026-10' });
+    const record = { ...opened, sheet: { ...opened.sheet, attendance: { absentDays: '0' } }, status: 'published' };
     const el = Kaohe.create('kaohe-payslip', { plan, record, input: ${JSON.stringify(salesPay)}, locale: 'en' });
     document.body.append(el);
     await el.updateComplete;
@@ -103,10 +105,14 @@ before(async () => {
     const presetPayPlansBefore = Object.keys(Kaohe.presets.payPlans);
     const presets = await Kaohe.loadPresets();
     const record = await Kaohe.openAppraisal({ employee: 'SP1', period: '2026-10' });
-    early.record = { ...record, status: 'published' };
+    // A new sheet claims no absent days: it does not score until they are given (C-1), as at the scoring step.
+    let unscored;
+    try { Kaohe.score(record.sheet); unscored = 'scored'; } catch (error) { unscored = error.problems.map((problem) => problem.path + ' ' + problem.rule); }
+    const sheet = { ...record.sheet, attendance: { absentDays: '0' } };
+    early.record = { ...record, sheet, status: 'published' };
     await early.updateComplete;
     return {
-      before, presets: Object.keys(presets.rubrics), opened: record.rubricId, sheet: record.sheet, score: Kaohe.score(record.sheet),
+      before, presets: Object.keys(presets.rubrics), opened: record.rubricId, unscored, sheet, score: Kaohe.score(sheet),
       regionalManager: Kaohe.context.rubrics['R-RM'].label.en,
       presetPayPlansBefore, presetPayPlans: Object.keys(presets.payPlans), payPlans: Object.keys(Kaohe.context.payPlans),
       salesAssignment: Kaohe.assignmentFor('SP1'), earlyPayslip: shown(early),
@@ -168,8 +174,9 @@ describe('the rubric and pay-plan presets, a file of their own', () => {
     assert.match(String(result['before']), /Kaohe\.loadPresets/, 'before the presets, the refusal says how to get them');
     assert.deepEqual(result['presets'], [...rubricPresetIds]);
     assert.equal(result['opened'], 'R-SP', 'after them, the default assignment of a salesperson applies');
+    assert.deepEqual(result['unscored'], ['attendance C-1'], 'the opened sheet has no absent days, so no monthly score yet');
     assert.deepEqual(result['score'], JSON.parse(JSON.stringify(scoreSheet(loadRubric(rubricPresets['R-SP']), result['sheet'] as Sheet))),
-      'the opened sheet scores in the page as @kaohe/scoring scores it');
+      'the opened sheet, its absent days given, scores in the page as @kaohe/scoring scores it');
     assert.equal(result['regionalManager'], ownRegionalManager.label.en);
     assert.deepEqual(result['presetPayPlansBefore'], []);
     assert.deepEqual(result['presetPayPlans'], presetPayPlanIds);
