@@ -1,4 +1,4 @@
-import type { Rubric } from '@kaohe/scoring';
+import { deepFreeze, type Rubric } from '@kaohe/scoring';
 import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
 import type { Draft } from './types.ts';
 import { type AuditHead, EMPTY_HEAD } from './audit.ts';
@@ -10,7 +10,7 @@ const rubricKey = (id: string, version: number): string => JSON.stringify([id, v
 /**
  * The store in plain memory: for Node (tests, the CLI) and as the page's fallback when IndexedDB is
  * unavailable. Each primitive runs without an `await` inside, which is what makes it atomic here.
- * Values are copied in and out, so no caller ever holds the stored object.
+ * Values are copied in and out, so no caller ever holds the stored object (task pages hand out frozen copies).
  */
 export class MemoryStore extends StoreBase {
   readonly #appraisals = new Map<string, AppraisalRecord>();
@@ -51,9 +51,21 @@ export class MemoryStore extends StoreBase {
     return this.#scan(after, take, (record) => matchesFilter(record, filter));
   }
 
+  /**
+   * Task pages are read again and again (an inbox of 10,000 reads 200 of them, and again on a resync):
+   * they hand out one frozen copy per stored record, shared by every page that lists it, instead of a
+   * fresh copy each time. A write stores a new object, so a later page gets a copy of what it wrote.
+   */
   protected async queryTasks(userId: string, after: string | undefined, take: number): Promise<AppraisalRecord[]> {
-    return this.#scan(after, take, (record) => record.assignees.includes(userId));
+    return this.#scan(after, take, (record) => record.assignees.includes(userId), (record) => {
+      let shared = this.#shared.get(record);
+      if (!shared) this.#shared.set(record, shared = deepFreeze(structuredClone(record)));
+      return shared;
+    });
   }
+
+  /** stored record → its frozen copy for task pages */
+  readonly #shared = new WeakMap<AppraisalRecord, AppraisalRecord>();
 
   protected async countTaskRecords(userId: string): Promise<number> {
     let count = 0;
@@ -101,7 +113,7 @@ export class MemoryStore extends StoreBase {
     // Nothing to release; the data stays with the object until it is garbage-collected.
   }
 
-  #scan(after: string | undefined, take: number, accept: (record: AppraisalRecord) => boolean): AppraisalRecord[] {
+  #scan(after: string | undefined, take: number, accept: (record: AppraisalRecord) => boolean, out: (record: AppraisalRecord) => AppraisalRecord = structuredClone): AppraisalRecord[] {
     this.#orderedIds ??= [...this.#appraisals.keys()].sort();
     const ids = this.#orderedIds;
     // The first id past `after`, by binary search (ids are unique, so "past" is strictly greater).
@@ -119,7 +131,7 @@ export class MemoryStore extends StoreBase {
       const id = ids[index] as string;
       if (found.length >= take) break;
       const record = this.#appraisals.get(id);
-      if (record && accept(record)) found.push(structuredClone(record));
+      if (record && accept(record)) found.push(out(record));
     }
     return found;
   }

@@ -3,8 +3,22 @@ import assert from 'node:assert/strict';
 import type { AuditEvent } from '@kaohe/workflow';
 import { MemoryStore, hashAuditEvent, verifyAuditChain } from '../src/index.ts';
 import { singleWriteContract, storeWithRevision3 } from './contract-single.ts';
+import { appraisal, nextRevision } from './fixtures.ts';
 
 singleWriteContract('MemoryStore', async () => new MemoryStore());
+
+test('task pages share one frozen copy per stored record; a write is listed at its new revision', async () => {
+  const store = new MemoryStore();
+  const first = appraisal({ id: '2026-10:E1001' });
+  await store.putAppraisal(first, { expectedRevision: 0 });
+  const [listed] = (await store.listTasks('RM-NORTH')).items;
+  assert.equal(Object.isFrozen(listed) && Object.isFrozen(listed?.sheet.entries), true, 'frozen, deep');
+  assert.equal((await store.listTasks('RM-NORTH')).items[0], listed, 'the same copy on the next page read');
+  assert.equal(Object.isFrozen(await store.getAppraisal(first.id)), false, 'a single read is still a copy of its own');
+  await store.putAppraisal(nextRevision(first, { step: 'firstReview' }), { expectedRevision: 1 });
+  const [again] = (await store.listTasks('RM-NORTH')).items;
+  assert.deepEqual([again?.revision, again?.step, listed?.revision, listed?.step], [2, 'firstReview', 1, 'score']);
+});
 
 // verifyAuditChain on its own: the log every store reads back, changed in each way an editor could.
 async function loggedEvents(): Promise<AuditEvent[]> {
