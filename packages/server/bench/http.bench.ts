@@ -5,7 +5,8 @@
 //   KAOHE_BENCH_SERVE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …  # flags for the server's node (a CPU profile of it)
 // `kaohe serve` runs as a child process (the server as an operator runs it); this process is the load
 // generator (autocannon). A company of 40 regional managers × 50 salespeople (2,040 appraisals) is
-// loaded, then two bounded runs, each 10 s with 20 connections:
+// loaded, then three bounded runs, each 10 s with 20 connections:
+//   - the floor: GET /api/v1/health (one request, one query, no token), what this machine gives now
 //   - tasks pages: each regional manager's GET /api/v1/tasks (their 50 salespeople, one page)
 //   - audited actions: POST …/actions `draft.save` by each appraisal's regional manager, each request on
 //     an appraisal no other request has in flight, at the revision its last answer gave, so every write
@@ -61,6 +62,9 @@ async function run(kind: string, database: { dataDir: string } | { databaseUrl: 
     const rms = people.filter((person) => person.roles.includes('regionalManager')).map((person) => person.id);
     const tokens = new Map(await Promise.all(rms.map(async (id) => [id, (await tokenFor(id, { exp: '1h' }))] as const)));
 
+    // the floor on this machine as it is now: GET /health, one request and one query, no token, no JSON to speak of
+    const health = figures(await autocannon({ url: `${server.api}/health`, connections: CONNECTIONS, duration: DURATION_S }));
+
     // tasks pages: the connections take the regional managers in turn
     let next = 0;
     const reads = figures(await autocannon({
@@ -114,6 +118,7 @@ async function run(kind: string, database: { dataDir: string } | { databaseUrl: 
     const added = auditAfter.count - auditBefore.count;
 
     console.log(`\n${kind}: ${people.length} people, ${openedCount} appraisals opened in one transaction in ${openMs} ms`);
+    console.log(`  health (the floor: one query, no token): ${health.perSecond}/s, p50 ${health.p50} ms, p99 ${health.p99} ms (${health.non2xx} non-2xx, ${health.errors} errors)`);
     console.log(`  tasks pages (50 appraisals each): ${reads.perSecond}/s, p50 ${reads.p50} ms, p99 ${reads.p99} ms (${reads.requests} pages, ${reads.non2xx} non-2xx, ${reads.errors} errors)`);
     console.log(`  audited actions: ${writes.perSecond}/s, p50 ${writes.p50} ms, p99 ${writes.p99} ms (${writes.requests} writes, ${writes.non2xx} non-2xx, ${writes.errors} errors)`);
     if (refusals.size > 0) console.log(`  refused writes: ${[...refusals].map(([what, count]) => `${count} × ${what}`).join(', ')}`);
