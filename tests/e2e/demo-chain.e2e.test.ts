@@ -77,8 +77,10 @@ test('RM1 scores SP11 and submits; P02 sees it live and summarises; V01 and HR c
     await one(planner.page, `${INBOX} >>> [role="row"]`, 30_000);
     assert.equal(await planner.page.$(ROW), null);
 
-    // RM1 types the month's sheet for SP11 (stored: no deductions, SP-Q not yet given → monthly 96.50).
+    // RM1 types the month's sheet for SP11 (stored: no deductions, SP-Q not yet given, and no absent days
+    // yet: the regional manager records them; no day absent → monthly 96.50).
     const { page } = manager;
+    await typeInto(page, `${FORM} >>> #absent-days`, '0');
     assert.equal(await monthlyShown(manager, '96.50'), '96.50');
     // SP-D1: two late dealer terminal reports; SP-W3: one missing key-customer visit record; SP-Q: 4 of 5.
     await typeInto(page, `${FORM} >>> [data-item="SP-D1"] input[type="number"]`, '2');

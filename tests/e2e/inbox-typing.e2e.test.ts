@@ -117,7 +117,11 @@ describe('issue 16: the inbox pane keeps what an assessor types', () => {
     const id = '2026-10:SP11';
     await signIn(page, 'RM1', '#tasks');
     await openTask(page, id);
-    // As stored: no deductions and SP-Q (an award) not yet given: work 30 + 40 + 25 = 95.00, monthly 95 × 0.7 + 100 × 0.3 = 96.50.
+    // As stored: no deductions and SP-Q (an award) not yet given, and no absent days yet (the regional
+    // manager records them): no monthly score until they are typed (C-1).
+    assert.notEqual(await textOf(page, `${PANE_FORM} >>> [data-total="monthly"]`), '96.50', 'no monthly score without the absent days');
+    await typeInto(page, '#absent-days', '0');
+    // No day absent: attendance 100; work 30 + 40 + 25 = 95.00, monthly 95 × 0.7 + 100 × 0.3 = 96.50.
     assert.equal(await monthlyShown(page, '96.50'), '96.50');
 
     await typeInto(page, '[data-item="SP-D1"] input[type="number"]', '3');
