@@ -8,7 +8,8 @@ import * as z from 'zod/mini';
 
 const text = z.string();
 const isoTime = z.iso.datetime({ offset: true });
-const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD'));
+// a day of the calendar (zod's ISO date: 2026-02-29 and 2026-13-45 are refused, not only ill-formed text)
+const Day = z.iso.date('a day of the calendar as YYYY-MM-DD');
 const EntryPatch = z.record(z.string(), z.nullable(Entry));
 const edits = { entries: z.optional(EntryPatch), attendance: z.optional(Attendance) };
 

@@ -51,6 +51,18 @@ describe('POST /appraisals/{id}/actions with lend', () => {
     assert.match(refused.body, /lend/);
     assert.equal((await app.inject({ method: 'GET', url: `/api/v1/appraisals/${ID}`, headers: await as('R1') })).json().revision, revision);
   });
+  test('a lend ending on a day the calendar has not (2026-13-45, 2026-02-29) is refused (422) naming body.lend.end', async () => {
+    const { revision } = (await app.inject({ method: 'GET', url: `/api/v1/appraisals/${ID}`, headers: await as('R1') })).json();
+    for (const end of ['2026-13-45', '2026-02-29']) {
+      const refused = await app.inject({
+        method: 'POST', url: `/api/v1/appraisals/${ID}/actions`, headers: await as('R1'),
+        payload: { action: { type: 'draft.save' }, expectedRevision: revision, lend: { to: 'R2', start: '2026-11-05', end } },
+      });
+      assert.equal(refused.statusCode, 422, refused.body);
+      const problems = (refused.json() as { problems: Array<{ path: string; message: string }> }).problems;
+      assert.deepEqual(problems.map((problem) => [problem.path, problem.message]), [['body.lend.end', 'a day of the calendar as YYYY-MM-DD']], end);
+    }
+  });
   test('a lend to nobody known, to oneself, or ending before it starts is refused (422) naming the field and the rule, and nothing is written', async () => {
     const { revision } = (await app.inject({ method: 'GET', url: `/api/v1/appraisals/${ID}`, headers: await as('R1') })).json();
     const lendWith = async (lend: Record<string, string>) => {
