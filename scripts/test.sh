@@ -11,6 +11,7 @@ ensure_chromium
 step() { printf '\n== %s ==\n' "$1"; }
 step "typecheck";      "${PNPM[@]}" exec tsc -p tsconfig.json
 step "lint";           "${PNPM[@]}" exec eslint . --max-warnings=0
+step "manifest";       bash scripts/check-manifest.sh
 step "node tests";     bash scripts/test-node.sh
 if [ -f packages/embed/build.mjs ]; then
   step "bundle";       node packages/embed/build.mjs --check-size
