@@ -4,7 +4,7 @@ import { dec, Decimal, fixed, ZERO } from './decimal.ts';
 import { KaoheInputError, type Problem } from './problems.ts';
 import type { Flag, ItemResult, ScoreResult, SectionResult } from './result.ts';
 import type { Entry, FlagSpec, Item, Label, Rubric, Section, Sheet, SheetInput } from './schema.ts';
-import { isDeepFrozen } from './freeze.ts';
+import { deepFreeze, isDeepFrozen } from './freeze.ts';
 import { validateRubric } from './validate.ts';
 import { readSheet } from './validate-sheet.ts';
 
@@ -66,13 +66,47 @@ export function scoreSheet(rubric: Rubric, sheetInput: SheetInput | Sheet): Scor
   return scorer.decimal(sheet, problems);
 }
 
-/** Scores a read sheet, adding the entries' problems to those found reading it. */
-type Score = (sheet: Sheet, problems: Problem[]) => ScoreResult;
+/**
+ * A sheet scored again and again as it is filled in (the rubric form scores on every keystroke).
+ * Each call gives exactly what `scoreSheet(rubric, sheet)` gives — the same result, or the same
+ * KaoheInputError — but reads and scores again only what changed: an entry given as the same
+ * deep-frozen object as last time is not read again (readSheet) and keeps what its item scored, a
+ * section none of whose entries changed keeps its result, and the totals are added up again from the
+ * sections' scores. Typing in one item of 200 reads one entry and scores one item and one section
+ * (test/live.property.test.ts holds it to scoreSheet's results and problems over sequences of edits).
+ *
+ * Results are deep-frozen and share what did not change with the previous call's result: an item's
+ * or a section's result that is the same object as before shows the same. The rubric is compiled
+ * once; one that is not deep-frozen is copied and frozen first.
+ */
+export function sheetScorer(rubric: Rubric): (sheet: SheetInput | Sheet) => ScoreResult {
+  const scored = isDeepFrozen(rubric) ? rubric : deepFreeze(structuredClone(rubric));
+  const reads = new Map<string, [unknown, Entry]>();
+  const kept: Kept<Decimal>[] = [];
+  return (input) => {
+    const { sheet, problems } = readSheet(scored, input, reads);
+    return scorerOf(scored).decimal(sheet, problems, kept);
+  };
+}
+
+/** Scores a read sheet, adding the entries' problems to those found reading it; with `kept`, as {@link sheetScorer}. */
+type Score<V = never> = (sheet: Sheet, problems: Problem[], kept?: Kept<V>[]) => ScoreResult;
+
+/** What a section gave its last sheet, for the next (sheetScorer): per item its entry as read and what it gave. */
+interface Kept<V> {
+  gate: Entry | undefined;
+  items: { entry: Entry | undefined; result: ItemResult; score: V; problems: Problem[] }[];
+  result: SectionResult;
+  score: V;
+  problems: Problem[];
+  flags: Flag[];
+  missing: string[];
+}
 
 interface Scorer {
   /** in millionths; absent when the rubric itself needs decimal.js (measured or sampled items, long fractions) */
   exact: Score | undefined;
-  decimal: Score;
+  decimal: Score<Decimal>;
 }
 
 const scorers = new WeakMap<Rubric, { json: string | undefined; scorer: Scorer }>();
@@ -107,7 +141,7 @@ interface Run<V> {
 
 type ItemScorer<V> = (entry: Entry | undefined, run: Run<V>) => ItemResult;
 
-function compile<V>(rubric: Rubric, A: Arith<V>): Score {
+function compile<V>(rubric: Rubric, A: Arith<V>): Score<V> {
   const places = rubric.settings.scoreDecimals;
   const sections = rubric.sections.map((section) => ({
     section,
@@ -124,29 +158,58 @@ function compile<V>(rubric: Rubric, A: Arith<V>): Score {
   const perAbsentDay = A.amount(rubric.attendance.perAbsentDay);
   const wholeDays = rubric.attendance.partialDay === 'whole';
 
-  return (sheet, problems) => {
+  return (sheet, problems, kept) => {
     const entries = sheet.entries;
     const run: Run<V> = { problems, flags: [], missing: [], score: A.zero, total: A.zero };
     let sum = A.zero;
     const sectionResults: SectionResult[] = [];
-    for (const compiled of sections) {
+    for (let s = 0; s < sections.length; s++) {
+      const compiled = sections[s]!;
       const { section } = compiled;
+      const gate = section.gate ? entries[section.gate.id] : undefined;
+      // Kept (sheetScorer): a section whose entries are the objects read last time gives what it gave.
+      const last = kept?.[s];
+      if (last && last.gate === gate && last.items.every((item, n) => item.entry === entries[compiled.items[n]!.id])) {
+        problems.push(...last.problems);
+        run.flags.push(...last.flags);
+        run.missing.push(...last.missing);
+        sum = A.plus(sum, last.score);
+        sectionResults.push(last.result);
+        continue;
+      }
+      const from = [problems.length, run.flags.length, run.missing.length] as const;
       const items: ItemResult[] = [];
+      const keptItems: Kept<V>['items'] = [];
       let raw = A.zero;
-      for (const item of compiled.items) {
-        items.push(item.score(entries[item.id], run));
+      for (let n = 0; n < compiled.items.length; n++) {
+        const { id, score } = compiled.items[n]!;
+        const entry = entries[id];
+        let item = last?.items[n];
+        if (item && item.entry === entry) {
+          problems.push(...item.problems);
+          run.flags.push(...item.result.flags);
+          if (item.result.status === 'notScored') run.missing.push(id);
+          run.score = item.score;
+        } else {
+          const at = problems.length;
+          const result = score(entry, run);
+          item = { entry, result: kept ? deepFreeze(result) : result, score: run.score, problems: problems.slice(at) };
+        }
+        items.push(item.result);
+        keptItems.push(item);
         raw = A.plus(raw, run.score);
       }
       if (section.pooled) raw = A.plus(compiled.points, raw);
-      const gateBreached = section.gate ? gateEntry(section, entries[section.gate.id], problems) : false;
+      const gateBreached = section.gate ? gateEntry(section, gate, problems) : false;
       if (gateBreached) {
         raw = A.zero;
-        for (const item of items) item.notes = [...item.notes, `section voided by gate ${section.gate!.id}`];
+        // new results: an item's result may be kept for the next sheet (sheetScorer)
+        for (let n = 0; n < items.length; n++) items[n] = { ...items[n]!, notes: [...items[n]!.notes, `section voided by gate ${section.gate!.id}`] };
       }
       const floorApplied = compiled.floor !== null && A.lt(raw, compiled.floor);
       const score = floorApplied ? compiled.floor! : raw;
       sum = A.plus(sum, score);
-      sectionResults.push({
+      const result: SectionResult = {
         id: section.id,
         label: section.label,
         points: compiled.pointsText,
@@ -154,7 +217,14 @@ function compile<V>(rubric: Rubric, A: Arith<V>): Score {
         floorApplied,
         gateBreached,
         items,
-      });
+      };
+      sectionResults.push(result);
+      if (kept) {
+        kept[s] = {
+          gate, items: keptItems, result: deepFreeze(result), score,
+          problems: problems.slice(from[0]), flags: run.flags.slice(from[1]), missing: run.missing.slice(from[2]),
+        };
+      }
     }
 
     if (problems.length > 0) throw new KaoheInputError('sheet', problems);
@@ -171,7 +241,7 @@ function compile<V>(rubric: Rubric, A: Arith<V>): Score {
       monthly = A.plus(A.times(work, composite.work), A.times(attendance, composite.attendance));
     }
 
-    return {
+    const result: ScoreResult = {
       rubric: { id: rubric.id, version: rubric.version },
       period: sheet.period,
       ...(sheet.employee !== undefined ? { employee: sheet.employee } : {}),
@@ -182,7 +252,8 @@ function compile<V>(rubric: Rubric, A: Arith<V>): Score {
       flags: run.flags,
       complete: run.missing.length === 0,
       missing: run.missing,
-    } satisfies ScoreResult;
+    };
+    return kept ? deepFreeze(result) : result;
   };
 }
 

@@ -1,6 +1,8 @@
 import { dec } from './decimal.ts';
 import { formatPath, KaoheInputError, type Problem } from './problems.ts';
-import { Sheet, type Entry, type Rubric, type SheetInput } from './schema.ts';
+import { isDeepFrozen } from './freeze.ts';
+import { isPlainObject } from './plain.ts';
+import { Entry, Sheet, type Rubric, type SheetInput } from './schema.ts';
 import { readPlainSheet } from './sheet-check.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -22,7 +24,7 @@ function ruleAt(path: ReadonlyArray<PropertyKey>, code: string, itemRules: Reado
  * its entries held in a null-prototype object (so no item id reaches Object.prototype), with the
  * problems so far; scoreSheet adds the entries' own problems to them.
  */
-export function readSheet(rubric: Rubric, input: SheetInput | Sheet): { sheet: Sheet; problems: Problem[] } {
+export function readSheet(rubric: Rubric, input: SheetInput | Sheet, reads?: Map<string, [unknown, Entry]>): { sheet: Sheet; problems: Problem[] } {
   const itemRules = itemRulesOf(rubric);
   const problems: Problem[] = [];
   const raw: unknown = input;
@@ -57,8 +59,9 @@ export function readSheet(rubric: Rubric, input: SheetInput | Sheet): { sheet: S
     }
   }
 
-  // Plain data within the schema's bounds is read by hand, for speed (sheet-check.ts); the rest by the schema.
-  const plain = readPlainSheet(input);
+  // Plain data within the schema's bounds is read by hand, for speed (sheet-check.ts), or entry by entry
+  // for a sheet being filled in (sheetScorer); the rest by the schema.
+  const plain = (reads && readByEntry(input, reads)) || readPlainSheet(input);
   if (plain) return { sheet: plain, problems };
   const parsed = Sheet.safeParse(input);
   if (!parsed.success) {
@@ -75,6 +78,36 @@ export function readSheet(rubric: Rubric, input: SheetInput | Sheet): { sheet: S
   const entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
   for (const [id, entry] of Object.entries(parsed.data.entries)) entries[id] = entry;
   return { sheet: { ...parsed.data, entries }, problems };
+}
+
+/**
+ * The sheet as `Sheet.parse` returns it, its entries parsed one by one (by Entry, as the sheet's record
+ * parses them): an entry given as the same deep-frozen object as last time is taken as read then, so
+ * a sheet filled in a keystroke at a time is read an entry at a time. Undefined when anything is
+ * refused (the schema then names the problems) or is not plain data.
+ */
+function readByEntry(input: unknown, reads: Map<string, [unknown, Entry]>): Sheet | undefined {
+  if (!isPlainObject(input)) return undefined;
+  const given = input['entries'] === undefined ? {} : input['entries'];
+  // the schema's record reads own enumerable keys, symbols too, and skips "__proto__": left to it
+  if (!isPlainObject(given) || Object.getOwnPropertySymbols(given).length > 0) return undefined;
+  const frame = Sheet.safeParse({ ...input, entries: {} });
+  if (!frame.success) return undefined;
+  const entries = Object.create(null) as Record<string, Entry>;
+  for (const id of Object.keys(given)) {
+    if (id === '__proto__') return undefined;
+    const value = given[id];
+    let read = reads.get(id);
+    if (!read || read[0] !== value) {
+      const parsed = Entry.safeParse(value);
+      if (!parsed.success) return undefined;
+      read = [value, parsed.data];
+      if (isDeepFrozen(value)) reads.set(id, read);
+      else reads.delete(id);
+    }
+    entries[id] = read[1];
+  }
+  return { ...frame.data, entries };
 }
 
 const itemRulesByRubric = new WeakMap<Rubric, ReadonlyMap<string, string>>();
