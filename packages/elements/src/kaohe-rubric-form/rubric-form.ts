@@ -1,6 +1,6 @@
 import { createNode, type FormKitNode } from '@formkit/core';
 import {
-  assessingGroupLabels, deepFreeze, describeRule, isDeepFrozen, KaoheInputError, scoreSheet,
+  assessingGroupLabels, deepFreeze, describeRule, KaoheInputError, sheetScorer,
   type Attendance, type Entry, type Item, type ItemResult, type Problem, type Rubric, type ScoreResult, type Section, type SectionResult, type Sheet,
 } from '@kaohe/scoring';
 import type { DraftAutosaver as DraftAutosaverType, DraftStore, StoreChange } from '@kaohe/store';
@@ -43,6 +43,9 @@ interface PlacedProblem extends Problem {
   messageId: string;
 }
 
+/** An owner's problems when it has none: the same array each time, so a row's guard sees no change. */
+const NO_PROBLEMS: readonly PlacedProblem[] = Object.freeze([]);
+
 /** How long a change may wait in memory before it is written as a draft; the autosaver adds one write. */
 const DRAFT_DELAY_MS = 300;
 
@@ -58,24 +61,6 @@ function setOf(list: readonly string[]): ReadonlySet<string> {
     sets.set(list, made);
   }
   return made.set;
-}
-
-/**
- * The rubric as scored: the one given when it is deep-frozen (loadRubric's), else a deep-frozen copy
- * made once per rubric object and content. scoreSheet keeps a compiled scorer per rubric object and
- * must compare an unfrozen one with its JSON on every call, which for a 200-item rubric read from a
- * store or a server (plain objects) cost more than scoring the keystroke's sheet.
- */
-const frozenCopies = new WeakMap<Rubric, { json: string; copy: Rubric }>();
-function scoredRubric(rubric: Rubric): Rubric {
-  if (isDeepFrozen(rubric)) return rubric;
-  const json = JSON.stringify(rubric);
-  let kept = frozenCopies.get(rubric);
-  if (!kept || kept.json !== json) {
-    kept = { json, copy: deepFreeze(structuredClone(rubric)) };
-    frozenCopies.set(rubric, kept);
-  }
-  return kept.copy;
 }
 
 const isInputError = (error: unknown): error is KaoheInputError =>
@@ -194,8 +179,8 @@ export class KaoheRubricForm extends KaoheElement {
 
   readonly #internals: ElementInternals;
   #rubric: Rubric | undefined;
-  /** `#rubric` deep-frozen (see scoredRubric) */
-  #scoredRubric: Rubric | undefined;
+  /** scores the sheet on every change, again only where it changed (sheetScorer of @kaohe/scoring) */
+  #scorer: ((sheet: Sheet) => ScoreResult) | undefined;
   /** the sheet last given from outside: what a form reset returns to */
   #initial: Sheet | undefined;
   /** `#initial` as canonical JSON, and the object it came in as: a host setting either again changes nothing */
@@ -240,7 +225,7 @@ export class KaoheRubricForm extends KaoheElement {
     // A lit host hands object properties again on every render of its own: the same rubric is no news.
     if (rubric === old || (rubric && old && rubric.id === old.id && rubric.version === old.version && canonical(rubric) === canonical(old))) return;
     this.#rubric = rubric;
-    this.#scoredRubric = rubric && scoredRubric(rubric);
+    this.#scorer = rubric && sheetScorer(rubric);
     this.#owners.clear();
     for (const section of rubric?.sections ?? []) {
       if (section.gate) this.#owners.set(section.gate.id, { section });
@@ -383,6 +368,9 @@ export class KaoheRubricForm extends KaoheElement {
     this.#root?.destroy();
     this.#entryNodes.clear();
     this.#absentNode = createNode({ name: 'absentDays', value: attendance?.absentDays });
+    // The tree holds each entry deep-frozen (this copy's own objects): the scorer then reads and scores
+    // again only the entries that are new objects, and the render knows an unchanged item by its entry.
+    for (const entry of Object.values(entries ?? {})) deepFreeze(entry);
     // Entries for ids the rubric does not know stay in the value too, so scoreSheet can name them as problems.
     this.#entriesNode = createNode({ type: 'group', name: 'entries', value: entries ?? {} });
     this.#root = createNode({
@@ -422,8 +410,8 @@ export class KaoheRubricForm extends KaoheElement {
 
   /**
    * The sheet as filled in, sharing the entries the node tree holds: for reading inside the form only
-   * (scoring, rendering), never to be changed or handed out. An entry keeps its object until it is
-   * edited (#setEntry puts a new one), so the render can tell an unchanged item by its entry alone.
+   * (scoring, rendering), never to be changed or handed out. An entry keeps its object, frozen, until
+   * it is edited (#setEntry puts a new one), so the scorer and the render tell an unchanged item by it.
    */
   #peek(): Sheet {
     const value = this.#root!.value as { attendance?: { absentDays?: unknown }; entries?: Record<string, Entry | undefined> };
@@ -439,7 +427,7 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   #setEntry(id: string, entry: Entry | undefined): void {
-    this.#entryNode(id)?.input(entry === undefined ? undefined : structuredClone(entry), false);
+    this.#entryNode(id)?.input(entry === undefined ? undefined : deepFreeze(structuredClone(entry)), false);
   }
 
   #afterUserChange(): void {
@@ -454,13 +442,13 @@ export class KaoheRubricForm extends KaoheElement {
     this.dispatchEvent(new KaoheChangeEvent(sheet, this.#stale ? null : this.#result, this.problems));
   }
 
-  /** Runs scoreSheet; on problems, keeps the last good scores (marked stale) and places each problem. */
+  /** Scores the sheet (as scoreSheet would); on problems, keeps the last good scores (marked stale) and places each problem. */
   #score(): void {
     if (!this.#rubric || !this.#root) return;
-    // scoreSheet only reads the sheet, and its result holds none of the sheet's objects: no copy needed.
+    // the scorer only reads the sheet, and its result holds none of the sheet's objects: no copy needed.
     const sheet = this.#peek();
     try {
-      this.#result = scoreSheet(this.#scoredRubric ?? this.#rubric, sheet);
+      this.#result = this.#scorer!(sheet);
       this.#setProblems([]);
       this.#stale = false;
     } catch (error) {
@@ -673,8 +661,8 @@ export class KaoheRubricForm extends KaoheElement {
     return key;
   }
 
-  #errorsOf(owner: string): PlacedProblem[] {
-    return this.#problemsByOwner.get(owner) ?? [];
+  #errorsOf(owner: string): readonly PlacedProblem[] {
+    return this.#problemsByOwner.get(owner) ?? NO_PROBLEMS;
   }
 
   #errorIds(owner: string, field: string): string[] {
@@ -716,10 +704,23 @@ export class KaoheRubricForm extends KaoheElement {
       </div>`;
   }
 
-  #renderSection(section: Section, sheet: Sheet, result: SectionResult | undefined): TemplateResult {
-    const locale = this.locale;
-    const items = new Map(result?.items.map((i) => [i.id, i]) ?? []);
+  /**
+   * A section, rendered again only when something it shows has changed (outside review mode, which
+   * compares with `previous` and shows comments): its result — the scorer keeps the same object for a
+   * section none of whose entries changed —, its gate, or any of its rows (see #itemRows). Typing in
+   * one item of 200 then renders that item, its section and the totals; the other sections are not walked.
+   */
+  #renderSection(section: Section, sheet: Sheet, result: SectionResult | undefined): unknown {
     const shown = section.items.filter((item) => this.#isVisible(item));
+    const items = new Map(result?.items.map((i) => [i.id, i]) ?? []);
+    if (this.mode === 'review') return this.#sectionTemplate(section, shown, sheet, result, items);
+    const rows = shown.map((item) => this.#rowDeps(item, sheet.entries[item.id], items.get(item.id)));
+    const gate = section.gate ? [sheet.entries[section.gate.id], this.#errorsOf(section.gate.id), this.#canEditGate(section)] : [];
+    return guard([section, result, this.locale, this.mode, ...gate, ...rows.flat()], () => this.#sectionTemplate(section, shown, sheet, result, items, rows));
+  }
+
+  #sectionTemplate(section: Section, shown: Item[], sheet: Sheet, result: SectionResult | undefined, items: Map<string, ItemResult>, rows?: unknown[][]): TemplateResult {
+    const locale = this.locale;
     // A section shown in part has no score of its own to show: the rest of it is not on this sheet.
     const whole = shown.length === section.items.length;
     const key = this.#keyOf(`section:${section.id}`);
@@ -727,7 +728,11 @@ export class KaoheRubricForm extends KaoheElement {
       <fieldset part="section" class="section" data-section=${section.id} ${cssProps({ '--_kaohe-section-items': String(section.items.length) })}>
         <legend part="section-legend">${section.label[locale]} <span class="muted">(${this.msg('points', { n: section.points })})</span></legend>
         ${section.gate ? this.#renderGate(section, sheet) : nothing}
-        ${this.#itemRows(section, shown, sheet.entries, items)}
+        ${shown.map((item, n) => {
+          const render = () => this.#renderItem(section, item, sheet.entries[item.id], items.get(item.id));
+          // a row renders again only when what it shows has changed (#rowDeps)
+          return rows ? guard(rows[n]!, render) : render();
+        })}
         <p part="score section-score" class="score section-score" id=${`${key}-score`}>
           ${result && whole ? this.msg('sectionScore', { score: result.score, points: result.points }) : nothing}
           ${result?.floorApplied ? html` · <span part="floor" class="floor">${this.msg('floorApplied')}</span>` : nothing}
@@ -759,26 +764,12 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   /**
-   * A section's item rows, each rendered again only when something it shows has changed: its entry (a
-   * new object once edited, see #peek), its score, its problems, whether it may be edited, the language
-   * or the mode. Typing in one item of 200 then renders that item, its section's score and the totals,
-   * not every row; a section none of whose rows changed is not even walked. Review mode, where nothing
-   * is typed, renders every row (it compares each with `previous` and shows comments).
+   * What an item's row shows follows from these alone: the item, its entry (a new object once edited,
+   * see #peek), its result (the scorer's same object while the item's entry is unchanged), its
+   * problems (the same empty array when it has none), whether it may be edited, the language and the mode.
    */
-  #itemRows(section: Section, shown: Item[], entries: Sheet['entries'], results: Map<string, ItemResult>): unknown {
-    if (this.mode === 'review') return shown.map((item) => this.#renderItem(section, item, entries[item.id], results.get(item.id)));
-    const locale = this.locale;
-    const rows = shown.map((item) => {
-      const entry = entries[item.id];
-      const result = results.get(item.id);
-      const shows = result
-        ? `${result.status}\u0000${result.score}\u0000${result.points}\u0000${result.floorApplied}\u0000${result.flags.map((f) => f.label[locale]).join('\u0000')}`
-        : '';
-      const errors = this.#errorsOf(item.id).map((p) => `${p.messageId}\u0000${p.field}\u0000${p.message}`).join('\u0001');
-      return { item, entry, result, deps: [item, entry, shows, errors, this.#canEdit(item), locale, this.mode] };
-    });
-    return guard([section, ...rows.flatMap((row) => row.deps)],
-      () => rows.map(({ item, entry, result, deps }) => guard(deps, () => this.#renderItem(section, item, entry, result))));
+  #rowDeps(item: Item, entry: Entry | undefined, result: ItemResult | undefined): unknown[] {
+    return [item, entry, result, this.#errorsOf(item.id), this.#canEdit(item), this.locale, this.mode];
   }
 
   #renderItem(section: Section, item: Item, entry: Entry | undefined, result: ItemResult | undefined): TemplateResult {
