@@ -8,8 +8,10 @@
 // With BENCH_CPU_PROFILE=DIR, every console.profile()…profileEnd() the entry makes is saved as
 // DIR/<title>.cpuprofile (for scripts/cpuprofile-summary.mjs), and the entry sees
 // `window.__benchProfile === true` (its figures are then slowed by the profiler: not for the README).
-// With BENCH_CORE=1, @kaohe/scoring is bundled as the page's core bundle has it (packages/embed/build.mjs):
-// without the batch paths (packages/embed/batch-paths.mjs), so decimal.js and the schema score every sheet.
+// Entries under packages/elements/ bundle @kaohe/scoring as the page's core bundle has it (packages/embed/build.mjs),
+// since the elements ship in the core: without the batch paths (packages/embed/batch-paths.mjs), so decimal.js
+// and the schema score every sheet. Other entries (scoring's, the store's) bundle it whole, as Node and HR's
+// bundle have it. BENCH_CORE=1 or BENCH_CORE=0 chooses either way for any entry; the run says which it measured.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ if (!entry) {
   console.error('usage: node scripts/bench-browser.mjs <entry.ts>');
   process.exit(2);
 }
+const core = process.env.BENCH_CORE ? process.env.BENCH_CORE === '1' : /packages[\\/]elements[\\/]/.test(resolve(entry));
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 10 * 60 * 1000);
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -36,9 +39,11 @@ const bundle = await build({
   tsconfig: 'tsconfig.esbuild.json',
   sourcemap: 'inline',
   logLevel: 'warning',
-  plugins: process.env.BENCH_CORE === '1' ? [noBatchPaths] : [],
+  plugins: core ? [noBatchPaths] : [],
 });
-if (process.env.BENCH_CORE === '1') console.log('(BENCH_CORE=1: scoring as the core bundle has it, without the batch paths)');
+console.log(core
+  ? '(scoring as the core bundle ships it, without the batch paths; BENCH_CORE=0 bundles them)'
+  : '(scoring with its batch paths, as Node and HR\'s bundle have it; BENCH_CORE=1 bundles it as the core does)');
 const script = bundle.outputFiles[0]?.contents;
 if (!script) throw new Error(`esbuild produced nothing for ${entry}`);
 

@@ -1,6 +1,6 @@
 // kaohe-rubric-form alone, in quantiles, for comparing two versions on a shared machine:
 //   node scripts/bench-browser.mjs packages/elements/bench/rubric-form-phases.bench.ts
-// (BENCH_CORE=1 bundles scoring as the core bundle has it; BENCH_CPU_PROFILE=DIR profiles each part.)
+// (scoring is bundled as the core bundle ships it, BENCH_CORE=0 adds its batch paths; BENCH_CPU_PROFILE=DIR profiles each part.)
 // rubric-form.bench.ts gives medians of 15 beside SurveyJS; on a loaded machine those swing by 2×, so
 // this page takes 65 first renders and 290 inputs per case and prints p10, p25, median and mean:
 //   - first render: from nothing to the form laid out (as in rubric-form.bench.ts);

@@ -4,6 +4,7 @@
 //   - first render: from nothing to the form in the DOM and laid out (the form's sections and items
 //     are content-visibility: auto, so those off screen are laid out only when scrolled near);
 //   - input → total: from a typed count to the total on screen showing the new value.
+// Scoring is bundled as the core bundle ships it (scripts/bench-browser.mjs; BENCH_CORE=0 adds the batch paths).
 import { loadRubric, type Rubric } from '@kaohe/scoring';
 import { rubricPresets } from '@kaohe/scoring/presets';
 import { Model } from 'survey-core';
