@@ -227,6 +227,10 @@ export function createService(options: ServiceOptions): KaoheService {
   // at most this many (≈ 20 KB of heap each with the score's breakdown): beyond it the set starts again
   const VIEWS_KEPT = 20_000;
 
+  // (viewer, cursor, limit, day → the page last made for them, frozen, with what it was made from)
+  const pages = new Map<string, { dir: Directory; chains: Readonly<Record<string, Chain>>; records: readonly AppraisalRecord[]; nextCursor: string | undefined; page: TaskPage }>();
+  const PAGES_KEPT = 5_000;
+
   /** A kept (frozen) view's task-list row, made once; a view built afresh gets its row afresh. */
   const rows = new WeakMap<AppraisalView, TaskAppraisal>();
   function rowOf(view: AppraisalView): TaskAppraisal {
@@ -385,10 +389,19 @@ export function createService(options: ServiceOptions): KaoheService {
       const found = await store.listTasks(viewerId, {
         ...(parsed.cursor !== undefined ? { cursor: parsed.cursor } : {}), ...(parsed.limit !== undefined ? { limit: parsed.limit } : {}),
       });
-      const items: TaskPage['items'] = [];
       const timeZone = timeZoneOf(options.calendar);
       const day = businessDay(at, timeZone);
       const chainsById = options.cacheViews ? await chains() : undefined;
+      // The same records (a store's kept, frozen ones, checked against their revision on every read) for
+      // the same viewer, page, day, directory and chains make the same page: the one made last is kept.
+      const pageKey = `${viewerId}\u0000${parsed.cursor ?? ''}\u0000${parsed.limit ?? ''}\u0000${day}`;
+      const last = chainsById ? pages.get(pageKey) : undefined;
+      if (last && last.dir === dir && last.chains === chainsById && last.nextCursor === found.nextCursor
+        && last.records.length === found.items.length && last.records.every((record, index) => record === found.items[index])) {
+        for (const ids of shownTo.get(viewerId) ?? []) for (const item of last.page.items) ids.add(item.appraisal.id);
+        return last.page;
+      }
+      const items: TaskPage['items'] = [];
       for (const record of found.items) {
         // A delegate's task ends with the delegation, though the record still names them until the next action.
         if (!tasksFor(record, viewerId, at, timeZone)) continue;
@@ -398,7 +411,12 @@ export function createService(options: ServiceOptions): KaoheService {
         const seen = kept !== undefined ? kept ?? undefined : await viewOf(record, viewerId, at, false, dir, day);
         if (seen) items.push({ appraisal: rowOf(shown(viewerId, seen)), allowedActions: seen.allowedActions });
       }
-      return { items, ...(found.nextCursor !== undefined ? { nextCursor: found.nextCursor } : {}) };
+      const made: TaskPage = { items, ...(found.nextCursor !== undefined ? { nextCursor: found.nextCursor } : {}) };
+      if (!chainsById || !found.items.every((record) => Object.isFrozen(record))) return made;
+      if (pages.size >= PAGES_KEPT) pages.clear();
+      pages.set(pageKey, { dir, chains: chainsById, records: found.items, nextCursor: found.nextCursor, page: Object.freeze(made) });
+      Object.freeze(items);
+      return made;
     },
 
     countTasks(viewerId) {

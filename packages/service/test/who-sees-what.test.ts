@@ -181,6 +181,10 @@ for (const [preset, spec] of Object.entries(cases) as Array<[PresetId, Case]>) {
           assert.deepEqual(view.allowedActions, expected[key] ?? [], `${where}: allowed actions`);
           // On their task list it is a row of that view: its actions, the score's totals where the view has a score, no sheet.
           const row = (await service.tasks(person, { now })).items.find((item) => item.appraisal.id === id);
+          // the server's service keeps pages: the kept page is the page, read twice, after every write and on either day
+          for (const read of ['built', 'kept']) {
+            assert.deepEqual((await cached.tasks(person, { now })).items.find((item) => item.appraisal.id === id), row, `${where}: the ${read} page's row`);
+          }
           assert.equal(row !== undefined, view.task, `${where}: ${view.task ? 'is' : 'is not'} on their task list`);
           if (row) {
             assert.deepEqual([row.allowedActions, row.appraisal.allowedActions], [view.allowedActions, view.allowedActions], `${where}: the row's actions`);

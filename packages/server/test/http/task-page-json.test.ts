@@ -1,4 +1,4 @@
-// The tasks route writes its page from each kept view's text: the bytes must be JSON.stringify's.
+// The tasks route writes its page from each kept row's text (a kept page's once): the bytes must be JSON.stringify's.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TaskPage } from '@kaohe/service';
@@ -20,6 +20,10 @@ test('a page of kept (frozen) and fresh views, with and without a cursor, is JSO
     assert.equal(taskPageJson(page), JSON.stringify(page));
     assert.equal(taskPageJson(page), JSON.stringify(page), 'the kept text the second time');
   }
+  // a kept page (frozen) is written once and its text given again
+  const frozen = Object.freeze({ items: Object.freeze([{ appraisal: kept, allowedActions: kept.allowedActions }]), nextCursor: '2026-11:S1' }) as unknown as TaskPage;
+  assert.equal(taskPageJson(frozen), JSON.stringify(frozen));
+  assert.equal(taskPageJson(frozen), JSON.stringify(frozen), 'the kept page\'s text');
   // anything else (a problem document answered on this route) is written as it is
   const problem = { status: 401, title: 'Unauthorized', detail: 'no token' } as unknown as TaskPage;
   assert.equal(taskPageJson(problem), JSON.stringify(problem));

@@ -77,7 +77,7 @@ export async function appraisalRoutes(api: KaoheApp, service: KaoheService): Pro
   });
 }
 
-/** The JSON of frozen rows (the service's kept ones never change), written once each. */
+/** The JSON of frozen rows and pages (the service's kept ones never change), written once each. */
 const rowJson = new WeakMap<object, string>();
 
 function jsonOf(row: object): string {
@@ -87,8 +87,15 @@ function jsonOf(row: object): string {
   return text;
 }
 
-/** Exactly JSON.stringify(page) (the same keys in the same order), from each row's kept text. */
+/** Exactly JSON.stringify(page) (the same keys in the same order), from each row's kept text; a kept (frozen) page's text is kept too. */
 export function taskPageJson(page: TaskPage): string {
+  if (!Object.isFrozen(page)) return pageJson(page);
+  let text = rowJson.get(page);
+  if (text === undefined) rowJson.set(page, text = pageJson(page));
+  return text;
+}
+
+function pageJson(page: TaskPage): string {
   const keys = Object.keys(page);
   // anything else (a problem document answered on this route) is written as it is
   if (!Array.isArray(page.items) || keys[0] !== 'items' || keys.some((key) => key !== 'items' && key !== 'nextCursor')) return JSON.stringify(page);
