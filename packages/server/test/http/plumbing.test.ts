@@ -61,6 +61,10 @@ describe('health and the OpenAPI document', () => {
     assert.equal(person.additionalProperties, false);
     assert.ok(put.responses['422'], 'the 422 problem is documented');
     assert.ok(doc.paths['/api/v1/health'].get.responses['200']);
+    // a tasks page documents task rows: the score's totals, no sheet, items, comments or history
+    const row = doc.paths['/api/v1/tasks'].get.responses['200'].content['application/json'].schema.properties.items.items.properties.appraisal;
+    assert.deepEqual(Object.keys(row.properties.score.properties), ['work', 'attendance', 'monthly', 'complete']);
+    assert.deepEqual(['sheet', 'visibleItems', 'comments', 'history'].filter((field) => field in row.properties), []);
     assert.equal(doc.paths['/api/v1/openapi.json'], undefined, 'the document does not list itself');
   });
 });
