@@ -508,13 +508,19 @@ export class KaoheRubricForm extends KaoheElement {
 
   /** Items this user must still score before submitting: the missing ones the view requires of them. */
   #stillToScore(): string[] {
-    if (!this.#result || !this.#editing) return [];
-    return this.#result.missing.filter((id) => {
+    // asked several times a keystroke (validity, the submit button): worked out once per result and view
+    const key = [this.#result, this.#editing, this.requiredItems, this.editableItems];
+    if (this.#toScore?.key.every((k, n) => k === key[n])) return this.#toScore.ids;
+    const ids = !this.#result || !this.#editing ? [] : this.#result.missing.filter((id) => {
       if (this.requiredItems !== undefined) return setOf(this.requiredItems).has(id);
       const owner = this.#owners.get(id);
       return owner?.item ? this.#canEdit(owner.item) : false;
     });
+    this.#toScore = { key, ids };
+    return ids;
   }
+
+  #toScore: { key: unknown[]; ids: string[] } | undefined;
 
   #submitBlocked(): boolean {
     return this.#stale || !this.#result || this.#problems.length > 0 || this.#stillToScore().length > 0;
@@ -706,20 +712,23 @@ export class KaoheRubricForm extends KaoheElement {
 
   /**
    * A section, rendered again only when something it shows has changed (outside review mode, which
-   * compares with `previous` and shows comments): its result — the scorer keeps the same object for a
-   * section none of whose entries changed —, its gate, or any of its rows (see #itemRows). Typing in
-   * one item of 200 then renders that item, its section and the totals; the other sections are not walked.
+   * compares with `previous` and shows comments). Scored without problems, what it shows follows from
+   * its result — sheetScorer gives a section the same result object while none of its entries (nor its
+   * gate) changed —, the language, the mode and who sees and edits what: typing in one item of 200
+   * renders that item's section and the totals, and the other sections are not walked. With problems
+   * (the result shown is then the last good one) every section is walked, each row still rendered
+   * again only when what it shows has changed (#rowDeps).
    */
   #renderSection(section: Section, sheet: Sheet, result: SectionResult | undefined): unknown {
-    const shown = section.items.filter((item) => this.#isVisible(item));
-    const items = new Map(result?.items.map((i) => [i.id, i]) ?? []);
-    if (this.mode === 'review') return this.#sectionTemplate(section, shown, sheet, result, items);
-    const rows = shown.map((item) => this.#rowDeps(item, sheet.entries[item.id], items.get(item.id)));
-    const gate = section.gate ? [sheet.entries[section.gate.id], this.#errorsOf(section.gate.id), this.#canEditGate(section)] : [];
-    return guard([section, result, this.locale, this.mode, ...gate, ...rows.flat()], () => this.#sectionTemplate(section, shown, sheet, result, items, rows));
+    if (this.mode === 'review') return this.#sectionTemplate(section, sheet, result, false);
+    if (this.#stale) return this.#sectionTemplate(section, sheet, result, true);
+    return guard([section, result, this.locale, this.mode, this.#editing, this.editableItems, this.visibleItems],
+      () => this.#sectionTemplate(section, sheet, result, true));
   }
 
-  #sectionTemplate(section: Section, shown: Item[], sheet: Sheet, result: SectionResult | undefined, items: Map<string, ItemResult>, rows?: unknown[][]): TemplateResult {
+  #sectionTemplate(section: Section, sheet: Sheet, result: SectionResult | undefined, guarded: boolean): TemplateResult {
+    const shown = section.items.filter((item) => this.#isVisible(item));
+    const items = new Map(result?.items.map((i) => [i.id, i]) ?? []);
     const locale = this.locale;
     // A section shown in part has no score of its own to show: the rest of it is not on this sheet.
     const whole = shown.length === section.items.length;
@@ -728,10 +737,11 @@ export class KaoheRubricForm extends KaoheElement {
       <fieldset part="section" class="section" data-section=${section.id} ${cssProps({ '--_kaohe-section-items': String(section.items.length) })}>
         <legend part="section-legend">${section.label[locale]} <span class="muted">(${this.msg('points', { n: section.points })})</span></legend>
         ${section.gate ? this.#renderGate(section, sheet) : nothing}
-        ${shown.map((item, n) => {
-          const render = () => this.#renderItem(section, item, sheet.entries[item.id], items.get(item.id));
+        ${shown.map((item) => {
+          const entry = sheet.entries[item.id];
+          const render = () => this.#renderItem(section, item, entry, items.get(item.id));
           // a row renders again only when what it shows has changed (#rowDeps)
-          return rows ? guard(rows[n]!, render) : render();
+          return guarded ? guard(this.#rowDeps(item, entry, items.get(item.id)), render) : render();
         })}
         <p part="score section-score" class="score section-score" id=${`${key}-score`}>
           ${result && whole ? this.msg('sectionScore', { score: result.score, points: result.points }) : nothing}
