@@ -15,10 +15,12 @@ async function bundled(entry: string): Promise<{ text: string; inputs: string[] 
   return { text: result.outputFiles[0]!.text, inputs: Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path) };
 }
 
-test('the view bundles without computePay, payslipAccess, the workflow package or xstate; the stand-alone element with them', async () => {
+test('the view bundles without computePay, payslipAccess, the workflow package, xstate or decimal.js; the stand-alone element with them', async () => {
   const view = await bundled('../src/kaohe-payslip/kaohe-payslip-view.ts');
   for (const name of ['function computePay(', 'function payByEvaluation(', 'function validatePayPlan(', 'function payslipAccess(']) assert.ok(!view.text.includes(name), `the view carries ${name}`);
   assert.deepEqual(view.inputs.filter((path) => /packages\/workflow\/|\/xstate@/.test(path)), []);
+  // it reads formulas in words (jsep) and computes none: no decimal.js (scoring's formula-parse.ts holds the parser apart)
+  assert.deepEqual(view.inputs.filter((path) => /\/decimal\.js@/.test(path)), []);
   const full = await bundled('../src/kaohe-payslip/kaohe-payslip.ts');
   for (const name of ['function computePay(', 'function payslipAccess(']) assert.ok(full.text.includes(name), `the stand-alone element carries ${name}`);
 });

@@ -2,6 +2,7 @@ export * from './schema.ts';
 export * from './result.ts';
 export * from './problems.ts';
 export * from './decimal.ts';
+export { compareDecimalText } from './decimal-order.ts';
 export * from './validate.ts';
 export * from './validate-sheet.ts';
 export * from './engine.ts';

@@ -5,7 +5,7 @@
 import type { Label, Rubric } from '@kaohe/scoring';
 import type { TaskAppraisal } from '@kaohe/service';
 import type { ActionName, AppraisalStatus, Chain, Directory, Person } from '@kaohe/workflow';
-import { machineFor, stepOf } from '@kaohe/workflow';
+import { normaliseChain, stepOf } from '@kaohe/workflow';
 
 /** Rubrics by `${id}@${version}`, or a function that finds one (for the service a host's inbox builds over its store). */
 export type RubricSource = Record<string, Rubric> | ((id: string, version: number) => Rubric | undefined);
@@ -47,15 +47,26 @@ export function peopleById(directory: Directory): Map<string, Person> {
   return new Map(directory.people.map((person) => [person.id, person]));
 }
 
-/** A step as the machine runs it (chains without a publish step get one appended by workflow): for its name. */
+const normalised = new WeakMap<Chain, Chain | undefined>();
+
+/**
+ * A step as the machine runs it (chains without a publish step get one appended by workflow's
+ * normaliseChain, which the machine runs too): for its name. Not the machine itself: the inbox on a
+ * server page names steps without loading the workflow machine (xstate).
+ */
 export function chainStep(chains: Record<string, Chain>, chainId: string, stepId: string) {
   const chain = chains[chainId];
   if (!chain) return undefined;
-  try {
-    return stepOf(machineFor(chain).chain, stepId);
-  } catch {
-    return stepOf(chain, stepId);
+  if (!normalised.has(chain)) {
+    let run: Chain | undefined;
+    try {
+      run = normaliseChain(chain);
+    } catch {
+      run = undefined;
+    }
+    normalised.set(chain, run);
   }
+  return stepOf(normalised.get(chain) ?? chain, stepId);
 }
 
 /** A row for the task (or a whole view of it); the directory only names the employee (their role and region for the filters). */
