@@ -25,6 +25,15 @@ const configure = `await Kaohe.configure({
   assignments: { salesperson: { rubric: 'OA-SALES', chain: 'W-SP', payPlan: 'OA-SALES-PAY' } },
 });`;
 
+const servedPayslip = {
+  payslip: {
+    plan: { id: 'OA-SALES-PAY', version: 1 }, employee: 'SP1', period: '2026-10', currency: 'CNY', settings: { scoreRateBasis: 'work', completionCap: 'capped' }, flags: [], total: '1111.11',
+    lines: [{ id: 'base', label: { 'zh-Hant': '基礎工資', 'zh-Hans': '基础工资', en: 'Base pay' }, formula: 'T * 0.5', inputs: { T: '2222.22' }, amount: '1111.11', source: 'OA-SALES-PAY' }],
+  },
+  plan: ownPayPlan, values: { T: '2222.22', workScore: '90.00' },
+  appraisal: { id: '2026-10:SP1', employeeId: 'SP1', period: '2026-10', status: 'published', revision: 7 }, employee: { id: 'SP1', name: '王曉明' },
+};
+
 const script = (body: string) => `(async () => { ${body} })().then(
   () => { document.body.dataset.ready = 'yes'; },
   (error) => { document.body.dataset.ready = 'failed: ' + error.message; },
@@ -73,6 +82,21 @@ before(async () => {
     form.sheet = { rubric: 'OA-SALES', rubricVersion: 1, employee: 'SP1', period: '2026-10', attendance: { absentDays: '0' }, entries: {} };
     await form.updateComplete;`));
   writeFileSync(join(folder, 'form.html'), page('<main><kaohe-rubric-form></kaohe-rubric-form></main>', 'form.js'));
+  // A page on the server (docs/deploy.md's configure): the page's fetch stands in for the Kaohe server's
+  // GET /appraisals/{id}/payslip (amounts deliberately not P-1's arithmetic: the page shows what it is sent).
+  writeFileSync(join(folder, 'server-payslip.js'), script(`
+    const served = ${JSON.stringify(servedPayslip)};
+    const json = (body, status = 200, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+    window.fetch = async (input) => {
+      const path = new URL(String(input), location.href).pathname.replace(/^\\/kaohe-api\\/api\\/v1/, '');
+      if (path === '/appraisals/' + encodeURIComponent('2026-10:SP1') + '/payslip') return json(served);
+      return json({ status: 404, title: 'Not Found', detail: 'no route', code: 'noRoute' }, 404, 'application/problem+json');
+    };
+    await Kaohe.configure({ user: 'SP1', directory: ${JSON.stringify(directory)}, server: '/kaohe-api', token: () => 'jwt-of-SP1', locale: 'en' });
+    const payslip = document.querySelector('kaohe-payslip');
+    payslip.appraisal = '2026-10:SP1';
+    await payslip.updateComplete;`));
+  writeFileSync(join(folder, 'server-payslip.html'), page('<main><kaohe-payslip></kaohe-payslip></main>', 'server-payslip.js'));
   served = await serve(folder);
   launched = await launch();
 });
@@ -137,6 +161,33 @@ describe('issue 14: one script tag, each element from its own module', () => {
     await tab.close();
   });
 
+  test('on the server the payslip is the server\'s: the view\'s module, no pay engine, no workflow machine, no rubric rules', async () => {
+    const { page: tab, errors, cspConsole } = await watchedPage(launched.browser);
+    const scripts: string[] = [];
+    tab.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.replace('/kaohe/', '')); });
+    await tab.goto(new URL('server-payslip.html', served.url).href, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.body.dataset['ready'] !== undefined, { timeout: 30_000 });
+    assert.equal(await tab.evaluate(() => document.body.dataset['ready']), 'yes', errors.join('\n'));
+    await tab.waitForFunction(() => document.querySelector('kaohe-payslip')?.shadowRoot?.querySelector('[data-total]') !== null, { timeout: 30_000 });
+    const total = await tab.evaluate(() => document.querySelector('kaohe-payslip')?.shadowRoot?.querySelector('[data-total]')?.textContent?.trim());
+    assert.equal(total, 'CN¥1,111.11');
+    assert.ok(scripts.includes(chunks['kaohe-payslip-view']!), `the view's module was fetched: ${scripts.join(', ')}`);
+    assert.ok(scripts.includes(chunks['server-mode']!), scripts.join(', '));
+    for (const other of ['kaohe-payslip', 'local-service', 'rubric-rules', 'kaohe-inbox', 'kaohe-rubric-form']) {
+      assert.ok(!scripts.includes(chunks[other]!), `${other} (${chunks[other]}) was not fetched; fetched: ${scripts.join(', ')}`);
+    }
+    // no chunk fetched carries xstate, decimal.js, zod or the pay engine
+    const meta = JSON.parse(readFileSync(join(embedDist, 'kaohe-split.meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+    const carried = Object.entries(meta.outputs)
+      .filter(([path]) => scripts.includes(path.replace(/^.*\//, '')))
+      .flatMap(([, output]) => Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path))
+      .filter((path) => /\/xstate@|\/decimal\.js@|\/zod@|scoring\/src\/pay\/pay\.ts/.test(path));
+    assert.deepEqual(carried, []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(cspConsole, []);
+    await tab.close();
+  });
+
   test('an inbox whose module arrives after configure has finished gets the context and lists its row', async () => {
     const { page: tab, errors } = await watchedPage(launched.browser);
     // The inbox's module is held back until the host's configure (and its openAppraisal) are done and the
@@ -163,6 +214,13 @@ describe('issue 14: one script tag, each element from its own module', () => {
     const rows = await tab.evaluate(() => [...document.querySelector('kaohe-inbox')!.shadowRoot!.querySelectorAll('[role="row"][data-id]')].map((row) => row.textContent ?? ''));
     assert.equal(rows.length, 1, rows.join('\n'));
     assert.match(rows[0]!, /王曉明/);
+    // The pane's rubric form comes when a task is first opened, not with the list.
+    const fetched = () => tab.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname.replace('/kaohe/', '')));
+    assert.ok(!(await fetched()).includes(chunks['kaohe-rubric-form']!), 'the rubric form\'s module is not fetched with the list');
+    const row = await tab.waitForSelector('kaohe-inbox >>> [role="row"][data-id]');
+    await row!.click();
+    await tab.waitForFunction(() => (document.querySelector('kaohe-inbox')?.shadowRoot?.querySelector('kaohe-rubric-form')?.shadowRoot?.childElementCount ?? 0) > 0, { timeout: 30_000 });
+    assert.ok((await fetched()).includes(chunks['kaohe-rubric-form']!), 'the rubric form\'s module is fetched when the task opens');
     assert.deepEqual(errors, []);
     await tab.close();
   });

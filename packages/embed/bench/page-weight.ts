@@ -4,7 +4,7 @@
 // imports) is summed as the bytes a server sending gzip -9 would transfer (the .gz build.mjs writes
 // beside each file). Prints a table; asserts nothing.
 // The "on the server" rows configure `server` with a token and the directory: the page loads what server
-// mode loads (the HTTP client, no workflow machine, no IndexedDB store); no Kaohe server answers there,
+// mode loads (the HTTP client, no workflow machine, no IndexedDB store, no rubric rules); no Kaohe server answers there,
 // which changes no byte of JavaScript (no chunk is loaded because of an answer), only what the inbox lists.
 //   node --import tsx packages/embed/bench/page-weight.ts            (builds the bundles first unless --no-build)
 import { execFileSync } from 'node:child_process';
@@ -35,7 +35,13 @@ const configure = `
 const people = [{ id: 'u1', name: 'Ann', roles: ['hr'] }, { id: 'e1', name: 'Emp', roles: ['salesperson'], managerId: 'u1' }];
 await Kaohe.configure({ user: 'u1', directory: { people }, rubrics: [${JSON.stringify(hostRubric)}], databaseName: 'weight-' + location.pathname });
 `;
-const onServer = configure.replace("databaseName: 'weight-' + location.pathname", "server: '/kaohe-api', token: () => 'a-token-the-host-signed'");
+// On the server, the page configures as docs/deploy.md shows: the server, the token and the person (and here the
+// directory, as no server answers GET /people). The rubrics are the server's there: a page passing its own too
+// would load the rubric rules to check them (rubric-rules, ~23 KB gzip; see packages/embed/src/rules.ts).
+const onServer = `
+const people = [{ id: 'u1', name: 'Ann', roles: ['hr'] }, { id: 'e1', name: 'Emp', roles: ['salesperson'], managerId: 'u1' }];
+await Kaohe.configure({ user: 'u1', directory: { people }, server: '/kaohe-api', token: () => 'a-token-the-host-signed' });
+`;
 const cases: Case[] = [
   {
     name: 'kaohe-rubric-form with a rubric', target: 55, before: 126.9, scripts: ['/kaohe/kaohe.iife.js'],

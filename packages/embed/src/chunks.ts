@@ -18,6 +18,14 @@ export const tagEntries: Readonly<Record<string, string>> = Object.freeze({
   'kaohe-chain-editor': 'kaohe-form-builder',
 });
 
+/**
+ * tag → the entry that defines it on a page configured with a server, where it differs: the payslip
+ * there is the server's (KaohePayslipView), without the pay engine that computes one in the page.
+ */
+export const serverTagEntries: Readonly<Record<string, string>> = Object.freeze({
+  'kaohe-payslip': 'kaohe-payslip-view',
+});
+
 /** This script's own address, read while it runs (document.currentScript is gone afterwards). */
 export function ownScriptUrl(name: string): string | undefined {
   const script = typeof document === 'undefined' ? null : document.currentScript;

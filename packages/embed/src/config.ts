@@ -1,8 +1,6 @@
 // Kaohe.configure's input checked in one place: the directory and user, the locale, every rubric and
 // chain, and the assignments that tie roles to them. Every problem of every part is listed at once.
-import {
-  KaoheInputError, loadRubric as parseRubric, type PayPlanInput, type Problem, type Rubric,
-} from '@kaohe/scoring';
+import { KaoheInputError, type PayPlanInput, type Problem, type Rubric } from '@kaohe/scoring';
 import type { KaoheStore } from '@kaohe/store';
 import { canonicalTimeZone, chainPresets, presetAssignments, validateChain, type Chain } from '@kaohe/workflow';
 import { locales } from '@kaohe/elements/locale';
@@ -74,11 +72,17 @@ export interface CheckedConfig {
   timeZone: string | undefined;
 }
 
+/** The rubrics a configuration brings, unparsed: the presets this copy has (if any) under the host's own. */
+export function rubricInputs(config: KaoheConfig, presetFile: KaohePresetFile | undefined): Record<string, unknown> {
+  return { ...presetFile?.rubrics, ...toRecord(config.rubrics) };
+}
+
 /**
- * Checks a configuration with the presets this copy has (if any) under the host's own.
+ * Checks a configuration with the presets this copy has (if any) under the host's own. `parseRubric`
+ * (the rubric rules, loaded by the caller when there is a rubric to check: rules.ts) checks each rubric.
  * @throws KaoheInputError listing every problem of every part; nothing is configured then
  */
-export function checkConfig(config: KaoheConfig, presetFile: KaohePresetFile | undefined): CheckedConfig {
+export function checkConfig(config: KaoheConfig, presetFile: KaohePresetFile | undefined, parseRubric?: (input: unknown) => Rubric): CheckedConfig {
   const problems: Problem[] = [];
   if (!config || typeof config !== 'object') throw new TypeError('Kaohe.configure needs { user, directory }');
   if (!config.directory || !Array.isArray(config.directory.people)) {
@@ -95,7 +99,8 @@ export function checkConfig(config: KaoheConfig, presetFile: KaohePresetFile | u
   }
 
   const rubrics: Record<string, Rubric> = {};
-  for (const [id, input] of Object.entries({ ...presetFile?.rubrics, ...toRecord(config.rubrics) })) {
+  for (const [id, input] of Object.entries(rubricInputs(config, presetFile))) {
+    if (!parseRubric) throw new Error('Kaohe: checkConfig was given rubrics without the rubric rules to check them');
     try {
       rubrics[id] = parseRubric(input);
     } catch (error) {

@@ -3,20 +3,31 @@
 // its element's module is imported from beside this script (chunks.ts), so a page with one element
 // never downloads the others. No tag is defined before its class is here: a shell would have to hand
 // every property over to the real class, and the context is applied once the tag is defined instead.
+// A tag whose module depends on the page's mode (the payslip: the server's view with a server, the
+// element that can compute without one) is defined once the first configure says which (page-mode.ts).
 // A page that loads the bundle twice keeps the first `window.Kaohe` (and the context it was configured
 // with); the second copy defines nothing new.
-import { importEntry, ownScriptUrl, tagEntries } from './chunks.ts';
+import { importEntry, ownScriptUrl, serverTagEntries, tagEntries } from './chunks.ts';
 import { KaoheLoader } from './loader-api.ts';
+import { configuredWith, withServer } from './page-mode.ts';
 
 const base = ownScriptUrl('kaohe.iife.js') ?? document.baseURI;
 const selector = Object.keys(tagEntries).join(',');
 
+/** The entry that defines `tag` on this page: for a tag whose module depends on the mode, once the mode is known (page-mode.ts). */
+function entryOf(tag: string): Promise<string | undefined> | string | undefined {
+  const onServer = serverTagEntries[tag];
+  if (!onServer) return tagEntries[tag];
+  return withServer.then((server) => (server ? onServer : tagEntries[tag]));
+}
+
 /** Loads the element of `tag` (when this build has it) and resolves once the tag is defined. */
-function defineTag(tag: string): Promise<unknown> {
-  if (customElements.get(tag)) return Promise.resolve();
-  const entry = tagEntries[tag];
+async function defineTag(tag: string): Promise<unknown> {
+  if (customElements.get(tag)) return;
+  const entry = await entryOf(tag);
   // HR's views come with kaohe-hr.js, which the page loads itself.
   if (!entry) return customElements.whenDefined(tag);
+  if (customElements.get(tag)) return;
   return importEntry(entry, base).then(() => customElements.whenDefined(tag), (error: unknown) => {
     console.error(`Kaohe: <${tag}> did not load:`, error);
     throw error;
@@ -58,6 +69,7 @@ if (existing instanceof EventTarget && typeof (existing as Partial<KaoheLoader>)
     api: () => importEntry('kaohe-api', base),
     elements: defineTag,
     present,
+    configuring: configuredWith,
   });
   watch();
 }

@@ -3,7 +3,7 @@
 // Its parts: configuration checked in config.ts, the presets in presets-loader.ts, types in
 // api-types.ts, events in api-events.ts.
 import {
-  KaoheInputError, loadRubric as parseRubric, scoreSheet,
+  KaoheInputError,
   type Locale, type Rubric, type ScoreResult, type Sheet, type SheetInput,
 } from '@kaohe/scoring';
 import type { ActResult, AppraisalView } from '@kaohe/service';
@@ -19,7 +19,8 @@ import {
 import type { OpenedAppraisal } from './appraisal-form.ts';
 import type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
 import { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
-import { checkConfig, defaultDatabaseName, openDefaultStore } from './config.ts';
+import { checkConfig, defaultDatabaseName, openDefaultStore, rubricInputs } from './config.ts';
+import { loadedRules, loadRules } from './rules.ts';
 import { PresetsLoader } from './presets-loader.ts';
 import { answerUpdateComplete } from './pending-element.ts';
 
@@ -104,13 +105,17 @@ export class KaoheApi extends EventTarget {
     if (!config || typeof config !== 'object') throw new TypeError('Kaohe.configure needs { user, directory }');
     await this.#presets.settled();
     // With a server the people may come from it; the checks below are the same either way.
+    // The rubric rules (zod, decimal.js) load only with a rubric to check, and always without a server
+    // (rules.ts); beside the mode's own chunks, not after them.
+    const rulesLoading = config.server === undefined || Object.keys(rubricInputs(config, this.#presets.file)).length > 0 ? loadRules() : undefined;
     // The HTTP client loads only with a server; the page's own service (the workflow machine) only without
     // one, at its first call (service.ts), and the IndexedDB store when it is first read or written.
     const connection = config.server !== undefined
       ? await (await import('./server-mode.ts')).connectServer({ ...config, server: config.server })
       : undefined;
     const directory = connection?.directory ?? config.directory;
-    const { rubrics, chains, payPlans, assignments, timeZone } = checkConfig({ ...config, ...(directory ? { directory } : {}) }, this.#presets.file);
+    const rules = await rulesLoading;
+    const { rubrics, chains, payPlans, assignments, timeZone } = checkConfig({ ...config, ...(directory ? { directory } : {}) }, this.#presets.file, rules?.parseRubric);
     if (!directory) throw new TypeError('Kaohe.configure needs { user, directory }');
 
     // With a server, appraisals live there: the page keeps none of its own (an element still reading `store`
@@ -176,7 +181,7 @@ export class KaoheApi extends EventTarget {
         throw new KaoheInputError('rubric', [{ path: '', rule: 'json', message: `not JSON: ${error instanceof Error ? error.message : String(error)}` }]);
       }
     }
-    const rubric = parseRubric(input);
+    const rubric = loadedRules('loadRubric').parseRubric(input);
     const context = getContext();
     if (context) {
       setContext({
@@ -278,7 +283,7 @@ export class KaoheApi extends EventTarget {
     const context = this.#configured('score');
     const rubric = context.rubrics[sheet.rubric];
     if (!rubric) throw new KaoheInputError('sheet', [{ path: 'rubric', rule: 'unknown-rubric', message: `no rubric "${sheet.rubric}" is configured` }]);
-    return scoreSheet(rubric, sheet);
+    return loadedRules('score').scoreSheet(rubric, sheet);
   }
 
   /**

@@ -24,6 +24,8 @@ export interface LoaderOptions extends KaoheApiOptions {
   elements: (tag: string) => Promise<unknown>;
   /** resolves once every Kaohe element now on the page is defined */
   present: () => Promise<unknown>;
+  /** hears each configure as it is called, with whether it names a server (before the API is loaded) */
+  configuring?: (server: boolean) => void;
 }
 
 export class KaoheLoader extends EventTarget {
@@ -90,6 +92,8 @@ export class KaoheLoader extends EventTarget {
 
   /** KaoheApi.configure; resolves once the elements on the page are defined too. */
   async configure(config: KaoheConfig): Promise<KaoheContext> {
+    // The loader picks a tag's module by it (the payslip with a server is the server's: no pay engine).
+    this.#options.configuring?.(typeof config === 'object' && config !== null && config.server !== undefined);
     const api = await this.#load();
     const context = await api.configure(config);
     await this.#options.present();

@@ -1,6 +1,6 @@
 // The rubric and pay-plan presets (kaohe-presets.js): loaded on demand by a same-origin script tag
 // or import, received however they arrive, and merged into a context configured before they came.
-import { loadRubric as parseRubric, type Rubric } from '@kaohe/scoring';
+import type { Rubric } from '@kaohe/scoring';
 import type { KaoheStore } from '@kaohe/store';
 import { chainPresets, type Chain } from '@kaohe/workflow';
 import type { KaoheApiOptions, KaoheConfig, KaohePresets } from './api-types.ts';
@@ -8,6 +8,7 @@ import { defaultAssignments, resolveAssignments } from './config.ts';
 import { getContext, setContext, type KaoheContext } from './context.ts';
 import { DeferredStore } from './deferred-store.ts';
 import { offeredPresets, onPresets, type KaohePresetFile } from './presets-channel.ts';
+import { loadRules } from './rules.ts';
 
 // A classic <script src> from the page's own origin is allowed under `script-src 'self'`, where a
 // fetched-and-evaluated file would need 'unsafe-eval'.
@@ -108,12 +109,16 @@ export class PresetsLoader {
   /** Presets that arrive after configure: rubrics and pay plans the context lacks, and the assignments they enable. */
   async #mergePresets(context: KaoheContext, config: KaoheConfig, file: KaohePresetFile): Promise<void> {
     const added: Rubric[] = [];
-    for (const [id, input] of Object.entries(file.rubrics)) {
-      if (context.rubrics[id]) continue;
-      try {
-        added.push(parseRubric(input));
-      } catch (error) {
-        console.warn(`Kaohe: preset rubric ${id} was not loaded:`, error);
+    const fresh = Object.entries(file.rubrics).filter(([id]) => !context.rubrics[id]);
+    if (fresh.length > 0) {
+      // the rubric rules load with the first rubric to check (rules.ts)
+      const { parseRubric } = await loadRules();
+      for (const [id, input] of fresh) {
+        try {
+          added.push(parseRubric(input));
+        } catch (error) {
+          console.warn(`Kaohe: preset rubric ${id} was not loaded:`, error);
+        }
       }
     }
     const newPlans = Object.keys(file.payPlans).filter((id) => !context.payPlans[id]);

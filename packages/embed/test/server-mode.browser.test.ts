@@ -6,6 +6,7 @@ import { HttpService, OfflineService } from '@kaohe/client';
 import { KaoheInputError } from '@kaohe/scoring';
 import { MemoryStore } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
+import { rubricPresets } from '@kaohe/scoring/presets';
 import '@kaohe/elements/register';
 import { KaoheApi } from '../src/kaohe.ts';
 
@@ -52,6 +53,53 @@ describe('Kaohe.configure with a server', () => {
       expect(reasons).to.deep.equal(['request', 'request']);
       // the token says who is signed in: the page cannot switch person
       expect(() => kaohe.setUser('P1')).to.throw(/token decides who is signed in/);
+    } finally {
+      recorder.restore();
+    }
+  });
+
+  // Before any test here configures without a server (which always loads them): the rubric rules are a module of their own.
+  it('with a server and no rubric of its own, the page loads no rubric rules, and Kaohe.loadRubric says so', async () => {
+    const recorder = recordFetch(() => json({ count: 0 }));
+    try {
+      const kaohe = new KaoheApi();
+      await kaohe.configure({ user: 'R1', directory, server: '/kaohe-api', token: () => 'jwt', locale: 'en' });
+      const fetched = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+      expect(fetched.filter((path) => path.endsWith('/rubric-rules.ts'))).to.deep.equal([]);
+      expect(() => kaohe.loadRubric(rubricPresets['R-SP'])).to.throw('Kaohe.loadRubric: with a server and no rubric configured, the page has not loaded the rubric rules');
+    } finally {
+      recorder.restore();
+    }
+  });
+
+  it('refuses a malformed rubric with a server too, with every problem listed, and configures nothing', async () => {
+    const recorder = recordFetch(() => json({ count: 0 }));
+    // R-SP under the intranet's id, broken three ways: version 0, no English label, a per-occurrence rule without its amount
+    const broken = structuredClone(rubricPresets['R-SP']) as unknown as { id: string; version: number; label: Record<string, string>; sections: Array<{ items: Array<{ rule: unknown }> }> };
+    broken.id = 'OA-BAD';
+    broken.version = 0;
+    delete broken.label['en'];
+    broken.sections[0]!.items[0]!.rule = { kind: 'perOccurrence' };
+    try {
+      const kaohe = new KaoheApi();
+      const before = kaohe.context;
+      let error: unknown;
+      try {
+        await kaohe.configure({ user: 'R1', directory, server: '/kaohe-api', token: () => 'jwt', rubrics: [broken as never] });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).to.be.instanceOf(KaoheInputError);
+      expect((error as KaoheInputError).problems.map((problem) => `${problem.path} ${problem.rule}`)).to.deep.equal([
+        'rubrics.OA-BAD.version too_small',
+        'rubrics.OA-BAD.label.en invalid_type',
+        'rubrics.OA-BAD.sections[0].items[0].rule.amount invalid_union',
+      ]);
+      expect(kaohe.context).to.equal(before);
+      // the same rubric mended is taken, and now Kaohe.loadRubric checks rubrics in the page
+      const context = await kaohe.configure({ user: 'R1', directory, server: '/kaohe-api', token: () => 'jwt', rubrics: [{ ...rubricPresets['R-SP']!, id: 'OA-SALES' }] });
+      expect(Object.keys(context.rubrics)).to.deep.equal(['OA-SALES']);
+      expect(() => kaohe.loadRubric({ ...rubricPresets['R-SP']!, version: 0 })).to.throw(KaoheInputError);
     } finally {
       recorder.restore();
     }

@@ -3,7 +3,7 @@ import { cssProps } from '../base/css-props.ts';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Rubric } from '@kaohe/scoring';
-import { createService, serviceDraftStore, type AppraisalView, type KaoheService } from '@kaohe/service';
+import { serviceDraftStore, type AppraisalView, type KaoheService, type createService as CreateService } from '@kaohe/service';
 import type { DraftStore, KaoheStore } from '@kaohe/store';
 import { chainPresets, timeZoneOf } from '@kaohe/workflow';
 import type { Chain, Directory, Person, WorkCalendar } from '@kaohe/workflow';
@@ -36,6 +36,22 @@ import { TaskListController, type Reconciled } from './task-list-controller.ts';
  * scrolling 10,000 tasks only computes which rows a scroll offset shows.
  */
 const ROW_HEIGHT = 40;
+
+/**
+ * The application service over a store, for an inbox given `store` and no `service` (the elements
+ * without Kaohe): imported by the first such inbox, so an inbox handed its service — the server's
+ * client, or the page's own from Kaohe.configure — never loads the workflow machine (xstate) itself.
+ */
+let makeService: typeof CreateService | undefined;
+let makerLoading: Promise<unknown> | undefined;
+function loadServiceMaker(): Promise<unknown> {
+  if (!makerLoading) {
+    const started = import('@kaohe/service/service').then((module) => { makeService = module.createService; });
+    makerLoading = started;
+    started.catch(() => { if (makerLoading === started) makerLoading = undefined; });
+  }
+  return makerLoading;
+}
 
 const columnKeys: Record<SortColumn, InboxMessageKey> = {
   employee: 'employee', number: 'number', role: 'role', region: 'region', period: 'period', step: 'step', due: 'due', score: 'score', state: 'state',
@@ -120,7 +136,9 @@ export class KaoheInbox extends KaoheElement {
     if (!store) return undefined;
     const own = this.#ownService;
     if (own && own.store === store && own.calendar === this.calendar) return own.service;
-    const service = createService({
+    // the maker is imported first (see loadServiceMaker; #load waits for it)
+    if (!makeService) return undefined;
+    const service = makeService({
       store,
       directory: () => this.directory,
       chains: () => this.chains,
@@ -201,8 +219,19 @@ export class KaoheInbox extends KaoheElement {
     if (changed.has('store') || changed.has('service') || changed.has('calendar') || changed.has('userId')) this.#list.subscribe();
     if (changed.has('store') || changed.has('service') || changed.has('calendar') || changed.has('userId') || changed.has('directory')
       || changed.has('chains') || changed.has('rubrics') || changed.has('now')) {
-      this.loaded = this.#list.load();
+      this.loaded = this.#load();
     }
+  }
+
+  /** Reads the list through the service; an inbox over a store first imports the service's maker. */
+  #load(): Promise<void> {
+    if (this.service || !this.store || makeService) return this.#list.load();
+    return loadServiceMaker().then(() => {
+      this.#list.subscribe();
+      return this.#list.load();
+    }, (error: unknown) => {
+      this.problem = error instanceof Error ? error.message : String(error);
+    });
   }
 
   /** The pane is an element of its own: an update is complete once it has rendered too. */
@@ -214,7 +243,7 @@ export class KaoheInbox extends KaoheElement {
 
   /** Re-reads every task through the service. */
   async reload(): Promise<void> {
-    this.loaded = this.#list.load();
+    this.loaded = this.#load();
     return this.loaded;
   }
 

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Rubric } from '@kaohe/scoring';
 import type { DraftStore } from '@kaohe/store';
@@ -15,6 +15,7 @@ import { KaoheTaskPaneEditEvent, KaoheTaskPaneIntentEvent, type TaskPaneIntent }
 import { actionLabel, inboxMsg, type InboxMessageKey } from './inbox-messages.ts';
 import { chainStep } from './inbox-rows.ts';
 import type { OpenTask, OpenTaskEdit } from './open-task.ts';
+import { loadRubricForm } from './rubric-form-loader.ts';
 
 /**
  * The delegate menu lists at most this many people; past it a search box narrows them. A company's
@@ -64,9 +65,25 @@ export class KaoheTaskPane extends KaoheElement {
   @property({ attribute: false }) drafts: DraftStore | undefined;
 
   #comments: { view: AppraisalView; locale: string; comments: ReviewComment[] } | undefined;
+  /** the rubric form's module, asked for when the first task with a rubric opens */
+  #form: Promise<unknown> | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.task && this.rubric) this.#form ??= loadRubricForm().catch(() => undefined);
+  }
+
+  /** An update is complete once the rubric form it shows is defined and has rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#form) return done;
+    await this.#form;
+    const form = customElements.get('kaohe-rubric-form') ? this.querySelector('kaohe-rubric-form') : null;
+    return form ? (await form.updateComplete) && done : done;
   }
 
   #edit(patch: OpenTaskEdit): void {
