@@ -37,7 +37,7 @@ await Kaohe.configure({ user: 'u1', directory: { people }, rubrics: [${JSON.stri
 `;
 // On the server, the page configures as docs/deploy.md shows: the server, the token and the person (and here the
 // directory, as no server answers GET /people). The rubrics are the server's there: a page passing its own too
-// would load the rubric rules to check them (rubric-rules, ~23 KB gzip; see packages/embed/src/rules.ts).
+// would load the rubric rules to check them (rubric-rules, ~23 KB gzip on these pages; see packages/embed/src/rules.ts).
 const onServer = `
 const people = [{ id: 'u1', name: 'Ann', roles: ['hr'] }, { id: 'e1', name: 'Emp', roles: ['salesperson'], managerId: 'u1' }];
 await Kaohe.configure({ user: 'u1', directory: { people }, server: '/kaohe-api', token: () => 'a-token-the-host-signed' });

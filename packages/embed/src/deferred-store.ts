@@ -22,19 +22,31 @@ async function openStore(name: string): Promise<KaoheStore> {
   }
 }
 
+/**
+ * The memory store a page on a server keeps (it holds no appraisals of its own), imported at its first
+ * read or write: a payslip or an inbox on the server never reads it, and never downloads it.
+ */
+export async function openMemoryStore(): Promise<KaoheStore> {
+  const { MemoryStore } = await import('./memory-store.ts');
+  return new MemoryStore();
+}
+
 export class DeferredStore implements KaoheStore {
   readonly #name: string;
+  readonly #open: (name: string) => Promise<KaoheStore>;
   #opening: Promise<KaoheStore> | undefined;
   /** work to do as the store opens, before any call reaches it (see `whenOpened`) */
   readonly #onOpen: Array<(store: KaoheStore) => Promise<unknown>> = [];
 
-  constructor(databaseName: string) {
+  /** `open` makes the store at the first call: by default the named IndexedDB store (memory where refused). */
+  constructor(databaseName: string, open: (name: string) => Promise<KaoheStore> = openStore) {
     this.#name = databaseName;
+    this.#open = open;
   }
 
   /** The opened store (opening it at the first call). A failed import may be retried by the next call. */
   #store(): Promise<KaoheStore> {
-    this.#opening ??= openStore(this.#name).then(async (store) => {
+    this.#opening ??= this.#open(this.#name).then(async (store) => {
       for (const task of this.#onOpen.splice(0)) await task(store);
       return store;
     });

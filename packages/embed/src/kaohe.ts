@@ -21,6 +21,7 @@ import type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOption
 import { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
 import { checkConfig, defaultDatabaseName, openDefaultStore, rubricInputs } from './config.ts';
 import { loadedRules, loadRules } from './rules.ts';
+import { DeferredStore, openMemoryStore } from './deferred-store.ts';
 import { PresetsLoader } from './presets-loader.ts';
 import { answerUpdateComplete } from './pending-element.ts';
 
@@ -120,7 +121,7 @@ export class KaoheApi extends EventTarget {
 
     // With a server, appraisals live there: the page keeps none of its own (an element still reading `store`
     // finds it empty rather than another browser-only data set); the offline outbox has its own database.
-    const store = config.store ?? (connection ? new (await import('./memory-store.ts')).MemoryStore() : getContext()?.store ?? openDefaultStore(config.databaseName ?? defaultDatabaseName()));
+    const store = config.store ?? (connection ? new DeferredStore('kaohe-server-page', openMemoryStore) : getContext()?.store ?? openDefaultStore(config.databaseName ?? defaultDatabaseName()));
     await this.#presets.storeRubrics(store, Object.values(rubrics));
     if (config.locale) setElementsLocale(config.locale);
 
