@@ -56,13 +56,14 @@ export class HttpService implements KaoheService {
 
   /**
    * The service's live notices for the signed-in person (KaoheService.subscribe): the server's stream
-   * already holds only what they may see; an appraisal's change is told by id and revision, a reconnect
-   * as `resync`. Drafts, rubrics and the directory are not the interface's and are left out (`live` hears them).
+   * already holds only what they may see; an appraisal's change is told by id and revision (by id alone
+   * once it is gone from their sight), a reconnect as `resync`. Drafts, rubrics and the directory are not
+   * the interface's and are left out (`live` hears them).
    */
   subscribe(viewerId: string, listener: NoticeListener): () => void {
     this.#person(viewerId, 'hear live notices');
     return this.live((notice) => {
-      if (notice.type === 'appraisal') listener({ type: 'changed', appraisalId: notice.id, revision: notice.revision });
+      if (notice.type === 'appraisal') listener({ type: 'changed', appraisalId: notice.id, ...(notice.revision !== undefined ? { revision: notice.revision } : {}) });
       else if (notice.type === 'resync') listener({ type: 'resync' });
     });
   }

@@ -13,9 +13,10 @@ import type { Transport } from './transport.ts';
 /**
  * What the server sends: ids and revisions only, never content (packages/server/src/db/notices.ts),
  * marked `origin: 'remote'` so an element can take them where it takes the store's changes (StoreChange).
+ * An appraisal's notice without a revision: it changed and the person may no longer read it (a list drops it).
  */
 export type LiveNotice =
-  | { type: 'appraisal'; id: string; revision: number; origin: 'remote' }
+  | { type: 'appraisal'; id: string; revision?: number; origin: 'remote' }
   | { type: 'draft'; appraisalId: string; userId: string; origin: 'remote' }
   | { type: 'rubric'; id: string; version: number; origin: 'remote' }
   | { type: 'directory' }

@@ -140,4 +140,42 @@ describe('kaohe-inbox over the KaoheService interface alone (as in server mode)'
     expect(new Set(vpCalls)).to.deep.equal(new Set(['countTasks', 'tasks', 'subscribe', 'rubric', 'view', 'act']));
     expect(vp.store).to.equal(undefined);
   });
+
+  it('drops the self-evaluation the employee handed in from another tab (told only that it is gone), and the lateral rater\'s inbox gains it', async () => {
+    const travelling: Directory = {
+      people: [
+        { id: 'G1', name: 'General Manager Ma', roles: ['gm'] },
+        { id: 'H1', name: 'HR Qian', roles: ['hr'], managerId: 'G1' },
+        { id: 'L2', name: 'Service Director Hu', roles: ['serviceDirector'], managerId: 'G1' },
+        { id: 'L1', name: 'Service Manager Lin', roles: ['serviceManager'], managerId: 'L2' },
+        { id: 'T1', name: 'Zhang Wei', number: 'E2001', roles: ['travellingServiceStaff'], managerId: 'L1' },
+        { id: 'X1', name: 'Parts Rater Gao', roles: ['assessor'], groups: ['lateral'] },
+      ],
+    };
+    const store = new MemoryStore();
+    await store.putRubric(loadRubric(rubricPresets['R-TR']));
+    const service = createService({ store, directory: travelling, assignments: { travellingServiceStaff: { rubric: 'R-TR', chain: 'W-TR' } }, clock: () => NOW });
+    const opened = await service.openAppraisal(null, { employee: 'T1', period: '2026-10', now: NOW });
+    if (!opened.ok) throw new Error(opened.message);
+    const notices: unknown[] = [];
+    const stop = service.subscribe('T1', (notice) => notices.push(notice));
+    const employee = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .service=${interfaceOnly(service, [])} .directory=${travelling}
+      .now=${NOW} user-id="T1"></kaohe-inbox>`);
+    const rater = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .service=${interfaceOnly(service, [])} .directory=${travelling}
+      .now=${NOW} user-id="X1"></kaohe-inbox>`);
+    await employee.loaded;
+    await rater.loaded;
+    const lists = (el: KaoheInbox, ids: string[]) => waitUntil(() => el.visibleTasks.map((row) => row.id).join(',') === ids.join(','),
+      `expected ${ids.join(', ')}, listed ${el.visibleTasks.map((row) => row.id).join(', ')}`, { timeout: 4000 });
+    await lists(employee, [opened.id]);
+    expect(rater.visibleTasks).to.deep.equal([]);
+
+    // handed in from the employee's other tab: this inbox never acted, and is told by id alone
+    await must(service, opened.id, 'T1', { type: 'step.submit', entries: { 'TR-1': { points: '18' } } });
+    await lists(employee, []);
+    // W-TR: the lateral rating (TR-3) follows the self-evaluation
+    await lists(rater, [opened.id]);
+    expect(notices).to.deep.equal([{ type: 'changed', appraisalId: opened.id }]);
+    stop();
+  });
 });

@@ -4,9 +4,9 @@
 // PINNED rubric version, the directory, the chain), runs them, writes record + audit in one
 // transaction and answers with what the caller may see.
 import { deepFreeze, type PayPlanInput, type Payslip, type Rubric } from '@kaohe/scoring';
-import { MAX_PAGE_SIZE, StoreConflictError, StoreError, type Draft, type KaoheStore } from '@kaohe/store';
+import { MAX_PAGE_SIZE, StoreConflictError, StoreError, type ChangeAudience, type Draft, type KaoheStore } from '@kaohe/store';
 import {
-  act as decide, assignedRole, businessDay, canRead, chainPresets, delegationProblems, isHr, machineFor, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf, workflowOf,
+  act as decide, assignedRole, businessDay, canRead, chainPresets, delegationProblems, isHr, openAppraisal as openRecord, openingAudit, personOf, readersOf, tasksFor, timeZoneOf, workflowOf,
   type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
 } from '@kaohe/workflow';
 import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
@@ -78,10 +78,13 @@ export type DraftResult = { ok: true; draft: Draft } | Refusal;
 
 /**
  * A live notice: what changed, never what it holds (no score, name or comment). A listener reads
- * what it shows again through `view` or `tasks`. The server's event stream sends the same (by id and
- * revision); `resync` says that changes were missed (a reconnect, or a burst too large to tell one by
- * one) and whatever is shown should be read again; `closed` that this page's store can no longer be
- * read (another tab upgraded its database): a reload is needed.
+ * what it shows again through `view` or `tasks`. `changed` carries the revision written to whoever
+ * may read the appraisal after the change, and no revision to whoever could read it before and may
+ * not now (it is gone from their sight: a list drops it; nothing of its new state is told). The
+ * server's event stream sends the same (by id, and revision where told); `resync` says that changes
+ * were missed (a reconnect, or a burst too large to tell one by one) and whatever is shown should be
+ * read again; `closed` that this page's store can no longer be read (another tab upgraded its
+ * database): a reload is needed.
  */
 export type ServiceNotice =
   | { type: 'changed'; appraisalId: string; revision?: number }
@@ -115,12 +118,18 @@ export type PayslipResult = {
   employee?: { id: string; name: string; number?: string };
 } | Refusal;
 
-/** One viewer's following of changes (see `ServiceInternals.follow`). */
-export interface Follower {
-  /** Of the appraisals that changed, those the viewer is told of, at the revision read now. */
-  hear(changed: readonly string[]): Promise<Array<{ appraisalId: string; revision: number }>>;
-  /** Stops following: what the viewer is shown is no longer kept for it. */
-  close(): void;
+/** An appraisal's change as a store or a server's notice carries it: the revision written and its audience (see `ChangeAudience`). */
+export interface AppraisalChange {
+  id: string;
+  revision: number;
+  /** absent when the writer named none (not written through a service): then whoever may read it now is told */
+  audience?: ChangeAudience;
+}
+
+/** What a viewer is told of one appraisal: its id, and the revision only while they may read it. */
+export interface ToldChange {
+  appraisalId: string;
+  revision?: number;
 }
 
 /** What the HR reads (`@kaohe/service/hr`) and the server's event streams need of a service; not for callers. */
@@ -134,10 +143,10 @@ export interface ServiceInternals {
   payFigures: PayFigures;
   now(given?: string): string;
   /**
-   * Follows changes for `viewerId` by the rule `subscribe` tells them by (the server's event stream asks
-   * it for each notice, in order): close it when the stream ends.
+   * What `viewerId` is told of these changes, by the rule `subscribe` tells them by (a server's event
+   * stream asks it for each notice): decided from each change's audience alone, remembering nothing.
    */
-  follow(viewerId: string): Follower;
+  told(viewerId: string, changes: readonly AppraisalChange[]): Promise<ToldChange[]>;
 }
 
 export const internals: unique symbol = Symbol.for('kaohe.service.internals') as never;
@@ -162,9 +171,10 @@ export interface KaoheService {
   /** A rubric version (rubrics are not private: the form renders the one an appraisal pins). */
   rubric(id: string, version: number): Promise<Rubric | undefined>;
   /**
-   * Hears what changes that `viewerId` may see: a `changed` notice only for an appraisal they may
-   * read now (like `view`), or one they were shown and may read no more (so a list drops it), so
-   * nobody learns that an appraisal they never saw has moved. Returns the unsubscribe.
+   * Hears what changes that `viewerId` may see: a `changed` notice only for an appraisal they could
+   * read before the change or may read after it (with its revision only in the second case: a list
+   * drops one gone from their sight), so nobody learns that an appraisal they could never see has
+   * moved. Returns the unsubscribe.
    */
   subscribe(viewerId: string, listener: NoticeListener): () => void;
   /** The appraisal's payslip as `viewerId` may see it: once published, to the employee, HR and whoever the chain lets read it. */
@@ -270,9 +280,9 @@ export function createService(options: ServiceOptions): KaoheService {
   // The day decides overdue and the delegations in force; nothing else of `at` reaches a view.
   const viewKey = (record: AppraisalRecord, viewerId: string, day: string) => `${record.id}\u0000${record.revision}\u0000${viewerId}\u0000${day}`;
 
-  async function write(record: AppraisalRecord, expectedRevision: number, audit: Parameters<KaoheStore['putAppraisal']>[1]['audit'], actorId: string | null, at: string): Promise<{ ok: true; record: AppraisalRecord } | Refusal> {
+  async function write(record: AppraisalRecord, expectedRevision: number, audit: Parameters<KaoheStore['putAppraisal']>[1]['audit'], actorId: string | null, at: string, audience: ChangeAudience): Promise<{ ok: true; record: AppraisalRecord } | Refusal> {
     try {
-      return { ok: true, record: await store.putAppraisal(record, { expectedRevision, ...(audit ? { audit } : {}) }) };
+      return { ok: true, record: await store.putAppraisal(record, { expectedRevision, audience, ...(audit ? { audit } : {}) }) };
     } catch (error) {
       if (error instanceof StoreConflictError) {
         const current = error.current ?? await store.getAppraisal(record.id);
@@ -284,55 +294,56 @@ export function createService(options: ServiceOptions): KaoheService {
     }
   }
 
-  // For each viewer someone follows live, each following (a tab's subscription, a server's event stream)
-  // keeps the appraisals `view`, `tasks` or `act` showed the viewer. A change that takes one out of their
-  // sight is still told to them (they knew it; the notice says no more than that it changed), so a list
-  // showing it reads it again and drops it: the employee's other tab after they handed in their
-  // self-evaluation. Each following keeps its own, so every one of the viewer's tabs is told.
-  const shownTo = new Map<string, Set<Set<string>>>();
-  const shown = <T extends AppraisalView | undefined>(viewerId: string, view: T): T => {
-    if (view) for (const ids of shownTo.get(viewerId) ?? []) ids.add(view.id);
-    return view;
-  };
+  /**
+   * The audience of a change, decided once by the writer, who holds both states: whoever may read
+   * `after` (they are told its revision), and whoever could read `before` and may not read `after`
+   * (told only that it is gone from their sight). Nobody else hears of it. It travels with the change
+   * (the store's notice, a server's NOTIFY), so no listener anywhere needs to remember what it showed.
+   */
+  function audienceOf(before: AppraisalRecord | undefined, after: AppraisalRecord, dir: Directory, chain: Chain, at: string): ChangeAudience {
+    const readersAt = (record: AppraisalRecord) => readersOf(record, dir, chain, {
+      date: at, delegations: workflowOf(record).delegated, ...(options.calendar ? { calendar: options.calendar } : {}),
+    });
+    const readers = readersAt(after);
+    const now = new Set(readers);
+    return { readers, gone: before ? readersAt(before).filter((id) => !now.has(id)) : [] };
+  }
 
   /**
-   * The one rule for who hears of a change (subscribe's, and the server's event streams'): a viewer
-   * hears of an appraisal they may read now (like `view`), or one they were shown and may read no more.
+   * The one rule for who hears of a change (subscribe's, and the server's event streams'): whoever its
+   * audience names. A change that names none (written by something other than a service) is told, at
+   * the revision read now, to whoever may read the appraisal now, as `view` would show it.
+   * Of several changes to one appraisal the viewer is told once: by the last that names them.
    */
-  const follow = (viewerId: string): Follower => {
-    const ids = new Set<string>();
-    const followings = shownTo.get(viewerId) ?? new Set<Set<string>>();
-    followings.add(ids);
-    shownTo.set(viewerId, followings);
-    let open = true;
-    return {
-      async hear(changed) {
-        const [dir, chainsById] = await Promise.all([directory(), chains()]);
-        const at = now();
-        const records = await Promise.all(changed.map((id) => store.getAppraisal(id).catch(() => undefined)));
-        const told: Array<{ appraisalId: string; revision: number }> = [];
-        for (const record of records) {
-          if (!record || !open) continue;
-          const chain = chainsById[record.chainId];
-          if (!chain) continue;
-          // The same judgement as `view` (a view exists exactly where canRead says so), without building the view.
-          const readable = canRead(record, viewerId, dir, machineFor(chain).chain, {
-            date: at, delegations: workflowOf(record).delegated, ...(options.calendar ? { calendar: options.calendar } : {}),
-          });
-          if (readable) ids.add(record.id);
-          else if (!ids.delete(record.id)) continue;
-          told.push({ appraisalId: record.id, revision: record.revision });
-        }
-        return told;
-      },
-      close() {
-        if (!open) return;
-        open = false;
-        followings.delete(ids);
-        if (followings.size === 0) shownTo.delete(viewerId);
-      },
-    };
-  };
+  async function told(viewerId: string, changes: readonly AppraisalChange[]): Promise<ToldChange[]> {
+    const byId = new Map<string, ToldChange | null>();
+    const unnamed: AppraisalChange[] = [];
+    for (const change of changes) {
+      if (!byId.has(change.id)) byId.set(change.id, null);
+      if (!change.audience) {
+        unnamed.push(change);
+      } else if (change.audience.readers.includes(viewerId)) {
+        byId.set(change.id, { appraisalId: change.id, revision: change.revision });
+      } else if (change.audience.gone.includes(viewerId)) {
+        byId.set(change.id, { appraisalId: change.id });
+      }
+    }
+    if (unnamed.length > 0) {
+      const [dir, chainsById] = await Promise.all([directory(), chains()]);
+      const at = now();
+      const ids = [...new Set(unnamed.map((change) => change.id))];
+      const records = await Promise.all(ids.map((id) => store.getAppraisal(id).catch(() => undefined)));
+      for (const record of records) {
+        const chain = record ? chainsById[record.chainId] : undefined;
+        if (!record || !chain) continue;
+        const readable = canRead(record, viewerId, dir, chain, {
+          date: at, delegations: workflowOf(record).delegated, ...(options.calendar ? { calendar: options.calendar } : {}),
+        });
+        if (readable) byId.set(record.id, { appraisalId: record.id, revision: record.revision });
+      }
+    }
+    return [...byId.values()].filter((change): change is ToldChange => change !== null);
+  }
 
   const service: KaoheService = {
     async act(appraisalId, actorId, action, given = {}) {
@@ -369,17 +380,17 @@ export function createService(options: ServiceOptions): KaoheService {
       if (!decided.ok) return refusal(decided.reason.code, decided.reason.message);
       // design.md: the score is kept with the record, computed in the same write, so reads never re-score.
       const next: AppraisalRecord = { ...decided.record, score: scoreOrNull(pinned, decided.record.sheet) };
-      const written = await write(next, record.revision, decided.audit, actorId, at);
+      const written = await write(next, record.revision, decided.audit, actorId, at, audienceOf(record, next, dir, chain, at));
       if (!written.ok) return written;
       const seen = buildView({ record: written.record, viewerId: actorId, rubric: pinned, chain, directory: dir, now: at, calendar: options.calendar });
-      return { ok: true, revision: written.record.revision, step: written.record.step, status: written.record.status, ...(seen ? { appraisal: shown(actorId, seen) } : {}) };
+      return { ok: true, revision: written.record.revision, step: written.record.step, status: written.record.status, ...(seen ? { appraisal: seen } : {}) };
     },
 
     async view(appraisalId, viewerId, given = {}) {
       const parsed = ViewOptionsSchema.parse(given);
       const record = await store.getAppraisal(appraisalId);
       if (!record) return undefined;
-      return shown(viewerId, await viewOf(record, viewerId, now(parsed.now), parsed.history ?? true));
+      return viewOf(record, viewerId, now(parsed.now), parsed.history ?? true);
     },
 
     async tasks(viewerId, page = {}) {
@@ -398,7 +409,6 @@ export function createService(options: ServiceOptions): KaoheService {
       const last = chainsById ? pages.get(pageKey) : undefined;
       if (last && last.dir === dir && last.chains === chainsById && last.nextCursor === found.nextCursor
         && last.records.length === found.items.length && last.records.every((record, index) => record === found.items[index])) {
-        for (const ids of shownTo.get(viewerId) ?? []) for (const item of last.page.items) ids.add(item.appraisal.id);
         return last.page;
       }
       const items: TaskPage['items'] = [];
@@ -409,7 +419,7 @@ export function createService(options: ServiceOptions): KaoheService {
         const chain = chainsById?.[record.chainId];
         const kept = chain ? keptViews(dir, chain).get(viewKey(record, viewerId, day)) : undefined;
         const seen = kept !== undefined ? kept ?? undefined : await viewOf(record, viewerId, at, false, dir, day);
-        if (seen) items.push({ appraisal: rowOf(shown(viewerId, seen)), allowedActions: seen.allowedActions });
+        if (seen) items.push({ appraisal: rowOf(seen), allowedActions: seen.allowedActions });
       }
       const made: TaskPage = { items, ...(found.nextCursor !== undefined ? { nextCursor: found.nextCursor } : {}) };
       if (!chainsById || !found.items.every((record) => Object.isFrozen(record))) return made;
@@ -433,7 +443,7 @@ export function createService(options: ServiceOptions): KaoheService {
       const prepared = await prepareOpening(parsed.data.employee, parsed.data.period, dir, actorId ?? parsed.data.openedBy ?? null, at);
       if (!prepared.ok) return prepared;
       if ('existing' in prepared) return { ok: true, id: prepared.existing.id, revision: prepared.existing.revision, created: false };
-      const written = await write(prepared.record, 0, [openingAudit(prepared.record)], actorId, at);
+      const written = await write(prepared.record, 0, [openingAudit(prepared.record)], actorId, at, prepared.audience);
       if (!written.ok) return written.code === 'stale' ? refusal('conflict', written.message) : written;
       return { ok: true, id: written.record.id, revision: written.record.revision, created: true };
     },
@@ -445,7 +455,7 @@ export function createService(options: ServiceOptions): KaoheService {
       if (actorId !== null && !isHr(actorId, dir)) return refusal('forbidden', 'Only HR opens a month.');
       const at = now(parsed.data.now);
       const roles = await assignments();
-      const opened: AppraisalRecord[] = [];
+      const opened: Array<{ record: AppraisalRecord; audience: ChangeAudience }> = [];
       const existing: string[] = [];
       // Read in bulk, not once per person: the month's stored appraisals, and each rubric's versions once.
       const bulk: Bulk = { stored: new Map(), versions: new Map() };
@@ -459,16 +469,16 @@ export function createService(options: ServiceOptions): KaoheService {
         const prepared = await prepareOpening(person.id, parsed.data.period, dir, actorId, at, bulk);
         if (!prepared.ok) return prepared;
         if ('existing' in prepared) existing.push(prepared.existing.id);
-        else opened.push(prepared.record);
+        else opened.push(prepared);
       }
       try {
-        await store.putAppraisals(opened.map((record) => ({ record, expectedRevision: 0, audit: [openingAudit(record)] })));
+        await store.putAppraisals(opened.map(({ record, audience }) => ({ record, expectedRevision: 0, audit: [openingAudit(record)], audience })));
       } catch (error) {
         if (error instanceof StoreConflictError) return refusal('conflict', error.message);
         if (error instanceof StoreError) return refusal('unavailable', error.message);
         throw error;
       }
-      return { ok: true, opened: opened.map((record) => record.id), existing };
+      return { ok: true, opened: opened.map(({ record }) => record.id), existing };
     },
 
     async saveDraft(viewerId, appraisalId, input) {
@@ -500,18 +510,17 @@ export function createService(options: ServiceOptions): KaoheService {
     subscribe(viewerId, listener) {
       // Changes are collected for one turn of the event loop (a batch is heard as one notice per
       // record, all at once), then checked one burst after the other so none is told out of order.
-      let pending = new Set<string>();
+      let pending: AppraisalChange[] = [];
       let timer: ReturnType<typeof setTimeout> | undefined;
       let work = Promise.resolve();
       let open = true;
-      const following = follow(viewerId);
-      const check = async (ids: readonly string[]): Promise<void> => {
-        if (ids.length > NOTICE_BURST_LIMIT) {
+      const check = async (changes: readonly AppraisalChange[]): Promise<void> => {
+        if (new Set(changes.map((change) => change.id)).size > NOTICE_BURST_LIMIT) {
           if (open) listener({ type: 'resync' });
           return;
         }
-        for (const { appraisalId, revision } of await following.hear(ids)) {
-          if (open) listener({ type: 'changed', appraisalId, revision });
+        for (const { appraisalId, revision } of await told(viewerId, changes)) {
+          if (open) listener({ type: 'changed', appraisalId, ...(revision !== undefined ? { revision } : {}) });
         }
       };
       const unsubscribe = store.subscribe((change) => {
@@ -520,12 +529,12 @@ export function createService(options: ServiceOptions): KaoheService {
           return;
         }
         if (change.type !== 'appraisal') return;
-        pending.add(change.id);
+        pending.push({ id: change.id, revision: change.revision, ...(change.audience ? { audience: change.audience } : {}) });
         timer ??= setTimeout(() => {
           timer = undefined;
-          const ids = [...pending];
-          pending = new Set();
-          work = work.then(() => check(ids)).catch((error: unknown) => {
+          const changes = pending;
+          pending = [];
+          work = work.then(() => check(changes)).catch((error: unknown) => {
             // A failed read must not stop later notices; what was missed is read again on resync.
             console.warn('Kaohe: a live notice could not be checked', error);
             if (open) listener({ type: 'resync' });
@@ -537,7 +546,6 @@ export function createService(options: ServiceOptions): KaoheService {
         open = false;
         clearTimeout(timer);
         unsubscribe();
-        following.close();
       };
     },
 
@@ -546,7 +554,7 @@ export function createService(options: ServiceOptions): KaoheService {
       return readPayslip(service[internals], appraisalId, viewerId);
     },
 
-    [internals]: { store, directory, assignments, payPlans, pinnedRubric, chainOf, payFigures: async (request) => options.payValues?.(request), now, follow },
+    [internals]: { store, directory, assignments, payPlans, pinnedRubric, chainOf, payFigures: async (request) => options.payValues?.(request), now, told },
   };
 
   /** What openPeriod read once for everyone: the month's stored appraisals by id, each rubric's versions. */
@@ -556,7 +564,7 @@ export function createService(options: ServiceOptions): KaoheService {
   }
 
   async function prepareOpening(employeeId: string, period: string, dir: Directory, actorId: string | null, at: string, bulk?: Bulk):
-    Promise<{ ok: true; record: AppraisalRecord } | { ok: true; existing: AppraisalRecord } | Refusal> {
+    Promise<{ ok: true; record: AppraisalRecord; audience: ChangeAudience } | { ok: true; existing: AppraisalRecord } | Refusal> {
     const person = personOf(dir, employeeId);
     if (!person) return refusal('invalid', `"${employeeId}" is not in the directory.`, { problems: [{ path: 'employee', rule: 'unknown-person', message: `"${employeeId}" is not in the directory` }] });
     const roles = await assignments();
@@ -585,7 +593,8 @@ export function createService(options: ServiceOptions): KaoheService {
     });
     // Stored as revision 1, as appraisals written through Kaohe always have been (the store would take
     // workflow's revision 0 as new too; changing it would renumber every host's stored appraisals).
-    return { ok: true, record: { ...opened, revision: 1, score: scoreOrNull(pinned, opened.sheet) } };
+    const record: AppraisalRecord = { ...opened, revision: 1, score: scoreOrNull(pinned, opened.sheet) };
+    return { ok: true, record, audience: audienceOf(undefined, record, dir, chain, at) };
   }
 
   return service;

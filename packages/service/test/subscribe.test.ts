@@ -1,5 +1,6 @@
 // The local service's live notices (KaoheService.subscribe): a change is told, by id and revision
-// only, to whoever may read the appraisal, and to nobody else — as the server's event stream does.
+// only, to whoever may read the appraisal, by id alone to whoever could read it before and may not
+// now, and to nobody else — as the server's event stream does, from the audience the write named.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadRubric } from '@kaohe/scoring';
@@ -58,27 +59,57 @@ describe('subscribe (local service)', () => {
     for (const listener of [scorer, planner, otherManager, colleague]) listener.stop();
   });
 
-  test('an appraisal the viewer was shown and may no longer read is still told to them (the employee\'s other tab), and to nobody else', async () => {
+  test('who could read it before and may not now is told it is gone, by id alone, in every tab, whatever they were shown; nobody else', async () => {
     const { service } = await setUp();
     const opening = await service.openAppraisal('H1', { employee: 'T1', period: '2026-10', now: opened });
     assert.ok(opening.ok);
-    // W-TR opens at T1's self-evaluation: it is T1's task, listed in their second tab, which follows live.
-    const otherTab = listen(service, 'T1');
-    const thirdTab = listen(service, 'T1');
+    // W-TR opens at T1's self-evaluation: it is T1's task, listed in one tab; a second tab starts
+    // following after the list was read (a reconnect, or a list served by another server).
+    const listingTab = listen(service, 'T1');
+    const leader = listen(service, 'L1');
     const colleague = listen(service, 'S3');
     assert.deepEqual((await service.tasks('T1')).items.map((item) => item.appraisal.id), ['2026-10:T1']);
+    const freshTab = listen(service, 'T1');
     const submitted = await service.act(opening.id, 'T1', { type: 'step.submit', entries: { 'TR-1': { points: '18' } } }, { now: during });
     assert.ok(submitted.ok);
+    assert.equal(submitted.revision, 2);
     // Handed in, the employee reads it no more until it is published ...
     assert.equal(await service.view(opening.id, 'T1'), undefined);
-    // ... yet the tab that listed it hears that it changed (revision 2), reads it, and drops it.
-    await Promise.all([otherTab.heard(1), thirdTab.heard(1)]);
+    // ... so both tabs hear that it is gone, without its revision (nothing of the new state); the
+    // leader, who may read it, hears revision 2; the colleague, who never could, nothing.
+    await Promise.all([listingTab.heard(1), freshTab.heard(1), leader.heard(1)]);
     await quiet();
-    assert.deepEqual(otherTab.notices, [{ type: 'changed', appraisalId: '2026-10:T1', revision: 2 }]);
-    assert.deepEqual(thirdTab.notices, [{ type: 'changed', appraisalId: '2026-10:T1', revision: 2 }], 'every tab that listed it is told, not only the first');
+    assert.deepEqual(listingTab.notices, [{ type: 'changed', appraisalId: '2026-10:T1' }]);
+    assert.deepEqual(freshTab.notices, [{ type: 'changed', appraisalId: '2026-10:T1' }], 'a tab that listed nothing hears it too: nobody remembers what was shown');
+    assert.deepEqual(leader.notices, [{ type: 'changed', appraisalId: '2026-10:T1', revision: 2 }]);
     assert.deepEqual(colleague.notices, []);
-    otherTab.stop();
-    thirdTab.stop();
+
+    // The lateral rater's next change is not T1's to hear: they could not read it before it either.
+    const rated = await service.act(opening.id, 'X1', { type: 'draft.save', group: 'lateral', comment: 'rating started' }, { now: during });
+    assert.ok(rated.ok);
+    await leader.heard(2);
+    await quiet();
+    assert.deepEqual(leader.notices[1], { type: 'changed', appraisalId: '2026-10:T1', revision: 3 });
+    assert.equal(listingTab.notices.length, 1);
+    assert.equal(freshTab.notices.length, 1);
+    assert.deepEqual(colleague.notices, []);
+    for (const listener of [listingTab, freshTab, leader, colleague]) listener.stop();
+  });
+
+  test('a change the writer named no audience for (written to the store directly) is told to whoever may read it now', async () => {
+    const { service, store } = await setUp();
+    const opening = await service.openAppraisal(null, { employee: 'S1', period: '2026-10', now: opened });
+    assert.ok(opening.ok);
+    const scorer = listen(service, 'R1');
+    const colleague = listen(service, 'S3');
+    const record = await store.getAppraisal(opening.id);
+    assert.ok(record);
+    await store.putAppraisal({ ...record, revision: 2 }, { expectedRevision: 1 });
+    await scorer.heard(1);
+    await quiet();
+    assert.deepEqual(scorer.notices, [{ type: 'changed', appraisalId: '2026-10:S1', revision: 2 }]);
+    assert.deepEqual(colleague.notices, []);
+    scorer.stop();
     colleague.stop();
   });
 

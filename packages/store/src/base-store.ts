@@ -4,7 +4,7 @@
 import type { Rubric } from '@kaohe/scoring';
 import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
 import type {
-  AppraisalQuery, AppraisalWrite, AuditEntry, AuditVerification, Draft, KaoheStore, Page, PageOptions, PutAppraisalOptions, StoreChange,
+  AppraisalQuery, AppraisalWrite, AuditEntry, ChangeAudience, AuditVerification, Draft, KaoheStore, Page, PageOptions, PutAppraisalOptions, StoreChange,
   StoreListener,
 } from './types.ts';
 import { type AuditHead, EMPTY_HEAD, headAfter, sealAuditEvents, verifyAuditChain } from './audit.ts';
@@ -22,6 +22,8 @@ export type AppraisalFilter = Pick<AppraisalQuery, 'period' | 'status' | 'employ
 export interface RevisionedRecord {
   record: AppraisalRecord;
   expectedRevision: number;
+  /** who hears of the change, as the writer named it (see PutAppraisalOptions) */
+  audience?: ChangeAudience;
 }
 
 /**
@@ -171,7 +173,7 @@ export abstract class StoreBase implements KaoheStore {
         const message: unknown = event.data;
         if (!isChannelMessage(message)) return;
         if (message.type === 'appraisals') {
-          for (const change of message.changes) this.#dispatch({ type: 'appraisal', id: change.id, revision: change.revision, origin: 'remote' });
+          for (const change of message.changes) this.#dispatch({ type: 'appraisal', ...change, origin: 'remote' });
         } else {
           this.#dispatch({ ...message, origin: 'remote' } as StoreChange);
         }
@@ -245,11 +247,11 @@ export abstract class StoreBase implements KaoheStore {
         }
         entries.push(entry);
       }
-      prepared.push({ record, expectedRevision: write.expectedRevision });
+      prepared.push({ record, expectedRevision: write.expectedRevision, ...(write.audience ? { audience: toJson(write.audience) } : {}) });
     }
     const commit = (): Promise<void> => this.#commitWithRetries(prepared, entries);
     await (entries.length > 0 ? this.serializeAppends(commit) : commit());
-    this.#notifyAppraisals(prepared.map(({ record }) => ({ id: record.id, revision: record.revision })));
+    this.#notifyAppraisals(prepared.map(({ record, audience }) => ({ id: record.id, revision: record.revision, ...(audience ? { audience } : {}) })));
     // The backend stored copies of these, so handing them out shares nothing with the store.
     return prepared.map(({ record }) => record);
   }

@@ -14,6 +14,19 @@ export interface PutAppraisalOptions {
   expectedRevision: number;
   /** Written in the same transaction as the appraisal, in this order. */
   audit?: AuditEntry[];
+  /** Who hears of this change (decided by the writer, @kaohe/service); listeners receive it with the change. */
+  audience?: ChangeAudience;
+}
+
+/**
+ * The audience of an appraisal's change, a fact of the change: the writer knows who could read the
+ * appraisal before it and who may read it after. `readers` may read it now and hear its id and revision;
+ * `gone` could read it before and may not now: they hear only its id (a list drops it), nothing of the
+ * new state. Everyone else hears nothing. Person ids, each in at most one of the two.
+ */
+export interface ChangeAudience {
+  readers: string[];
+  gone: string[];
 }
 
 /** One appraisal of a batch for `putAppraisals`: the record and the revision check and audit events `putAppraisal` takes. */
@@ -65,7 +78,8 @@ export type AuditVerification =
 export type ChangeOrigin = 'local' | 'remote';
 
 export type StoreChange =
-  | { type: 'appraisal'; id: string; revision: number; origin: ChangeOrigin }
+  /** `audience` as the writer named it; absent when it named none (a listener then asks who may read it now) */
+  | { type: 'appraisal'; id: string; revision: number; audience?: ChangeAudience; origin: ChangeOrigin }
   | { type: 'draft'; appraisalId: string; userId: string; deleted: boolean; origin: ChangeOrigin }
   | { type: 'rubric'; id: string; version: number; origin: ChangeOrigin }
   /** This connection was closed because another tab upgraded the database; reload to continue. */

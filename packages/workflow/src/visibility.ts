@@ -37,6 +37,19 @@ export function canRead(record: AppraisalRecord, userId: string, directory: Dire
 }
 
 /**
+ * Everyone who may open the appraisal: exactly the people for whom `canRead` answers true, sorted.
+ * The service names the audience of a change with it (who may read it before ∪ after).
+ */
+export function readersOf(record: AppraisalRecord, directory: Directory, chain: Chain, options: VisibilityOptions = {}): string[] {
+  const employee = personOf(directory, record.employeeId);
+  if (!employee) return [];
+  const full = fullChain(chain);
+  const readers = [...participants(record, employee, directory, full, routingOf(record, options)).all];
+  if (employeeMayRead(record, full)) readers.push(employee.id);
+  return readers.sort();
+}
+
+/**
  * The items `userId` may read and edit, given the rubric's item → groups mapping (every item listed,
  * `[]` for an item the step's assessor scores).
  */

@@ -1,12 +1,35 @@
 // Who sees what: employees after publication, lateral raters anonymous (TR-3), groups their own items.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { canRead, chainPresets, commentsForViewer, pendingGroupsFor, redactForViewer, visibleItems, workflowOf } from '../src/index.ts';
+import { canRead, chainPresets, readersOf, commentsForViewer, pendingGroupsFor, redactForViewer, visibleItems, workflowOf } from '../src/index.ts';
 import { accept, actsByStep, directory, during, fieldServiceItemGroups as itemGroups, finish, open, pathFrom, walk } from './fixtures.ts';
 
 const sp = chainPresets['W-SP'];
 const tr = chainPresets['W-TR'];
 const fs = chainPresets['W-FS'];
+
+describe('readersOf', () => {
+  test('names exactly the people canRead admits, at every step of W-SP and W-TR', () => {
+    for (const [chainId, employee] of [['W-SP', 'S1'], ['W-TR', 'T1']] as const) {
+      const chain = chainPresets[chainId];
+      let record = open(chainId, employee);
+      const admitted = () => directory.people.map((person) => person.id).filter((id) => canRead(record, id, directory, chain)).sort();
+      for (const [actor, action] of pathFrom(chainId)) {
+        assert.deepEqual(readersOf(record, directory, chain), admitted(), `${chainId} at ${record.step}`);
+        record = accept(record, chain, actor, action);
+      }
+      assert.equal(record.status, 'published');
+      assert.deepEqual(readersOf(record, directory, chain), admitted(), `${chainId} published`);
+      assert.ok(admitted().includes(employee) && admitted().length < directory.people.length);
+    }
+  });
+
+  test('W-TR: the employee reads their self-evaluation, then is no reader until publication', () => {
+    const record = open('W-TR', 'T1');
+    assert.ok(readersOf(record, directory, tr).includes('T1'));
+    assert.ok(!readersOf(accept(record, tr, 'T1', { type: 'step.submit' }), directory, tr).includes('T1'));
+  });
+});
 
 describe('canRead', () => {
   test('a salesperson cannot read their appraisal until it is published', () => {

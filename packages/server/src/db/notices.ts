@@ -1,16 +1,21 @@
 // Live notices between instances: PostgreSQL NOTIFY on one channel, sent inside the transaction
 // that made the change (delivered only if it commits), heard through one LISTEN per instance.
 import { randomUUID } from 'node:crypto';
+import type { ChangeAudience } from '@kaohe/store';
 import { type Sql, type SqlSession, json, sql } from './sql.ts';
 
 export const NOTICE_CHANNEL = 'kaohe_changes';
 
 /**
  * A change somebody should hear about. It names what changed, never what it holds: no score, no
- * name, no comment rides in a notice; a listener reads the record and shows what it may.
+ * name, no comment rides in a notice; a listener reads the record and shows what it may. An
+ * appraisal's carries its audience as the service named it when writing (who could read it before
+ * ∪ who may read it after), so every instance decides who is told from the notice alone; the
+ * audience itself never leaves the server. An audience too large for one NOTIFY payload travels in
+ * parts, each a notice of the same id and revision naming some of the people: each person is in one.
  */
 export type Notice =
-  | { type: 'appraisal'; id: string; revision: number }
+  | { type: 'appraisal'; id: string; revision: number; audience?: ChangeAudience }
   | { type: 'draft'; appraisalId: string; userId: string }
   | { type: 'rubric'; id: string; version: number }
   | { type: 'directory' };
@@ -42,8 +47,8 @@ export async function sendNotices(tx: SqlSession, origin: string, notices: reado
   const payloads: string[] = [];
   let chunk: WireNotice[] = [];
   let bytes = 0;
-  for (const notice of notices) {
-    const size = Buffer.byteLength(JSON.stringify(notice), 'utf8') + 1;
+  for (const notice of notices.flatMap(inParts)) {
+    const size = bytesOf(notice) + 1;
     if (chunk.length > 0 && bytes + size > PAYLOAD_BYTES) {
       payloads.push(JSON.stringify({ origin, notices: chunk }));
       chunk = [];
@@ -56,10 +61,43 @@ export async function sendNotices(tx: SqlSession, origin: string, notices: reado
   await tx.query(sql`select pg_notify(${NOTICE_CHANNEL}, payload) from jsonb_array_elements_text(${json(payloads)}::jsonb) as payload`);
 }
 
+const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+/**
+ * An appraisal's notice whose audience would not fit one payload, as notices of the same id and
+ * revision that each name some of its people (a person id is at most 128 characters, so a part
+ * always fits); any other notice as it is.
+ */
+export function inParts(notice: WireNotice): WireNotice[] {
+  if (notice.type !== 'appraisal' || !notice.audience || bytesOf(notice) <= PAYLOAD_BYTES) return [notice];
+  const { audience, ...change } = notice;
+  const parts: WireNotice[] = [];
+  let part: ChangeAudience = { readers: [], gone: [] };
+  let bytes = bytesOf({ ...change, audience: part });
+  for (const [list, ids] of [['readers', audience.readers], ['gone', audience.gone]] as const) {
+    for (const id of ids) {
+      const size = bytesOf(id) + 1;
+      if (bytes + size > PAYLOAD_BYTES && part.readers.length + part.gone.length > 0) {
+        parts.push({ ...change, audience: part });
+        part = { readers: [], gone: [] };
+        bytes = bytesOf({ ...change, audience: part });
+      }
+      part[list].push(id);
+      bytes += size;
+    }
+  }
+  parts.push({ ...change, audience: part });
+  return parts;
+}
+
+const isIds = (value: unknown): value is string[] => Array.isArray(value) && value.every((id) => typeof id === 'string');
+const isAudience = (value: unknown): value is ChangeAudience =>
+  isIds((value as { readers?: unknown } | null)?.readers) && isIds((value as { gone?: unknown }).gone);
+
 function isNotice(value: unknown): value is WireNotice {
   const notice = value as Record<string, unknown> | null;
   switch (notice?.['type']) {
-    case 'appraisal': return typeof notice['id'] === 'string' && typeof notice['revision'] === 'number';
+    case 'appraisal': return typeof notice['id'] === 'string' && typeof notice['revision'] === 'number' && (notice['audience'] === undefined || isAudience(notice['audience']));
     case 'draft': return typeof notice['appraisalId'] === 'string' && typeof notice['userId'] === 'string' && typeof notice['deleted'] === 'boolean';
     case 'rubric': return typeof notice['id'] === 'string' && typeof notice['version'] === 'number';
     case 'directory': return true;

@@ -115,7 +115,7 @@ export class PgStore extends StoreBase {
           refused.clear();
           const accepted = await this.#writeGroup(tx, group, refused);
           await this.#appendAudit(tx, accepted.map((pending) => pending.commit));
-          await sendNotices(tx, this.#origin, accepted.flatMap((pending) => pending.commit.writes.map(({ record }) => ({ type: 'appraisal' as const, id: record.id, revision: record.revision }))));
+          await sendNotices(tx, this.#origin, accepted.flatMap((pending) => pending.commit.writes.map(({ record, audience }) => ({ type: 'appraisal' as const, id: record.id, revision: record.revision, ...(audience ? { audience } : {}) }))));
         });
         break;
       } catch (error) {

@@ -1,26 +1,25 @@
 // Live notices over Server-Sent Events. One database subscription per server instance (LISTEN, which
 // also hears every other instance's commits) fans out to this instance's open streams; each notice is
 // passed to a stream only when the service's rule says the person hears of it (the rule `subscribe`
-// tells by: what they may read now, or were shown and may read no more), asked per stream and in order,
-// so a stream tells nobody that an appraisal they never saw has moved.
+// tells by: an appraisal's change to the audience its writer named, those who could read it before or
+// may read it after), asked per stream and in order. The rule reads the notice alone, so any instance's
+// stream, opened whenever, tells the same as any other's.
 import type { ServerResponse } from 'node:http';
 import type { KaoheDatabase, Notice } from '../db/index.ts';
 
-/** What a stream sends: the notice itself names ids and revisions only, never a score, a name or a comment. */
-export type VisibleNotice = Notice;
+/**
+ * What a stream sends: ids and revisions only, never a score, a name, a comment or an audience. An
+ * appraisal's notice without a revision tells that it is gone from the person's sight.
+ */
+export type VisibleNotice =
+  | { type: 'appraisal'; id: string; revision?: number }
+  | Exclude<Notice, { type: 'appraisal' }>;
 
-/** One stream's judge: whether and what of a notice its person hears (undefined: nothing); `close` when the stream ends. */
-export interface StreamFilter {
-  pass(notice: Notice): Promise<VisibleNotice | undefined>;
-  close(): void;
-}
-
-/** Makes the judge of one person's stream (it may keep what it showed them, as the service's follower does). */
-export type NoticeFilter = (personId: string) => StreamFilter;
+/** Whether and what of a notice a person hears (undefined: nothing); it keeps nothing between notices. */
+export type NoticeFilter = (personId: string, notice: Notice) => Promise<VisibleNotice | undefined>;
 
 interface Stream {
   personId: string;
-  filter: StreamFilter;
   response: ServerResponse;
   /** notices are filtered and written one after another, so a stream never reorders them */
   queue: Promise<void>;
@@ -70,18 +69,17 @@ export class EventStreams {
     });
     // `retry` tells EventSource how long to wait before reconnecting after the server went away.
     response.write('retry: 3000\n: connected\n\n');
-    const stream: Stream = { personId, filter: this.#filter(personId), response, queue: Promise.resolve() };
+    const stream: Stream = { personId, response, queue: Promise.resolve() };
     this.#streams.add(stream);
     response.on('close', () => {
       this.#streams.delete(stream);
-      stream.filter.close();
     });
   }
 
   #dispatch(notice: Notice): void {
     for (const stream of this.#streams) {
       stream.queue = stream.queue.then(async () => {
-        const visible = await stream.filter.pass(notice);
+        const visible = await this.#filter(stream.personId, notice);
         if (visible && !stream.response.writableEnded) {
           stream.response.write(`event: ${visible.type}\ndata: ${JSON.stringify(visible)}\n\n`);
         }
@@ -94,7 +92,6 @@ export class EventStreams {
     clearInterval(this.#heartbeat);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    for (const stream of this.#streams) stream.filter.close();
     const ending = [...this.#streams].map((stream) => stream.queue.then(() => new Promise<void>((resolve) => {
       if (stream.response.writableEnded) resolve();
       else stream.response.end(resolve);

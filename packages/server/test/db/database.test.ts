@@ -79,6 +79,30 @@ for (const target of databaseTargets()) {
       ]);
     });
 
+    test('an appraisal\'s audience travels with its notice; one too large for a NOTIFY payload (8000 bytes) comes in parts naming each person once', async () => {
+      await drained(database);
+      const small = collect<Notice>((push) => { void database.notices.subscribe((notice) => { if (notice.type === 'appraisal' && notice.id === '2026-10:E1005') push(notice); }); }, 1);
+      const opened = await database.store.putAppraisal(appraisal({ id: '2026-10:E1005' }), { expectedRevision: 0, audience: { readers: ['HR', 'RM-NORTH'], gone: [] } });
+      assert.deepEqual(await small, [{ type: 'appraisal', id: '2026-10:E1005', revision: 1, audience: { readers: ['HR', 'RM-NORTH'], gone: [] } }]);
+
+      // 1,500 readers and 300 who lose it: about 25 KB of ids, which one NOTIFY could not carry (the write would fail)
+      const readers = Array.from({ length: 1500 }, (_, index) => `reader-${String(index).padStart(4, '0')}`);
+      const gone = Array.from({ length: 300 }, (_, index) => `gone-${String(index).padStart(4, '0')}`);
+      const parts: Notice[] = [];
+      const unsubscribe = await database.notices.subscribe((notice) => { if (notice.type === 'appraisal' && notice.id === opened.id) parts.push(notice); });
+      await database.store.putAppraisal({ ...opened, revision: 2 }, { expectedRevision: 1, audience: { readers, gone } });
+      await drained(database);
+      unsubscribe();
+      assert.ok(parts.length >= 4, `${parts.length} parts`);
+      const heard = { readers: [] as string[], gone: [] as string[] };
+      for (const part of parts) {
+        assert.ok(part.type === 'appraisal' && part.revision === 2 && part.audience);
+        heard.readers.push(...part.audience.readers);
+        heard.gone.push(...part.audience.gone);
+      }
+      assert.deepEqual(heard, { readers, gone }, 'each person in exactly one part, in the order named');
+    });
+
     test('a refused write sends no notice', async () => {
       const record = appraisal({ id: '2026-10:E1002' });
       await database.store.putAppraisal(record, { expectedRevision: 0 });

@@ -95,7 +95,7 @@ for (const target of databaseTargets()) describe(`on ${target.kind}`, () => {
       for (const stream of Object.values(streams)) stream.close();
     });
 
-    test('the employee\'s other tab hears that the self-evaluation they handed in moved, though they may read it no more (the service\'s rule); a colleague hears nothing', async () => {
+    test('the employee\'s tabs, and a stream opened after the list was read, hear by id alone that the self-evaluation they handed in is gone; the leader hears its revision; a colleague nothing', async () => {
       // W-TR opens at the employee's self-evaluation (TR-1): T1's task, listed in both of T1's tabs.
       const travelling = [
         ...people,
@@ -109,27 +109,33 @@ for (const target of databaseTargets()) describe(`on ${target.kind}`, () => {
       assert.equal(opened.statusCode, 201, opened.body);
       const T = `${PERIOD}:T1`;
       for (const who of ['T1', 'L1']) tokens.set(who, await tokenFor(who));
-      const [firstTab, otherTab, colleague] = await Promise.all([as('T1'), as('T1'), as('S2')].map((headers) => openSse(`${base}/events`, headers))) as [SseStream, SseStream, SseStream];
+      const [firstTab, otherTab, colleague, leader] = await Promise.all([as('T1'), as('T1'), as('S2'), as('L1')].map((headers) => openSse(`${base}/events`, headers))) as [SseStream, SseStream, SseStream, SseStream];
       const tasks = await app.inject({ method: 'GET', url: '/api/v1/tasks', headers: as('T1') });
       assert.deepEqual((tasks.json() as { items: Array<{ appraisal: { id: string } }> }).items.map((item) => item.appraisal.id), [T], 'both tabs list the self-evaluation');
+      // a stream opened after the list was served (a reconnect): nothing on the server remembers what it was shown
+      const reconnected = await openSse(`${base}/events`, as('T1'));
 
-      const heard = [firstTab.next(about(T)), otherTab.next(about(T))];
+      const heard = [firstTab, otherTab, reconnected].map((stream) => stream.next(about(T)));
+      const leaderHeard = leader.next(about(T));
       const submitted = await app.inject({ method: 'POST', url: `/api/v1/appraisals/${T}/actions`, headers: as('T1'), payload: { action: { type: 'step.submit', entries: { 'TR-1': { points: '18' } } }, expectedRevision: opened.json().revision } });
       assert.equal(submitted.statusCode, 200, submitted.body);
+      assert.equal(submitted.json().revision, 2);
       assert.equal((await app.inject({ method: 'GET', url: `/api/v1/appraisals/${T}`, headers: as('T1') })).statusCode, 404, 'handed in, T1 may not read it until it is published');
-      for (const event of await Promise.all(heard)) assert.deepEqual(JSON.parse(event.data), { type: 'appraisal', id: T, revision: submitted.json().revision });
+      // gone from T1's sight: the id alone, nothing of the new state
+      for (const event of await Promise.all(heard)) assert.deepEqual(JSON.parse(event.data), { type: 'appraisal', id: T });
+      assert.deepEqual(JSON.parse((await leaderHeard).data), { type: 'appraisal', id: T, revision: 2 });
 
-      // Once told, the tabs have dropped it: the lateral rater's next change is not told to T1; the colleague never heard any.
-      const waits = [firstTab, otherTab, colleague].map((stream) => stream.next(isDirectory));
+      // T1 could not read it before the lateral rater's next change either: not told; the colleague never heard any.
+      const waits = [firstTab, otherTab, reconnected, colleague].map((stream) => stream.next(isDirectory));
       tokens.set('X1', await tokenFor('X1'));
       const { revision: now } = (await app.inject({ method: 'GET', url: `/api/v1/appraisals/${T}`, headers: as('X1') })).json();
       const other = await app.inject({ method: 'POST', url: `/api/v1/appraisals/${T}/actions`, headers: as('X1'), payload: { action: { type: 'draft.save', group: 'lateral', comment: 'rating started' }, expectedRevision: now } });
       assert.equal(other.statusCode, 200, other.body);
       assert.equal((await app.inject({ method: 'PUT', url: '/api/v1/directory', headers: service, payload: { people: travelling } })).statusCode, 200);
       await Promise.all(waits);
-      for (const stream of [firstTab, otherTab]) assert.equal(stream.events.filter(about(T)).length, 1, 'told once');
+      for (const stream of [firstTab, otherTab, reconnected]) assert.equal(stream.events.filter(about(T)).length, 1, 'told once');
       assert.ok(!colleague.events.some(about(T)), 'a colleague hears nothing of T1\'s appraisal');
-      for (const stream of [firstTab, otherTab, colleague]) stream.close();
+      for (const stream of [firstTab, otherTab, reconnected, colleague, leader]) stream.close();
       assert.equal((await app.inject({ method: 'PUT', url: '/api/v1/directory', headers: service, payload: { people } })).statusCode, 200);
     });
 

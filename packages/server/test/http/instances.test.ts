@@ -73,4 +73,50 @@ describe('two instances on one PostgreSQL', { skip: postgresql ? false : 'KAOHE_
     const seen = await fetch(`${b}/appraisals/${id}`, { headers: bearer(await tokenFor('R1')) });
     assert.equal((await seen.json() as { revision: number }).revision, 2);
   });
+
+  test('the employee\'s list was served by A, their streams are on B: handing in through A tells both B streams it is gone, by id alone; a colleague on B hears nothing', async () => {
+    const [a, b] = bases as [string, string];
+    const travelling = [
+      ...people,
+      { id: 'L2', name: 'Leader above', roles: ['serviceDirector'], managerId: 'G1' },
+      { id: 'L1', name: 'Direct leader', roles: ['serviceManager'], managerId: 'L2' },
+      { id: 'T1', name: 'Travelling service staff', roles: ['travellingServiceStaff'], managerId: 'L1' },
+    ];
+    const put = await fetch(`${a}/directory`, { method: 'PUT', headers: { ...service, 'content-type': 'application/json' }, body: JSON.stringify({ people: travelling }) });
+    assert.equal(put.status, 200);
+    const opened = await fetch(`${a}/appraisals`, { method: 'POST', headers: { ...service, 'content-type': 'application/json' }, body: JSON.stringify({ employee: 'T1', period: PERIOD }) });
+    assert.equal(opened.status, 201, await opened.clone().text());
+    const T = `${PERIOD}:T1`;
+    const employee = bearer(await tokenFor('T1'));
+    // B learns of the new directory from A's notice; until then T1 is nobody there
+    for (const started = Date.now(); Date.now() - started < 2_000;) {
+      if ((await fetch(`${b}/me`, { headers: employee })).status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const tab = await openSse(`${b}/events`, employee);
+    const colleague = await openSse(`${b}/events`, bearer(await tokenFor('S2')));
+    assert.equal(tab.status, 200);
+    // A serves T1's list: their self-evaluation (W-TR opens there)
+    const tasks = await (await fetch(`${a}/tasks`, { headers: employee })).json() as { items: Array<{ appraisal: { id: string } }> };
+    assert.deepEqual(tasks.items.map((item) => item.appraisal.id), [T]);
+    // and the stream reconnects to B after that
+    const reconnected = await openSse(`${b}/events`, employee);
+    const about = (event: { event?: string; data: string }) => event.event === 'appraisal' && JSON.parse(event.data).id === T;
+    const heard = [tab.next(about, 5_000), reconnected.next(about, 5_000)];
+
+    const submitted = await fetch(`${a}/appraisals/${T}/actions`, {
+      method: 'POST', headers: { ...employee, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: { type: 'step.submit', entries: { 'TR-1': { points: '18' } } }, expectedRevision: 1 }),
+    });
+    assert.equal(submitted.status, 200, await submitted.clone().text());
+    for (const event of await Promise.all(heard)) assert.deepEqual(JSON.parse(event.data), { type: 'appraisal', id: T });
+    assert.equal((await fetch(`${b}/appraisals/${T}`, { headers: employee })).status, 404, 'B too: T1 may not read it until it is published');
+
+    // a directory notice after the hand-in reaches B's streams after it: the colleague has had the chance to hear it, and did not
+    const barrier = colleague.next((event) => event.event === 'directory', 5_000);
+    assert.equal((await fetch(`${a}/directory`, { method: 'PUT', headers: { ...service, 'content-type': 'application/json' }, body: JSON.stringify({ people: travelling }) })).status, 200);
+    await barrier;
+    assert.ok(!colleague.events.some(about), 'a colleague hears nothing of T1\'s appraisal');
+    for (const stream of [tab, reconnected, colleague]) stream.close();
+  });
 });
