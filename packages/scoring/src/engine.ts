@@ -98,9 +98,8 @@ interface Kept<V> {
   items: { entry: Entry | undefined; result: ItemResult; score: V; problems: Problem[] }[];
   result: SectionResult;
   score: V;
+  /** its gate's problems */
   problems: Problem[];
-  flags: Flag[];
-  missing: string[];
 }
 
 interface Scorer {
@@ -167,39 +166,41 @@ function compile<V>(rubric: Rubric, A: Arith<V>): Score<V> {
       const compiled = sections[s]!;
       const { section } = compiled;
       const gate = section.gate ? entries[section.gate.id] : undefined;
-      // Kept (sheetScorer): a section whose entries are the objects read last time gives what it gave.
+      // Kept (sheetScorer): an item whose entry is the object read last time gives what it gave, and a
+      // section all of whose entries are gives its result again.
       const last = kept?.[s];
-      if (last && last.gate === gate && last.items.every((item, n) => item.entry === entries[compiled.items[n]!.id])) {
-        problems.push(...last.problems);
-        run.flags.push(...last.flags);
-        run.missing.push(...last.missing);
-        sum = A.plus(sum, last.score);
-        sectionResults.push(last.result);
-        continue;
-      }
-      const from = [problems.length, run.flags.length, run.missing.length] as const;
+      let same = last !== undefined && last.gate === gate;
       const items: ItemResult[] = [];
       const keptItems: Kept<V>['items'] = [];
       let raw = A.zero;
       for (let n = 0; n < compiled.items.length; n++) {
         const { id, score } = compiled.items[n]!;
         const entry = entries[id];
-        let item = last?.items[n];
-        if (item && item.entry === entry) {
-          problems.push(...item.problems);
-          run.flags.push(...item.result.flags);
-          if (item.result.status === 'notScored') run.missing.push(id);
-          run.score = item.score;
-        } else {
-          const at = problems.length;
-          const result = score(entry, run);
-          item = { entry, result: kept ? deepFreeze(result) : result, score: run.score, problems: problems.slice(at) };
+        const was = last?.items[n];
+        if (was && was.entry === entry) {
+          problems.push(...was.problems);
+          run.flags.push(...was.result.flags);
+          if (was.result.status === 'notScored') run.missing.push(id);
+          items.push(was.result);
+          keptItems.push(was);
+          continue;
         }
-        items.push(item.result);
-        keptItems.push(item);
-        raw = A.plus(raw, run.score);
+        same = false;
+        const at = problems.length;
+        const result = score(entry, run);
+        items.push(result);
+        if (kept) keptItems.push({ entry, result: deepFreeze(result), score: run.score, problems: problems.slice(at) });
+        else raw = A.plus(raw, run.score);
       }
+      if (same) {
+        problems.push(...last!.problems);
+        sum = A.plus(sum, last!.score);
+        sectionResults.push(last!.result);
+        continue;
+      }
+      if (kept) for (const item of keptItems) raw = A.plus(raw, item.score);
       if (section.pooled) raw = A.plus(compiled.points, raw);
+      const at = problems.length;
       const gateBreached = section.gate ? gateEntry(section, gate, problems) : false;
       if (gateBreached) {
         raw = A.zero;
@@ -219,12 +220,8 @@ function compile<V>(rubric: Rubric, A: Arith<V>): Score<V> {
         items,
       };
       sectionResults.push(result);
-      if (kept) {
-        kept[s] = {
-          gate, items: keptItems, result: deepFreeze(result), score,
-          problems: problems.slice(from[0]), flags: run.flags.slice(from[1]), missing: run.missing.slice(from[2]),
-        };
-      }
+      // the gate's problems: the items' are kept with them
+      if (kept) kept[s] = { gate, items: keptItems, result: deepFreeze(result), score, problems: problems.slice(at) };
     }
 
     if (problems.length > 0) throw new KaoheInputError('sheet', problems);

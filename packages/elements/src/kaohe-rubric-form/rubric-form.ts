@@ -508,19 +508,13 @@ export class KaoheRubricForm extends KaoheElement {
 
   /** Items this user must still score before submitting: the missing ones the view requires of them. */
   #stillToScore(): string[] {
-    // asked several times a keystroke (validity, the submit button): worked out once per result and view
-    const key = [this.#result, this.#editing, this.requiredItems, this.editableItems];
-    if (this.#toScore?.key.every((k, n) => k === key[n])) return this.#toScore.ids;
-    const ids = !this.#result || !this.#editing ? [] : this.#result.missing.filter((id) => {
+    if (!this.#result || !this.#editing) return [];
+    return this.#result.missing.filter((id) => {
       if (this.requiredItems !== undefined) return setOf(this.requiredItems).has(id);
       const owner = this.#owners.get(id);
       return owner?.item ? this.#canEdit(owner.item) : false;
     });
-    this.#toScore = { key, ids };
-    return ids;
   }
-
-  #toScore: { key: unknown[]; ids: string[] } | undefined;
 
   #submitBlocked(): boolean {
     return this.#stale || !this.#result || this.#problems.length > 0 || this.#stillToScore().length > 0;
