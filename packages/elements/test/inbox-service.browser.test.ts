@@ -4,6 +4,7 @@
 // service stands in, behind a wrapper that hands the inbox only the interface's methods (no store, no
 // internals) and notes every call: if the inbox read a store itself, it would find none here.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import { loadRubric } from '@kaohe/scoring';
 import { rubricPresets } from '@kaohe/scoring/presets';
 import type { Entry } from '@kaohe/scoring';
@@ -77,6 +78,18 @@ const root = (el: KaoheInbox) => el.shadowRoot as ShadowRoot;
 const rows = (el: KaoheInbox) => [...root(el).querySelectorAll<HTMLElement>('.body [role="row"][data-id]')];
 const rowOf = (el: KaoheInbox, id: string) => root(el).querySelector<HTMLElement>(`.body [role="row"][data-id="${id}"]`);
 const cell = (row: HTMLElement, column: string) => row.querySelector(`[data-column="${column}"]`)?.textContent?.trim() ?? '';
+/**
+ * The row is on screen where a person would look for it: scrolled into view, the point at its middle
+ * belongs to it (not to the header, another row or nothing); returns that point, for the pointer.
+ */
+function onScreen(el: KaoheInbox, row: HTMLElement): [number, number] {
+  row.scrollIntoView({ block: 'center' });
+  const box = row.getBoundingClientRect();
+  expect(box.height).to.equal(40);
+  const [x, y] = [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];
+  expect(root(el).elementFromPoint(x, y)?.closest('[role="row"]')).to.equal(row);
+  return [x, y];
+}
 async function shows(el: KaoheInbox, ids: string[]): Promise<void> {
   const seen = () => rows(el).map((row) => row.dataset.id).sort().join(',');
   await waitUntil(() => seen() === [...ids].sort().join(','), `expected ${ids.join(', ')}, saw ${seen()}`, { timeout: 4000 });
@@ -165,16 +178,30 @@ describe('kaohe-inbox over the KaoheService interface alone (as in server mode)'
       .now=${NOW} user-id="X1"></kaohe-inbox>`);
     await employee.loaded;
     await rater.loaded;
-    const lists = (el: KaoheInbox, ids: string[]) => waitUntil(() => el.visibleTasks.map((row) => row.id).join(',') === ids.join(','),
-      `expected ${ids.join(', ')}, listed ${el.visibleTasks.map((row) => row.id).join(', ')}`, { timeout: 4000 });
-    await lists(employee, [opened.id]);
-    expect(rater.visibleTasks).to.deep.equal([]);
+    // The employee sees their own month, waiting for their self-evaluation (no score yet, no due date).
+    await shows(employee, [opened.id]);
+    const own = rowOf(employee, opened.id) as HTMLElement;
+    onScreen(employee, own);
+    expect(cell(own, 'employee')).to.equal('Zhang Wei E2001');
+    expect(cell(own, 'period')).to.equal('2026-10');
+    expect(cell(own, 'step')).to.equal('Self-evaluation');
+    expect(cell(own, 'score')).to.equal('—');
+    expect(cell(own, 'state')).to.equal('Open');
+    await shows(rater, []);
+    expect(root(rater).querySelector('.body .empty')?.textContent?.trim()).to.equal('No tasks.');
 
     // handed in from the employee's other tab: this inbox never acted, and is told by id alone
     await must(service, opened.id, 'T1', { type: 'step.submit', entries: { 'TR-1': { points: '18' } } });
-    await lists(employee, []);
-    // W-TR: the lateral rating (TR-3) follows the self-evaluation
-    await lists(rater, [opened.id]);
+    await shows(employee, []);
+    expect(root(employee).querySelector('.body .empty')?.textContent?.trim()).to.equal('No tasks.');
+    // W-TR: the lateral rating (TR-3) follows the self-evaluation; the rater opens it with the pointer
+    await shows(rater, [opened.id]);
+    const rated = rowOf(rater, opened.id) as HTMLElement;
+    expect(cell(rated, 'step')).to.equal('Lateral rating');
+    const [x, y] = onScreen(rater, rated);
+    await sendMouse({ type: 'click', position: [x, y] });
+    await waitUntil(() => root(rater).querySelector('#detail-heading')?.textContent === 'Zhang Wei · 2026-10 · Lateral rating',
+      `the pane's heading: ${root(rater).querySelector('#detail-heading')?.textContent}`, { timeout: 4000 });
     expect(notices).to.deep.equal([{ type: 'changed', appraisalId: opened.id }]);
     stop();
   });
