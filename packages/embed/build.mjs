@@ -194,6 +194,8 @@ const lazyEntries = {
   'local-store': src('local-store.ts'),
   'server-mode': src('server-mode.ts'),
   'rubric-rules': src('rubric-rules.ts'),
+  // the preset chains and the chain check, at configure only when the host's configuration needs them (chains.ts)
+  'chain-rules': src('chain-rules.ts'),
 };
 
 /** Separate builds, each self-contained: the presets (data only) and HR's views (full decimal.js for square roots). */

@@ -97,6 +97,15 @@ before(async () => {
     payslip.appraisal = '2026-10:SP1';
     await payslip.updateComplete;`));
   writeFileSync(join(folder, 'server-payslip.html'), page('<main><kaohe-payslip></kaohe-payslip></main>', 'server-payslip.js'));
+  // A host that hands over only its rubric: no chain of its own, no assignment (the page-weight bench's page).
+  writeFileSync(join(folder, 'rubric-only.js'), script(`await Kaohe.configure({
+    user: 'RM1', directory: ${JSON.stringify(directory)}, databaseName: 'split-' + Math.random(), locale: 'en', rubrics: [${JSON.stringify(ownRubric)}],
+  });
+    const form = document.querySelector('kaohe-rubric-form');
+    form.rubric = Kaohe.context.rubrics['OA-SALES'];
+    form.sheet = { rubric: 'OA-SALES', rubricVersion: 1, employee: 'SP1', period: '2026-10', attendance: { absentDays: '0' }, entries: {} };
+    await form.updateComplete;`));
+  writeFileSync(join(folder, 'rubric-only.html'), page('<main><kaohe-rubric-form></kaohe-rubric-form></main>', 'rubric-only.js'));
   served = await serve(folder);
   launched = await launch();
 });
@@ -183,6 +192,50 @@ describe('issue 14: one script tag, each element from its own module', () => {
       .flatMap(([, output]) => Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path))
       .filter((path) => /\/xstate@|\/decimal\.js@|\/zod@|scoring\/src\/pay\/pay\.ts/.test(path));
     assert.deepEqual(carried, []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(cspConsole, []);
+    await tab.close();
+  });
+
+  test('a page configured with only its rubric shows the form without fetching the review chains; loadPresets brings them, with the default assignments, and a host\'s malformed chain is still refused with every problem', async () => {
+    const { page: tab, errors, cspConsole } = await watchedPage(launched.browser);
+    const scripts: string[] = [];
+    tab.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.replace('/kaohe/', '')); });
+    await tab.goto(new URL('rubric-only.html', served.url).href, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.body.dataset['ready'] !== undefined, { timeout: 30_000 });
+    assert.equal(await tab.evaluate(() => document.body.dataset['ready']), 'yes', errors.join('\n'));
+    assert.ok(await tab.evaluate(() => (document.querySelector('kaohe-rubric-form')?.shadowRoot?.querySelectorAll('input').length ?? 0) > 0), 'the form shows its fields');
+    assert.ok(!scripts.includes(chunks['chain-rules']!), `the chains (${chunks['chain-rules']}) were not fetched; fetched: ${scripts.join(', ')}`);
+    type Api = {
+      context: { chains: Record<string, unknown> };
+      presets: { chains: Record<string, unknown> };
+      loadPresets(): Promise<unknown>;
+      assignmentFor(id: string): unknown;
+      configure(config: object): Promise<unknown>;
+    };
+    assert.deepEqual(await tab.evaluate(() => Object.keys((window as unknown as { Kaohe: Api }).Kaohe.context.chains)), []);
+    // The presets bring the chains: SP1, a salesperson, now has R-SP on W-SP with P-1 (rules.md §1, §3, §5).
+    const after = await tab.evaluate(async () => {
+      const kaohe = (window as unknown as { Kaohe: Api }).Kaohe;
+      await kaohe.loadPresets();
+      return { presets: Object.keys(kaohe.presets.chains), context: Object.keys(kaohe.context.chains), sp1: kaohe.assignmentFor('SP1') };
+    });
+    assert.deepEqual(after, {
+      presets: ['W-SP', 'W-RM', 'W-HEAD', 'W-SV', 'W-FS', 'W-TR'],
+      context: ['W-SP', 'W-RM', 'W-HEAD', 'W-SV', 'W-FS', 'W-TR'],
+      sp1: { rubric: 'R-SP', chain: 'W-SP', payPlan: 'P-1' },
+    });
+    assert.ok(scripts.includes(chunks['chain-rules']!), `fetched with the presets: ${scripts.join(', ')}`);
+    const refused = await tab.evaluate(async (people) => {
+      const kaohe = (window as unknown as { Kaohe: Api }).Kaohe;
+      try {
+        await kaohe.configure({ user: 'RM1', directory: { people }, databaseName: 'split-bad', chains: [{ id: 'W-BAD', label: { en: 'Bad' }, steps: [], appealTo: 'score' }] });
+        return 'configured';
+      } catch (error) {
+        return (error as { problems: Array<{ path: string; rule: string }> }).problems.map(({ path, rule }) => `${path} ${rule}`);
+      }
+    }, directory.people);
+    assert.deepEqual(refused, ['chains.W-BAD.label.zh-Hant required', 'chains.W-BAD.label.zh-Hans required', 'chains.W-BAD.steps required']);
     assert.deepEqual(errors, []);
     assert.deepEqual(cspConsole, []);
     await tab.close();

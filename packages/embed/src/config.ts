@@ -2,16 +2,17 @@
 // chain, and the assignments that tie roles to them. Every problem of every part is listed at once.
 import { KaoheInputError, type PayPlanInput, type Problem, type Rubric } from '@kaohe/scoring';
 import type { KaoheStore } from '@kaohe/store';
-import { canonicalTimeZone, chainPresets, presetAssignments, validateChain, type Chain } from '@kaohe/workflow';
+import { canonicalTimeZone, presetAssignments, type Chain } from '@kaohe/workflow';
 import { locales } from '@kaohe/elements/locale';
 import type { KaoheConfig } from './api-types.ts';
 import type { KaoheAssignment } from './context.ts';
 import type { KaohePresetFile } from './presets-channel.ts';
 import { DeferredStore } from './deferred-store.ts';
+import { withPresetChains, type ChainRules } from './chains.ts';
 
 /**
  * Which rubric, chain and pay plan apply to each role of the presets (rules.md §1, §3, §5). The rubrics
- * and pay plans named here come with kaohe-presets.js; the chains are in the core.
+ * and pay plans named here come with kaohe-presets.js; the chains load when first needed (chains.ts).
  */
 export const defaultAssignments: Readonly<Record<string, KaoheAssignment>> = presetAssignments;
 
@@ -78,11 +79,26 @@ export function rubricInputs(config: KaoheConfig, presetFile: KaohePresetFile | 
 }
 
 /**
+ * Whether checking `config` needs the chains (chains.ts): the host gives chains or assignments, or a
+ * default assignment's rubric is among the rubrics (then its chain must be there). A configuration
+ * without them has no chain to check and no assignment, so the chains wait for their first use.
+ */
+export function needsChains(config: KaoheConfig, presetFile: KaohePresetFile | undefined): boolean {
+  if (config.chains !== undefined || config.assignments !== undefined) return true;
+  const rubricIds = new Set(Object.keys(rubricInputs(config, presetFile)));
+  return Object.values(defaultAssignments).some((assignment) => rubricIds.has(assignment.rubric));
+}
+
+/**
  * Checks a configuration with the presets this copy has (if any) under the host's own. `parseRubric`
- * (the rubric rules, loaded by the caller when there is a rubric to check: rules.ts) checks each rubric.
+ * (the rubric rules, loaded by the caller when there is a rubric to check: rules.ts) checks each rubric;
+ * `chainRules` (chains.ts), loaded by the caller when `needsChains` says so, the chains: without them the
+ * chains are `{}`.
  * @throws KaoheInputError listing every problem of every part; nothing is configured then
  */
-export function checkConfig(config: KaoheConfig, presetFile: KaohePresetFile | undefined, parseRubric?: (input: unknown) => Rubric): CheckedConfig {
+export function checkConfig(
+  config: KaoheConfig, presetFile: KaohePresetFile | undefined, parseRubric: ((input: unknown) => Rubric) | undefined, chainRules: ChainRules | undefined,
+): CheckedConfig {
   const problems: Problem[] = [];
   if (!config || typeof config !== 'object') throw new TypeError('Kaohe.configure needs { user, directory }');
   if (!config.directory || !Array.isArray(config.directory.people)) {
@@ -108,8 +124,9 @@ export function checkConfig(config: KaoheConfig, presetFile: KaohePresetFile | u
       else throw error;
     }
   }
-  const chains: Record<string, Chain> = { ...chainPresets, ...toRecord(config.chains) };
-  for (const [id, chain] of Object.entries(chains)) problems.push(...prefixed(`chains.${id}`, validateChain(chain)));
+  if (!chainRules && needsChains(config, presetFile)) throw new Error('Kaohe: checking this configuration needs the chains (chains.ts)');
+  const chains: Record<string, Chain> = chainRules ? withPresetChains(toRecord(config.chains), chainRules) : {};
+  if (chainRules) for (const [id, chain] of Object.entries(chains)) problems.push(...prefixed(`chains.${id}`, chainRules.validateChain(chain)));
   const payPlans: Record<string, PayPlanInput> = { ...presetFile?.payPlans, ...toRecord(config.payPlans) };
   const assignments = resolveAssignments(rubrics, chains, payPlans, config.assignments, problems);
   if (problems.length > 0) throw new KaoheInputError('Kaohe configuration', problems);

@@ -33,6 +33,11 @@ export interface KaoheContext {
   readonly rubrics: Readonly<Record<string, Rubric>>;
   /** every rubric version known, by `${id}@${version}` (what appraisals pin) */
   readonly rubricVersions: Readonly<Record<string, Rubric>>;
+  /**
+   * the review chains by id: the presets W-SP … W-TR under the host's own. `{}` until they are loaded
+   * (chains.ts): at configure when the host gives chains or assignments or a default assignment's rubric
+   * is there, else at loadPresets or openForm; the page's own service merges the presets in itself
+   */
   readonly chains: Readonly<Record<string, Chain>>;
   readonly payPlans: Readonly<Record<string, PayPlanInput>>;
   /** role id → what applies to people with that role */
@@ -146,7 +151,8 @@ const suppliers: ReadonlyArray<readonly [string, (context: KaoheContext, element
   // kaohe-outbox-status: the server's client with its offline outbox says what waits
   ['outbox', (context) => (context.service && 'onStatus' in context.service ? context.service : undefined)],
   ['rubrics', (context) => context.rubricVersions],
-  ['chains', (context) => context.chains],
+  // `{}` until the preset chains are loaded (chains.ts): an element keeps its own default, the presets
+  ['chains', (context) => (Object.keys(context.chains).length > 0 ? context.chains : undefined)],
   ['payPlans', (context) => context.payPlans],
   ['assignments', (context) => context.assignments],
   ['now', (context) => context.now],

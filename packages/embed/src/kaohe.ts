@@ -19,9 +19,10 @@ import {
 import type { OpenedAppraisal } from './appraisal-form.ts';
 import type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
 import { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
-import { checkConfig, defaultDatabaseName, openDefaultStore, rubricInputs } from './config.ts';
+import { checkConfig, defaultDatabaseName, needsChains, openDefaultStore, rubricInputs } from './config.ts';
 import { loadedRules, loadRules } from './rules.ts';
 import { DeferredStore, openMemoryStore } from './deferred-store.ts';
+import { contextWithChains, loadChainRules } from './chains.ts';
 import { PresetsLoader } from './presets-loader.ts';
 import { answerUpdateComplete } from './pending-element.ts';
 
@@ -109,14 +110,16 @@ export class KaoheApi extends EventTarget {
     // The rubric rules (zod, decimal.js) load only with a rubric to check, and always without a server
     // (rules.ts); beside the mode's own chunks, not after them.
     const rulesLoading = config.server === undefined || Object.keys(rubricInputs(config, this.#presets.file)).length > 0 ? loadRules() : undefined;
+    // The chains (the presets and their check) only when this configuration names or needs one (chains.ts).
+    const chainsLoading = needsChains(config, this.#presets.file) ? loadChainRules() : undefined;
     // The HTTP client loads only with a server; the page's own service (the workflow machine) only without
     // one, at its first call (service.ts), and the IndexedDB store when it is first read or written.
     const connection = config.server !== undefined
       ? await (await import('./server-mode.ts')).connectServer({ ...config, server: config.server })
       : undefined;
     const directory = connection?.directory ?? config.directory;
-    const rules = await rulesLoading;
-    const { rubrics, chains, payPlans, assignments, timeZone } = checkConfig({ ...config, ...(directory ? { directory } : {}) }, this.#presets.file, rules?.parseRubric);
+    const [rules, chainRules] = await Promise.all([rulesLoading, chainsLoading]);
+    const { rubrics, chains, payPlans, assignments, timeZone } = checkConfig({ ...config, ...(directory ? { directory } : {}) }, this.#presets.file, rules?.parseRubric, chainRules);
     if (!directory) throw new TypeError('Kaohe.configure needs { user, directory }');
 
     // With a server, appraisals live there: the page keeps none of its own (an element still reading `store`
@@ -272,8 +275,8 @@ export class KaoheApi extends EventTarget {
    * publication, someone outside its chain) or that does not exist; comments come signed as the user may read them (TR-3).
    */
   async openForm(appraisalId: string, options: { now?: string; onActed?: (result: ActResult) => void } = {}): Promise<OpenedAppraisal> {
-    const context = this.#configured('openForm');
-    await this.#elements?.('kaohe-rubric-form');
+    // The form's chain comes from the context's chains, with the presets (chains.ts).
+    const [context] = await Promise.all([contextWithChains(this.#configured('openForm')), this.#elements?.('kaohe-rubric-form')]);
     // The form's module (with the service's submission rules) loads with the first form opened.
     const { openAppraisalForm } = await import('./appraisal-form.ts');
     return openAppraisalForm(context, serviceFor(context), appraisalId, options.now ?? context.now, options.onActed);

@@ -4,6 +4,12 @@
 // downloads xstate; the ESM entry and kaohe-hr.js import it at once. The IndexedDB store comes apart
 // (local-store.ts), when the store is first read or written.
 import { createService } from '@kaohe/service';
+import { chainPresets } from '@kaohe/workflow';
 import { provideLocalService } from './service.ts';
 
-provideLocalService(createService);
+// The context's chains are `{}` until the preset chains are loaded (chains.ts); the service, which
+// carries the presets with the workflow machine, puts them under the context's own.
+provideLocalService((options) => createService({
+  ...options,
+  chains: async () => ({ ...chainPresets, ...(typeof options.chains === 'function' ? await options.chains() : options.chains) }),
+}));

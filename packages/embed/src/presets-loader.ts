@@ -2,11 +2,11 @@
 // or import, received however they arrive, and merged into a context configured before they came.
 import type { Rubric } from '@kaohe/scoring';
 import type { KaoheStore } from '@kaohe/store';
-import { chainPresets, type Chain } from '@kaohe/workflow';
 import type { KaoheApiOptions, KaoheConfig, KaohePresets } from './api-types.ts';
 import { defaultAssignments, resolveAssignments } from './config.ts';
 import { getContext, setContext, type KaoheContext } from './context.ts';
 import { DeferredStore } from './deferred-store.ts';
+import { loadChainRules, loadedChainRules, withPresetChains } from './chains.ts';
 import { offeredPresets, onPresets, type KaohePresetFile } from './presets-channel.ts';
 import { loadRules } from './rules.ts';
 
@@ -57,11 +57,13 @@ export class PresetsLoader {
     }
   }
 
-  /** See `KaoheApi.presets`. */
+  /** See `KaoheApi.presets`: the chains once loaded (by loadPresets, or a configure that needs them). */
   get presets(): KaohePresets {
+    const chains = loadedChainRules()?.chainPresets;
+    if (this.#presetsView && chains && this.#presetsView.chains !== chains) this.#presetsView = undefined;
     this.#presetsView ??= Object.freeze({
       rubrics: this.#presetFile?.rubrics ?? Object.freeze({}),
-      chains: chainPresets as Readonly<Record<string, Chain>>,
+      chains: chains ?? Object.freeze({}),
       payPlans: this.#presetFile?.payPlans ?? Object.freeze({}),
       assignments: defaultAssignments,
     });
@@ -76,13 +78,14 @@ export class PresetsLoader {
    * same promise; a failure may be retried.
    */
   load(url?: string | URL): Promise<KaohePresets> {
-    if (this.#presetFile) return this.#presetsMerged.then(() => this.presets);
+    if (this.#presetFile) return Promise.all([this.#presetsMerged, loadChainRules()]).then(() => this.presets);
     if (this.#presetsLoading && url === undefined) return this.#presetsLoading;
     const href = url === undefined ? this.#options.presetsUrl : new URL(String(url), document.baseURI).href;
     if (!href) {
       return Promise.reject(new Error('Kaohe.loadPresets: this copy of Kaohe does not know where it was loaded from; pass the URL of kaohe-presets.js.'));
     }
-    const loading = (this.#options.presetsLoader === 'module' ? importModule(href) : injectScript(href)).then(async () => {
+    const file = this.#options.presetsLoader === 'module' ? importModule(href) : injectScript(href);
+    const loading = Promise.all([file, loadChainRules()]).then(async () => {
       const file = offeredPresets();
       if (!file) throw new Error(`Kaohe.loadPresets: ${href} loaded but offered no presets; is it kaohe-presets.js of this version?`);
       this.#receivePresets(file);
@@ -124,7 +127,10 @@ export class PresetsLoader {
     const newPlans = Object.keys(file.payPlans).filter((id) => !context.payPlans[id]);
     if (added.length === 0 && newPlans.length === 0) return;
     if (added.length > 0) await this.storeRubrics(context.store, added);
+    // The default assignments they enable name preset chains.
+    const chainRules = await loadChainRules();
     const current = getContext() ?? context;
+    const chains = withPresetChains(current.chains, chainRules);
     // The host's own rubrics and plans under a preset's id win.
     const rubrics = { ...context.rubrics, ...Object.fromEntries(added.map((rubric) => [rubric.id, rubric])), ...current.rubrics };
     const payPlans = { ...file.payPlans, ...current.payPlans };
@@ -132,8 +138,9 @@ export class PresetsLoader {
       ...current,
       rubrics,
       rubricVersions: { ...current.rubricVersions, ...Object.fromEntries(added.map((rubric) => [`${rubric.id}@${rubric.version}`, rubric])) },
+      chains,
       payPlans,
-      assignments: resolveAssignments(rubrics, current.chains, payPlans, config.assignments),
+      assignments: resolveAssignments(rubrics, chains, payPlans, config.assignments),
     });
   }
 
