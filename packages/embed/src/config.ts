@@ -8,7 +8,7 @@ import type { KaoheConfig } from './api-types.ts';
 import type { KaoheAssignment } from './context.ts';
 import type { KaohePresetFile } from './presets-channel.ts';
 import { DeferredStore } from './deferred-store.ts';
-import { withPresetChains, type ChainRules } from './chains.ts';
+import type { ChainRules } from './chains.ts';
 
 /**
  * Which rubric, chain and pay plan apply to each role of the presets (rules.md §1, §3, §5). The rubrics
@@ -124,7 +124,7 @@ export function checkConfig(
       else throw error;
     }
   }
-  const chains: Record<string, Chain> = chainRules ? withPresetChains(toRecord(config.chains), chainRules) : {};
+  const chains: Record<string, Chain> = chainRules ? chainRules.withPresetChains(toRecord(config.chains)) : {};
   if (chainRules) for (const [id, chain] of Object.entries(chains)) problems.push(...prefixed(`chains.${id}`, chainRules.validateChain(chain)));
   const payPlans: Record<string, PayPlanInput> = { ...presetFile?.payPlans, ...toRecord(config.payPlans) };
   const assignments = resolveAssignments(rubrics, chains, payPlans, config.assignments, problems);

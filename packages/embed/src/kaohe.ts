@@ -22,7 +22,7 @@ import { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
 import { checkConfig, defaultDatabaseName, needsChains, openDefaultStore, rubricInputs } from './config.ts';
 import { loadedRules, loadRules } from './rules.ts';
 import { DeferredStore, openMemoryStore } from './deferred-store.ts';
-import { contextWithChains, loadChainRules } from './chains.ts';
+import { loadChainRules } from './chains.ts';
 import { PresetsLoader } from './presets-loader.ts';
 import { answerUpdateComplete } from './pending-element.ts';
 
@@ -276,7 +276,9 @@ export class KaoheApi extends EventTarget {
    */
   async openForm(appraisalId: string, options: { now?: string; onActed?: (result: ActResult) => void } = {}): Promise<OpenedAppraisal> {
     // The form's chain comes from the context's chains, with the presets (chains.ts).
-    const [context] = await Promise.all([contextWithChains(this.#configured('openForm')), this.#elements?.('kaohe-rubric-form')]);
+    const configured = this.#configured('openForm');
+    const [{ contextWithChains }] = await Promise.all([loadChainRules(), this.#elements?.('kaohe-rubric-form')]);
+    const context = contextWithChains(configured);
     // The form's module (with the service's submission rules) loads with the first form opened.
     const { openAppraisalForm } = await import('./appraisal-form.ts');
     return openAppraisalForm(context, serviceFor(context), appraisalId, options.now ?? context.now, options.onActed);

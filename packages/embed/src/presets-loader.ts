@@ -6,7 +6,7 @@ import type { KaoheApiOptions, KaoheConfig, KaohePresets } from './api-types.ts'
 import { defaultAssignments, resolveAssignments } from './config.ts';
 import { getContext, setContext, type KaoheContext } from './context.ts';
 import { DeferredStore } from './deferred-store.ts';
-import { loadChainRules, loadedChainRules, withPresetChains } from './chains.ts';
+import { loadChainRules, loadedChainRules } from './chains.ts';
 import { offeredPresets, onPresets, type KaohePresetFile } from './presets-channel.ts';
 import { loadRules } from './rules.ts';
 
@@ -130,7 +130,7 @@ export class PresetsLoader {
     // The default assignments they enable name preset chains.
     const chainRules = await loadChainRules();
     const current = getContext() ?? context;
-    const chains = withPresetChains(current.chains, chainRules);
+    const chains = chainRules.withPresetChains(current.chains);
     // The host's own rubrics and plans under a preset's id win.
     const rubrics = { ...context.rubrics, ...Object.fromEntries(added.map((rubric) => [rubric.id, rubric])), ...current.rubrics };
     const payPlans = { ...file.payPlans, ...current.payPlans };
