@@ -64,7 +64,9 @@ const args = new Set(process.argv.slice(2));
 // when first needed (inbox 126.2 → 50.8, payslip 94.0 → 40.6). The pages without a server grew about 1–3 KB
 // (rubric form 66.0 → 67.6, every core element 134.3 → 137.6, HR's builder 99.0 → 100.6, main's own changes since included): their modules sit in
 // more, smaller shared chunks, and the API and the inbox carry the lines that load the rest on demand.
-const CEILING_RUBRIC_FORM = 68.1; // 67.6
+// 6 Dec 2026 07:00 UTC, formweight over main bb38161 (--check-size, where main gave 67.7): the review chains (presets
+// and check, chain-rules.ts) load when first needed, not at a configure that names none: rubric form 67.7 → 64.6.
+const CEILING_RUBRIC_FORM = 65.1; // 64.6
 const CEILING_INBOX_SERVER = 51.3; // 50.8: the rubric form its pane shows comes when the first task opens
 const CEILING_PAYSLIP_SERVER = 41.1; // 40.6: KaohePayslipView, the server's payslip
 const CEILING_EVERY_ELEMENT = 138.1; // 137.6: over the 126.9 of the one core bundle before the split (see the README)
