@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { getLocale, isLocale, localeLoading, msg, onLocaleChange, type Locale, type MessageKey } from './locale.ts';
+import { getLocale, isLocale, localeLoading, msg, onLocaleChange, onWordsLoaded, wordsVersion, type Locale, type MessageKey } from './locale.ts';
 import { tokenStyles } from './tokens.styles.ts';
 
 /** The version of @kaohe/elements this copy belongs to, told when a tag is defined twice. */
@@ -35,6 +35,15 @@ export class KaoheElement extends LitElement {
 
   #ownLocale: Locale | undefined;
   #unsubscribeLocale: (() => void) | undefined;
+  #unsubscribeWords: (() => void) | undefined;
+
+  /**
+   * What the words on screen follow from: the locale and which words have arrived. A guard keyed on it
+   * renders again when the words of its locale arrive after a render that had to fall back to zh-Hant.
+   */
+  protected get wordsKey(): string {
+    return `${this.locale}#${wordsVersion()}`;
+  }
 
   /**
    * The language the element speaks: zh-Hant, zh-Hans or en. Unset, it follows the page-wide
@@ -61,25 +70,46 @@ export class KaoheElement extends LitElement {
       followed = next;
       if (this.#ownLocale === undefined) this.requestUpdate('locale', old);
     });
+    // words that arrive late (a render that fell back, a failed import a later one retried) are shown
+    this.#unsubscribeWords = onWordsLoaded((locale) => {
+      if (locale === this.locale) this.requestUpdate();
+    });
   }
 
   /**
    * Renders once the words of the element's locale are here: the catalogues carry zh-Hant, and another
    * locale's words are imported when an element first speaks it (`updateComplete` waits for them too).
+   * The locale is read again after each wait — it may have switched meanwhile — until its words are
+   * here; if they fail to load the element shows zh-Hant and renders again when a later import brings them.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = localeLoading(this.locale);
     if (!loading) return super.scheduleUpdate();
-    return loading.then(() => super.scheduleUpdate(), (error: unknown) => {
-      console.error(`Kaohe: the ${this.locale} words did not load; showing ${getLocale() === this.locale ? 'zh-Hant' : 'the default'} words`, error);
-      return super.scheduleUpdate();
-    });
+    return this.#renderWhenSpoken(loading);
+  }
+
+  async #renderWhenSpoken(first: Promise<void>): Promise<unknown> {
+    for (let loading: Promise<void> | undefined = first; loading; loading = localeLoading(this.locale)) {
+      const locale = this.locale;
+      try {
+        await loading;
+      } catch (error) {
+        // the same locale failing again would loop: show zh-Hant now, the words listener renders their arrival
+        if (locale === this.locale) {
+          console.error(`Kaohe: the ${locale} words did not load; showing zh-Hant words`, error);
+          break;
+        }
+      }
+    }
+    return super.scheduleUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribeLocale?.();
     this.#unsubscribeLocale = undefined;
+    this.#unsubscribeWords?.();
+    this.#unsubscribeWords = undefined;
   }
 
   /** A message of the elements' catalogue in this element's locale. */

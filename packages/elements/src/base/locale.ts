@@ -38,6 +38,20 @@ export interface LazyCatalogue<K extends string> {
 const catalogues = new Set<LazyCatalogue<string>>();
 const complete = new Set<Locale>([defaultLocale]);
 const loading = new Map<LazyCatalogue<string>, Map<Locale, Promise<void>>>();
+/** Counts the words that arrived: a render that fell back to zh-Hant is out of date once it moves. */
+let wordsArrived = 0;
+const wordsListeners = new Set<(locale: Locale) => void>();
+
+/** How many times words of some locale have arrived; what a guard keys on beside the locale. */
+export function wordsVersion(): number {
+  return wordsArrived;
+}
+
+/** Hears each arrival of a catalogue's words in a locale (after a fallback, or a failed import retried). Returns the unsubscribe. */
+export function onWordsLoaded(listener: (locale: Locale) => void): () => void {
+  wordsListeners.add(listener);
+  return () => wordsListeners.delete(listener);
+}
 
 /** A catalogue of `zhHant`'s keys whose other locales `load` imports; known to `localeLoading` from now on. */
 export function catalogue<K extends string>(zhHant: Readonly<Record<K, Message>>, load: LazyCatalogue<K>['load']): LazyCatalogue<K> {
@@ -53,7 +67,11 @@ function loadInto(entry: LazyCatalogue<string>, locale: OtherLocale): Promise<vo
   loading.set(entry, started);
   let load = started.get(locale);
   if (!load) {
-    load = entry.load[locale]().then((words) => { (entry.words as Record<Locale, unknown>)[locale] = words; });
+    load = entry.load[locale]().then((words) => {
+      (entry.words as Record<Locale, unknown>)[locale] = words;
+      wordsArrived += 1;
+      for (const listener of [...wordsListeners]) listener(locale);
+    });
     started.set(locale, load);
     // a failed import (the network) may be tried again by the next update
     load.catch(() => started.delete(locale));

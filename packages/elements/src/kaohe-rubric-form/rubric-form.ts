@@ -716,7 +716,7 @@ export class KaoheRubricForm extends KaoheElement {
   #renderSection(section: Section, sheet: Sheet, result: SectionResult | undefined): unknown {
     if (this.mode === 'review') return this.#sectionTemplate(section, sheet, result, false);
     if (this.#stale) return this.#sectionTemplate(section, sheet, result, true);
-    return guard([section, result, this.locale, this.mode, this.#editing, this.editableItems, this.visibleItems],
+    return guard([section, result, this.wordsKey, this.mode, this.#editing, this.editableItems, this.visibleItems],
       () => this.#sectionTemplate(section, sheet, result, true));
   }
 
@@ -773,7 +773,7 @@ export class KaoheRubricForm extends KaoheElement {
    * problems (the same empty array when it has none), whether it may be edited, the language and the mode.
    */
   #rowDeps(item: Item, entry: Entry | undefined, result: ItemResult | undefined): unknown[] {
-    return [item, entry, result, this.#errorsOf(item.id), this.#canEdit(item), this.locale, this.mode];
+    return [item, entry, result, this.#errorsOf(item.id), this.#canEdit(item), this.wordsKey, this.mode];
   }
 
   #renderItem(section: Section, item: Item, entry: Entry | undefined, result: ItemResult | undefined): TemplateResult {
