@@ -1,8 +1,8 @@
 // The review chains' code the API needs: the presets W-SP … W-TR (@kaohe/workflow), the check of a host's
-// own chain, and the merge of the presets into the context. Imported by chains.ts when first needed, so a
-// page that only shows a rubric form for a rubric never downloads them (issue 14).
+// own chain, and how the presets go under a context's chains. Imported by chains.ts when first needed, so a
+// page that only shows a rubric form for a rubric never downloads them (issue 14). It imports none of the
+// API's modules (context.ts …): they would leave the API's chunk for one shared with this.
 import { chainPresets, type Chain } from '@kaohe/workflow';
-import { getContext, setContext, type KaoheContext } from './context.ts';
 
 export { chainPresets, validateChain } from '@kaohe/workflow';
 
@@ -11,11 +11,7 @@ export function withPresetChains(chains: Readonly<Record<string, Chain>>): Recor
   return { ...chainPresets, ...chains };
 }
 
-/** The configured context with the preset chains in it, merged now if they were not yet. */
-export function contextWithChains(context: KaoheContext): KaoheContext {
-  const current = getContext() ?? context;
-  if (Object.keys(chainPresets).every((id) => id in current.chains)) return current;
-  const merged = { ...current, chains: withPresetChains(current.chains) };
-  setContext(merged);
-  return merged;
+/** Whether `chains` has every preset (a context's, once the presets were merged in). */
+export function hasPresetChains(chains: Readonly<Record<string, Chain>>): boolean {
+  return Object.keys(chainPresets).every((id) => id in chains);
 }

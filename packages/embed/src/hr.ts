@@ -4,8 +4,11 @@
 // papaparse, which no other page needs. It carries its own copy of lit, scoring and the rest, so it
 // needs nothing from the core bundle but the context `Kaohe.configure` leaves on the page.
 import '@kaohe/elements/hr';
-import './local-service.ts';
+import { localService } from './local-service.ts';
+import { provideLocalService } from './service.ts';
 import { applyContextWithin, getContext, onContextChange } from './context.ts';
+
+provideLocalService(localService);
 
 export type { AnnualYear, ScoredAppraisal } from './hr-data.ts';
 export type { AnnualMonth, PayrollEntry } from '@kaohe/elements/hr';

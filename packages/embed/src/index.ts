@@ -1,8 +1,11 @@
 // The ESM entry: registers every Kaohe element and exports the host API. Importing it twice (or
 // loading the IIFE beside it) is harmless: each tag is defined once, later copies are told so.
 import '@kaohe/elements/register';
-import './local-service.ts';
+import { localService } from './local-service.ts';
+import { provideLocalService } from './service.ts';
 import { KaoheApi } from './kaohe.ts';
+
+provideLocalService(localService);
 
 export type { KaoheAssignment, KaoheContext } from './context.ts';
 export type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './kaohe.ts';

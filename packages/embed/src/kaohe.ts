@@ -29,10 +29,10 @@ import { answerUpdateComplete } from './pending-element.ts';
 export type { ActOptions, KaoheApiOptions, KaoheConfig, KaohePresets, OpenOptions } from './api-types.ts';
 export { KaoheContextChangeEvent, KaoheReadyEvent } from './api-events.ts';
 export { defaultAssignments } from './config.ts';
-import { provideLocalServiceImport, serviceFor } from './service.ts';
+import { provideLocalService, provideLocalServiceImport, serviceFor } from './service.ts';
 
 // The page's own service (the workflow machine, xstate) is imported at its first call (service.ts).
-provideLocalServiceImport(() => import('./local-service.ts'));
+provideLocalServiceImport(() => import('./local-service.ts').then(({ localService }) => provideLocalService(localService)));
 
 import { VERSION } from './version.ts';
 
@@ -276,9 +276,13 @@ export class KaoheApi extends EventTarget {
    */
   async openForm(appraisalId: string, options: { now?: string; onActed?: (result: ActResult) => void } = {}): Promise<OpenedAppraisal> {
     // The form's chain comes from the context's chains, with the presets (chains.ts).
-    const configured = this.#configured('openForm');
-    const [{ contextWithChains }] = await Promise.all([loadChainRules(), this.#elements?.('kaohe-rubric-form')]);
-    const context = contextWithChains(configured);
+    this.#configured('openForm');
+    const [chainRules] = await Promise.all([loadChainRules(), this.#elements?.('kaohe-rubric-form')]);
+    let context = this.#configured('openForm');
+    if (!chainRules.hasPresetChains(context.chains)) {
+      context = { ...context, chains: chainRules.withPresetChains(context.chains) };
+      setContext(context);
+    }
     // The form's module (with the service's submission rules) loads with the first form opened.
     const { openAppraisalForm } = await import('./appraisal-form.ts');
     return openAppraisalForm(context, serviceFor(context), appraisalId, options.now ?? context.now, options.onActed);

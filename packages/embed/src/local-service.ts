@@ -5,11 +5,13 @@
 // (local-store.ts), when the store is first read or written.
 import { createService } from '@kaohe/service';
 import { chainPresets } from '@kaohe/workflow';
-import { provideLocalService } from './service.ts';
 
-// The context's chains are `{}` until the preset chains are loaded (chains.ts); the service, which
-// carries the presets with the workflow machine, puts them under the context's own.
-provideLocalService((options) => createService({
+/**
+ * The page's own service, for service.ts's `provideLocalService`. The context's chains are `{}` until the
+ * preset chains are loaded (chains.ts); the service, which carries the presets with the workflow machine,
+ * puts them under the context's own. Nothing here imports the API's modules, so they stay one chunk.
+ */
+export const localService: typeof createService = (options) => createService({
   ...options,
   chains: async () => ({ ...chainPresets, ...(typeof options.chains === 'function' ? await options.chains() : options.chains) }),
-}));
+});
