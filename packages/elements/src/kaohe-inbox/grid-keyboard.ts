@@ -9,6 +9,8 @@ export interface GridKeyboardHooks {
   visible(): readonly InboxRow[];
   /** the task open in the detail pane, if any */
   openId(): string | undefined;
+  /** the task whose view is being read to open it, if any */
+  openingId(): string | undefined;
   open(id: string): Promise<void>;
   approve(id: string): Promise<void>;
   /** closes the pane; focus returns to the task's row */
@@ -107,6 +109,12 @@ export class GridKeyboard implements ReactiveController {
       case 'Enter':
         event.preventDefault();
         if (this.activeId) void this.#hooks.open(this.activeId);
+        return;
+      case 'Escape':
+        // The task being read does not open after all (nor take focus when its view comes).
+        if (this.#hooks.openingId() === undefined) return;
+        event.preventDefault();
+        this.#hooks.close();
         return;
       case ' ':
         event.preventDefault();

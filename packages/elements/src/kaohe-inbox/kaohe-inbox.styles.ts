@@ -127,6 +127,10 @@ export const inboxStyles = css`
     border-radius: var(--_kaohe-radius);
     font-size: var(--_kaohe-font-size-small);
   }
+  .badge.opening { color: var(--_kaohe-color-text-muted); }
+  .body .row.opening { cursor: progress; }
+  .open-problem { display: flex; flex-wrap: wrap; gap: var(--_kaohe-space-small); align-items: center; }
+  .open-problem .message { margin: 0; }
   .badge.overdue { color: var(--_kaohe-color-danger); background: var(--_kaohe-color-danger-surface); }
   .score { font-variant-numeric: tabular-nums; text-align: end; }
 

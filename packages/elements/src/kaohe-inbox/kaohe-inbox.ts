@@ -53,6 +53,12 @@ function loadServiceMaker(): Promise<unknown> {
   return makerLoading;
 }
 
+/**
+ * The server could not be reached and nothing was remembered for the read (@kaohe/client's
+ * KaoheOfflineError, known by its name: the elements do not import the client).
+ */
+const isOffline = (error: unknown): boolean => error instanceof Error && error.name === 'KaoheOfflineError';
+
 const columnKeys: Record<SortColumn, InboxMessageKey> = {
   employee: 'employee', number: 'number', role: 'role', region: 'region', period: 'period', step: 'step', due: 'due', score: 'score', state: 'state',
 };
@@ -155,6 +161,10 @@ export class KaoheInbox extends KaoheElement {
   @state() private bulk: BulkRun | undefined;
   @state() private announcement = '';
   @state() private problem = '';
+  /** the task `open` is reading the view of (its row is busy meanwhile) */
+  @state() private opening: string | undefined;
+  /** a task that could not be opened, and why: its row stays, and it can be tried again */
+  @state() private openProblem: { id: string; message: string } | undefined;
 
   #people = new Map<string, Person>();
   /** rubric versions by `${id}@${version}`, as the service answered them (a version never changes) */
@@ -186,6 +196,7 @@ export class KaoheInbox extends KaoheElement {
   #keys = new GridKeyboard(this, {
     visible: () => this.#visible(),
     openId: () => this.openTask?.id,
+    openingId: () => this.opening,
     open: (id) => this.open(id),
     approve: (id) => this.approve(id),
     close: () => this.#closePane(),
@@ -215,6 +226,8 @@ export class KaoheInbox extends KaoheElement {
       this.view = this.userId ? loadView(this.userId) : defaultView;
       this.#keys.selected = new Set();
       this.openTask = undefined;
+      this.opening = undefined;
+      this.openProblem = undefined;
     }
     if (changed.has('store') || changed.has('service') || changed.has('calendar') || changed.has('userId')) this.#list.subscribe();
     if (changed.has('store') || changed.has('service') || changed.has('calendar') || changed.has('userId') || changed.has('directory')
@@ -385,12 +398,30 @@ export class KaoheInbox extends KaoheElement {
     this.#keys.activeId = id;
     const service = this.#service();
     if (!service) return;
-    const opening = this.#opening = id;
-    const view = await service.view(id, this.userId, { history: true, ...(this.now !== undefined ? { now: this.now } : {}) }).catch(() => undefined);
-    // Another task was opened meanwhile: the later open wins.
-    if (this.#opening !== opening) return;
-    this.#opening = undefined;
+    const opening = this.opening = id;
+    this.openProblem = undefined;
+    this.#announce(inboxMsg('opening', this.locale, { name: row.employeeName }));
+    let view: AppraisalView | undefined;
+    try {
+      view = await service.view(id, this.userId, { history: true, ...(this.now !== undefined ? { now: this.now } : {}) });
+    } catch (error) {
+      // Offline without a remembered view, a 500, a refusal other than "not found": the task is still
+      // the reviewer's. Its row stays; the problem is said, and the reviewer can try again.
+      if (this.opening !== opening) return;
+      this.opening = undefined;
+      this.openProblem = {
+        id,
+        message: isOffline(error)
+          ? inboxMsg('openOffline', this.locale, { name: row.employeeName })
+          : inboxMsg('openFailed', this.locale, { name: row.employeeName, message: error instanceof Error ? error.message : String(error) }),
+      };
+      return;
+    }
+    // Another task was opened meanwhile, or the reviewer gave up waiting (Escape): the later wish wins.
+    if (this.opening !== opening) return;
+    this.opening = undefined;
     if (!view) {
+      // Not found for this reviewer: the appraisal is gone from their inbox.
       if (this.#list.reconcile(undefined, id) === 'left') {
         this.#announce(inboxMsg('taskLeft', this.locale));
         this.#keys.moveActiveAfterRemoval(id);
@@ -407,8 +438,6 @@ export class KaoheInbox extends KaoheElement {
     await this.updateComplete;
   }
 
-  /** the task `open` is reading the view of */
-  #opening: string | undefined;
 
   /** Reads the open task's view again with its history, as the service redacts it for the reviewer. */
   async #loadHistory(id: string): Promise<void> {
@@ -429,7 +458,9 @@ export class KaoheInbox extends KaoheElement {
   }
 
   #closePane(restoreFocus = true): void {
-    const id = this.openTask?.id;
+    const id = this.openTask?.id ?? this.opening;
+    // A task still being read does not open later (and take focus) once the reviewer has closed it.
+    this.opening = undefined;
     this.openTask = undefined;
     if (id !== undefined && this.#list.has(id)) this.#keys.activeId = id;
     if (restoreFocus) this.#keys.focusAfterUpdate(() => this.#keys.focusGrid());
@@ -480,12 +511,24 @@ export class KaoheInbox extends KaoheElement {
       ${this.#renderCounts(visible.length)}
       ${this.#renderBulk(visible)}
       ${this.problem ? html`<p class="message" role="alert">${this.problem}</p>` : nothing}
+      ${this.#renderOpenProblem()}
       <div class="layout ${open ? 'open' : ''}">
         ${this.#renderGrid(visible)}
         ${open ? this.#renderPane(open) : nothing}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
+  }
+
+  /** A task that could not be opened: why, and a button to try again (the row stays in the list). */
+  #renderOpenProblem(): TemplateResult {
+    const problem = this.openProblem;
+    // The alert stays in the page so the words are read out when they come.
+    return html`
+      <div class="open-problem" role="alert">${problem ? html`
+        <p class="message">${problem.message}</p>
+        <button type="button" data-retry=${problem.id} @click=${() => void this.open(problem.id)}>${inboxMsg('tryAgain', this.locale)}</button>` : nothing}
+      </div>`;
   }
 
   #renderPane(open: OpenTask): TemplateResult {
@@ -639,9 +682,10 @@ export class KaoheInbox extends KaoheElement {
     const selected = this.#keys.selected.has(row.id);
     const score = row.score;
     return html`
-      <div role="row" id=${`row-${index}`} class="row ${active ? 'active' : ''} ${this.openTask?.id === row.id ? 'opened' : ''}"
+      <div role="row" id=${`row-${index}`} class="row ${active ? 'active' : ''} ${this.openTask?.id === row.id ? 'opened' : ''} ${this.opening === row.id ? 'opening' : ''}"
         ${cssProps({ top: `${index * ROW_HEIGHT}px` })}
-        data-id=${row.id} data-index=${index} aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'}>
+        data-id=${row.id} data-index=${index} aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'}
+        aria-busy=${this.opening === row.id ? 'true' : nothing}>
         <span role="gridcell">
           <input type="checkbox" tabindex="-1" .checked=${selected} aria-label=${inboxMsg('select', this.locale, { name: row.employeeName })}>
         </span>
@@ -652,7 +696,7 @@ export class KaoheInbox extends KaoheElement {
         <span role="gridcell" data-column="step">${row.stepLabel?.[this.locale] ?? row.step}</span>
         <span role="gridcell" data-column="due">${formatDay(row.dueDate, this.locale)}${row.overdue ? html` <span class="badge overdue">${inboxMsg('overdue', this.locale)}</span>` : nothing}</span>
         <span role="gridcell" data-column="score" class="score" title=${score ? (score.complete ? score.monthly : `${score.monthly} (${inboxMsg('partial', this.locale)})`) : nothing}>${score ? html`${score.monthly}${score.complete ? nothing : html` <span class="muted">(${inboxMsg('partial', this.locale)})</span>`}` : '—'}</span>
-        <span role="gridcell" data-column="state">${statusLabel(row.status, this.locale)}</span>
+        <span role="gridcell" data-column="state">${statusLabel(row.status, this.locale)}${this.opening === row.id ? html` <span class="badge opening">${inboxMsg('openingBadge', this.locale)}</span>` : nothing}</span>
       </div>`;
   }
 
