@@ -13,6 +13,7 @@ import { MemoryStore } from '@kaohe/store';
 import type { Directory } from '@kaohe/workflow';
 import '../src/register.ts';
 import { KaoheInbox } from '../src/kaohe-inbox/kaohe-inbox.ts';
+import { KaoheTaskPane } from '../src/kaohe-inbox/kaohe-task-pane.ts';
 
 KaoheInbox.define('kaohe-inbox');
 
@@ -24,6 +25,7 @@ const directory: Directory = {
     { id: 'P2', name: 'Planner Li', roles: ['salesPlanning'], managerId: 'P1' },
     { id: 'R1', name: 'North Manager Zhou', number: 'M001', roles: ['regionalManager'], region: 'north', managerId: 'P1' },
     { id: 'S1', name: 'Wang Xiaoming', number: 'E1001', roles: ['salesperson'], region: 'north', managerId: 'R1' },
+    { id: 'S2', name: 'Li Jianguo', number: 'E1002', roles: ['salesperson'], region: 'north', managerId: 'R1' },
   ],
 };
 
@@ -57,21 +59,25 @@ function steered(service: KaoheService, gate: { now: Gate }): KaoheService {
   });
 }
 
-async function vpInbox(gate: { now: Gate }): Promise<{ el: KaoheInbox; id: string }> {
+async function vpInbox(gate: { now: Gate }, employees: readonly string[] = ['S1']): Promise<{ el: KaoheInbox; id: string; ids: string[] }> {
   const store = new MemoryStore();
   await store.putRubric(loadRubric(rubricPresets['R-SP']));
   const service = createService({ store, directory, assignments: { salesperson: { rubric: 'R-SP', chain: 'W-SP' } }, clock: () => NOW });
-  const opened = await service.openAppraisal(null, { employee: 'S1', period: '2026-10', now: NOW });
-  if (!opened.ok) throw new Error(opened.message);
-  for (const [actor, action] of [['R1', { type: 'step.submit', entries: salesEntries(), attendance: { absentDays: '0' } }], ['P2', { type: 'step.submit' }]] as const) {
-    const result = await service.act(opened.id, actor, action, { now: NOW });
-    if (!result.ok) throw new Error(result.message);
+  const ids: string[] = [];
+  for (const employee of employees) {
+    const opened = await service.openAppraisal(null, { employee, period: '2026-10', now: NOW });
+    if (!opened.ok) throw new Error(opened.message);
+    for (const [actor, action] of [['R1', { type: 'step.submit', entries: salesEntries(), attendance: { absentDays: '0' } }], ['P2', { type: 'step.submit' }]] as const) {
+      const result = await service.act(opened.id, actor, action, { now: NOW });
+      if (!result.ok) throw new Error(result.message);
+    }
+    ids.push(opened.id);
   }
   const el = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .service=${steered(service, gate)} .directory=${directory}
     .now=${NOW} user-id="V1"></kaohe-inbox>`);
   await el.loaded;
-  await waitUntil(() => rows(el).length === 1, 'the VP\'s one task is listed');
-  return { el, id: opened.id };
+  await waitUntil(() => rows(el).length === ids.length, 'the VP\'s tasks are listed');
+  return { el, id: ids[0] as string, ids };
 }
 
 const root = (el: KaoheInbox) => el.shadowRoot as ShadowRoot;
@@ -163,5 +169,49 @@ describe('kaohe-inbox: opening a task whose view cannot be read', () => {
     gate.now = { mode: 'pass' };
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => root(el).activeElement?.id === 'detail-heading', 'the pane opens');
+  });
+});
+
+describe('kaohe-inbox: the rubric form\'s module does not load', () => {
+  const realLoader = KaoheTaskPane.loadRubricForm;
+  /** as a lost connection makes a chunk's import fail */
+  const failing = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: /kaohe-rubric-form.js'));
+  beforeEach(() => localStorage.clear());
+  afterEach(() => { KaoheTaskPane.loadRubricForm = realLoader; });
+
+  const formProblem = (el: KaoheInbox) => root(el).querySelector('.form-problem')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const rowOf = (el: KaoheInbox, id: string) => root(el).querySelector<HTMLElement>(`.body [role="row"][data-id="${id}"]`) as HTMLElement;
+
+  it('the pane says the form could not be loaded (no empty form), and the next task opened asks for it again', async () => {
+    const calls: string[] = [];
+    KaoheTaskPane.loadRubricForm = () => { calls.push('failing'); return failing(); };
+    const { el, ids } = await vpInbox({ now: { mode: 'pass' } }, ['S1', 'S2']);
+    await clickOn(rowOf(el, ids[0] as string));
+    await waitUntil(() => formProblem(el) !== '', 'the pane says the form did not load');
+    expect(formProblem(el)).to.equal('The rubric form could not be loaded. Try again, or close the task and open it again. Try again');
+    expect(root(el).querySelector('.form-problem')?.getAttribute('role')).to.equal('alert');
+    expect(root(el).querySelector('kaohe-rubric-form')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    // The connection is back: the next task opened (the pane stays) asks for the module again.
+    KaoheTaskPane.loadRubricForm = () => { calls.push('real'); return realLoader(); };
+    await clickOn(rowOf(el, ids[1] as string));
+    await waitUntil(() => root(el).querySelector('#detail-heading')?.textContent?.startsWith('Li Jianguo') === true, 'the second task is open');
+    await waitUntil(() => root(el).querySelector('kaohe-rubric-form') !== null, 'the form is there');
+    expect(formProblem(el)).to.equal('');
+    expect(calls).to.deep.equal(['failing', 'real']);
+  });
+
+  it('Try again, with the pointer, loads the form in the same task and puts focus on the pane\'s heading', async () => {
+    KaoheTaskPane.loadRubricForm = failing;
+    const { el, id } = await vpInbox({ now: { mode: 'pass' } });
+    await clickOn(rowOf(el, id));
+    await waitUntil(() => formProblem(el) !== '', 'the pane says the form did not load');
+    KaoheTaskPane.loadRubricForm = realLoader;
+    await clickOn(root(el).querySelector('.form-problem button') as HTMLElement);
+    await waitUntil(() => root(el).querySelector('kaohe-rubric-form') !== null, 'the form is there');
+    await waitUntil(() => root(el).activeElement?.id === 'detail-heading', 'focus is on the pane\'s heading');
+    expect(formProblem(el)).to.equal('');
+    expect(root(el).querySelector('kaohe-rubric-form')?.getAttribute('mode')).to.equal('review');
   });
 });

@@ -129,8 +129,8 @@ export const inboxStyles = css`
   }
   .badge.opening { color: var(--_kaohe-color-text-muted); }
   .body .row.opening { cursor: progress; }
-  .open-problem { display: flex; flex-wrap: wrap; gap: var(--_kaohe-space-small); align-items: center; }
-  .open-problem .message { margin: 0; }
+  .open-problem, .form-problem { display: flex; flex-wrap: wrap; gap: var(--_kaohe-space-small); align-items: center; }
+  .open-problem .message, .form-problem .message { margin: 0; }
   .badge.overdue { color: var(--_kaohe-color-danger); background: var(--_kaohe-color-danger-surface); }
   .score { font-variant-numeric: tabular-nums; text-align: end; }
 

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Rubric } from '@kaohe/scoring';
 import type { DraftStore } from '@kaohe/store';
 import { commentSignature, type AppraisalView, type HistoryEntry } from '@kaohe/service';
@@ -65,8 +65,13 @@ export class KaoheTaskPane extends KaoheElement {
   @property({ attribute: false }) drafts: DraftStore | undefined;
 
   #comments: { view: AppraisalView; locale: string; comments: ReviewComment[] } | undefined;
-  /** the rubric form's module, asked for when the first task with a rubric opens */
-  #form: Promise<unknown> | undefined;
+  /** the rubric form's module, asked for when the first task with a rubric opens (true once it loaded) */
+  #form: Promise<boolean> | undefined;
+  /** The module did not load: the pane says so; the next task opened, or Try again, asks for it again. */
+  @state() private formFailed = false;
+
+  /** Imports and defines `kaohe-rubric-form` (a test hands one that fails, as a lost network does). */
+  static loadRubricForm: () => Promise<unknown> = loadRubricForm;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -74,7 +79,25 @@ export class KaoheTaskPane extends KaoheElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.task && this.rubric) this.#form ??= loadRubricForm().catch(() => undefined);
+    if (this.formFailed && changed.has('task') && this.task && (changed.get('task') as OpenTask | undefined)?.id !== this.task.id) this.formFailed = false;
+    if (this.task && this.rubric && !this.formFailed) this.#form ??= this.#loadForm();
+  }
+
+  #loadForm(): Promise<boolean> {
+    const loading: Promise<boolean> = KaoheTaskPane.loadRubricForm().then(() => true, () => {
+      if (this.#form === loading) {
+        this.#form = undefined;
+        this.formFailed = true;
+      }
+      return false;
+    });
+    return loading;
+  }
+
+  #retryForm(): void {
+    this.formFailed = false;
+    // the button goes with the message: focus waits on the pane's heading
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>('#detail-heading')?.focus());
   }
 
   /** An update is complete once the rubric form it shows is defined and has rendered too. */
@@ -167,7 +190,12 @@ export class KaoheTaskPane extends KaoheElement {
             </fieldset>` : nothing}
           ${this.canDelegate ? this.#renderDelegate(open) : nothing}
         </section>
-        ${rubric ? html`
+        ${rubric && this.formFailed ? html`
+          <div class="form-problem" role="alert">
+            <p class="message">${t('formFailed')}</p>
+            <button type="button" data-retry-form @click=${() => this.#retryForm()}>${t('tryAgain')}</button>
+          </div>`
+        : rubric ? html`
           <kaohe-rubric-form .rubric=${rubric} .sheet=${open.base.sheet} .mode=${this.mode}
             .visibleItems=${this.view?.visibleItems} .editableItems=${this.view?.editableItems ?? []}
             .requiredItems=${this.view?.requiredItems ?? []} .editsAttendance=${this.view?.editsAttendance ?? false}
