@@ -68,10 +68,13 @@ const args = new Set(process.argv.slice(2));
 // and check, chain-rules.ts) load when first needed, not at a configure that names none: rubric form 67.7 → 64.6;
 // then the API's context and service share its chunk (local-service.ts and chain-rules.ts import none of the API's
 // modules): 64.5 → 64.0, and 0.4–0.5 KB less on every page (main e54aa70).
+// 07:10 UTC, openfix (main c2cee64): an inbox task that cannot be opened keeps its row and says why (Try again),
+// the opening row is busy, a rubric form that did not load is said and asked for again: inbox on the server
+// 50.7 → 51.3, every core element 137.6 → 138.2 (--check-size, back to back with b4b4dcd).
 const CEILING_RUBRIC_FORM = 64.5; // 64.0
-const CEILING_INBOX_SERVER = 51.3; // 50.8: the rubric form its pane shows comes when the first task opens
+const CEILING_INBOX_SERVER = 51.8; // 51.3: the rubric form its pane shows comes when the first task opens
 const CEILING_PAYSLIP_SERVER = 41.1; // 40.6: KaohePayslipView, the server's payslip
-const CEILING_EVERY_ELEMENT = 138.1; // 137.6: over the 126.9 of the one core bundle before the split (see the README)
+const CEILING_EVERY_ELEMENT = 138.7; // 138.2: over the 126.9 of the one core bundle before the split (see the README)
 const CEILING_BUILDER = 101.1; // 100.6
 const PAGES = [
   { name: 'kaohe-rubric-form with a rubric', target: 55, ceiling: CEILING_RUBRIC_FORM, files: ['kaohe.iife.js', 'kaohe-api', 'rubric-rules', 'kaohe-rubric-form'] },
