@@ -16,6 +16,7 @@ import type { Directory } from '@kaohe/workflow';
 import { hrReadsKey, KaoheRefusedError, type HttpService } from './http-service.ts';
 import { backoffDelay } from './live.ts';
 import { Outbox, type OutboxItem, type OutboxWork } from './outbox.ts';
+import { KaoheServerError } from './problem.ts';
 import { KaoheOfflineError } from './transport.ts';
 
 const internalsKey: typeof internals = Symbol.for('kaohe.service.internals') as never;
@@ -27,12 +28,22 @@ export interface OutboxStatus {
   refused: number;
   /** the server's words for the latest refusal that was not "stale" (someone wrote first): not allowed, not valid … */
   reason?: string;
+  /**
+   * With `reason`: how many of `refused` were refused for reasons other than "stale" (what `reason`
+   * speaks for); the other `refused - refusedBecause` are stale (someone wrote first).
+   */
+  refusedBecause?: number;
 }
 
 export interface OfflineServiceOptions {
   /** the first retry while offline (default 2 s), doubling to `maxRetryMs` (default 60 s), with jitter */
   retryMs?: number;
   maxRetryMs?: number;
+  /**
+   * How many times the server may fail (5xx) on one item before it is given up: kept as refused with
+   * the server's words, like any refusal, so the items after it are sent (default 5, with the backoff between).
+   */
+  maxAttempts?: number;
   clock?: () => string;
 }
 
@@ -163,8 +174,9 @@ export class OfflineService implements KaoheService {
   #set(next: Partial<OutboxStatus>): void {
     const status = { ...this.#status, ...next };
     if (status.reason === undefined) delete status.reason;
+    if (status.refusedBecause === undefined) delete status.refusedBecause;
     if (status.online === this.#status.online && status.waiting === this.#status.waiting && status.refused === this.#status.refused
-      && status.reason === this.#status.reason) return;
+      && status.reason === this.#status.reason && status.refusedBecause === this.#status.refusedBecause) return;
     this.#status = status;
     for (const listener of [...this.#listeners]) listener(status);
   }
@@ -172,8 +184,12 @@ export class OfflineService implements KaoheService {
   async #count(): Promise<void> {
     const items = await this.outbox.items();
     const refused = items.filter((item) => item.state === 'refused');
-    const reason = refused.filter((item) => item.refusal && item.refusal.code !== 'stale').at(-1)?.refusal?.message;
-    this.#set({ waiting: items.filter((item) => item.state === 'waiting').length, refused: refused.length, reason });
+    const because = refused.filter((item) => item.refusal && item.refusal.code !== 'stale');
+    const reason = because.at(-1)?.refusal?.message;
+    this.#set({
+      waiting: items.filter((item) => item.state === 'waiting').length, refused: refused.length, reason,
+      refusedBecause: reason === undefined ? undefined : because.length,
+    });
   }
 
   /** A read: the server's answer, remembered; offline, the last remembered one (or the offline error when there is none). */
@@ -261,10 +277,18 @@ export class OfflineService implements KaoheService {
       } catch (error) {
         if (error instanceof KaoheOfflineError) this.#offline();
         else {
-          // The server answered but failed (5xx, a token it will not take): the item is not at fault.
-          // It waits, with everything after it, and is sent again after the backoff.
-          console.warn('Kaohe: the server could not take a waiting change now; it is sent again later.', error);
           this.#set({ online: true });
+          // The server answered but failed (5xx, a token it will not take): it waits, with everything
+          // after it, in order, and is sent again after the backoff — unless the server failed on this
+          // very item `maxAttempts` times: then it is given up, kept as refused with the server's words
+          // (what was typed stays reachable), and the items after it go on, as after any refusal.
+          if (error instanceof KaoheServerError && await this.outbox.failed(item.seq) >= (this.#options.maxAttempts ?? 5)) {
+            console.warn('Kaohe: the server failed on a waiting change every time; it is kept as not accepted and the changes after it are sent.', error);
+            await this.outbox.refuse(item.seq, { ok: false, code: 'unavailable', message: error.message });
+            await this.#count();
+            continue;
+          }
+          console.warn('Kaohe: the server could not take a waiting change now; it is sent again later.', error);
           this.#scheduleRetry();
         }
         await this.#count();
@@ -280,7 +304,7 @@ export class OfflineService implements KaoheService {
       // Refused (403 not allowed, 409 stale, 422 invalid): kept as refused with the server's words, so
       // what was typed stays reachable; the items after it go on.
       if (refusal) await this.outbox.refuse(item.seq, refusal);
-      else await this.outbox.remove(item.seq);
+      else await this.outbox.taken(item);
       await this.#count();
     }
   }
@@ -291,7 +315,9 @@ export class OfflineService implements KaoheService {
     switch (item.kind) {
       case 'draft': {
         const result = await this.http.saveDraft(user, item.appraisalId, item.input);
-        return result.ok ? undefined : result;
+        if (!result.ok) return result;
+        await this.outbox.remember(`draft:${item.appraisalId}`, result.draft);
+        return undefined;
       }
       case 'action': {
         const result = await this.http.act(item.appraisalId, user, item.action, {
@@ -305,8 +331,9 @@ export class OfflineService implements KaoheService {
         } catch (error) {
           if (!(error instanceof KaoheRefusedError)) throw error;
           // a draft that is not there any more is discarded already
-          return error.refusal.code === 'not-found' ? undefined : error.refusal;
+          if (error.refusal.code !== 'not-found') return error.refusal;
         }
+        await this.outbox.remember(`draft:${item.appraisalId}`, null);
         return undefined;
     }
   }
@@ -358,7 +385,8 @@ export class OfflineService implements KaoheService {
         if (saved.ok) {
           // what a reload while offline will read back
           await this.outbox.remember(`draft:${appraisalId}`, saved.draft);
-          await this.#supersedeRefusedDrafts(appraisalId);
+          await this.outbox.taken({ kind: 'draft', appraisalId, input: kept });
+          await this.#count();
         }
         return saved;
       },
@@ -367,19 +395,12 @@ export class OfflineService implements KaoheService {
   }
 
   /**
-   * A refused draft is shown to the person as their latest typing (loadDraft); once they have typed on
-   * from it and the server took that, the refused one has served and goes.
+   * The person's latest typing: a draft still in the outbox is newer than the server's. One that waits
+   * is the latest; a refused one only while nothing was taken after it (Outbox.taken drops it then).
    */
-  async #supersedeRefusedDrafts(appraisalId: string): Promise<void> {
-    const refused = (await this.outbox.items()).filter((item) => item.state === 'refused' && item.appraisalId === appraisalId && (item.kind === 'draft' || item.kind === 'discardDraft'));
-    if (refused.length === 0) return;
-    for (const item of refused) await this.outbox.remove(item.seq);
-    await this.#count();
-  }
-
-  /** The person's latest typing: a draft still in the outbox (waiting or refused) is newer than the server's. */
   async loadDraft(viewerId: string, appraisalId: string): Promise<Draft | undefined> {
-    const mine = (await this.outbox.items()).filter((item) => item.appraisalId === appraisalId && (item.kind === 'draft' || item.kind === 'discardDraft')).at(-1);
+    const drafts = (await this.outbox.items()).filter((item) => item.appraisalId === appraisalId && (item.kind === 'draft' || item.kind === 'discardDraft'));
+    const mine = drafts.filter((item) => item.state === 'waiting').at(-1) ?? drafts.at(-1);
     if (mine?.kind === 'discardDraft') return undefined;
     if (mine?.kind === 'draft') return { appraisalId, userId: viewerId, savedAt: mine.at, ...mine.input } as Draft;
     return this.#read(`draft:${appraisalId}`, () => this.http.loadDraft(viewerId, appraisalId));
@@ -389,6 +410,8 @@ export class OfflineService implements KaoheService {
     await this.#write<void>({ kind: 'discardDraft', appraisalId }, async () => {
       await this.http.deleteDraft(viewerId, appraisalId);
       await this.outbox.remember(`draft:${appraisalId}`, null);
+      await this.outbox.taken({ kind: 'discardDraft', appraisalId });
+      await this.#count();
     }, () => undefined);
   }
 

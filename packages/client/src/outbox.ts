@@ -18,7 +18,13 @@ export type OutboxWork =
  * `waiting`: to be sent. `refused`: the server said no (stale: someone wrote first; or the chain moved
  * on): kept, with the refusal, until the person resolves it — their version is never dropped.
  */
-export type OutboxItem = OutboxWork & { seq: number; at: string; state: 'waiting' | 'refused'; refusal?: Refusal };
+export type OutboxItem = OutboxWork & {
+  seq: number; at: string; state: 'waiting' | 'refused'; refusal?: Refusal;
+  /** how many times the server failed (5xx) on this item so far; absent until it first did */
+  attempts?: number;
+};
+
+const isDraftWork = (item: OutboxWork): boolean => item.kind === 'draft' || item.kind === 'discardDraft';
 
 interface OutboxSchema extends DBSchema {
   items: { key: number; value: OutboxItem };
@@ -58,9 +64,9 @@ export class Outbox {
    */
   async add(work: OutboxWork, at: string): Promise<OutboxItem> {
     const tx = this.#db.transaction('items', 'readwrite');
-    if (work.kind === 'draft' || work.kind === 'discardDraft') {
+    if (isDraftWork(work)) {
       for (const item of await tx.store.getAll()) {
-        if ((item.kind === 'draft' || item.kind === 'discardDraft') && item.appraisalId === work.appraisalId && item.state === 'waiting') await tx.store.delete(item.seq);
+        if (isDraftWork(item) && item.appraisalId === work.appraisalId && item.state === 'waiting') await tx.store.delete(item.seq);
       }
     }
     const seq = await tx.store.add({ ...work, at, state: 'waiting' } as OutboxItem);
@@ -70,6 +76,35 @@ export class Outbox {
 
   async remove(seq: number): Promise<void> {
     await this.#db.delete('items', seq);
+  }
+
+  /**
+   * The server took `work` (an item sent from here, with its `seq`, or one sent straight away, without):
+   * the item goes, and when it is a draft (or its discard) every refused draft of the same appraisal
+   * made before it goes with it, in the same transaction. A refused draft stays only while it is the
+   * person's latest typing; once a later one is taken it has served, and keeping it would offer the
+   * older text back (loadDraft) to be saved over the newer one.
+   */
+  async taken(work: OutboxWork & { seq?: number }): Promise<void> {
+    const tx = this.#db.transaction('items', 'readwrite');
+    const before = work.seq ?? Number.POSITIVE_INFINITY;
+    if (work.seq !== undefined) await tx.store.delete(work.seq);
+    if (isDraftWork(work)) {
+      for (const item of await tx.store.getAll()) {
+        if (item.state === 'refused' && isDraftWork(item) && item.appraisalId === work.appraisalId && item.seq < before) await tx.store.delete(item.seq);
+      }
+    }
+    await tx.done;
+  }
+
+  /** Counts one more failure of the server on `seq`; answers how many there have been (0 when the item is gone). */
+  async failed(seq: number): Promise<number> {
+    const tx = this.#db.transaction('items', 'readwrite');
+    const item = await tx.store.get(seq);
+    const attempts = item ? (item.attempts ?? 0) + 1 : 0;
+    if (item) await tx.store.put({ ...item, attempts });
+    await tx.done;
+    return attempts;
   }
 
   async refuse(seq: number, refusal: Refusal): Promise<void> {

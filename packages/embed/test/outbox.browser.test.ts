@@ -188,7 +188,7 @@ describe('the outbox when the server refuses or fails', () => {
       await waitUntil(() => service.status.waiting === 0, 'sent again after the backoff, unasked', { timeout: 3_000 });
       expect(received).to.deep.equal([`POST /appraisals/${ID}/actions`, `POST /appraisals/${ID}/actions`, `PUT /appraisals/${ID}/draft`],
         'the refused action does not hold back the draft after it');
-      expect(service.status).to.deep.equal({ online: true, waiting: 0, refused: 1, reason: 'R1 does not act at "Sales planning summary".' });
+      expect(service.status).to.deep.equal({ online: true, waiting: 0, refused: 1, reason: 'R1 does not act at "Sales planning summary".', refusedBecause: 1 });
       const [kept] = await service.items();
       expect(kept).to.deep.include({ kind: 'action', appraisalId: ID, state: 'refused', action: { type: 'step.approve', comment: 'fine by me' }, expectedRevision: 3 });
       expect(kept?.refusal).to.deep.include({ code: 'notActor', message: 'R1 does not act at "Sales planning summary".' });
@@ -199,6 +199,92 @@ describe('the outbox when the server refuses or fails', () => {
       expect((await service.saveDraft('R1', ID, { entries: { 'SP-P': { count: 3 } }, baseRevision: 3 })).ok).to.equal(true);
       expect(received.at(-1)).to.equal(`PUT /appraisals/${ID}/draft`);
       expect(received).to.have.length(4);
+    } finally {
+      service.close();
+    }
+  });
+
+  it('a draft sent from the outbox supersedes the refused draft before it: a reload shows the taken one, and nothing is counted as refused', async () => {
+    const up = { on: false };
+    let stored: unknown;
+    const puts: unknown[] = [];
+    const fetch: typeof window.fetch = async (input, init) => {
+      if (!up.on) throw new TypeError('Failed to fetch');
+      const method = init?.method ?? 'GET';
+      if (!new URL(String(input), location.href).pathname.endsWith('/draft')) return problem(404, 'noRoute', 'no route');
+      if (method === 'GET') return stored === undefined ? problem(404, 'noDraft', 'no draft') : json(stored);
+      const body = JSON.parse(String(init?.body)) as { entries: { 'SP-P': { count: number } } };
+      puts.push(body);
+      if (body.entries['SP-P'].count < 0) return problem(422, 'invalid', 'SP-P: the count cannot be negative.');
+      stored = { appraisalId: ID, userId: 'R1', savedAt: '2026-11-05T01:00:00.000Z', ...body };
+      return json(stored);
+    };
+    const name = `kaohe-outbox:supersede-${Date.now()}:R1`;
+    const open = async () => OfflineService.open(new HttpService({ server: '/kaohe-api', user: 'R1', token: () => 'jwt-of-R1', fetch }), await Outbox.open(name), { retryMs: 60_000 });
+    let service = await open();
+    try {
+      // typed offline: A, which the server will refuse
+      expect((await service.saveDraft('R1', ID, { entries: { 'SP-P': { count: -1 } }, baseRevision: 3 })).ok).to.equal(true);
+      up.on = true;
+      await service.flush();
+      expect(service.status).to.deep.equal({ online: true, waiting: 0, refused: 1, reason: 'SP-P: the count cannot be negative.', refusedBecause: 1 });
+      // offline again, typed on: B waits, and is sent from the outbox when the server is back
+      up.on = false;
+      expect((await service.saveDraft('R1', ID, { entries: { 'SP-P': { count: 4 } }, baseRevision: 3 })).ok).to.equal(true);
+      expect(service.status).to.deep.include({ waiting: 1, refused: 1 });
+      up.on = true;
+      await service.flush();
+      expect(puts).to.deep.equal([{ entries: { 'SP-P': { count: -1 } }, baseRevision: 3 }, { entries: { 'SP-P': { count: 4 } }, baseRevision: 3 }]);
+      expect(service.status).to.deep.equal({ online: true, waiting: 0, refused: 0 }, 'A has served: B, typed after it, was taken');
+      expect(await service.items()).to.deep.equal([]);
+      expect((await service.loadDraft('R1', ID))?.entries).to.deep.equal({ 'SP-P': { count: 4 } });
+
+      // a reload while offline reads back B (what the server took), not A
+      service.close();
+      up.on = false;
+      service = await open();
+      expect((await service.loadDraft('R1', ID))?.entries).to.deep.equal({ 'SP-P': { count: 4 } });
+      expect(puts).to.have.length(2, 'nothing was written over B');
+    } finally {
+      service.close();
+    }
+  });
+
+  it('an item the server fails on 5 times is kept as not accepted with the server\'s words, and the items after it are sent', async () => {
+    const OTHER = '2026-11:S2';
+    const up = { on: false };
+    const received: string[] = [];
+    const fetch: typeof window.fetch = async (input, init) => {
+      if (!up.on) throw new TypeError('Failed to fetch');
+      const path = decodeURIComponent(new URL(String(input), location.href).pathname.replace(/^.*\/api\/v1/, ''));
+      const method = init?.method ?? 'GET';
+      received.push(`${method} ${path}`);
+      // this one action makes the server fail every time; the rest is taken
+      if (path === `/appraisals/${ID}/actions`) return problem(500, 'internal', 'An internal error occurred.');
+      if (path.endsWith('/draft') && method === 'PUT') return json({ appraisalId: OTHER, userId: 'R1', savedAt: '2026-11-05T01:00:00.000Z', ...JSON.parse(String(init?.body)) as object });
+      return problem(404, 'noRoute', 'no route');
+    };
+    const name = `kaohe-outbox:gives-up-${Date.now()}:R1`;
+    const service = await OfflineService.open(new HttpService({ server: '/kaohe-api', user: 'R1', token: () => 'jwt-of-R1', fetch }), await Outbox.open(name), { retryMs: 20, maxRetryMs: 40 });
+    const status = await fixture<KaoheOutboxStatus>(html`<kaohe-outbox-status locale="en" .outbox=${service}></kaohe-outbox-status>`);
+    try {
+      expect(await service.act(ID, 'R1', { type: 'step.approve', comment: 'fine by me' }, { expectedRevision: 3 })).to.deep.include({ ok: false, code: 'offline' });
+      expect((await service.saveDraft('R1', OTHER, { entries: { 'SP-P': { count: 2 } }, baseRevision: 1 })).ok).to.equal(true);
+      up.on = true;
+      await service.flush();
+      expect(received).to.deep.equal([`POST /appraisals/${ID}/actions`], 'the first failure: everything waits, in order');
+      expect(service.status).to.deep.equal({ online: true, waiting: 2, refused: 0 });
+      await waitUntil(() => service.status.waiting === 0, 'given up after the 5th failure, and the draft after it sent', { timeout: 5_000 });
+      expect(received).to.deep.equal([...Array.from({ length: 5 }, () => `POST /appraisals/${ID}/actions`), `PUT /appraisals/${OTHER}/draft`]);
+      expect(service.status).to.deep.equal({ online: true, waiting: 0, refused: 1, reason: 'An internal error occurred.', refusedBecause: 1 });
+      const [kept] = await service.items();
+      expect(kept).to.deep.include({ kind: 'action', appraisalId: ID, state: 'refused', action: { type: 'step.approve', comment: 'fine by me' }, expectedRevision: 3, attempts: 5 });
+      expect(kept?.refusal).to.deep.include({ message: 'An internal error occurred.' });
+      await waitUntil(() => textOf(status) !== '');
+      expect(textOf(status)).to.equal('1 change was not accepted. The server said: An internal error occurred. What you typed is kept in this browser; later changes are still sent.');
+      // and it is not sent again
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(received).to.have.length(6);
     } finally {
       service.close();
     }
