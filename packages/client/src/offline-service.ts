@@ -283,7 +283,6 @@ export class OfflineService implements KaoheService {
           // very item `maxAttempts` times: then it is given up, kept as refused with the server's words
           // (what was typed stays reachable), and the items after it go on, as after any refusal.
           if (error instanceof KaoheServerError && await this.outbox.failed(item.seq) >= (this.#options.maxAttempts ?? 5)) {
-            console.warn('Kaohe: the server failed on a waiting change every time; it is kept as not accepted and the changes after it are sent.', error);
             await this.outbox.refuse(item.seq, { ok: false, code: 'unavailable', message: error.message });
             await this.#count();
             continue;
