@@ -44,13 +44,17 @@ function salesEntries(dealerLate: number): Record<string, Entry> {
   };
 }
 
-/** Only the interface's methods, each call noted by name; the store and the service's internals are not reachable. */
-function interfaceOnly(service: KaoheService, calls: string[]): KaoheService {
+/**
+ * Only the interface's methods, each call noted by name; the store and the service's internals are not
+ * reachable. While `down()` holds, `view` fails as HttpService.view does when the server answers 503.
+ */
+function interfaceOnly(service: KaoheService, calls: string[], down: () => boolean = () => false): KaoheService {
   const methods = ['act', 'view', 'tasks', 'countTasks', 'openAppraisal', 'openPeriod', 'saveDraft', 'loadDraft', 'deleteDraft', 'rubric', 'subscribe'] as const;
   const wrapped: Record<string, unknown> = {};
   for (const name of methods) {
     wrapped[name] = (...args: unknown[]) => {
       calls.push(name);
+      if (name === 'view' && down()) return Promise.reject(new Error('The server is unavailable (503).'));
       return (service[name] as (...given: unknown[]) => unknown)(...args);
     };
   }
@@ -152,6 +156,52 @@ describe('kaohe-inbox over the KaoheService interface alone (as in server mode)'
     // Everything went through the interface: pages and counts, views, the rubric, notices, the act.
     expect(new Set(vpCalls)).to.deep.equal(new Set(['countTasks', 'tasks', 'subscribe', 'rubric', 'view', 'act']));
     expect(vp.store).to.equal(undefined);
+  });
+
+  it('keeps a row on screen when reading its task fails (a click, a notice), says why, and reads it again once the server answers', async () => {
+    const store = new MemoryStore();
+    await store.putRubric(salesRubric);
+    const service = createService({ store, directory, assignments: { salesperson: { rubric: 'R-SP', chain: 'W-SP' } }, clock: () => NOW });
+    const opened = await service.openAppraisal(null, { employee: 'S1', period: '2026-10', now: NOW });
+    if (!opened.ok) throw new Error(opened.message);
+    let down = false;
+    const calls: string[] = [];
+    const manager = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .service=${interfaceOnly(service, calls, () => down)} .directory=${directory}
+      .now=${NOW} user-id="R1"></kaohe-inbox>`);
+    await manager.loaded;
+    await shows(manager, [opened.id]);
+    const alert = () => root(manager).querySelector('p.message[role="alert"]')?.textContent?.trim() ?? '';
+    const openProblem = () => root(manager).querySelector('.open-problem .message')?.textContent?.trim() ?? '';
+    const views = () => calls.filter((name) => name === 'view').length;
+
+    // The server stops answering; the manager clicks the row: nothing opens, the row stays, the alert says why.
+    down = true;
+    const [x, y] = onScreen(manager, rowOf(manager, opened.id) as HTMLElement);
+    await sendMouse({ type: 'click', position: [x, y] });
+    await waitUntil(() => openProblem() !== '', 'the open problem is said', { timeout: 4000 });
+    expect(openProblem()).to.equal('Wang Xiaoming\'s task could not be opened: The server is unavailable (503). It stays in the list; try again.');
+    expect(root(manager).querySelector('#detail-heading')).to.equal(null);
+    await shows(manager, [opened.id]);
+
+    // The manager saves a draft from another tab: the notice's read fails too; the row stays, and the alert says why.
+    const before = views();
+    await must(service, opened.id, 'R1', { type: 'draft.save', entries: { 'SP-D1': { count: 1 } } });
+    await waitUntil(() => views() > before, 'the notice is read', { timeout: 4000 });
+    await waitUntil(() => alert() === 'The server is unavailable (503).', `the alert: ${alert()}`, { timeout: 4000 });
+    await shows(manager, [opened.id]);
+    expect(cell(rowOf(manager, opened.id) as HTMLElement, 'employee')).to.equal('Wang Xiaoming E1001');
+
+    // The server answers again: the task is read again and the alert goes; the row is still there, and "Try again" opens it.
+    down = false;
+    const failed = views();
+    await waitUntil(() => views() > failed && alert() === '', `read again; the alert: ${alert()}`, { timeout: 8000 });
+    await shows(manager, [opened.id]);
+    const retry = root(manager).querySelector<HTMLButtonElement>('.open-problem button') as HTMLButtonElement;
+    expect(retry.textContent?.trim()).to.equal('Try again');
+    const box = retry.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+    await waitUntil(() => root(manager).querySelector('#detail-heading')?.textContent === 'Wang Xiaoming · 2026-10 · Regional manager scores',
+      `the pane's heading: ${root(manager).querySelector('#detail-heading')?.textContent}`, { timeout: 4000 });
   });
 
   it('drops the self-evaluation the employee handed in from another tab (told only that it is gone), and the lateral rater\'s inbox gains it', async () => {

@@ -32,6 +32,11 @@ const NOTICE_WINDOW_MS = 50;
 const REREAD_THRESHOLD = 200;
 /** Past this many rows coming, changing or leaving at once, the orders are built again rather than patched. */
 const PATCH_LIMIT = 500;
+/**
+ * A changed appraisal whose read failed (the server answered 5xx, the network is down, the session
+ * ended) is read again this long after: until then its row stays as it was listed, never dropped.
+ */
+const RETRY_MS = 5000;
 
 /** What the list is read for, asked afresh at every read. */
 export interface TaskListSource {
@@ -106,6 +111,11 @@ export class TaskListController implements ReactiveController {
   #pendingNotices = new Set<string>();
   #resyncPending = false;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the ids whose read failed, waiting to be read again (RETRY_MS) */
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #retryIds = new Set<string>();
+  /** the problem shown is a failed read of a notice: a later burst read whole clears it */
+  #noticeProblem = false;
   /** notice bursts are read one after the other, so an older read never lands after a newer one */
   #noticeWork: Promise<void> = Promise.resolve();
   /**
@@ -145,6 +155,11 @@ export class TaskListController implements ReactiveController {
     this.#subscribed = undefined;
     clearTimeout(this.#noticeTimer);
     this.#noticeTimer = undefined;
+    // Reconnected, the ids still waiting are read again with the next burst (hostConnected).
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    for (const id of this.#retryIds) this.#pendingNotices.add(id);
+    this.#retryIds.clear();
   }
 
   // ---- reading the list ----
@@ -227,6 +242,7 @@ export class TaskListController implements ReactiveController {
       return;
     }
     this.loading = true;
+    this.#noticeProblem = false;
     this.#hooks.onProblem('');
     this.#host.requestUpdate();
     const previous = this.#rows;
@@ -449,14 +465,49 @@ export class TaskListController implements ReactiveController {
       // The open task is read again whatever the list says: it may have left the list and still be readable.
       if (openId !== undefined) openView = await service.view(openId, userId, { history: false, ...at(now) }).catch(() => undefined);
     } else {
-      // A few reads at once: none waits for the one before.
-      const views = await Promise.all(ids.map((id) => service.view(id, userId, { history: false, ...at(now) }).catch(() => undefined)));
+      // A few reads at once: none waits for the one before. A read that failed says nothing of the
+      // task: its row stays as listed (a failed read is not "no longer yours") and it is read again later.
+      const reads = await Promise.all(ids.map((id) => service.view(id, userId, { history: false, ...at(now) })
+        .then((view) => ({ view }), (error: unknown) => ({ error }))));
       // A load started meanwhile reads these appraisals itself, after the notices.
       if (token !== this.#loadToken) return;
-      done = this.#applyRows(ids.map((id, index) => ({ id, row: this.#rowOf(views[index]) })));
-      openView = openId === undefined ? undefined : views[ids.indexOf(openId)];
+      const updates: RowUpdate[] = [];
+      const failed: string[] = [];
+      let failure: unknown;
+      ids.forEach((id, index) => {
+        const read = reads[index] as { view: AppraisalView | undefined } | { error: unknown };
+        if ('error' in read) {
+          failed.push(id);
+          failure = read.error;
+        } else {
+          updates.push({ id, row: this.#rowOf(read.view) });
+        }
+      });
+      done = this.#applyRows(updates);
+      const openRead = openId === undefined ? undefined : reads[ids.indexOf(openId)];
+      openView = openRead && 'view' in openRead ? openRead.view : undefined;
+      if (failed.length > 0) {
+        this.#retry(failed);
+        this.#noticeProblem = true;
+        this.#hooks.onProblem(failure instanceof Error ? failure.message : String(failure));
+      } else if (this.#noticeProblem && this.#retryIds.size === 0) {
+        this.#noticeProblem = false;
+        this.#hooks.onProblem('');
+      }
     }
     this.#hooks.onNotices(done, openId, openView);
+  }
+
+  /** Reads `ids` again in RETRY_MS, as if the service had announced them then. */
+  #retry(ids: readonly string[]): void {
+    for (const id of ids) this.#retryIds.add(id);
+    if (this.#retryTimer !== undefined) return;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      const again = [...this.#retryIds];
+      this.#retryIds.clear();
+      this.#noticeAll(again);
+    }, RETRY_MS);
   }
 
   /**
