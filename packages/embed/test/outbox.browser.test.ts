@@ -5,6 +5,7 @@
 // The page's fetch is a small recorder standing in for the server (the client against the real
 // server is tested in packages/client/test).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { HttpService, OfflineService, Outbox } from '@kaohe/client';
 import type { KaoheInbox, KaoheOutboxStatus } from '@kaohe/elements';
 import type { Directory } from '@kaohe/workflow';
@@ -285,6 +286,68 @@ describe('the outbox when the server refuses or fails', () => {
       // and it is not sent again
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(received).to.have.length(6);
+    } finally {
+      service.close();
+    }
+  });
+
+  it('lists each refused change with what the server said, and the person dismisses them — with the keyboard, then the pointer — so a reload no longer says so', async () => {
+    const up = { on: false };
+    const fetch: typeof window.fetch = async (input, init) => {
+      if (!up.on) throw new TypeError('Failed to fetch');
+      const path = new URL(String(input), location.href).pathname.replace(/^.*\/api\/v1/, '');
+      const body = typeof init?.body === 'string' ? JSON.parse(init.body) as { action?: { type?: string } } : undefined;
+      if (path.endsWith('/actions') && body?.action?.type === 'step.approve') {
+        return json({ status: 409, title: 'Conflict', detail: `Appraisal ${ID} is at revision 4, not 3: someone acted on it first.`, code: 'stale', current: { id: ID, revision: 4 } }, 409, 'application/problem+json');
+      }
+      if (path.endsWith('/actions')) return problem(403, 'notActor', 'R1 does not act at "Sales planning summary".');
+      return problem(404, 'noRoute', 'no route');
+    };
+    const name = `kaohe-outbox:dismiss-${Date.now()}:R1`;
+    const open = async () => OfflineService.open(new HttpService({ server: '/kaohe-api', user: 'R1', token: () => 'jwt-of-R1', fetch }), await Outbox.open(name), { retryMs: 60_000 });
+    let service = await open();
+    const status = await fixture<KaoheOutboxStatus>(html`<kaohe-outbox-status locale="en" .outbox=${service}></kaohe-outbox-status>`);
+    const listed = () => [...(status.shadowRoot?.querySelectorAll('[part="refused"] li span') ?? [])].map((span) => span.textContent?.trim());
+    const buttons = () => [...(status.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part="refused"] button') ?? [])];
+    try {
+      expect(await service.act(ID, 'R1', { type: 'step.approve' }, { expectedRevision: 3 })).to.deep.include({ ok: false, code: 'offline' });
+      expect(await service.act(ID, 'R1', { type: 'step.submit' }, { expectedRevision: 3 })).to.deep.include({ ok: false, code: 'offline' });
+      up.on = true;
+      await service.flush();
+      expect(service.status).to.deep.equal({ online: true, waiting: 0, refused: 2, reason: 'R1 does not act at "Sales planning summary".', refusedBecause: 1 });
+      // two refusals, one stale and one not allowed: the summary quotes neither as the reason of both
+      await waitUntil(() => listed().length === 2, 'both refused changes are listed');
+      expect(textOf(status)).to.equal('2 changes were not accepted, for the reasons listed below. What you typed is kept in this browser; later changes are still sent.');
+      expect(listed()).to.deep.equal([
+        `Your action “step.approve” on ${ID}: the appraisal changed meanwhile; open it to compare.`,
+        `Your action “step.submit” on ${ID}: R1 does not act at "Sales planning summary".`,
+      ]);
+      expect(buttons().map((button) => button.getAttribute('aria-label'))).to.deep.equal([
+        `Dismiss: Your action “step.approve” on ${ID}`, `Dismiss: Your action “step.submit” on ${ID}`,
+      ]);
+      await expect(status).to.be.accessible();
+
+      // The keyboard: Tab reaches the first Dismiss, Enter drops that change; focus moves to the one left.
+      (document.activeElement as HTMLElement | null)?.blur();
+      await sendKeys({ press: 'Tab' });
+      expect(status.shadowRoot?.activeElement).to.equal(buttons()[0]);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => listed().length === 1, 'the dismissed change leaves the list');
+      expect(listed()).to.deep.equal([`Your action “step.submit” on ${ID}: R1 does not act at "Sales planning summary".`]);
+      expect(service.status).to.deep.equal({ online: true, waiting: 0, refused: 1, reason: 'R1 does not act at "Sales planning summary".', refusedBecause: 1 });
+      expect(textOf(status)).to.equal('1 change was not accepted. The server said: R1 does not act at "Sales planning summary". What you typed is kept in this browser; later changes are still sent.');
+      await waitUntil(() => status.shadowRoot?.activeElement === buttons()[0], 'focus is on the change left');
+
+      // The pointer: the last one.
+      const box = (buttons()[0] as HTMLButtonElement).getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await waitUntil(() => listed().length === 0 && textOf(status) === '', 'nothing refused is left to say');
+      expect(await service.items()).to.deep.equal([]);
+
+      // A reload: nothing is said any more.
+      service.close();
+      service = await open();
+      expect(service.status).to.deep.equal({ online: true, waiting: 0, refused: 0 });
     } finally {
       service.close();
     }

@@ -11,4 +11,12 @@ export const en: Readonly<Record<OutboxStatusMessageKey, Message>> = {
   sending: ({ n }) => `Back online: sending ${n} waiting ${plural(n, 'change', 'changes')}…`,
   refused: ({ n }) => `${n} ${plural(n, 'change was', 'changes were')} not accepted: the appraisal changed meanwhile. Your version is kept; open the appraisal to compare.`,
   refusedBecause: ({ n, reason }) => `${n} ${plural(n, 'change was', 'changes were')} not accepted. The server said: ${reason} What you typed is kept in this browser; later changes are still sent.`,
+  refusedMany: ({ n }) => `${n} changes were not accepted, for the reasons listed below. What you typed is kept in this browser; later changes are still sent.`,
+  refusedList: 'Changes not accepted',
+  refusedDraft: ({ id }) => `Your draft of ${id}`,
+  refusedAction: ({ id, action }) => `Your action “${action}” on ${id}`,
+  refusedDiscard: ({ id }) => `Deleting your draft of ${id}`,
+  staleReason: 'the appraisal changed meanwhile; open it to compare.',
+  dismiss: 'Dismiss',
+  dismissLabel: ({ what }) => `Dismiss: ${what}`,
 };

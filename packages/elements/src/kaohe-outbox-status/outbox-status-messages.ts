@@ -8,6 +8,14 @@ const zhHant = {
   sending: ({ n }) => `已恢復連線：正在送出 ${n} 項待送出的變更…`,
   refused: ({ n }) => `有 ${n} 項變更未被接受：考核在此期間已有更改。您的版本已保留，請開啟該考核比較。`,
   refusedBecause: ({ n, reason }) => `有 ${n} 項變更未被接受。伺服器回覆：${reason} 您輸入的內容已保留在此瀏覽器，之後的變更仍會送出。`,
+  refusedMany: ({ n }) => `有 ${n} 項變更未被接受，原因列於下方。您輸入的內容已保留在此瀏覽器，之後的變更仍會送出。`,
+  refusedList: '未被接受的變更',
+  refusedDraft: ({ id }) => `您對 ${id} 的草稿`,
+  refusedAction: ({ id, action }) => `您對 ${id} 的操作「${action}」`,
+  refusedDiscard: ({ id }) => `刪除您對 ${id} 的草稿`,
+  staleReason: '考核在此期間已有更改，請開啟該考核比較。',
+  dismiss: '移除',
+  dismissLabel: ({ what }) => `移除：${what}`,
 } satisfies Record<string, Message>;
 
 export type OutboxStatusMessageKey = keyof typeof zhHant;
