@@ -39,12 +39,17 @@ export function provideLocalServiceImport(load: () => Promise<unknown>): void {
 function localServiceMaker(): Promise<typeof CreateService> {
   if (makeService) return Promise.resolve(makeService);
   if (!importLocalService) return Promise.reject(new Error('Kaohe: the page\'s own service cannot be loaded here; configure Kaohe first.'));
-  loading ??= importLocalService().then(() => {
+  if (loading) return loading;
+  // single flight: a failed import clears only itself, so a retry's import is never cleared by a late handler
+  const started = importLocalService().then(() => {
     if (!makeService) throw new Error('Kaohe: local-service.ts did not provide the page\'s service');
     return makeService;
   });
-  loading.catch(() => { loading = undefined; });
-  return loading;
+  loading = started;
+  started.catch(() => {
+    if (loading === started) loading = undefined;
+  });
+  return started;
 }
 
 // The same key @kaohe/service gives it (a registered symbol), without importing the service's module.
@@ -59,6 +64,8 @@ class DeferredService implements KaoheService {
   readonly #options: ServiceOptions;
   #service: Promise<KaoheService> | undefined;
   #made: KaoheService | undefined;
+  /** listeners subscribed before the service was here, attached when it loads (by whichever call) */
+  readonly #waiting = new Set<(service: KaoheService) => void>();
 
   constructor(options: ServiceOptions) {
     this.#options = options;
@@ -66,12 +73,19 @@ class DeferredService implements KaoheService {
 
   /** The service itself, once its module is here. */
   loaded(): Promise<KaoheService> {
-    this.#service ??= localServiceMaker().then((create) => {
-      this.#made = create(this.#options);
-      return this.#made;
+    if (this.#service) return this.#service;
+    const loading = localServiceMaker().then((create) => {
+      const made = create(this.#options);
+      this.#made = made;
+      for (const attach of this.#waiting) attach(made);
+      this.#waiting.clear();
+      return made;
     });
-    this.#service.catch(() => { this.#service = undefined; });
-    return this.#service;
+    this.#service = loading;
+    loading.catch(() => {
+      if (this.#service === loading) this.#service = undefined;
+    });
+    return loading;
   }
 
   /** What HR's reads need; only there once a call has loaded the service (hr-data.ts asks `loadedService`). */
@@ -92,15 +106,20 @@ class DeferredService implements KaoheService {
   async rubric(id: string, version: number): Promise<Rubric | undefined> { return (await this.loaded()).rubric(id, version); }
   async payslip(appraisalId: string, viewerId: string): Promise<PayslipResult> { return (await this.loaded()).payslip(appraisalId, viewerId); }
 
-  /** Listens once the service is here; subscribing loads it. */
+  /**
+   * Listens once the service is here; subscribing loads it. If that load fails (its code did not
+   * download), the failure is told and the listener is attached when a later call loads the service.
+   */
   subscribe(viewerId: string, listener: NoticeListener): () => void {
     let unsubscribe: (() => void) | undefined;
-    let cancelled = false;
-    this.loaded().then((service) => {
-      if (!cancelled) unsubscribe = service.subscribe(viewerId, listener);
-    }, (error: unknown) => console.error('Kaohe: the page\'s service did not load:', error));
+    const attach = (service: KaoheService): void => { unsubscribe = service.subscribe(viewerId, listener); };
+    if (this.#made) attach(this.#made);
+    else {
+      this.#waiting.add(attach);
+      this.loaded().catch((error: unknown) => console.error('Kaohe: the page\'s service did not load (yet):', error));
+    }
     return () => {
-      cancelled = true;
+      this.#waiting.delete(attach);
       unsubscribe?.();
     };
   }

@@ -6,7 +6,8 @@ import { expect } from '@open-wc/testing';
 import { rubricPresets } from '@kaohe/scoring/presets';
 import type { Directory } from '@kaohe/workflow';
 import { KaoheApi } from '../src/kaohe.ts';
-import { DeferredStore } from '../src/deferred-store.ts';
+import { DeferredStore, indexedDbOpener } from '../src/deferred-store.ts';
+import type { KaoheStore, StoreListener } from '@kaohe/store';
 
 const directory: Directory = {
   people: [
@@ -77,5 +78,65 @@ describe('the page\'s IndexedDB store, opened when first used', () => {
       IDBFactory.prototype.open = open;
       console.warn = warn;
     }
+  });
+
+  it('is not replaced by memory when its code fails to download: that call fails, a later one opens IndexedDB and the draft outlives a reload', async () => {
+    const name = `kaohe-chunk-${Math.random()}`;
+    let online = false;
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...words: unknown[]) => { warnings.push(words.map(String).join(' ')); };
+    try {
+      const store = new DeferredStore(name, indexedDbOpener(() => (online
+        ? import('../src/local-store.ts')
+        : Promise.reject(new TypeError('Failed to fetch dynamically imported module: kaohe-chunk-local-store.js')))));
+      const heard: string[] = [];
+      const listener: StoreListener = (notice) => { heard.push(`${notice.type} ${'appraisalId' in notice ? notice.appraisalId : ''}`); };
+      store.subscribe(listener);
+      let failure: unknown;
+      await store.saveDraft(draft).catch((error: unknown) => { failure = error; });
+      expect(String(failure)).to.equal('TypeError: Failed to fetch dynamically imported module: kaohe-chunk-local-store.js');
+      expect(warnings.filter((w) => /IndexedDB is unavailable/.test(w))).to.deep.equal([]);
+
+      online = true;
+      const saved = await opened(() => store.saveDraft(draft));
+      expect(saved.names).to.deep.equal([name]);
+      // the listener subscribed while the code was missing hears the write
+      expect(heard).to.deep.equal(['draft 2026-10:S1']);
+      const reloaded = new DeferredStore(name);
+      expect(await reloaded.loadDraft('2026-10:S1', 'R1')).to.deep.equal(draft);
+      await reloaded.close();
+      await store.close();
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('opens once at a time: the late handlers of a failed opening never clear the retry, so the store is opened once more, not twice', async () => {
+    const calls: string[] = [];
+    let refuse: ((error: Error) => void) | undefined;
+    let first: Promise<KaoheStore> | undefined;
+    const memory = await import('../src/memory-store.ts');
+    const store = new DeferredStore('counted', (name) => {
+      calls.push(name);
+      if (calls.length === 1) {
+        first = new Promise<KaoheStore>((_, reject) => { refuse = reject; });
+        return first;
+      }
+      return Promise.resolve(new memory.MemoryStore());
+    });
+    const failed = store.getRubric('R-SP', 1).then(() => 'opened', (error: Error) => error.message);
+    await Promise.resolve();
+    // a call made after the opening failed but before its handlers ran, and a retry queued before it
+    void first!.catch(() => {
+      queueMicrotask(() => { void store.getRubric('R-SP', 1); });
+      void store.getRubric('R-SP', 1).catch(() => undefined);
+    });
+    refuse!(new Error('the network is down'));
+    expect(await failed).to.equal('the network is down');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await store.getRubric('R-SP', 1)).to.equal(undefined);
+    expect(await store.listRubricVersions('R-SP')).to.deep.equal([]);
+    expect(calls).to.deep.equal(['counted', 'counted']);
   });
 });
