@@ -6,7 +6,7 @@
 import { deepFreeze, type PayPlanInput, type Payslip, type Rubric } from '@kaohe/scoring';
 import { MAX_PAGE_SIZE, StoreConflictError, StoreError, type ChangeAudience, type Draft, type KaoheStore } from '@kaohe/store';
 import {
-  act as decide, assignedRole, businessDay, canRead, chainPresets, delegationProblems, isHr, openAppraisal as openRecord, openingAudit, personOf, readersOf, tasksFor, timeZoneOf, workflowOf,
+  act as decide, assignedRole, businessDay, canRead, chainPresets, delegationProblems, isHr, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf,
   type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
 } from '@kaohe/workflow';
 import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
@@ -15,7 +15,11 @@ import {
   type AppraisalView, type PageRequest, type ViewOptions,
 } from './schemas.ts';
 import type { TaskAppraisal } from './task-schemas.ts';
-import { buildView, scoreOrNull, taskAppraisalOf } from './view.ts';
+import { createKept, keepPage, keepView, keptPage, keptViews, rowOf } from './kept.ts';
+import { audienceOf, told as toldBy, type AppraisalChange, type ToldChange } from './live-notices.ts';
+import { buildView, readingAt, scoreOrNull } from './view.ts';
+
+export type { AppraisalChange, ToldChange } from './live-notices.ts';
 
 /** Which rubric, chain and pay plan apply to the people holding a role. */
 export interface Assignment {
@@ -118,20 +122,6 @@ export type PayslipResult = {
   employee?: { id: string; name: string; number?: string };
 } | Refusal;
 
-/** An appraisal's change as a store or a server's notice carries it: the revision written and its audience (see `ChangeAudience`). */
-export interface AppraisalChange {
-  id: string;
-  revision: number;
-  /** absent when the writer named none (not written through a service): then whoever may read it now is told */
-  audience?: ChangeAudience;
-}
-
-/** What a viewer is told of one appraisal: its id, and the revision only while they may read it. */
-export interface ToldChange {
-  appraisalId: string;
-  revision?: number;
-}
-
 /** What the HR reads (`@kaohe/service/hr`) and the server's event streams need of a service; not for callers. */
 export interface ServiceInternals {
   store: KaoheStore;
@@ -232,23 +222,8 @@ export function createService(options: ServiceOptions): KaoheService {
     return chain;
   }
 
-  // (directory snapshot → chain → "id revision viewer day" → the view, or null for none)
-  const views = new WeakMap<Directory, WeakMap<Chain, Map<string, AppraisalView | null>>>();
-  // at most this many (≈ 20 KB of heap each with the score's breakdown): beyond it the set starts again
-  const VIEWS_KEPT = 20_000;
-
-  // (viewer, cursor, limit, day → the page last made for them, frozen, with what it was made from)
-  const pages = new Map<string, { dir: Directory; chains: Readonly<Record<string, Chain>>; records: readonly AppraisalRecord[]; nextCursor: string | undefined; page: TaskPage }>();
-  const PAGES_KEPT = 5_000;
-
-  /** A kept (frozen) view's task-list row, made once; a view built afresh gets its row afresh. */
-  const rows = new WeakMap<AppraisalView, TaskAppraisal>();
-  function rowOf(view: AppraisalView): TaskAppraisal {
-    if (!Object.isFrozen(view)) return taskAppraisalOf(view);
-    let row = rows.get(view);
-    if (!row) rows.set(view, row = deepFreeze(taskAppraisalOf(view)));
-    return row;
-  }
+  // views and tasks pages, kept per directory snapshot (cacheViews)
+  const kept = createKept();
 
   /** `day`: the company's day of `at`, when the caller has it already (a page asks once, not per row). */
   async function viewOf(record: AppraisalRecord, viewerId: string, at: string, withHistory: boolean, people?: Directory, day?: string): Promise<AppraisalView | undefined> {
@@ -257,24 +232,14 @@ export function createService(options: ServiceOptions): KaoheService {
       const [rubricOfRecord, audit] = await Promise.all([pinnedRubric(record), withHistory ? store.listAudit(record.id) : undefined]);
       return buildView({ record, viewerId, rubric: rubricOfRecord, chain, directory: dir, now: at, calendar: options.calendar, audit });
     }
-    const kept = keptViews(dir, chain);
     const key = viewKey(record, viewerId, day ?? businessDay(at, timeZoneOf(options.calendar)));
-    const found = kept.get(key);
+    const found = keptViews(kept, dir, chain).get(key);
     if (found !== undefined) return found ?? undefined;
     const built = buildView({ record, viewerId, rubric: await pinnedRubric(record), chain, directory: dir, now: at, calendar: options.calendar });
     // A copy of its own, so freezing it freezes nothing of the record's
     const shared = built ? deepFreeze(structuredClone(built)) : null;
-    if (kept.size >= VIEWS_KEPT) kept.clear();
-    kept.set(key, shared);
+    keepView(kept, dir, chain, key, shared);
     return shared ?? undefined;
-  }
-
-  function keptViews(dir: Directory, chain: Chain): Map<string, AppraisalView | null> {
-    let byChain = views.get(dir);
-    if (!byChain) views.set(dir, byChain = new WeakMap());
-    let kept = byChain.get(chain);
-    if (!kept) byChain.set(chain, kept = new Map());
-    return kept;
   }
 
   // The day decides overdue and the delegations in force; nothing else of `at` reaches a view.
@@ -294,56 +259,8 @@ export function createService(options: ServiceOptions): KaoheService {
     }
   }
 
-  /**
-   * The audience of a change, decided once by the writer, who holds both states: whoever may read
-   * `after` (they are told its revision), and whoever could read `before` and may not read `after`
-   * (told only that it is gone from their sight). Nobody else hears of it. It travels with the change
-   * (the store's notice, a server's NOTIFY), so no listener anywhere needs to remember what it showed.
-   */
-  function audienceOf(before: AppraisalRecord | undefined, after: AppraisalRecord, dir: Directory, chain: Chain, at: string): ChangeAudience {
-    const readersAt = (record: AppraisalRecord) => readersOf(record, dir, chain, {
-      date: at, delegations: workflowOf(record).delegated, ...(options.calendar ? { calendar: options.calendar } : {}),
-    });
-    const readers = readersAt(after);
-    const now = new Set(readers);
-    return { readers, gone: before ? readersAt(before).filter((id) => !now.has(id)) : [] };
-  }
-
-  /**
-   * The one rule for who hears of a change (subscribe's, and the server's event streams'): whoever its
-   * audience names. A change that names none (written by something other than a service) is told, at
-   * the revision read now, to whoever may read the appraisal now, as `view` would show it.
-   * Of several changes to one appraisal the viewer is told once: by the last that names them.
-   */
-  async function told(viewerId: string, changes: readonly AppraisalChange[]): Promise<ToldChange[]> {
-    const byId = new Map<string, ToldChange | null>();
-    const unnamed: AppraisalChange[] = [];
-    for (const change of changes) {
-      if (!byId.has(change.id)) byId.set(change.id, null);
-      if (!change.audience) {
-        unnamed.push(change);
-      } else if (change.audience.readers.includes(viewerId)) {
-        byId.set(change.id, { appraisalId: change.id, revision: change.revision });
-      } else if (change.audience.gone.includes(viewerId)) {
-        byId.set(change.id, { appraisalId: change.id });
-      }
-    }
-    if (unnamed.length > 0) {
-      const [dir, chainsById] = await Promise.all([directory(), chains()]);
-      const at = now();
-      const ids = [...new Set(unnamed.map((change) => change.id))];
-      const records = await Promise.all(ids.map((id) => store.getAppraisal(id).catch(() => undefined)));
-      for (const record of records) {
-        const chain = record ? chainsById[record.chainId] : undefined;
-        if (!record || !chain) continue;
-        const readable = canRead(record, viewerId, dir, chain, {
-          date: at, delegations: workflowOf(record).delegated, ...(options.calendar ? { calendar: options.calendar } : {}),
-        });
-        if (readable) byId.set(record.id, { appraisalId: record.id, revision: record.revision });
-      }
-    }
-    return [...byId.values()].filter((change): change is ToldChange => change !== null);
-  }
+  const noticeReader = { store, directory, chains, now, calendar: options.calendar };
+  const told = (viewerId: string, changes: readonly AppraisalChange[]): Promise<ToldChange[]> => toldBy(viewerId, changes, noticeReader);
 
   const service: KaoheService = {
     async act(appraisalId, actorId, action, given = {}) {
@@ -356,9 +273,9 @@ export function createService(options: ServiceOptions): KaoheService {
       const notFound = () => refusal('not-found', `No appraisal "${appraisalId}" that ${actorId} may see.`);
       if (!record) return notFound();
       const [chain, dir] = await Promise.all([chainOf(record), directory()]);
-      const delegations = workflowOf(record).delegated;
+      const reading = readingAt(record, at, options.calendar);
       // Someone who may not see an appraisal learns nothing of it, not even that it exists.
-      if (!canRead(record, actorId, dir, chain, { date: at, delegations, ...(options.calendar ? { calendar: options.calendar } : {}) })) return notFound();
+      if (!canRead(record, actorId, dir, chain, reading)) return notFound();
       const lend = parsedOptions.data.lend;
       if (lend) {
         // The delegation rule is workflow's, the same as for the directory's delegations: a known person, not oneself, a start not after the end.
@@ -373,14 +290,15 @@ export function createService(options: ServiceOptions): KaoheService {
       }
       const pinned = await pinnedRubric(record);
       const lent = lend ? [{ from: actorId, ...lend }] : [];
+      const delegations = [...reading.delegations, ...lent];
       const decided = decide(record, parsedAction.data as WorkflowAction, {
         actor: actorId, directory: dir, chain, now: at, rubric: pinned,
-        ...(delegations.length + lent.length > 0 ? { delegations: [...delegations, ...lent] } : {}), ...(options.calendar ? { calendar: options.calendar } : {}),
+        ...(delegations.length > 0 ? { delegations } : {}), ...(options.calendar ? { calendar: options.calendar } : {}),
       });
       if (!decided.ok) return refusal(decided.reason.code, decided.reason.message);
       // design.md: the score is kept with the record, computed in the same write, so reads never re-score.
       const next: AppraisalRecord = { ...decided.record, score: scoreOrNull(pinned, decided.record.sheet) };
-      const written = await write(next, record.revision, decided.audit, actorId, at, audienceOf(record, next, dir, chain, at));
+      const written = await write(next, record.revision, decided.audit, actorId, at, audienceOf(record, next, dir, chain, at, options.calendar));
       if (!written.ok) return written;
       const seen = buildView({ record: written.record, viewerId: actorId, rubric: pinned, chain, directory: dir, now: at, calendar: options.calendar });
       return { ok: true, revision: written.record.revision, step: written.record.step, status: written.record.status, ...(seen ? { appraisal: seen } : {}) };
@@ -405,27 +323,21 @@ export function createService(options: ServiceOptions): KaoheService {
       const chainsById = options.cacheViews ? await chains() : undefined;
       // The same records (a store's kept, frozen ones, checked against their revision on every read) for
       // the same viewer, page, day, directory and chains make the same page: the one made last is kept.
-      const pageKey = `${viewerId}\u0000${parsed.cursor ?? ''}\u0000${parsed.limit ?? ''}\u0000${day}`;
-      const last = chainsById ? pages.get(pageKey) : undefined;
-      if (last && last.dir === dir && last.chains === chainsById && last.nextCursor === found.nextCursor
-        && last.records.length === found.items.length && last.records.every((record, index) => record === found.items[index])) {
-        return last.page;
-      }
+      const pageKey = `${viewerId}\u0000${parsed.cursor ?? ''}\u0000${parsed.limit ?? ''}`;
+      const last = chainsById ? keptPage(kept, dir, chainsById, pageKey, day, found.items, found.nextCursor) : undefined;
+      if (last) return last;
       const items: TaskPage['items'] = [];
       for (const record of found.items) {
         // A delegate's task ends with the delegation, though the record still names them until the next action.
         if (!tasksFor(record, viewerId, at, timeZone)) continue;
         // a kept view is found without a turn of the event loop; any other is built (and kept)
         const chain = chainsById?.[record.chainId];
-        const kept = chain ? keptViews(dir, chain).get(viewKey(record, viewerId, day)) : undefined;
-        const seen = kept !== undefined ? kept ?? undefined : await viewOf(record, viewerId, at, false, dir, day);
+        const ready = chain ? keptViews(kept, dir, chain).get(viewKey(record, viewerId, day)) : undefined;
+        const seen = ready !== undefined ? ready ?? undefined : await viewOf(record, viewerId, at, false, dir, day);
         if (seen) items.push({ appraisal: rowOf(seen), allowedActions: seen.allowedActions });
       }
       const made: TaskPage = { items, ...(found.nextCursor !== undefined ? { nextCursor: found.nextCursor } : {}) };
-      if (!chainsById || !found.items.every((record) => Object.isFrozen(record))) return made;
-      if (pages.size >= PAGES_KEPT) pages.clear();
-      pages.set(pageKey, { dir, chains: chainsById, records: found.items, nextCursor: found.nextCursor, page: Object.freeze(made) });
-      Object.freeze(items);
+      if (chainsById) keepPage(kept, dir, chainsById, pageKey, day, found.items, made);
       return made;
     },
 
@@ -594,7 +506,7 @@ export function createService(options: ServiceOptions): KaoheService {
     // Stored as revision 1, as appraisals written through Kaohe always have been (the store would take
     // workflow's revision 0 as new too; changing it would renumber every host's stored appraisals).
     const record: AppraisalRecord = { ...opened, revision: 1, score: scoreOrNull(pinned, opened.sheet) };
-    return { ok: true, record, audience: audienceOf(undefined, record, dir, chain, at) };
+    return { ok: true, record, audience: audienceOf(undefined, record, dir, chain, at, options.calendar) };
   }
 
   return service;

@@ -5,7 +5,7 @@ import { KaoheInputError, itemGroupsOf, scoreSheet, type Rubric, type ScoreResul
 import {
   ANONYMOUS_ACTOR, allowedActions, FORWARD_ACTIONS, personOf, canRead, isGroupStep, isOverdue, isPublished, itemsAtStep, machineFor, pendingGroupsFor,
   resolveActors, resolveGroupActors, stepOf, tasksFor, timeZoneOf, visibleItems, workflowOf,
-  type ActionName, type AppraisalRecord, type AuditEvent, type Chain, type ChainStep, type Directory, type WorkCalendar,
+  type ActionName, type AppraisalRecord, type AuditEvent, type Chain, type ChainStep, type Delegation, type Directory, type WorkCalendar,
 } from '@kaohe/workflow';
 import type { AppraisalView, HistoryEntry, SubmitAction, ViewComment, ViewMode } from './schemas.ts';
 import type { TaskAppraisal } from './task-schemas.ts';
@@ -21,6 +21,15 @@ export interface ViewInput {
   calendar?: WorkCalendar | undefined;
   /** the record's audit events, when the view carries its history */
   audit?: readonly AuditEvent[] | undefined;
+}
+
+/**
+ * What decides whether someone may read a record at `at`: the company's day and calendar, and the
+ * delegations the record carries (they keep a delegate who acted on it a reader). The one set of
+ * options every read check of the service asks with.
+ */
+export function readingAt(record: AppraisalRecord, at: string, calendar: WorkCalendar | undefined): { date: string; delegations: Delegation[]; calendar?: WorkCalendar } {
+  return { date: at, delegations: workflowOf(record).delegated, ...(calendar ? { calendar } : {}) };
 }
 
 /** Actions that make someone an actor at the step (a reviewer even if they edit nothing). */
@@ -44,13 +53,14 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
   const timeZone = timeZoneOf(calendar);
   const chain = machineFor(input.chain).chain;
   const workflow = workflowOf(record);
+  const reading = readingAt(record, now, input.calendar);
   // The delegations the record carries keep a delegate who acted on it a reader and an actor.
-  const delegations = workflow.delegated;
-  if (!canRead(record, viewerId, directory, chain, { date: now, calendar, delegations })) return undefined;
+  const delegations = reading.delegations;
+  if (!canRead(record, viewerId, directory, chain, reading)) return undefined;
 
   const itemGroups = itemGroupsOf(rubric);
   const allItems = Object.keys(itemGroups);
-  const items = visibleItems(record, viewerId, { date: now, calendar, delegations, directory, chain, itemGroups });
+  const items = visibleItems(record, viewerId, { ...reading, directory, chain, itemGroups });
   const allowed = allowedActions(record, viewerId, {
     directory, chain, now, rubric, ...(delegations.length > 0 ? { delegations } : {}), ...(input.calendar ? { calendar: input.calendar } : {}),
   });

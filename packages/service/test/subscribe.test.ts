@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadRubric } from '@kaohe/scoring';
 import { rubricPresets } from '@kaohe/scoring/presets';
+import type { Directory } from '@kaohe/workflow';
 import type { ServiceNotice } from '../src/index.ts';
-import { NOTICE_BURST_LIMIT } from '../src/index.ts';
-import { during, entriesFor, opened, setUp } from './fixtures.ts';
+import { createService, internals, NOTICE_BURST_LIMIT } from '../src/index.ts';
+import { assignments, company, during, entriesFor, opened, setUp } from './fixtures.ts';
 
 /** Collects what `person` hears, and resolves `heard(n)` once n notices have come (or fails after a second). */
 function listen(service: Awaited<ReturnType<typeof setUp>>['service'], person: string) {
@@ -144,5 +145,33 @@ describe('subscribe (local service)', () => {
     assert.deepEqual(colleague.notices, [{ type: 'resync' }]);
     assert.equal(reads, 0);
     colleague.stop();
+  });
+});
+
+describe('told (the rule subscribe and every event stream ask)', () => {
+  test('in one burst, a change naming no audience that the viewer may not read now ends an earlier change\'s revision for them: gone, by id alone', async () => {
+    const { store } = await setUp();
+    let dir: Directory = company;
+    const service = createService({ store, directory: () => dir, assignments, clock: () => during });
+    const opening = await service.openAppraisal(null, { employee: 'S1', period: '2026-10', now: opened });
+    assert.ok(opening.ok);
+    assert.ok(await service.view(opening.id, 'R1'), 'R1 scores S1 in the north');
+    // S1 moves south: R2 manages them now, and R1 may no longer read the appraisal (it was never acted on).
+    dir = { ...company, people: company.people.map((person) => person.id === 'S1' ? { ...person, region: 'south', managerId: 'R2' } : person) };
+    assert.equal(await service.view(opening.id, 'R1'), undefined);
+    assert.ok(await service.view(opening.id, 'R2'));
+    const burst = [
+      // written through a service before the move: R1 was a reader of revision 2
+      { id: opening.id, revision: 2, audience: { readers: ['P2', 'R1'], gone: [] } },
+      // then written straight to the store, naming nobody (read now: revision 1 as stored)
+      { id: opening.id, revision: 3 },
+    ];
+    const { told } = service[internals];
+    assert.deepEqual(await told('R1', burst), [{ appraisalId: '2026-10:S1' }]);
+    assert.deepEqual(await told('R2', burst), [{ appraisalId: '2026-10:S1', revision: 1 }]);
+    // in the other order the named change is the last word: R1 is told revision 2 (and reads it again)
+    assert.deepEqual(await told('R1', [burst[1]!, burst[0]!]), [{ appraisalId: '2026-10:S1', revision: 2 }]);
+    // a colleague named by neither hears nothing
+    assert.deepEqual(await told('S3', burst), []);
   });
 });
