@@ -3,6 +3,7 @@
 // parses a page of tasks, leaves them out.
 import * as z from 'zod/mini';
 import { ActionNameSchema, AppraisalViewSchema } from './schemas.ts';
+import { ROW_FIELDS } from './view.ts';
 
 const text = z.string();
 
@@ -19,22 +20,18 @@ export const ScoreTotalsSchema = z.object({
 });
 export type ScoreTotals = z.infer<typeof ScoreTotalsSchema>;
 
-const view = AppraisalViewSchema.shape;
+/** ROW_FIELDS as a mask of the view's schema: the row's fields are listed once, where rows are made. */
+const rowMask = Object.fromEntries(ROW_FIELDS.map((field) => [field, true])) as { [Field in typeof ROW_FIELDS[number]]: true };
 /**
  * An appraisal as a task list shows it (`tasks`): the view's fields for who, which month, where it
- * stands and what the caller may do, with the score's totals where the view shows a score, and
- * nothing only the open task needs (the sheet, the score's items, the item lists, comments, history).
- * Taken from the caller's view (`taskAppraisalOf`, the same fields), so it never shows what the view would not.
+ * stands and what the caller may do (view.ts's ROW_FIELDS, which `taskAppraisalOf` copies), with the
+ * score's totals where the view shows a score, and nothing only the open task needs (the sheet, the
+ * score's items, the item lists, comments, history). Taken from the caller's view, so it never shows
+ * what the view would not.
  */
-export const TaskAppraisalSchema = z.object({
-  id: view.id, employeeId: view.employeeId, period: view.period, rubricId: view.rubricId, rubricVersion: view.rubricVersion,
-  chainId: view.chainId, status: view.status, step: view.step, stepKind: view.stepKind, stepLabel: view.stepLabel, published: view.published,
-  assignees: view.assignees, groupsDone: view.groupsDone, returned: view.returned, dueDate: view.dueDate, startDate: view.startDate,
-  overdue: view.overdue, revision: view.revision, updatedAt: view.updatedAt, updatedBy: view.updatedBy,
+export const TaskAppraisalSchema = z.extend(z.pick(AppraisalViewSchema, rowMask), {
   /** the totals, only where the view shows the score */
   score: z.optional(ScoreTotalsSchema),
-  groups: view.groups, allowedActions: view.allowedActions, returnTo: view.returnTo, submit: view.submit, mode: view.mode, task: view.task,
-  onBehalfOf: view.onBehalfOf,
 });
 export type TaskAppraisal = z.infer<typeof TaskAppraisalSchema>;
 

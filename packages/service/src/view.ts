@@ -150,12 +150,12 @@ export function taskAppraisalOf(view: AppraisalView): TaskAppraisal {
   return row as TaskAppraisal;
 }
 
-/** The view's fields a task row carries, besides the score's totals (TaskAppraisalSchema's). */
-const ROW_FIELDS = [
+/** The view's fields a task row carries, besides the score's totals: the one list (TaskAppraisalSchema is made from it). */
+export const ROW_FIELDS = [
   'id', 'employeeId', 'period', 'rubricId', 'rubricVersion', 'chainId', 'status', 'step', 'stepKind', 'stepLabel', 'published', 'assignees',
   'groupsDone', 'returned', 'dueDate', 'startDate', 'overdue', 'revision', 'updatedAt', 'updatedBy', 'groups', 'allowedActions', 'returnTo',
   'submit', 'mode', 'task', 'onBehalfOf',
-] as const satisfies ReadonlyArray<keyof TaskAppraisal & keyof AppraisalView>;
+] as const satisfies ReadonlyArray<keyof AppraisalView>;
 
 /**
  * Everyone who rates or rated at an anonymous step (TR-3): its roster today, delegates included,
