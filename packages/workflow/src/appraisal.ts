@@ -352,18 +352,14 @@ function standing(chain: Chain, state: string, context: ChainContext, actor: str
   ]);
 }
 
-function chainContext(chain: Chain, employee: Person, workflow: WorkflowState, ctx: ActContext): ChainContext {
-  const routing: RoutingOptions = { date: ctx.now, timeZone: timeZoneOf(ctx.calendar), ...(ctx.delegations ? { delegations: ctx.delegations } : {}) };
-  return {
-    employeeId: employee.id,
-    ...rosters(chain, employee, ctx.directory, routing),
-    cycle: workflow.cycle,
-    groupsDone: workflow.groupsDone,
-    returns: workflow.returns,
-    acknowledged: workflow.acknowledged,
-    trail: workflow.trail,
-    lastDraft: workflow.lastDraft,
-  };
+/** Who acts is routed on the action's day, in the company's time zone, with the delegations given. */
+function routingOf(ctx: ActContext): RoutingOptions {
+  return { date: ctx.now, timeZone: timeZoneOf(ctx.calendar), ...(ctx.delegations ? { delegations: ctx.delegations } : {}) };
+}
+
+/** The machine's context for a record: the rosters drawn from the directory now, and what the record keeps (`kept`). The one place both `act` and `allowedActions` build it. */
+function chainContext(chain: Chain, employee: Person, workflow: WorkflowState, ctx: ActContext, routing = routingOf(ctx)): ChainContext {
+  return { employeeId: employee.id, ...rosters(chain, employee, ctx.directory, routing), ...kept(workflow) };
 }
 
 type Prepared =
@@ -381,13 +377,9 @@ function prepare(record: AppraisalRecord, action: WorkflowAction, ctx: ActContex
   if (chain.id !== record.chainId) return refuse('chainMismatch', `this appraisal runs chain ${record.chainId}, not ${chain.id}`);
   const employee = personOf(ctx.directory, record.employeeId);
   if (!employee) return refuse('unknownEmployee', `employee ${record.employeeId} is not in the directory`);
-  const routing: RoutingOptions = { date: ctx.now, timeZone: timeZoneOf(ctx.calendar), ...(ctx.delegations ? { delegations: ctx.delegations } : {}) };
+  const routing = routingOf(ctx);
   const workflow = workflowOf(record);
-  const context: ChainContext = {
-    employeeId: employee.id,
-    ...rosters(chain, employee, ctx.directory, routing),
-    ...kept(workflow),
-  };
+  const context = chainContext(chain, employee, workflow, ctx, routing);
   const event = toEvent(action, ctx);
   const refusal = reasonFor(chain, workflow.state, context, event, action, ctx);
   if (refusal) return { ok: false, reason: refusal };
