@@ -72,9 +72,14 @@ const args = new Set(process.argv.slice(2));
 // the opening row is busy, a rubric form that did not load is said and asked for again: inbox on the server
 // 50.7 → 51.3, every core element 137.6 → 138.2 (--check-size, back to back with b4b4dcd).
 const CEILING_RUBRIC_FORM = 64.5; // 64.0
-const CEILING_INBOX_SERVER = 51.8; // 51.3: the rubric form its pane shows comes when the first task opens
+// 07:20 UTC, loadfix over main f03dc5d (--check-size, bytes): main was at 53080 B, already 37 B over 51.8 since
+// 23c9395 (the outbox status's refused list); the loader deciding the page's mode when a payslip first needs it,
+// not once at the load event (page-mode.ts), adds 67 B to kaohe.iife.js on every page: 53147 B. Raised to 52.0.
+const CEILING_INBOX_SERVER = 52.0; // 51.3: the rubric form its pane shows comes when the first task opens
 const CEILING_PAYSLIP_SERVER = 41.1; // 40.6: KaohePayslipView, the server's payslip
-const CEILING_EVERY_ELEMENT = 138.7; // 138.2: over the 126.9 of the one core bundle before the split (see the README)
+// 07:22 UTC, loadfix over main 04a9869: the loader's page mode (+69 B on kaohe.iife.js) takes every core element
+// 141977 → 142046 B, 17 B over 138.7: raised to 138.8.
+const CEILING_EVERY_ELEMENT = 138.8; // 138.2: over the 126.9 of the one core bundle before the split (see the README)
 const CEILING_BUILDER = 101.1; // 100.6
 const PAGES = [
   { name: 'kaohe-rubric-form with a rubric', target: 55, ceiling: CEILING_RUBRIC_FORM, files: ['kaohe.iife.js', 'kaohe-api', 'rubric-rules', 'kaohe-rubric-form'] },

@@ -98,6 +98,21 @@ before(async () => {
     await payslip.updateComplete;`));
   writeFileSync(join(folder, 'server-payslip.html'), page('<main><kaohe-payslip></kaohe-payslip></main>', 'server-payslip.js'));
   // A host that hands over only its rubric: no chain of its own, no assignment (the page-weight bench's page).
+  // a host that signs in before it configures (the demo's startOnServer), then shows the payslip
+  writeFileSync(join(folder, 'signed-in-payslip.js'), script(`
+    const served = ${JSON.stringify(servedPayslip)};
+    const json = (body, status = 200, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+    window.fetch = async (input) => {
+      const path = new URL(String(input), location.href).pathname.replace(/^\\/kaohe-api\\/api\\/v1/, '');
+      if (path === '/appraisals/' + encodeURIComponent('2026-10:SP1') + '/payslip') return json(served);
+      return json({ status: 404, title: 'Not Found', detail: 'no route', code: 'noRoute' }, 404, 'application/problem+json');
+    };
+    await new Promise((resolve) => document.getElementById('sign-in').addEventListener('click', resolve, { once: true }));
+    await Kaohe.configure({ user: 'SP1', directory: ${JSON.stringify(directory)}, server: '/kaohe-api', token: () => 'jwt-of-SP1', locale: 'en' });
+    const payslip = document.createElement('kaohe-payslip');
+    payslip.appraisal = '2026-10:SP1';
+    document.querySelector('main').append(payslip);`));
+  writeFileSync(join(folder, 'signed-in-payslip.html'), page('<main><button id="sign-in" type="button">Sign in</button></main>', 'signed-in-payslip.js'));
   writeFileSync(join(folder, 'rubric-only.js'), script(`await Kaohe.configure({
     user: 'RM1', directory: ${JSON.stringify(directory)}, databaseName: 'split-' + Math.random(), locale: 'en', rubrics: [${JSON.stringify(ownRubric)}],
   });
@@ -192,6 +207,28 @@ describe('issue 14: one script tag, each element from its own module', () => {
       .flatMap(([, output]) => Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path))
       .filter((path) => /\/xstate@|\/decimal\.js@|\/zod@|scoring\/src\/pay\/pay\.ts/.test(path));
     assert.deepEqual(carried, []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(cspConsole, []);
+    await tab.close();
+  });
+
+  test('a host that signs in after the page has loaded and then configures a server gets the server\'s payslip, not the pay engine', async () => {
+    const { page: tab, errors, cspConsole } = await watchedPage(launched.browser);
+    const scripts: string[] = [];
+    tab.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.replace('/kaohe/', '')); });
+    await tab.goto(new URL('signed-in-payslip.html', served.url).href, { waitUntil: 'load' });
+    // the person takes a moment to sign in: the load event is long past
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await tab.click('#sign-in');
+    await tab.waitForFunction(() => document.body.dataset['ready'] !== undefined, { timeout: 30_000 });
+    assert.equal(await tab.evaluate(() => document.body.dataset['ready']), 'yes', errors.join('\n'));
+    await tab.waitForFunction(() => document.querySelector('kaohe-payslip')?.shadowRoot?.querySelector('[data-total]') != null, { timeout: 30_000 });
+    const total = await tab.evaluate(() => document.querySelector('kaohe-payslip')?.shadowRoot?.querySelector('[data-total]')?.textContent?.trim());
+    assert.equal(total, 'CN¥1,111.11');
+    assert.ok(scripts.includes(chunks['kaohe-payslip-view']!), `the view's module was fetched: ${scripts.join(', ')}`);
+    for (const other of ['kaohe-payslip', 'local-service', 'rubric-rules']) {
+      assert.ok(!scripts.includes(chunks[other]!), `${other} (${chunks[other]}) was not fetched; fetched: ${scripts.join(', ')}`);
+    }
     assert.deepEqual(errors, []);
     assert.deepEqual(cspConsole, []);
     await tab.close();

@@ -4,7 +4,7 @@
 // never downloads the others. No tag is defined before its class is here: a shell would have to hand
 // every property over to the real class, and the context is applied once the tag is defined instead.
 // A tag whose module depends on the page's mode (the payslip: the server's view with a server, the
-// element that can compute without one) is defined once the first configure says which (page-mode.ts).
+// element that can compute without one) is defined once the page's mode is known (page-mode.ts).
 // A page that loads the bundle twice keeps the first `window.Kaohe` (and the context it was configured
 // with); the second copy defines nothing new.
 import { importEntry, ownScriptUrl, serverTagEntries, tagEntries } from './chunks.ts';
@@ -18,7 +18,7 @@ const selector = Object.keys(tagEntries).join(',');
 function entryOf(tag: string): Promise<string | undefined> | string | undefined {
   const onServer = serverTagEntries[tag];
   if (!onServer) return tagEntries[tag];
-  return withServer.then((server) => (server ? onServer : tagEntries[tag]));
+  return withServer().then((server) => (server ? onServer : tagEntries[tag]));
 }
 
 /** Loads the element of `tag` (when this build has it) and resolves once the tag is defined. */
