@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { openDatabase, type KaoheDatabase } from '../../src/db/index.ts';
 import type { KaoheApp } from '../../src/http/app.ts';
 import { databaseTargets, type FreshDatabase } from '../db/databases.ts';
-import { PERIOD, people } from './company.ts';
+import { PERIOD, people, rmAttendance, rmEntries } from './company.ts';
 import { openSse } from './sse-client.ts';
 import { bearer, service, testApp, tokenFor } from './support.ts';
 
@@ -118,5 +118,30 @@ describe('two instances on one PostgreSQL', { skip: postgresql ? false : 'KAOHE_
     await barrier;
     assert.ok(!colleague.events.some(about), 'a colleague hears nothing of T1\'s appraisal');
     for (const stream of [tab, reconnected, colleague]) stream.close();
+  });
+
+  test('a tasks page B keeps is made again once A writes: the page B reads after it shows the new revision, then the new step', async () => {
+    const [a, b] = bases as [string, string];
+    const id = `${PERIOD}:S2`;
+    const manager = bearer(await tokenFor('R1'));
+    const rowAtB = async () => {
+      const page = await (await fetch(`${b}/tasks`, { headers: manager })).json() as { items: Array<{ appraisal: { id: string; revision: number; step: string; updatedBy: string } }> };
+      const row = page.items.find((item) => item.appraisal.id === id)?.appraisal;
+      return row && { revision: row.revision, step: row.step, updatedBy: row.updatedBy };
+    };
+    assert.deepEqual(await rowAtB(), { revision: 1, step: 'score', updatedBy: 'system' });
+    assert.deepEqual(await rowAtB(), { revision: 1, step: 'score', updatedBy: 'system' }, 'read again at B (its kept page)');
+    const write = (action: unknown, expectedRevision: number) => fetch(`${a}/appraisals/${id}/actions`, {
+      method: 'POST', headers: { ...manager, 'content-type': 'application/json' }, body: JSON.stringify({ action, expectedRevision }),
+    });
+    const saved = await write({ type: 'draft.save', comment: 'via A' }, 1);
+    assert.equal(saved.status, 200, await saved.clone().text());
+    assert.deepEqual(await rowAtB(), { revision: 2, step: 'score', updatedBy: 'R1' });
+    const submitted = await write({ type: 'step.submit', entries: rmEntries, attendance: rmAttendance }, 2);
+    assert.equal(submitted.status, 200, await submitted.clone().text());
+    // handed on to sales planning: no longer R1's task, and P2's page at B lists it at its new step
+    assert.equal(await rowAtB(), undefined);
+    const planner = await (await fetch(`${b}/tasks`, { headers: bearer(await tokenFor('P2')) })).json() as { items: Array<{ appraisal: { id: string; revision: number; step: string } }> };
+    assert.deepEqual(planner.items.filter((item) => item.appraisal.id === id).map((item) => [item.appraisal.revision, item.appraisal.step]), [[3, 'summarise']]);
   });
 });

@@ -102,6 +102,23 @@ describe('who gets in', () => {
     assert.equal(late.json<{ detail: string }>().detail, 'The token has expired.');
   });
 
+  test('a kept token names a person: once they leave the directory it is refused (401) though it verified and has not expired', async () => {
+    const token = await tokenFor('S1');
+    assert.equal((await get(tasks, bearer(token))).statusCode, 200);
+    assert.equal((await get(tasks, bearer(token))).statusCode, 200, 'the kept verification');
+    const without = await app.inject({ method: 'PUT', url: '/api/v1/directory', headers: service, payload: { people: people.filter((person) => person.id !== 'S1') } });
+    assert.equal(without.statusCode, 200, without.body);
+    try {
+      const gone = await get(tasks, bearer(token));
+      assert.equal(gone.statusCode, 401);
+      assert.equal(gone.json<{ detail: string }>().detail, 'The token names a person who is not in the directory.');
+    } finally {
+      assert.equal((await app.inject({ method: 'PUT', url: '/api/v1/directory', headers: service, payload: { people } })).statusCode, 200);
+    }
+    // back in the directory, the same token reads again
+    assert.equal((await get(tasks, bearer(token))).statusCode, 200);
+  });
+
   test('alg "none" and an HS256 token whose signature was stripped are refused', async () => {
     const good = await tokenFor('S1');
     const [, payload] = good.split('.');
