@@ -5,12 +5,14 @@
 //   KAOHE_BENCH_SERVE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …  # flags for the server's node (a CPU profile of it)
 // `kaohe serve` runs as a child process (the server as an operator runs it); this process is the load
 // generator (autocannon). A company of 40 regional managers × 50 salespeople (2,040 appraisals) is
-// loaded, then three bounded runs, each 10 s with 20 connections:
+// loaded, then four bounded runs, each 10 s with 20 connections:
 //   - the floor: GET /api/v1/health (one request, one query, no token), what this machine gives now
 //   - tasks pages: each regional manager's GET /api/v1/tasks (their 50 salespeople, one page)
 //   - audited actions: POST …/actions `draft.save` by each appraisal's regional manager, each request on
 //     an appraisal no other request has in flight, at the revision its last answer gave, so every write
 //     is an accepted, audited one (a 409 would be a bug)
+//   - both at once, 10 connections each: the tasks pages are remade as the writes change their records
+//     (a page is kept only while none of its records changed), so reads are not served from kept pages alone
 // Afterwards it checks that nothing was lost: the audit log verifies and gained at least one event per
 // 200. It prints figures and asserts nothing else.
 import autocannon from 'autocannon';
@@ -67,15 +69,16 @@ async function run(kind: string, database: { dataDir: string } | { databaseUrl: 
 
     // tasks pages: the connections take the regional managers in turn
     let next = 0;
-    const reads = figures(await autocannon({
+    const readRun = (connections: number) => autocannon({
       url: `${server.api}/tasks`,
-      connections: CONNECTIONS,
+      connections,
       duration: DURATION_S,
       requests: [{
         method: 'GET',
         setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...bearer(tokens.get(rms[next++ % rms.length] as string) as string) } }),
       }],
-    }));
+    });
+    const reads = figures(await readRun(CONNECTIONS));
 
     // audited actions: each request takes an appraisal no other request has in flight, at the revision its
     // last answer gave (autocannon resets a connection's context after every request, so the pool is shared)
@@ -86,9 +89,9 @@ async function run(kind: string, database: { dataDir: string } | { databaseUrl: 
     const free = salespeople.map((person) => `${PERIOD}:${person.id}`);
     const assessor = new Map(salespeople.map((person) => [`${PERIOD}:${person.id}`, person.managerId as string]));
     const revisions = new Map(free.map((id) => [id, 1]));
-    const writes = figures(await autocannon({
+    const writeRun = (connections: number) => autocannon({
       url: server.api,
-      connections: CONNECTIONS,
+      connections,
       duration: DURATION_S,
       requests: [{
         method: 'POST',
@@ -111,7 +114,12 @@ async function run(kind: string, database: { dataDir: string } | { databaseUrl: 
           free.push(id);
         },
       }],
-    }));
+    });
+    const writes = figures(await writeRun(CONNECTIONS));
+    // both at once, half the connections each: the pages read are remade as the writes change their records
+    const [mixedReadRun, mixedWriteRun] = await Promise.all([readRun(CONNECTIONS / 2), writeRun(CONNECTIONS / 2)]);
+    const mixedReads = figures(mixedReadRun);
+    const mixedWrites = figures(mixedWriteRun);
     // autocannon stops with up to one request per connection in flight: the server finishes those, unanswered
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const auditAfter = await verify(server.api);
@@ -121,9 +129,11 @@ async function run(kind: string, database: { dataDir: string } | { databaseUrl: 
     console.log(`  health (the floor: one query, no token): ${health.perSecond}/s, p50 ${health.p50} ms, p99 ${health.p99} ms (${health.non2xx} non-2xx, ${health.errors} errors)`);
     console.log(`  tasks pages (50 appraisals each): ${reads.perSecond}/s, p50 ${reads.p50} ms, p99 ${reads.p99} ms (${reads.requests} pages, ${reads.non2xx} non-2xx, ${reads.errors} errors)`);
     console.log(`  audited actions: ${writes.perSecond}/s, p50 ${writes.p50} ms, p99 ${writes.p99} ms (${writes.requests} writes, ${writes.non2xx} non-2xx, ${writes.errors} errors)`);
+    console.log(`  both at once (${CONNECTIONS / 2} connections each): tasks pages ${mixedReads.perSecond}/s, p50 ${mixedReads.p50} ms, p99 ${mixedReads.p99} ms; ` +
+      `audited actions ${mixedWrites.perSecond}/s, p50 ${mixedWrites.p50} ms, p99 ${mixedWrites.p99} ms (${mixedReads.non2xx + mixedWrites.non2xx} non-2xx, ${mixedReads.errors + mixedWrites.errors} errors)`);
     if (refusals.size > 0) console.log(`  refused writes: ${[...refusals].map(([what, count]) => `${count} × ${what}`).join(', ')}`);
     console.log(`  audit log: verifies ${auditAfter.ok}; ${added} events added for ${accepted} answered 200 ` +
-      `(${added - accepted} more: writes in flight when the run stopped, at most ${CONNECTIONS}; fewer would be a lost write)`);
+      `(${added - accepted} more: writes in flight when a run stopped, at most ${CONNECTIONS} + ${CONNECTIONS / 2}; fewer would be a lost write)`);
   } finally {
     server.child.kill('SIGTERM');
     await server.exited;
