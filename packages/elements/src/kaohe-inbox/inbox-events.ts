@@ -113,7 +113,9 @@ export type TaskPaneIntent =
   | { type: 'submit'; sheet: Sheet }
   | { type: 'return'; to: string; comment: string }
   | { type: 'delegate'; to: string; until: string }
-  | { type: 'close' };
+  | { type: 'close' }
+  /** read the history again (after it could not be read) */
+  | { type: 'history' };
 
 /** The reviewer asked the pane for an action on its task. */
 export class KaoheTaskPaneIntentEvent extends Event {

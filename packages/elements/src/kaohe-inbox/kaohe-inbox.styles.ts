@@ -129,8 +129,12 @@ export const inboxStyles = css`
   }
   .badge.opening { color: var(--_kaohe-color-text-muted); }
   .body .row.opening { cursor: progress; }
-  .open-problem, .form-problem { display: flex; flex-wrap: wrap; gap: var(--_kaohe-space-small); align-items: center; }
-  .open-problem .message, .form-problem .message { margin: 0; }
+  .open-problem, .form-problem, .history-problem { display: flex; flex-wrap: wrap; gap: var(--_kaohe-space-small); align-items: center; }
+  .open-problem .message, .form-problem .message, .history-problem .message { margin: 0; }
+  /* the rubric form's frame: disabled (the form with it) once the task has left the list */
+  .form-frame { border: 0; margin: 0; padding: 0; min-inline-size: 0; }
+  .history h4:focus { outline: none; }
+  .history h4:focus-visible { outline: var(--_kaohe-focus-ring); }
   .badge.overdue { color: var(--_kaohe-color-danger); background: var(--_kaohe-color-danger-surface); }
   .score { font-variant-numeric: tabular-nums; text-align: end; }
 

@@ -179,7 +179,11 @@ export class KaoheInbox extends KaoheElement {
     onProblem: (message) => { this.problem = message; },
     onStoreClosed: () => { this.problem = inboxMsg('storeClosed', this.locale); },
     onNotices: (done, openId, openView) => this.#onNotices(done, openId, openView),
-    onRowsLeft: () => this.#keys.prune((id) => this.#list.has(id)),
+    onRowsLeft: () => {
+      this.#keys.prune((id) => this.#list.has(id));
+      // A row that could not be opened and has since left the list: its "cannot be opened" goes with it.
+      if (this.openProblem && !this.#list.has(this.openProblem.id)) this.openProblem = undefined;
+    },
     // Read ahead, so a pane opens with its form in the frame it was asked for.
     onRubrics: (versions) => { for (const [id, version] of versions) this.#rubricOf(id, version); },
   });
@@ -315,10 +319,13 @@ export class KaoheInbox extends KaoheElement {
   /** A burst of notices was applied: the open task shows a newer revision, and the list's change is announced. */
   #onNotices(done: Reconciled, openId: string | undefined, openView: AppraisalView | undefined): void {
     const open = this.openTask;
-    if (open !== undefined && open.id === openId && openView && openView.revision !== open.view.revision) {
-      const left = !this.#list.has(open.id);
-      this.openTask = withNewerView(open, openView, inboxMsg(left ? 'taskLeft' : 'taskUpdated', this.locale));
-      void this.#loadHistory(open.id);
+    if (open !== undefined && !open.gone && open.id === openId) {
+      // Left the list (handed in from another tab, taken by someone else): the pane stays as it was, with what was typed, and says so.
+      if (!this.#list.has(open.id)) this.#markGone();
+      else if (openView && openView.revision !== open.view.revision) {
+        this.openTask = withNewerView(open, openView, inboxMsg('taskUpdated', this.locale));
+        void this.#loadHistory(open.id);
+      }
     }
     if (done.left > 0) this.#announce(done.left === 1 ? inboxMsg('taskLeft', this.locale) : inboxMsg('tasksLeft', this.locale, { n: done.left }));
     else if (done.arrived > 0) this.#announce(done.arrived === 1 ? inboxMsg('taskArrived', this.locale) : inboxMsg('tasksArrived', this.locale, { n: done.arrived }));
@@ -439,22 +446,55 @@ export class KaoheInbox extends KaoheElement {
   }
 
 
+  /**
+   * The open task left the reviewer's list: the pane keeps the view and what was typed, says why in
+   * its alert and offers only Close (kaohe-task-pane). Focus that was in a field now disabled goes to that Close.
+   */
+  #markGone(): void {
+    const open = this.openTask;
+    if (!open || open.gone) return;
+    const pane = this.renderRoot.querySelector('kaohe-task-pane');
+    const focused = this.shadowRoot?.activeElement;
+    const hadFocus = pane !== null && focused != null && pane.contains(focused);
+    this.openTask = { ...open, gone: true };
+    if (hadFocus) {
+      void this.updateComplete.then(() => {
+        const now = this.shadowRoot?.activeElement;
+        const lost = now == null || (now.localName === 'kaohe-rubric-form' && !now.shadowRoot?.activeElement);
+        if (lost) this.renderRoot.querySelector<HTMLElement>('[data-gone-close]')?.focus();
+      });
+    }
+  }
+
   /** Reads the open task's view again with its history, as the service redacts it for the reviewer. */
   async #loadHistory(id: string): Promise<void> {
     const service = this.#service();
     if (!service) return;
-    const view = await service.view(id, this.userId, { history: true, ...(this.now !== undefined ? { now: this.now } : {}) }).catch(() => undefined);
+    let view: AppraisalView | undefined;
+    try {
+      view = await service.view(id, this.userId, { history: true, ...(this.now !== undefined ? { now: this.now } : {}) });
+    } catch (error) {
+      // The read failed (offline, the server): the pane says the history could not be read, with Try again — not "no history".
+      const open = this.openTask;
+      if (open?.id === id && !open.gone) this.openTask = { ...open, historyProblem: error instanceof Error ? error.message : String(error) };
+      return;
+    }
     const open = this.openTask;
-    if (open?.id !== id) return;
+    if (open?.id !== id || open.gone) return;
     if (!view) {
-      // Not readable any more (or the read failed): the pane says there is no history rather than waiting for it.
-      if (open.view.history === undefined) this.openTask = { ...open, view: { ...open.view, history: [] } };
+      // Not found for this reviewer: the task is no longer theirs; its row leaves, and the pane says so.
+      if (this.#list.reconcile(undefined, id) === 'left') this.#announce(inboxMsg('taskLeft', this.locale));
+      this.#markGone();
       return;
     }
     if (view.revision < open.view.revision) return;
+    if (!this.#list.has(id)) {
+      this.#markGone();
+      return;
+    }
     this.openTask = view.revision === open.view.revision
-      ? { ...open, view, ...(open.base === open.view ? { base: view } : {}) }
-      : withNewerView(open, view, inboxMsg(this.#list.has(id) ? 'taskUpdated' : 'taskLeft', this.locale));
+      ? { ...open, view, historyProblem: '', ...(open.base === open.view ? { base: view } : {}) }
+      : { ...withNewerView(open, view, inboxMsg('taskUpdated', this.locale)), historyProblem: '' };
   }
 
   #closePane(restoreFocus = true): void {
@@ -484,6 +524,8 @@ export class KaoheInbox extends KaoheElement {
   #onPaneIntent(event: KaoheTaskPaneIntentEvent): void {
     event.stopPropagation();
     const { taskId: id, intent } = event;
+    // A task that left the list is only shown: nothing is sent for it (its buttons are disabled too).
+    if (this.openTask?.id === id && this.openTask.gone && intent.type !== 'close') return;
     switch (intent.type) {
       case 'approve': void this.approve(id); break;
       case 'submit':
@@ -494,6 +536,11 @@ export class KaoheInbox extends KaoheElement {
       case 'return': void this.returnTask(id, intent.to, intent.comment); break;
       case 'delegate': void this.delegate(id, intent.to, intent.until); break;
       case 'close': this.#closePane(); break;
+      case 'history':
+        if (this.openTask?.id !== id) return;
+        this.openTask = { ...this.openTask, historyProblem: '' };
+        void this.#loadHistory(id);
+        break;
     }
   }
 

@@ -100,6 +100,12 @@ export class KaoheTaskPane extends KaoheElement {
     void this.updateComplete.then(() => this.querySelector<HTMLElement>('#detail-heading')?.focus());
   }
 
+  #retryHistory(): void {
+    this.#ask({ type: 'history' });
+    // the button goes with the message: focus waits on the history's heading
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>('#history-heading')?.focus());
+  }
+
   /** An update is complete once the rubric form it shows is defined and has rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
@@ -148,42 +154,45 @@ export class KaoheTaskPane extends KaoheElement {
     const returnTargets = allowed.includes('step.return') ? view.returnTo : [];
     const rubric = this.rubric;
     const name = this.#nameOf(view.employeeId);
+    // Left the list while open: what was typed stays on screen (read-only), every action is disabled, Close is offered.
+    const gone = open.gone;
     return html`
       <section class="pane" part="detail" aria-labelledby="detail-heading">
         <header>
           <h3 id="detail-heading" tabindex="-1">${name} · ${view.period} · ${view.stepLabel[this.locale] ?? view.step}</h3>
           <button type="button" class="close" @click=${() => this.#ask({ type: 'close' })}>${t('close')}</button>
         </header>
-        <div class="message" role="alert">${open.message}</div>
+        <div class="message" role="alert">${gone ? t('taskGone') : open.message}</div>
+        ${gone ? html`<div class="buttons"><button type="button" data-gone-close @click=${() => this.#ask({ type: 'close' })}>${t('close')}</button></div>` : nothing}
         <section class="actions" aria-labelledby="actions-heading">
           <h4 id="actions-heading">${t('actions')}</h4>
           ${allowed.length === 0 ? html`<p class="muted">${t('noActions')}</p>` : nothing}
           ${forward.length > 0 ? html`
             <label class="field">${t('comment')}
-              <textarea id="approve-comment" .value=${open.comment}
+              <textarea id="approve-comment" .value=${open.comment} ?readonly=${gone}
                 @input=${(e: Event) => this.#edit({ comment: (e.target as HTMLTextAreaElement).value })}></textarea>
             </label>
             <div class="buttons">
               ${forward.slice(0, 1).map((action) => html`
-                <button type="button" class="primary" data-action=${action} @click=${() => this.#ask({ type: 'approve' })}>
+                <button type="button" class="primary" data-action=${action} ?disabled=${gone} @click=${() => this.#ask({ type: 'approve' })}>
                   ${actionLabel(action, this.locale)}</button>`)}
             </div>` : nothing}
           ${returnTargets.length > 0 ? html`
             <fieldset>
               <legend>${t('returnButton')}</legend>
               <label class="field">${t('returnTo')}
-                <select id="return-to" .value=${open.returnTo}
+                <select id="return-to" .value=${open.returnTo} ?disabled=${gone}
                   @change=${(e: Event) => this.#edit({ returnTo: (e.target as HTMLSelectElement).value })}>
                   ${returnTargets.map((target) => html`<option value=${target} ?selected=${open.returnTo === target}>
                     ${this.#stepLabel(view, target)}</option>`)}
                 </select>
               </label>
               <label class="field">${t('returnComment')}
-                <textarea id="return-comment" required aria-required="true" .value=${open.returnComment}
+                <textarea id="return-comment" required aria-required="true" .value=${open.returnComment} ?readonly=${gone}
                   @input=${(e: Event) => this.#edit({ returnComment: (e.target as HTMLTextAreaElement).value })}></textarea>
               </label>
               <div class="buttons">
-                <button type="button" data-action="step.return"
+                <button type="button" data-action="step.return" ?disabled=${gone}
                   @click=${() => this.#ask({ type: 'return', to: this.task?.returnTo || returnTargets[0] || '', comment: this.task?.returnComment ?? '' })}>
                   ${t('returnButton')}</button>
               </div>
@@ -196,13 +205,15 @@ export class KaoheTaskPane extends KaoheElement {
             <button type="button" data-retry-form @click=${() => this.#retryForm()}>${t('tryAgain')}</button>
           </div>`
         : rubric ? html`
+          <fieldset class="form-frame" ?disabled=${gone}>
           <kaohe-rubric-form .rubric=${rubric} .sheet=${open.base.sheet} .mode=${this.mode}
             .visibleItems=${this.view?.visibleItems} .editableItems=${this.view?.editableItems ?? []}
             .requiredItems=${this.view?.requiredItems ?? []} .editsAttendance=${this.view?.editsAttendance ?? false}
             .comments=${this.#signedComments()} .locale=${this.locale}
             .store=${this.drafts} .appraisalId=${view.id} .userId=${this.userId} .baseRevision=${open.base.revision}
             @change=${(e: Event) => { if (e instanceof KaoheChangeEvent) this.#edit({ sheet: e.sheet }); }}
-            @kaohe-submitted=${(e: KaoheSubmittedEvent) => this.#ask({ type: 'submit', sheet: e.sheet })}></kaohe-rubric-form>`
+            @kaohe-submitted=${(e: KaoheSubmittedEvent) => this.#ask({ type: 'submit', sheet: e.sheet })}></kaohe-rubric-form>
+          </fieldset>`
           : html`<p class="muted">${t('rubricMissing')}</p>`}
         ${this.#renderHistory(view)}
       </section>`;
@@ -237,7 +248,7 @@ export class KaoheTaskPane extends KaoheElement {
             @change=${(e: Event) => this.#edit({ delegateUntil: (e.target as HTMLInputElement).value })}>
         </label>
         <div class="buttons">
-          <button type="button" data-action="delegate" ?disabled=${open.delegateTo === ''}
+          <button type="button" data-action="delegate" ?disabled=${open.delegateTo === '' || open.gone}
             @click=${() => this.#ask({ type: 'delegate', to: this.task?.delegateTo ?? '', until: this.task?.delegateUntil ?? '' })}>${t('delegate')}</button>
         </div>`;
     }
@@ -256,10 +267,16 @@ export class KaoheTaskPane extends KaoheElement {
   #renderHistory(view: AppraisalView): TemplateResult {
     const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
     const events: readonly HistoryEntry[] | undefined = view.history;
+    const problem = this.task?.historyProblem ?? '';
     return html`
       <section class="history" aria-labelledby="history-heading">
-        <h4 id="history-heading">${t('history')}</h4>
-        ${events === undefined ? html`<p class="muted">${t('loadingHistory')}</p>` : events.length === 0 ? html`<p class="muted">${t('noHistory')}</p>` : html`
+        <h4 id="history-heading" tabindex="-1">${t('history')}</h4>
+        ${problem ? html`
+          <div class="history-problem" role="alert">
+            <p class="message">${t('historyFailed', { message: problem })}</p>
+            <button type="button" data-retry-history @click=${() => this.#retryHistory()}>${t('tryAgain')}</button>
+          </div>`
+        : events === undefined ? html`<p class="muted">${t('loadingHistory')}</p>` : events.length === 0 ? html`<p class="muted">${t('noHistory')}</p>` : html`
           <ol>
             ${events.map((event) => html`
               <li data-action=${event.action}>

@@ -29,6 +29,13 @@ export interface OpenTask {
   /** the delegate section is unfolded (its menu is only built then) */
   delegating: boolean;
   delegateSearch: string;
+  /**
+   * The task left the reviewer's list while open (handed in from another tab, taken by someone else):
+   * the pane keeps what was typed on screen, says so, and offers nothing to act with but Close.
+   */
+  gone: boolean;
+  /** Why the history could not be read ('' when it was, or is being, read). */
+  historyProblem: string;
 }
 
 /** What the reviewer may change in the pane by typing or choosing (kaohe-task-pane's edits). */
@@ -41,6 +48,7 @@ export function openTaskOf(view: AppraisalView): OpenTask {
     id: view.id, view, base: view, sheet: undefined, message: '',
     returnTo: view.returnTo[0] ?? '', returnComment: '', comment: '',
     delegateTo: '', delegateUntil: '', delegating: false, delegateSearch: '',
+    gone: false, historyProblem: '',
   };
 }
 
