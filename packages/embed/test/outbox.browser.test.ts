@@ -352,4 +352,62 @@ describe('the outbox when the server refuses or fails', () => {
       service.close();
     }
   });
+
+  it('asks before a refused draft is dismissed (what was typed would go): Keep, with the keyboard, keeps it; Throw away, with the pointer, drops it', async () => {
+    const up = { on: false };
+    const fetch: typeof window.fetch = async (input, init) => {
+      if (!up.on) throw new TypeError('Failed to fetch');
+      const path = new URL(String(input), location.href).pathname;
+      if (path.endsWith('/draft') && init?.method === 'PUT') return problem(422, 'invalid', 'SP-P: the count cannot be negative.');
+      return problem(404, 'noRoute', 'no route');
+    };
+    const name = `kaohe-outbox:confirm-${Date.now()}:R1`;
+    const service = await OfflineService.open(new HttpService({ server: '/kaohe-api', user: 'R1', token: () => 'jwt-of-R1', fetch }), await Outbox.open(name), { retryMs: 60_000 });
+    const status = await fixture<KaoheOutboxStatus>(html`<kaohe-outbox-status locale="en" .outbox=${service}></kaohe-outbox-status>`);
+    const shadow = status.shadowRoot as ShadowRoot;
+    const listed = () => [...shadow.querySelectorAll('[part="refused"] li > span')].map((span) => span.textContent?.trim());
+    const question = () => shadow.querySelector('[part="refused"] [role="group"] p')?.textContent?.trim() ?? '';
+    const dismiss = () => shadow.querySelector<HTMLButtonElement>('[part="refused"] button[data-seq]');
+    try {
+      expect((await service.saveDraft('R1', ID, { entries: { 'SP-P': { count: -1 } }, baseRevision: 3 })).ok).to.equal(true);
+      up.on = true;
+      await service.flush();
+      await waitUntil(() => listed().length === 1, 'the refused draft is listed');
+      expect(listed()).to.deep.equal([`Your draft of ${ID}: SP-P: the count cannot be negative.`]);
+
+      // Tab to Dismiss, Enter: nothing is dropped yet; the question is asked and the safe answer has focus.
+      (document.activeElement as HTMLElement | null)?.blur();
+      await sendKeys({ press: 'Tab' });
+      expect(shadow.activeElement).to.equal(dismiss());
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => question() !== '', 'the question is asked');
+      expect(question()).to.equal(`Throw away your draft of ${ID}? What you typed in it will be lost; the server's version stays.`);
+      await waitUntil(() => shadow.activeElement?.textContent?.trim() === 'Keep it', 'focus is on Keep it');
+      expect((await service.items()).map((item) => item.kind)).to.deep.equal(['draft']);
+      await expect(status).to.be.accessible();
+
+      // Enter on Keep it: the draft stays, the question goes, focus is back on its Dismiss.
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => question() === '' && shadow.activeElement === dismiss(), 'back on Dismiss');
+      expect(listed()).to.have.length(1);
+      // Escape answers Keep it too.
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => question() !== '', 'asked again');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => question() === '' && shadow.activeElement === dismiss(), 'Escape keeps it');
+      expect((await service.items()).map((item) => item.kind)).to.deep.equal(['draft']);
+
+      // Asked again, the pointer on "Throw away the draft": it is dropped.
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => question() !== '', 'asked a third time');
+      const discard = shadow.querySelector<HTMLButtonElement>('button[data-discard]') as HTMLButtonElement;
+      expect(discard.textContent?.trim()).to.equal('Throw away the draft');
+      const box = discard.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await waitUntil(() => listed().length === 0 && textOf(status) === '', 'nothing refused is left to say');
+      expect(await service.items()).to.deep.equal([]);
+    } finally {
+      service.close();
+    }
+  });
 });

@@ -40,7 +40,8 @@ export interface OutboxStatusSource {
  * is kept). Shows nothing while everything is sent. The inbox and the rubric form show it; a host
  * may place it anywhere. Kaohe.configure({ server }) fills in `outbox`.
  * Each refused change is listed with what the server said and a Dismiss button, which drops it from
- * the outbox once the person has read it (their typing then goes; the server's version stays).
+ * the outbox once the person has read it (their typing then goes; the server's version stays). A
+ * refused draft holds what the person typed: its Dismiss asks first, inline (Throw away / Keep; Escape keeps).
  *
  * @csspart status - the message
  * @csspart refused - the list of refused changes, each with its Dismiss button
@@ -53,6 +54,8 @@ export class KaoheOutboxStatus extends KaoheElement {
       border: 1px solid var(--kaohe-color-warning-border, #b45309); background: var(--kaohe-color-warning-bg, #fffbeb); color: var(--kaohe-color-text, #1f2937); }
     .refused { list-style: none; margin: 0 0 var(--kaohe-space-2, 0.5rem); padding: 0; display: grid; gap: 0.25rem; }
     .refused li { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; }
+    .confirm { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; flex-basis: 100%; }
+    .confirm p { margin: 0; }
     button { font: inherit; min-height: 2rem; }
     button:focus-visible { outline: 2px solid var(--kaohe-color-focus, #2563eb); outline-offset: 2px; }
   `];
@@ -62,6 +65,8 @@ export class KaoheOutboxStatus extends KaoheElement {
   @state() private status: OutboxStatusValue | undefined;
   /** the refused changes, as the outbox last listed them */
   @state() private refusedItems: readonly OutboxEntry[] = [];
+  /** the refused draft whose Dismiss asks first (what the person typed in it would go) */
+  @state() private confirming: number | undefined;
   #unsubscribe: (() => void) | undefined;
   #reads = 0;
 
@@ -112,7 +117,25 @@ export class KaoheOutboxStatus extends KaoheElement {
     return outboxStatusMsg('refusedAction', this.locale, { id, action: typeof type === 'string' ? type : '' });
   }
 
+  /** Dismiss: a refused draft holds what the person typed, so it asks first (inline); anything else goes at once. */
+  #askDismiss(item: OutboxEntry, index: number): void {
+    if (item.kind !== 'draft') {
+      void this.#dismiss(item, index);
+      return;
+    }
+    this.confirming = item.seq;
+    // the safe choice takes focus: Enter on it keeps the draft
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`button[data-keep="${item.seq}"]`)?.focus());
+  }
+
+  /** Keep: the question goes, focus returns to the draft's Dismiss. */
+  #keep(item: OutboxEntry): void {
+    this.confirming = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`button[data-seq="${item.seq}"]`)?.focus());
+  }
+
   async #dismiss(item: OutboxEntry, index: number): Promise<void> {
+    this.confirming = undefined;
     await this.outbox?.discard?.(item.seq);
     await this.#readRefused();
     await this.updateComplete;
@@ -148,9 +171,16 @@ export class KaoheOutboxStatus extends KaoheElement {
           ${refused.map((item, index) => {
             const what = this.#what(item);
             const reason = item.refusal?.code === 'stale' ? outboxStatusMsg('staleReason', this.locale) : item.refusal?.message ?? '';
-            return html`<li data-seq=${item.seq}><span>${what}: ${reason}</span>${this.outbox?.discard ? html`
+            const asking = this.confirming === item.seq && this.outbox?.discard !== undefined;
+            return html`<li data-seq=${item.seq}><span>${what}: ${reason}</span>${this.outbox?.discard && !asking ? html`
               <button type="button" data-seq=${item.seq} aria-label=${outboxStatusMsg('dismissLabel', this.locale, { what })}
-                @click=${() => void this.#dismiss(item, index)}>${outboxStatusMsg('dismiss', this.locale)}</button>` : nothing}</li>`;
+                @click=${() => this.#askDismiss(item, index)}>${outboxStatusMsg('dismiss', this.locale)}</button>` : nothing}${asking ? html`
+              <div class="confirm" role="group" aria-labelledby=${`confirm-${item.seq}`}
+                @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); this.#keep(item); } }}>
+                <p id=${`confirm-${item.seq}`}>${outboxStatusMsg('confirmDiscardDraft', this.locale, { id: item.appraisalId })}</p>
+                <button type="button" data-discard=${item.seq} @click=${() => void this.#dismiss(item, index)}>${outboxStatusMsg('discardDraft', this.locale)}</button>
+                <button type="button" data-keep=${item.seq} @click=${() => this.#keep(item)}>${outboxStatusMsg('keepDraft', this.locale)}</button>
+              </div>` : nothing}</li>`;
           })}
         </ul>`}`;
   }

@@ -19,4 +19,7 @@ export const en: Readonly<Record<OutboxStatusMessageKey, Message>> = {
   staleReason: 'the appraisal changed meanwhile; open it to compare.',
   dismiss: 'Dismiss',
   dismissLabel: ({ what }) => `Dismiss: ${what}`,
+  confirmDiscardDraft: ({ id }) => `Throw away your draft of ${id}? What you typed in it will be lost; the server's version stays.`,
+  discardDraft: 'Throw away the draft',
+  keepDraft: 'Keep it',
 };

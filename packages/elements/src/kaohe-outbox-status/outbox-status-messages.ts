@@ -16,6 +16,9 @@ const zhHant = {
   staleReason: '考核在此期間已有更改，請開啟該考核比較。',
   dismiss: '移除',
   dismissLabel: ({ what }) => `移除：${what}`,
+  confirmDiscardDraft: ({ id }) => `要捨棄您對 ${id} 的草稿嗎？您在其中輸入的內容將會遺失，伺服器上的版本不變。`,
+  discardDraft: '捨棄草稿',
+  keepDraft: '保留',
 } satisfies Record<string, Message>;
 
 export type OutboxStatusMessageKey = keyof typeof zhHant;

@@ -17,4 +17,7 @@ export const zhHans: Readonly<Record<OutboxStatusMessageKey, Message>> = {
   staleReason: '考核在此期间已有更改，请打开该考核进行比较。',
   dismiss: '移除',
   dismissLabel: ({ what }) => `移除：${what}`,
+  confirmDiscardDraft: ({ id }) => `要舍弃您对 ${id} 的草稿吗？您在其中输入的内容将会丢失，服务器上的版本不变。`,
+  discardDraft: '舍弃草稿',
+  keepDraft: '保留',
 };
