@@ -79,11 +79,13 @@ const CEILING_RUBRIC_FORM = 64.5; // 64.0
 // saying so, when its task leaves the list (taskGone), the history that could not be read with its Try again
 // (historyFailed, the 'history' intent) and the open problem cleared when its row leaves: inbox on the server
 // 53144 → 53642 B (+498), every core element 142026 → 142524 B (+498). Raised 52.0 → 52.4 and 138.8 → 139.2.
-const CEILING_INBOX_SERVER = 52.4; // 51.3: the rubric form its pane shows comes when the first task opens
+// 07:52 UTC: only the latest history read is applied (a late failure no longer hides a later success): +22 B,
+// 53664 and 142546 B, 6 B over each: 52.4 → 52.5 and 139.2 → 139.3.
+const CEILING_INBOX_SERVER = 52.5; // 51.3: the rubric form its pane shows comes when the first task opens
 const CEILING_PAYSLIP_SERVER = 41.1; // 40.6: KaohePayslipView, the server's payslip
 // 07:22 UTC, loadfix over main 04a9869: the loader's page mode (+69 B on kaohe.iife.js) takes every core element
 // 141977 → 142046 B, 17 B over 138.7: raised to 138.8.
-const CEILING_EVERY_ELEMENT = 139.2; // 138.2: over the 126.9 of the one core bundle before the split (see the README)
+const CEILING_EVERY_ELEMENT = 139.3; // 138.2: over the 126.9 of the one core bundle before the split (see the README)
 const CEILING_BUILDER = 101.1; // 100.6
 const PAGES = [
   { name: 'kaohe-rubric-form with a rubric', target: 55, ceiling: CEILING_RUBRIC_FORM, files: ['kaohe.iife.js', 'kaohe-api', 'rubric-rules', 'kaohe-rubric-form'] },

@@ -67,7 +67,10 @@ const paneAlert = (el: KaoheInbox) => root(el).querySelector('.pane > .message[r
 async function click(element: Element): Promise<void> {
   element.scrollIntoView({ block: 'center' });
   const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+  const [x, y] = [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];
+  // what the pointer lands on is the element (not something over it)
+  await waitUntil(() => element.contains((element.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y)), 'the element is under the pointer');
+  await sendMouse({ type: 'click', position: [x, y] });
 }
 
 /** Opens the task's row with the pointer and waits for its form's self-score field. */

@@ -466,19 +466,25 @@ export class KaoheInbox extends KaoheElement {
     }
   }
 
+  /** Counts the history reads: only the latest one started is applied (an earlier one's failure must not follow a later success). */
+  #historyReads = 0;
+
   /** Reads the open task's view again with its history, as the service redacts it for the reviewer. */
   async #loadHistory(id: string): Promise<void> {
     const service = this.#service();
     if (!service) return;
+    const read = ++this.#historyReads;
     let view: AppraisalView | undefined;
     try {
       view = await service.view(id, this.userId, { history: true, ...(this.now !== undefined ? { now: this.now } : {}) });
     } catch (error) {
+      if (read !== this.#historyReads) return;
       // The read failed (offline, the server): the pane says the history could not be read, with Try again — not "no history".
       const open = this.openTask;
       if (open?.id === id && !open.gone) this.openTask = { ...open, historyProblem: error instanceof Error ? error.message : String(error) };
       return;
     }
+    if (read !== this.#historyReads) return;
     const open = this.openTask;
     if (open?.id !== id || open.gone) return;
     if (!view) {
