@@ -122,8 +122,10 @@ describe('kaohe-inbox: the open pane when its task leaves the list, and an unrea
     expect(root(here).querySelector<HTMLButtonElement>('button[data-action="step.submit"]')?.disabled).to.equal(true);
     const formSubmit = form(here)?.shadowRoot?.querySelector<HTMLButtonElement>('#submit');
     expect(formSubmit === null || formSubmit === undefined || formSubmit.disabled).to.equal(true, 'no Submit in the form that can be pressed');
-    // heading-order is left out: the pane's History h4 follows the rubric form's h2 already on main, with the pane open
-    await expect(here).to.be.accessible({ ignoredRules: ['heading-order'] });
+    // the form sits under the pane's h3, so its title is a level-4 heading and its parts level 5: the pane's
+    // History h4 then follows in order (axe's heading-order failed here while the form's title was an h2)
+    expect(form(here)?.shadowRoot?.querySelector('[part="title"]')?.getAttribute('aria-level')).to.equal('4');
+    await expect(here).to.be.accessible();
     // The hand-in of the other tab stands: 18, not 17.
     // (the employee may no longer read it; HR may: at the lateral rating, with the self-score handed in)
     const handedIn = await service.view(id, 'H1');
@@ -157,11 +159,13 @@ describe('kaohe-inbox: the open pane when its task leaves the list, and an unrea
     expect(problem()).to.equal('The history could not be read: The server is unavailable (503).');
     expect(root(employee).querySelector('.history')?.textContent).to.not.contain('No history yet.');
 
-    // The server answers again: Try again, with the pointer, reads it.
+    // The server answers again: Try again, from the keyboard (focus on it, Enter), reads it (the pointer's click
+    // missed one run in five here: the button can move as the pane re-renders between aim and click)
     down.history = false;
     const retry = root(employee).querySelector<HTMLButtonElement>('[data-retry-history]') as HTMLButtonElement;
     expect(retry.textContent?.trim()).to.equal('Try again');
-    await click(retry);
+    retry.focus();
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => problem() === '' && history().length === 2, `read again: ${history().join(', ')}; ${problem()}; ${root(employee).querySelector('.history')?.textContent?.trim()}`, { timeout: 4000 });
     expect(history()).to.deep.equal(['appraisal.open', 'draft.save']);
     expect(root(employee).activeElement?.id).to.equal('history-heading');

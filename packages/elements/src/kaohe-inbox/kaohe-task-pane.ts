@@ -206,7 +206,7 @@ export class KaoheTaskPane extends KaoheElement {
           </div>`
         : rubric ? html`
           <fieldset class="form-frame" ?disabled=${gone}>
-          <kaohe-rubric-form .rubric=${rubric} .sheet=${open.base.sheet} .mode=${this.mode}
+          <kaohe-rubric-form heading-level="4" .rubric=${rubric} .sheet=${open.base.sheet} .mode=${this.mode}
             .visibleItems=${this.view?.visibleItems} .editableItems=${this.view?.editableItems ?? []}
             .requiredItems=${this.view?.requiredItems ?? []} .editsAttendance=${this.view?.editsAttendance ?? false}
             .comments=${this.#signedComments()} .locale=${this.locale}

@@ -162,6 +162,11 @@ export class KaoheRubricForm extends KaoheElement {
 
   /** The name the sheet's JSON is submitted under by a host `<form>`. */
   @property({ reflect: true }) name = '';
+  /**
+   * The level of the form's title; its parts' headings are one below. 2 on a page of its own; a host that
+   * places the form under a heading of its own sets it below that one (the inbox's pane, under its h3: 4).
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** With `appraisalId` and `userId`: drafts are saved here and restored on connect. */
   @property({ attribute: false }) store: DraftStore | undefined;
@@ -682,7 +687,7 @@ export class KaoheRubricForm extends KaoheElement {
     return html`
       <div part="form" class="form" lang=${locale}>
         <header part="header" class="header">
-          <h2 part="title">${rubric.label[locale]}</h2>
+          <h2 part="title" aria-level=${this.headingLevel}>${rubric.label[locale]}</h2>
           <p class="muted">${sheet.period}${sheet.employee ? html` · ${this.#employeeName(sheet.employee)}` : nothing}</p>
         </header>
         <kaohe-outbox-status .outbox=${this.outbox} .locale=${this.locale}></kaohe-outbox-status>
@@ -690,7 +695,7 @@ export class KaoheRubricForm extends KaoheElement {
         ${this.draftError ? html`<p class="banner warning" role="status">${this.msg('draftNotSaved')}</p>` : nothing}
         ${result && result.flags.length > 0 ? html`
           <section class="flags" aria-labelledby="flags-heading">
-            <h3 id="flags-heading">${this.msg('flags')}</h3>
+            <h3 id="flags-heading" aria-level=${this.headingLevel + 1}>${this.msg('flags')}</h3>
             <ul>${result.flags.map((flag) => html`<li part="flag" class="flag">${flag.label[locale]} <span class="muted">(${flag.source})</span></li>`)}</ul>
           </section>` : nothing}
         ${general.length > 0 ? html`<ul class="errors">${general.map((p) => html`<li id=${p.messageId} part="error" class="error">${p.message} [${p.rule}]</li>`)}</ul>` : nothing}
@@ -859,7 +864,7 @@ export class KaoheRubricForm extends KaoheElement {
   #renderTotals(result: ScoreResult | null): TemplateResult {
     return html`
       <section part="score totals" class="totals" aria-labelledby="totals-heading">
-        <h3 id="totals-heading">${this.msg('score')}</h3>
+        <h3 id="totals-heading" aria-level=${this.headingLevel + 1}>${this.msg('score')}</h3>
         <dl>
           <div><dt>${this.msg('work')}</dt><dd data-total="work">${result?.work ?? '—'}</dd></div>
           ${result?.attendance != null ? html`<div><dt>${this.msg('attendance')}</dt><dd data-total="attendance">${result.attendance}</dd></div>` : nothing}
@@ -888,7 +893,7 @@ export class KaoheRubricForm extends KaoheElement {
     if (comments.length === 0) return nothing;
     return html`
       <section class="general-comments" aria-labelledby="comments-heading">
-        <h3 id="comments-heading">${this.msg('comments')}</h3>
+        <h3 id="comments-heading" aria-level=${this.headingLevel + 1}>${this.msg('comments')}</h3>
         <ul class="comments">${comments.map((c) => html`<li part="comment" class="comment"><strong>${this.msg('commentBy', { by: c.by })}</strong> ${c.text} <span class="muted">${formatDateTime(c.at, this.locale, this.#timeZone())}</span></li>`)}</ul>
       </section>`;
   }
