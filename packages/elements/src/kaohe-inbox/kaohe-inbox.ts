@@ -320,8 +320,9 @@ export class KaoheInbox extends KaoheElement {
   #onNotices(done: Reconciled, openId: string | undefined, openView: AppraisalView | undefined): void {
     const open = this.openTask;
     if (open !== undefined && !open.gone && open.id === openId) {
-      // Left the list (handed in from another tab, taken by someone else): the pane stays as it was, with what was typed, and says so.
-      if (!this.#list.has(open.id)) this.#markGone();
+      // Left the list and no longer readable (handed in from another tab): the pane stays as it was, with what was
+      // typed, and says so. Left but still readable (another planner acted first): the stored record is shown, as below.
+      if (!this.#list.has(open.id) && !openView) this.#markGone();
       else if (openView && openView.revision !== open.view.revision) {
         this.openTask = withNewerView(open, openView, inboxMsg('taskUpdated', this.locale));
         void this.#loadHistory(open.id);
@@ -494,10 +495,6 @@ export class KaoheInbox extends KaoheElement {
       return;
     }
     if (view.revision < open.view.revision) return;
-    if (!this.#list.has(id)) {
-      this.#markGone();
-      return;
-    }
     this.openTask = view.revision === open.view.revision
       ? { ...open, view, historyProblem: '', ...(open.base === open.view ? { base: view } : {}) }
       : { ...withNewerView(open, view, inboxMsg('taskUpdated', this.locale)), historyProblem: '' };
