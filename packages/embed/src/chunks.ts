@@ -5,7 +5,7 @@
 declare const __KAOHE_CHUNKS__: Readonly<Record<string, string>>;
 
 /** entry name → file name, as built */
-export const chunkFiles: Readonly<Record<string, string>> = __KAOHE_CHUNKS__;
+const chunkFiles: Readonly<Record<string, string>> = __KAOHE_CHUNKS__;
 
 /** tag → the entry that defines it (the inbox's entry also defines its task pane, the builder's the chain editor) */
 export const tagEntries: Readonly<Record<string, string>> = Object.freeze({
