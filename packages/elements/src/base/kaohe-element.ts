@@ -36,6 +36,8 @@ export class KaoheElement extends LitElement {
   #ownLocale: Locale | undefined;
   #unsubscribeLocale: (() => void) | undefined;
   #unsubscribeWords: (() => void) | undefined;
+  /** The locale whose words failed to load for the last render: imported again when the browser is back online. */
+  #wordsMissing: Locale | undefined;
 
   /**
    * What the words on screen follow from: the locale and which words have arrived. A guard keyed on it
@@ -62,8 +64,8 @@ export class KaoheElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The page may have switched language while this element was detached.
-    if (this.hasUpdated && this.#ownLocale === undefined) this.requestUpdate();
+    // The page may have switched language while this element was detached; words that failed are tried again.
+    if (this.hasUpdated && (this.#ownLocale === undefined || this.#wordsMissing !== undefined)) this.requestUpdate();
     let followed = getLocale();
     this.#unsubscribeLocale = onLocaleChange((next) => {
       const old = followed;
@@ -80,11 +82,15 @@ export class KaoheElement extends LitElement {
    * Renders once the words of the element's locale are here: the catalogues carry zh-Hant, and another
    * locale's words are imported when an element first speaks it (`updateComplete` waits for them too).
    * The locale is read again after each wait — it may have switched meanwhile — until its words are
-   * here; if they fail to load the element shows zh-Hant and renders again when a later import brings them.
+   * here; if they fail to load the element shows zh-Hant and renders again when a later import brings them,
+   * or imports them again itself when the browser is back online.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = localeLoading(this.locale);
-    if (!loading) return super.scheduleUpdate();
+    if (!loading) {
+      if (this.#wordsMissing !== undefined) this.#stopWaitingOnline();
+      return super.scheduleUpdate();
+    }
     return this.#renderWhenSpoken(loading);
   }
 
@@ -97,11 +103,29 @@ export class KaoheElement extends LitElement {
         // the same locale failing again would loop: show zh-Hant now, the words listener renders their arrival
         if (locale === this.locale) {
           console.error(`Kaohe: the ${locale} words did not load; showing zh-Hant words`, error);
-          break;
+          this.#wordsMissing = locale;
+          window.addEventListener('online', this.#retryOnline);
+          return super.scheduleUpdate();
         }
       }
     }
+    if (this.#wordsMissing !== undefined) this.#stopWaitingOnline();
     return super.scheduleUpdate();
+  }
+
+  /**
+   * Back online: the words that failed are imported again if the element still speaks their locale. Every
+   * element that wanted them asks at once, and locale.ts imports each catalogue's words once for all of them.
+   */
+  readonly #retryOnline = (): void => {
+    const missing = this.#wordsMissing;
+    this.#stopWaitingOnline();
+    if (missing === this.locale) this.requestUpdate();
+  };
+
+  #stopWaitingOnline(): void {
+    this.#wordsMissing = undefined;
+    window.removeEventListener('online', this.#retryOnline);
   }
 
   override disconnectedCallback(): void {
@@ -110,6 +134,8 @@ export class KaoheElement extends LitElement {
     this.#unsubscribeLocale = undefined;
     this.#unsubscribeWords?.();
     this.#unsubscribeWords = undefined;
+    // kept in #wordsMissing: connectedCallback tries again
+    window.removeEventListener('online', this.#retryOnline);
   }
 
   /** A message of the elements' catalogue in this element's locale. */

@@ -93,6 +93,11 @@ export function localeLoading(locale: Locale): Promise<void> | undefined {
   return Promise.all(missing.map((entry) => loadInto(entry, locale as OtherLocale))).then(() => undefined);
 }
 
+/** The locale whose words `catalogue` gives for `locale`: `locale` once they are here, zh-Hant until then. */
+export function wordsLocale<K extends string>(catalogue: LazyCatalogue<K>, locale: Locale): Locale {
+  return catalogue.words[locale] === undefined ? defaultLocale : locale;
+}
+
 /**
  * `key`'s words in `locale`. The elements' shared catalogue below is closed to extension, so each
  * component that needs words of its own keeps a small catalogue beside it and reads it with this.
@@ -100,12 +105,9 @@ export function localeLoading(locale: Locale): Promise<void> | undefined {
  * locale's until they arrive; the import is started.
  */
 export function lookupMessage<K extends string>(catalogue: LazyCatalogue<K>, key: K, locale: Locale, params: MessageParams = {}): string {
-  let words = catalogue.words[locale];
-  if (!words) {
-    void localeLoading(locale)?.catch(() => undefined);
-    words = catalogue.words[defaultLocale]!;
-  }
-  const message = words[key];
+  const shown = wordsLocale(catalogue, locale);
+  if (shown !== locale) void localeLoading(locale)?.catch(() => undefined);
+  const message = catalogue.words[shown]![key];
   return typeof message === 'function' ? message(params) : message;
 }
 

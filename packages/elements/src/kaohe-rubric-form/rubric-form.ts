@@ -14,6 +14,7 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { cssProps } from '../base/css-props.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
+import { baseCatalogue, wordsLocale, type Locale } from '../base/locale.ts';
 import type { OutboxStatusSource } from '../kaohe-outbox-status/kaohe-outbox-status.ts';
 import { formatDateTime } from '../base/date-format.ts';
 import { tokenStyles } from '../base/tokens.styles.ts';
@@ -676,10 +677,18 @@ export class KaoheRubricForm extends KaoheElement {
       .map((p) => p.messageId);
   }
 
+  /**
+   * The language the form shows: its locale, or zh-Hant while that locale's words could not be loaded
+   * (offline) — the rubric's labels with them, so the form speaks one language and its `lang` says which.
+   */
+  get #speaks(): Locale {
+    return wordsLocale(baseCatalogue, this.locale);
+  }
+
   override render(): TemplateResult {
     const rubric = this.#rubric;
     if (!rubric) return html`<div part="form" class="form"></div>`;
-    const locale = this.locale;
+    const locale = this.#speaks;
     const result = this.#result;
     const sheet = this.#peek();
     const sectionResults = new Map(result?.sections.map((s) => [s.id, s]) ?? []);
@@ -690,7 +699,7 @@ export class KaoheRubricForm extends KaoheElement {
           <h2 part="title" aria-level=${this.headingLevel}>${rubric.label[locale]}</h2>
           <p class="muted">${sheet.period}${sheet.employee ? html` · ${this.#employeeName(sheet.employee)}` : nothing}</p>
         </header>
-        <kaohe-outbox-status .outbox=${this.outbox} .locale=${this.locale}></kaohe-outbox-status>
+        <kaohe-outbox-status .outbox=${this.outbox} .locale=${locale}></kaohe-outbox-status>
         ${this.conflict ? html`<div role="alert" part="conflict" class="banner conflict">${this.msg('conflict', { stored: this.conflict.stored, base: this.conflict.base })}</div>` : nothing}
         ${this.draftError ? html`<p class="banner warning" role="status">${this.msg('draftNotSaved')}</p>` : nothing}
         ${result && result.flags.length > 0 ? html`
@@ -728,7 +737,7 @@ export class KaoheRubricForm extends KaoheElement {
   #sectionTemplate(section: Section, sheet: Sheet, result: SectionResult | undefined, guarded: boolean): TemplateResult {
     const shown = section.items.filter((item) => this.#isVisible(item));
     const items = new Map(result?.items.map((i) => [i.id, i]) ?? []);
-    const locale = this.locale;
+    const locale = this.#speaks;
     // A section shown in part has no score of its own to show: the rest of it is not on this sheet.
     const whole = shown.length === section.items.length;
     const key = this.#keyOf(`section:${section.id}`);
@@ -760,7 +769,7 @@ export class KaoheRubricForm extends KaoheElement {
     return html`
       <fieldset part="gate" class="gate" data-item=${gate.id} ?disabled=${!editable}>
         <legend>${this.msg('gate')} ${gate.id}</legend>
-        <p part="rule" class="rule">${gate.label[this.locale]}</p>
+        <p part="rule" class="rule">${gate.label[this.#speaks]}</p>
         ${breachSwitch(`${key}-breached`, `${this.msg('breached')} (${gate.id})`, entry?.breached === true, errors.map((p) => p.messageId),
           (breached) => this.#setEntry(gate.id, breached ? { ...entry, breached } : { breached: false }))}
         ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${p.message}</p>`)}
@@ -782,7 +791,7 @@ export class KaoheRubricForm extends KaoheElement {
   }
 
   #renderItem(section: Section, item: Item, entry: Entry | undefined, result: ItemResult | undefined): TemplateResult {
-    const locale = this.locale;
+    const locale = this.#speaks;
     const key = this.#keyOf(item.id);
     const editable = this.#canEdit(item);
     const errors = this.#errorsOf(item.id);
@@ -824,7 +833,7 @@ export class KaoheRubricForm extends KaoheElement {
 
   #renderItemScore(item: Item, result: ItemResult | undefined, deductsOnly: boolean): TemplateResult | typeof nothing {
     if (!result) return nothing;
-    const locale = this.locale;
+    const locale = this.#speaks;
     // Pooled and penalty-only items have no points of their own: what they show is what they take.
     const shown = result.status === 'notScored' ? this.msg('notScored') : deductsOnly ? result.score : this.msg('itemScore', { score: result.score, points: result.points });
     return html`
@@ -876,7 +885,7 @@ export class KaoheRubricForm extends KaoheElement {
 
   /** The host's comments and the view's, signed for this reader in the form's language (TR-3: an anonymous rater by their step). */
   get #allComments(): ReviewComment[] {
-    const fromView = (this.#view?.comments ?? []).map((c) => ({ at: c.at, by: commentSignature(c, this.locale), text: c.text }));
+    const fromView = (this.#view?.comments ?? []).map((c) => ({ at: c.at, by: commentSignature(c, this.#speaks), text: c.text }));
     return [...fromView, ...this.comments];
   }
 
@@ -894,7 +903,7 @@ export class KaoheRubricForm extends KaoheElement {
     return html`
       <section class="general-comments" aria-labelledby="comments-heading">
         <h3 id="comments-heading" aria-level=${this.headingLevel + 1}>${this.msg('comments')}</h3>
-        <ul class="comments">${comments.map((c) => html`<li part="comment" class="comment"><strong>${this.msg('commentBy', { by: c.by })}</strong> ${c.text} <span class="muted">${formatDateTime(c.at, this.locale, this.#timeZone())}</span></li>`)}</ul>
+        <ul class="comments">${comments.map((c) => html`<li part="comment" class="comment"><strong>${this.msg('commentBy', { by: c.by })}</strong> ${c.text} <span class="muted">${formatDateTime(c.at, this.#speaks, this.#timeZone())}</span></li>`)}</ul>
       </section>`;
   }
 
