@@ -4,16 +4,18 @@ import { KaoheInputError, canonicalJson, itemGroupsOf, scoreSheet } from '@kaohe
 import type { Entry, Rubric, Sheet } from '@kaohe/scoring';
 import { initialTransition, transition } from 'xstate';
 import type { Chain, ChainStep } from './chain.ts';
-import { HR_ROLE, isGroupStep, itemsAtStep, normaliseChain, stepOf } from './chain.ts';
+import { HR_ROLE, isGroupStep, itemsAtStep, normalisedChain, stepOf } from './chain.ts';
 import type { WorkCalendar } from './calendar.ts';
 import { dueDate, isOverdue, startDate } from './calendar.ts';
 import { timeZoneOf } from './business-day.ts';
 import { personOf } from './directory-index.ts';
-import type { ChainContext, ChainEvent, ChainMachine, Cycle } from './machine.ts';
-import { createChainMachine, forwardEventOf, publishedState, rules } from './machine.ts';
+import type { ChainContext, ChainEvent, ChainMachine } from './machine.ts';
+import { createChainMachine, forwardEventOf, rules } from './machine.ts';
 import type { AppraisalRecord, AppraisalStatus, AuditEvent, Delegation, Directory, Person } from './records.ts';
 import type { RoutingOptions } from './routing.ts';
 import { activeDelegations, resolveActors, resolveGroupActors, resolveReopeners } from './routing.ts';
+import type { Cycle, KeptContext, WorkflowState } from './workflow-state.ts';
+import { publishedState, workflowOf } from './workflow-state.ts';
 
 /** An audit entry before the store numbers and hash-chains it. */
 export type AuditEntry = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
@@ -83,26 +85,10 @@ export type ActResult =
   | { ok: true; record: AppraisalRecord; audit: AuditEntry[] }
   | { ok: false; reason: Refusal };
 
-/**
- * The part of the machine's context a record keeps from one action to the next (who may act is drawn
- * from the directory each time): the one list, read into the machine by `act` and written back by `project`.
- */
-type KeptContext = Pick<ChainContext, 'cycle' | 'groupsDone' | 'returns' | 'acknowledged' | 'trail' | 'lastDraft'>;
+/** What a record keeps (KeptContext) out of the machine's context or a record's workflow. */
 const kept = (from: KeptContext): KeptContext => ({
   cycle: from.cycle, groupsDone: from.groupsDone, returns: from.returns, acknowledged: from.acknowledged, trail: from.trail, lastDraft: from.lastDraft,
 });
-
-/** What `record.workflow` holds: the machine's progress, JSON only. */
-export interface WorkflowState extends KeptContext {
-  /** the machine state: a step id, or `published` */
-  state: string;
-  /** what an assignee may do at the current step, for task lists drawn without the directory */
-  actions: ActionName[];
-  /** delegations that put someone among the assignees, so a task ends with its delegation */
-  delegated: Delegation[];
-  /** when the current step opens (W-SV statistics from the 10th) */
-  startDate?: string;
-}
 
 export interface OpenInput {
   employee: Person | string;
@@ -124,27 +110,10 @@ const machines = new WeakMap<Chain, { chain: Chain; machine: ChainMachine }>();
 export function machineFor(chain: Chain): { chain: Chain; machine: ChainMachine } {
   let built = machines.get(chain);
   if (!built) {
-    built = { chain: normaliseChain(chain), machine: createChainMachine(chain) };
+    built = { chain: normalisedChain(chain), machine: createChainMachine(chain) };
     machines.set(chain, built);
   }
   return built;
-}
-
-/** Reads the workflow part of a record (tolerates a record opened before a field existed). */
-export function workflowOf(record: AppraisalRecord): WorkflowState {
-  const stored = record.workflow as Partial<WorkflowState>;
-  return {
-    state: stored.state ?? record.step,
-    cycle: stored.cycle ?? 'normal',
-    groupsDone: stored.groupsDone ?? [],
-    returns: stored.returns ?? [],
-    acknowledged: stored.acknowledged ?? false,
-    trail: stored.trail ?? [],
-    lastDraft: stored.lastDraft ?? null,
-    actions: stored.actions ?? [],
-    delegated: stored.delegated ?? [],
-    ...(stored.startDate !== undefined ? { startDate: stored.startDate } : {}),
-  };
 }
 
 /** Opens an appraisal at the first step of its chain, revision 0. */

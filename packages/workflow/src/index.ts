@@ -3,6 +3,7 @@ export * from './chain.ts';
 export * from './chain-presets.ts';
 export * from './routing.ts';
 export * from './machine.ts';
+export * from './workflow-state.ts';
 export * from './calendar.ts';
 export * from './business-day.ts';
 export * from './appraisal.ts';

@@ -3,29 +3,11 @@
 // so the statechart stays a pure table of who may do what, when.
 import { and, assign, setup } from 'xstate';
 import type { Chain, ChainStep, StepKind } from './chain.ts';
-import { isGroupStep, normaliseChain } from './chain.ts';
+import { isGroupStep, normalisedChain } from './chain.ts';
+import type { Cycle, KeptContext, TrailEntry } from './workflow-state.ts';
+import { publishedState } from './workflow-state.ts';
 
-/** The machine's own final-ish state after the publish step. */
-export const publishedState = 'published';
-
-export type Cycle = 'normal' | 'appeal' | 'reopen';
-
-/** One thing someone did, kept with the appraisal (the store's audit log keeps the full before → after). */
-export interface TrailEntry {
-  /** the step it was done at (or `published`) */
-  step: string;
-  action: ChainEvent['type'];
-  /** absent when redacted for the employee (TR-3 lateral raters stay anonymous) */
-  actor?: string;
-  at: string;
-  comment?: string;
-  group?: string;
-  /** the step a return or reopen sent the appraisal to */
-  to?: string;
-  anonymous?: true;
-}
-
-export interface ChainContext {
+export interface ChainContext extends KeptContext {
   employeeId: string;
   /** step id → who may act there now (delegates included, the employee excluded except at a self step) */
   roster: Record<string, string[]>;
@@ -33,15 +15,6 @@ export interface ChainContext {
   groupRoster: Record<string, Record<string, string[]>>;
   /** who may reopen a published appraisal */
   reopeners: string[];
-  cycle: Cycle;
-  /** groups that have submitted at the running group step */
-  groupsDone: string[];
-  /** a stack of the steps that returned the appraisal; the top one gets it back on resubmit */
-  returns: string[];
-  acknowledged: boolean;
-  trail: TrailEntry[];
-  /** the latest draft save (drafts are not kept in the trail: the store's audit log has each one) */
-  lastDraft: TrailEntry | null;
 }
 
 export type ChainInput = Pick<ChainContext, 'employeeId' | 'roster'> & Partial<Omit<ChainContext, 'employeeId' | 'roster'>>;
@@ -152,7 +125,7 @@ type StateConfig = Parameters<typeof chainSetup.createStateConfig>[0];
  * A chain without a publish step gets one (by `publishBy`, default hr).
  */
 export function createChainMachine(input: Chain) {
-  const chain = normaliseChain(input);
+  const chain = normalisedChain(input);
   const steps = chain.steps;
   const first = steps[0] as ChainStep;
   const reopenFallback = chain.reopenTo ?? first.id;

@@ -1,10 +1,10 @@
 // A task is derived from an appraisal's state, never stored: who must act, by when, and how.
 import type { ActionName } from './appraisal.ts';
-import { workflowOf } from './appraisal.ts';
 import { isOverdue } from './calendar.ts';
 import { delegationInForce } from './routing.ts';
 import type { AppraisalRecord, AppraisalStatus } from './records.ts';
 import { byUrgency } from './urgency.ts';
+import { workflowOf } from './workflow-state.ts';
 
 export { byUrgency } from './urgency.ts';
 

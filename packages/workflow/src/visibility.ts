@@ -1,17 +1,17 @@
 // Who may read what. The employee sees their appraisal once published (or at their own self step);
 // TR-3 lateral raters stay anonymous to the employee; an assessing group sees and edits only its items.
+// It builds no machine (xstate): a page that only shows a payslip asks it (payslip-access.ts).
 import type { ActContext } from './appraisal.ts';
-import { machineFor, workflowOf } from './appraisal.ts';
 import type { Chain, ChainStep } from './chain.ts';
-import { isGroupStep, itemsAtStep, stepOf } from './chain.ts';
-import type { TrailEntry } from './machine.ts';
-import { publishedState } from './machine.ts';
+import { isGroupStep, itemsAtStep, normalisedChain, stepOf } from './chain.ts';
 import type { AppraisalRecord, AppraisalStatus, Delegation, Directory, Person } from './records.ts';
 import type { RoutingOptions } from './routing.ts';
 import type { WorkCalendar } from './calendar.ts';
 import { timeZoneOf } from './business-day.ts';
 import { personOf } from './directory-index.ts';
 import { resolveActors, resolveGroupActors, resolveReopeners } from './routing.ts';
+import type { TrailEntry } from './workflow-state.ts';
+import { publishedState, workflowOf } from './workflow-state.ts';
 
 export interface VisibilityOptions {
   /** the moment or day the question is asked (delegations count on its day); default: the record's last update */
@@ -192,7 +192,7 @@ function anonymousSteps(chain: Chain): Set<string> {
 
 function fullChain(chain: Chain): Chain {
   try {
-    return machineFor(chain).chain;
+    return normalisedChain(chain);
   } catch {
     return chain;
   }
