@@ -4,11 +4,12 @@ import { KaoheInputError, canonicalJson, itemGroupsOf, scoreSheet } from '@kaohe
 import type { Entry, Rubric, Sheet } from '@kaohe/scoring';
 import { initialTransition, transition } from 'xstate';
 import type { Chain, ChainStep } from './chain.ts';
-import { HR_ROLE, isGroupStep, itemsAtStep, normalisedChain, stepOf } from './chain.ts';
+import { HR_ROLE, isGroupStep, itemsAtStep, stepOf } from './chain.ts';
 import type { WorkCalendar } from './calendar.ts';
 import { dueDate, isOverdue, startDate } from './calendar.ts';
 import { timeZoneOf } from './business-day.ts';
 import { personOf } from './directory-index.ts';
+import { normalisedChain } from './normalised-chain.ts';
 import type { ChainContext, ChainEvent, ChainMachine } from './machine.ts';
 import { createChainMachine, forwardEventOf, rules } from './machine.ts';
 import type { AppraisalRecord, AppraisalStatus, AuditEvent, Delegation, Directory, Person } from './records.ts';

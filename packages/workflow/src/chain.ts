@@ -191,21 +191,6 @@ export function normaliseChain(chain: Chain): Chain {
   return { ...chain, steps: [...chain.steps, publish] };
 }
 
-const normalised = new WeakMap<Chain, Chain>();
-
-/**
- * `normaliseChain`'s chain, worked out once per chain object: the machine is built from it, and who may
- * read a record is judged on it without building the machine. Throws as normaliseChain does.
- */
-export function normalisedChain(chain: Chain): Chain {
-  let found = normalised.get(chain);
-  if (!found) {
-    found = normaliseChain(chain);
-    normalised.set(chain, found);
-  }
-  return found;
-}
-
 function uniqueId(base: string, steps: ChainStep[]): string {
   let id = base;
   for (let n = 2; steps.some((step) => step.id === id); n++) id = `${base}${n}`;

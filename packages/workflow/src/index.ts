@@ -1,5 +1,6 @@
 export type * from './records.ts';
 export * from './chain.ts';
+export * from './normalised-chain.ts';
 export * from './chain-presets.ts';
 export * from './routing.ts';
 export * from './machine.ts';

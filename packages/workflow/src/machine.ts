@@ -3,7 +3,8 @@
 // so the statechart stays a pure table of who may do what, when.
 import { and, assign, setup } from 'xstate';
 import type { Chain, ChainStep, StepKind } from './chain.ts';
-import { isGroupStep, normalisedChain } from './chain.ts';
+import { isGroupStep } from './chain.ts';
+import { normalisedChain } from './normalised-chain.ts';
 import type { Cycle, KeptContext, TrailEntry } from './workflow-state.ts';
 import { publishedState } from './workflow-state.ts';
 

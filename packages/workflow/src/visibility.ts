@@ -3,12 +3,13 @@
 // It builds no machine (xstate): a page that only shows a payslip asks it (payslip-access.ts).
 import type { ActContext } from './appraisal.ts';
 import type { Chain, ChainStep } from './chain.ts';
-import { isGroupStep, itemsAtStep, normalisedChain, stepOf } from './chain.ts';
+import { isGroupStep, itemsAtStep, stepOf } from './chain.ts';
 import type { AppraisalRecord, AppraisalStatus, Delegation, Directory, Person } from './records.ts';
 import type { RoutingOptions } from './routing.ts';
 import type { WorkCalendar } from './calendar.ts';
 import { timeZoneOf } from './business-day.ts';
 import { personOf } from './directory-index.ts';
+import { normalisedChain } from './normalised-chain.ts';
 import { resolveActors, resolveGroupActors, resolveReopeners } from './routing.ts';
 import type { TrailEntry } from './workflow-state.ts';
 import { publishedState, workflowOf } from './workflow-state.ts';
