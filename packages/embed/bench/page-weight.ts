@@ -11,7 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rubricPresets } from '@kaohe/scoring/presets';
+import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
+import { chainPresets, openAppraisal } from '@kaohe/workflow';
 import { startServer } from '../../../demo/serve.mjs';
 import { embedDist, launch, root } from '../../../tests/e2e/browser.ts';
 
@@ -27,6 +28,8 @@ interface Case {
   body: string;
   /** the tags that must have rendered before the page counts as interactive */
   ready: string[];
+  /** per tag of `ready`, what its shadow root must hold besides (the payslip itself, not a refusal) */
+  shows?: Record<string, string>;
 }
 
 // The host's own rubric (R-SP's JSON under another id): a page with a rubric needs no presets file.
@@ -42,6 +45,22 @@ const onServer = `
 const people = [{ id: 'u1', name: 'Ann', roles: ['hr'] }, { id: 'e1', name: 'Emp', roles: ['salesperson'], managerId: 'u1' }];
 await Kaohe.configure({ user: 'u1', directory: { people }, server: '/kaohe-api', token: () => 'a-token-the-host-signed' });
 `;
+// Without a server the payslip computes the pay from what the host hands it, as the demo's payslip page
+// does: the employee's published appraisal, the host's own plan (P-1's JSON under another id: a page with
+// its plan needs no presets file) and the month's figures (the CLI's P-1 example). The viewer is the
+// employee, the configured user.
+const payslipPeople = [{ id: 'u1', name: 'Ann', roles: ['hr'] }, { id: 'e1', name: 'Emp', roles: ['salesperson'], managerId: 'u1' }];
+const payslipRecord = {
+  ...openAppraisal({ employee: 'e1', period: '2026-10', rubric: { id: 'HOST-SP', version: 1 }, chain: chainPresets['W-SP'], directory: { people: payslipPeople }, now: '2026-11-01T09:00:00+08:00' }),
+  status: 'published',
+};
+const payslipInput = { employee: 'e1', period: '2026-10', values: { T: '8000', completionRate: '0.85', workScore: '90', overPlanBonus: '0' }, settings: { scoreRateBasis: 'work', completionCap: 'capped' } };
+const payslipAlone = `
+await Kaohe.configure({ user: 'e1', directory: { people: ${JSON.stringify(payslipPeople)} } });
+const payslip = document.querySelector('kaohe-payslip');
+payslip.plan = ${JSON.stringify({ ...payPlanPresets['P-1'], id: 'HOST-P1' })};
+payslip.input = ${JSON.stringify(payslipInput)};
+payslip.record = ${JSON.stringify(payslipRecord)};`;
 const cases: Case[] = [
   {
     name: 'kaohe-rubric-form with a rubric', target: 55, before: 126.9, scripts: ['/kaohe/kaohe.iife.js'],
@@ -58,6 +77,11 @@ form.sheet = { rubric: 'HOST-SP', rubricVersion: 1, employee: 'e1', period: '202
   {
     name: 'kaohe-payslip on the server', target: 45, before: 126.9, scripts: ['/kaohe/kaohe.iife.js'],
     setup: onServer, body: '<kaohe-payslip></kaohe-payslip>', ready: ['kaohe-payslip'],
+  },
+  {
+    // the issue's payslip page target, here without a server (added 6 Dec, visibility)
+    name: 'kaohe-payslip, no-server mode', target: 45, before: 126.9, scripts: ['/kaohe/kaohe.iife.js'],
+    setup: payslipAlone, body: '<kaohe-payslip></kaohe-payslip>', ready: ['kaohe-payslip'], shows: { 'kaohe-payslip': '[part~="payslip"] [data-total]' },
   },
   {
     name: 'every core element, no-server mode', target: 112, before: 126.9, scripts: ['/kaohe/kaohe.iife.js'],
@@ -98,12 +122,16 @@ try {
       scripts.set(path, readFileSync(join(embedDist, `${path.slice('/kaohe/'.length)}.gz`)).length);
     });
     await page.goto(new URL(`case${n}.html`, url).href, { waitUntil: 'load' });
-    await page.waitForFunction((tags: string[]) => {
+    await page.waitForFunction((tags: string[], shows: Record<string, string>) => {
       const failed = (window as unknown as { __weightError?: string }).__weightError;
       if (failed) throw new Error(failed);
-      // the host's setup (configure and all it loads) has finished, and every element has rendered
-      return (window as unknown as { __weightSetUp?: boolean }).__weightSetUp === true && tags.every((tag) => (document.querySelector(tag)?.shadowRoot?.childElementCount ?? 0) > 0);
-    }, { timeout: 60_000 }, c.ready).catch((error: unknown) => { throw new Error(`${c.name}: ${String(error)} ${errors.join('; ')}`); });
+      // the host's setup (configure and all it loads) has finished, and every element has rendered (what it must show)
+      return (window as unknown as { __weightSetUp?: boolean }).__weightSetUp === true && tags.every((tag) => {
+        const root = document.querySelector(tag)?.shadowRoot;
+        const selector = shows[tag];
+        return selector === undefined ? (root?.childElementCount ?? 0) > 0 : root?.querySelector(selector) != null;
+      });
+    }, { timeout: 60_000 }, c.ready, c.shows ?? {}).catch((error: unknown) => { throw new Error(`${c.name}: ${String(error)} ${errors.join('; ')}`); });
     const total = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
     const files = [...scripts].map(([path, bytes]) => `${path.replace(/^.*\//, '')} ${(bytes / 1024).toFixed(1)}`).join(', ');
     rows.push(`| ${c.name} | ${c.before} KB | ≤ ${c.target} KB | ${(total / 1024).toFixed(1)} KB | ${files} |`);
