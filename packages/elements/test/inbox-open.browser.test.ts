@@ -2,6 +2,8 @@
 // reviewer) takes the row off the list. Offline without a remembered view, or a server that fails,
 // keeps the row, says so in an alert, and lets the reviewer try again; while the view is being read
 // the row is busy, and Escape gives up waiting (the pane does not open later and take focus).
+// And a person who starts typing the moment the pane appears keeps what they type: the pane's heading
+// takes focus as the pane first renders, not later, and never from a field the person has chosen since.
 // The page's own service stands in for the server's client; its `view` is steered per test.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
@@ -215,3 +217,69 @@ describe('kaohe-inbox: the rubric form\'s module does not load', () => {
     expect(root(el).querySelector('kaohe-rubric-form')?.getAttribute('mode')).to.equal('review');
   });
 });
+
+describe('kaohe-inbox: typing as soon as the pane appears', () => {
+  const realLoader = KaoheTaskPane.loadRubricForm;
+  beforeEach(() => localStorage.clear());
+  afterEach(() => { KaoheTaskPane.loadRubricForm = realLoader; });
+
+  const rowOf = (el: KaoheInbox, id: string) => root(el).querySelector<HTMLElement>(`.body [role="row"][data-id="${id}"]`) as HTMLElement;
+
+  it('a click into the comment box while the form\'s module is still on its way: every character typed stays there, and so does focus', async () => {
+    // The first open imports the rubric form's module, and the pane's update waits for it; here it arrives when the
+    // test says, as over a slow network (this file's register import has defined the element itself already).
+    let arrive = () => {};
+    const arrived = new Promise<void>((resolve) => { arrive = resolve; });
+    KaoheTaskPane.loadRubricForm = () => arrived.then(realLoader);
+    const { el, id } = await vpInbox({ now: { mode: 'pass' } });
+
+    await clickOn(rowOf(el, id));
+    await waitUntil(() => root(el).querySelector('#approve-comment') !== null, 'the pane is there');
+    const comment = root(el).querySelector('#approve-comment') as HTMLTextAreaElement;
+    await clickOn(comment);
+    await sendKeys({ type: 'Checked with ' });
+    // the module arrives between two keys, and the pane's update completes
+    arrive();
+    await el.updateComplete;
+    await sendKeys({ type: 'the dealer reports' });
+
+    expect(comment.value).to.equal('Checked with the dealer reports');
+    expect(root(el).activeElement).to.equal(comment);
+    // (a late focus on the heading had the `a` of "dealer" approve the task there, unasked)
+    expect(el.taskCount).to.equal(1);
+    expect(live(el)).to.equal('Opened Wang Xiaoming');
+    expect(root(el).querySelector('#detail-heading')?.textContent).to.equal('Wang Xiaoming · 2026-10 · Sales VP first review');
+  });
+
+  it('the heading takes focus as the pane appears, not once the form\'s module has come; Escape gives it back to the row', async () => {
+    KaoheTaskPane.loadRubricForm = () => new Promise<never>(() => {}); // a network that never answers
+    const { el, id } = await vpInbox({ now: { mode: 'pass' } });
+    grid(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).querySelector('#detail-heading') !== null, 'the pane is there');
+    expect(root(el).activeElement?.id).to.equal('detail-heading');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => root(el).activeElement === grid(el), 'focus is back on the list');
+    expect(grid(el).getAttribute('aria-activedescendant')).to.equal(rowOf(el, id).id);
+  });
+
+  it('a click into the search box while the task\'s view is read: the pane opens without taking focus from it', async () => {
+    const gate: { now: Gate } = { now: { mode: 'hold' } };
+    const { el, id } = await vpInbox(gate);
+    grid(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => rowOf(el, id).getAttribute('aria-busy') === 'true', 'the row is busy');
+    const search = root(el).querySelector<HTMLInputElement>('input[name="search"]') as HTMLInputElement;
+    await clickOn(search);
+    await sendKeys({ type: 'Wang' });
+    (gate.now as { release?: () => void }).release?.();
+    await waitUntil(() => root(el).querySelector('#detail-heading') !== null, 'the pane opens');
+    await el.updateComplete;
+    await sendKeys({ type: ' Xiaoming' });
+
+    expect(search.value).to.equal('Wang Xiaoming');
+    expect(root(el).activeElement).to.equal(search);
+    expect(el.visibleTasks.map((row) => row.id)).to.deep.equal([id]);
+  });
+});
+

@@ -27,6 +27,10 @@ export class GridKeyboard implements ReactiveController {
   #activeId: string | undefined;
   #selected = new Set<string>();
   #focusAfterUpdate: (() => void) | undefined;
+  /** The open under way: where focus was as it began, and whether `r` asked for it (the return comment box takes focus). */
+  #opening: { id: string; from: Element | undefined; toReturn: boolean } | undefined;
+  /** the task `r` is opening */
+  #returnOn: string | undefined;
   /** where the active row was last seen: the row below takes its place when it leaves */
   lastActiveIndex = 0;
 
@@ -61,13 +65,37 @@ export class GridKeyboard implements ReactiveController {
   hostUpdated(): void {
     const focus = this.#focusAfterUpdate;
     this.#focusAfterUpdate = undefined;
-    // The pane is an element of its own: it has rendered once the host's update is complete.
-    if (focus) void this.#host.updateComplete.then(focus);
+    if (!focus) return;
+    // The pane is an element of its own: its markup is on screen once it has rendered. Not its whole update, which
+    // waits for the rubric form's module (imported at the first open): focus came then, after a person had begun typing.
+    const pane = this.#host.renderRoot.querySelector('kaohe-task-pane');
+    void (pane ? pane.rendered : this.#host.updateComplete).then(focus);
   }
 
-  /** Runs `focus` once the next render (the pane's included) is on screen. */
+  /** Runs `focus` once the next render (the pane's own included) is on screen. */
   focusAfterUpdate(focus: () => void): void {
     this.#focusAfterUpdate = focus;
+  }
+
+  /** A task begins to open (its view is being read): where focus is now is remembered. */
+  openBegan(id: string): void {
+    this.#opening = { id, from: focusedElement(), toReturn: this.#returnOn === id };
+  }
+
+  /**
+   * The task's pane renders in this update: its heading (opened with `r`, the return comment box) takes focus
+   * as it appears — unless the person has put focus somewhere since the open began, where it stays.
+   */
+  opened(id: string): void {
+    const opening = this.#opening;
+    this.#opening = undefined;
+    if (opening?.id !== id) return;
+    this.focusAfterUpdate(() => {
+      const now = focusedElement();
+      if (now !== undefined && now !== opening.from) return;
+      if (opening.toReturn) this.focusReturnComment();
+      else this.focusPaneHeading();
+    });
   }
 
   // ---- selection ----
@@ -144,9 +172,15 @@ export class GridKeyboard implements ReactiveController {
   };
 
   async #openForReturn(id: string): Promise<void> {
-    if (this.#hooks.openId() !== id) await this.#hooks.open(id);
-    await this.#host.updateComplete;
-    this.focusReturnComment();
+    if (this.#hooks.openId() === id) {
+      this.focusReturnComment();
+      return;
+    }
+    // open() calls openBegan before it first waits
+    this.#returnOn = id;
+    const opening = this.#hooks.open(id);
+    this.#returnOn = undefined;
+    await opening;
   }
 
   /** Keys pressed in the detail pane: Escape closes it; `a` and `r` act when no field is being typed in. */
@@ -203,4 +237,11 @@ export class GridKeyboard implements ReactiveController {
     this.lastActiveIndex = index;
     this.#hooks.scrollToIndex(index);
   }
+}
+
+/** The element focus is on, through shadow roots; undefined when it is on none (the page's body). */
+function focusedElement(): Element | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active === null || active === document.body ? undefined : active;
 }

@@ -396,7 +396,8 @@ export class KaoheInbox extends KaoheElement {
   // ---- the pane ----
 
   /**
-   * Opens a task in the detail pane and moves focus to its heading. The list holds each task's row
+   * Opens a task in the detail pane and moves focus to its heading as the pane appears (not from where the
+   * reviewer has put it meanwhile). The list holds each task's row
    * (`service.tasks`); the pane shows the whole view, read here with its history, as the service
    * redacts it for the reviewer. A task they may not read any more leaves the list instead.
    */
@@ -407,6 +408,7 @@ export class KaoheInbox extends KaoheElement {
     const service = this.#service();
     if (!service) return;
     const opening = this.opening = id;
+    this.#keys.openBegan(id);
     this.openProblem = undefined;
     this.#announce(inboxMsg('opening', this.locale, { name: row.employeeName }));
     let view: AppraisalView | undefined;
@@ -440,7 +442,7 @@ export class KaoheInbox extends KaoheElement {
     // A newer revision than the listed one updates its row too (or takes it off the list).
     if (view.revision !== this.#list.get(id)?.appraisal.revision) this.#list.reconcile(view, id);
     this.openTask = openTaskOf(view);
-    this.#keys.focusAfterUpdate(() => this.#keys.focusPaneHeading());
+    this.#keys.opened(id);
     this.dispatchEvent(new KaoheTaskOpenEvent(view));
     this.#announce(inboxMsg('opened', this.locale, { name: row.employeeName }));
     await this.updateComplete;

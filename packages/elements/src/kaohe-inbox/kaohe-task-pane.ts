@@ -106,6 +106,11 @@ export class KaoheTaskPane extends KaoheElement {
     void this.updateComplete.then(() => this.querySelector<HTMLElement>('#history-heading')?.focus());
   }
 
+  /** Resolves once the pane's own markup is rendered, without waiting for the rubric form's module (the inbox focuses the heading then). */
+  get rendered(): Promise<boolean> {
+    return super.getUpdateComplete();
+  }
+
   /** An update is complete once the rubric form it shows is defined and has rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
