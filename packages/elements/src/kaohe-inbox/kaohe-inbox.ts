@@ -397,9 +397,9 @@ export class KaoheInbox extends KaoheElement {
 
   /**
    * Opens a task in the detail pane and moves focus to its heading as the pane appears (not from where the
-   * reviewer has put it meanwhile). The list holds each task's row
-   * (`service.tasks`); the pane shows the whole view, read here with its history, as the service
-   * redacts it for the reviewer. A task they may not read any more leaves the list instead.
+   * reviewer has put it meanwhile). The list holds each task's row (`service.tasks`); the pane shows the
+   * whole view, read here with its history, as the service redacts it for the reviewer. A task they may
+   * not read any more leaves the list instead.
    */
   async open(id: string): Promise<void> {
     const row = this.#list.get(id);

@@ -96,8 +96,8 @@ export class KaoheTaskPane extends KaoheElement {
 
   #retryForm(): void {
     this.formFailed = false;
-    // the button goes with the message: focus waits on the pane's heading
-    void this.updateComplete.then(() => this.querySelector<HTMLElement>('#detail-heading')?.focus());
+    // the button goes with the message: focus waits on the pane's heading (as it renders, not once the module has come)
+    void this.rendered.then(() => this.querySelector<HTMLElement>('#detail-heading')?.focus());
   }
 
   #retryHistory(): void {
