@@ -90,7 +90,12 @@ const CEILING_RUBRIC_FORM = 65.3; // 65.0
 // 53144 → 53642 B (+498), every core element 142026 → 142524 B (+498). Raised 52.0 → 52.4 and 138.8 → 139.2.
 // 07:52 UTC: only the latest history read is applied (a late failure no longer hides a later success): +22 B,
 // 53664 and 142546 B, 6 B over each: 52.4 → 52.5 and 139.2 → 139.3.
-const CEILING_INBOX_SERVER = 52.5; // 51.3: the rubric form its pane shows comes when the first task opens
+// 6 Dec 2026 09:05 UTC, focus over main 11841f4 (--check-size, bytes, back to back): opening a task focuses the
+// pane's heading as the pane renders (KaoheTaskPane.rendered), not once the rubric form's module has come, and not
+// from where the person has put focus since the open began (GridKeyboard.openBegan/opened): inbox on the server
+// 53751 → 53922 B (+171, 162 B over 52.5), raised by exactly 171 B to 53931 B. Every core element took the same
+// +171 B (143201 → 143372 B), under its 140.1.
+const CEILING_INBOX_SERVER = 52.667; // 51.3: the rubric form its pane shows comes when the first task opens
 const CEILING_PAYSLIP_SERVER = 41.1; // 40.6: KaohePayslipView, the server's payslip
 // 07:22 UTC, loadfix over main 04a9869: the loader's page mode (+69 B on kaohe.iife.js) takes every core element
 // 141977 → 142046 B, 17 B over 138.7: raised to 138.8.
