@@ -15,7 +15,7 @@ export const en: Readonly<Record<DistributionMessageKey, Message>> = {
   sortBy: ({ direction }) => `Sort by score, ${direction}`,
   highestFirst: 'highest first',
   lowestFirst: 'lowest first',
-  below60: 'under 60 (P-2 cuts performance pay)',
+  below60: 'under 60',
   above95: 'above 95',
   farFromMean: ({ deviations }) => `${deviations} standard deviations from the role's mean`,
   noScores: 'No scores for this month.',

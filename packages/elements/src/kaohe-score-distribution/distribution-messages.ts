@@ -16,7 +16,7 @@ const zhHant = {
   sortBy: ({ direction }) => `按得分排序，${direction}`,
   highestFirst: '由高到低',
   lowestFirst: '由低到高',
-  below60: '低於 60 分（P-2 扣減績效工資）',
+  below60: '低於 60 分',
   above95: '高於 95 分',
   farFromMean: ({ deviations }) => `偏離同崗位平均 ${deviations} 個標準差`,
   noScores: '本月沒有得分。',

@@ -15,7 +15,7 @@ export const zhHans: Readonly<Record<DistributionMessageKey, Message>> = {
   sortBy: ({ direction }) => `按得分排序，${direction}`,
   highestFirst: '由高到低',
   lowestFirst: '由低到高',
-  below60: '低于 60 分（P-2 扣减绩效工资）',
+  below60: '低于 60 分',
   above95: '高于 95 分',
   farFromMean: ({ deviations }) => `偏离同岗位平均 ${deviations} 个标准差`,
   noScores: '本月没有得分。',

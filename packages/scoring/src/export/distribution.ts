@@ -19,7 +19,8 @@ export interface ScoreBucket {
 
 /**
  * Why a score is listed first:
- * - `below60`: under 60, the line where P-2 cuts performance pay — HR should be sure before publishing;
+ * - `below60`: under 60 — HR should be sure before publishing (for R-SV staff on P-2 it also cuts the
+ *   performance pay; the flag is the same for every role, since the distribution does not know the pay plan);
  * - `above95`: over 95, rare enough on these rubrics that a mis-keyed entry is the likelier story;
  * - `farFromMean`: more than 2 standard deviations (population SD of the role's scores that month)
  *   from the role's mean — unusual for that role even when inside 60–95.
