@@ -65,8 +65,27 @@ export interface Chain {
 }
 
 const stepKinds: readonly StepKind[] = ['self', 'score', 'summarise', 'review', 'approve', 'publish'];
-/** ids the machine uses for its own states */
-const reservedStepIds = new Set(['published']);
+/** ids a step cannot have: the machine's own state, and the key the machine's table of states (a plain object) cannot hold */
+const reservedStepIds = new Map([
+  ['published', '"published" is reserved for the machine\'s own state'],
+  ['__proto__', 'a step id cannot be "__proto__"'],
+]);
+
+/**
+ * What xstate would misread in a step id, if anything: it reads a target or a state value as a path,
+ * where "." separates states, "\\" escapes the next character and a leading "#" names a state by its
+ * id. A transition to such a step would go to another state (steps "ab" and "a\\b"), or the machine
+ * would throw when it is built: when the first appraisal opens, long after the chain was accepted.
+ */
+function stepIdMisread(id: string): string | undefined {
+  const faults = [
+    ...(id.startsWith('#') ? ['starts with "#"'] : []),
+    ...(id.includes('.') ? ['contains "."'] : []),
+    ...(id.includes('\\') ? ['contains "\\"'] : []),
+  ];
+  if (faults.length === 0) return undefined;
+  return `step id "${id}" ${faults.join(' and ')}; a step id may hold any characters but "." and "\\", and may not start with "#" (the workflow would read it as the path to another state)`;
+}
 
 export function isGroupStep(step: ChainStep): step is ChainStep & { actor: { groups: string[] } } {
   return 'groups' in step.actor;
@@ -135,9 +154,15 @@ export function validateChain(chain: Chain): Problem[] {
   chain.steps.forEach((step, index) => {
     const at = `steps[${index}]`;
     if (!nonEmpty(step.id)) add(`${at}.id`, 'required', 'a step needs an id');
-    else if (seen.has(step.id)) add(`${at}.id`, 'unique-id', `step id "${step.id}" is used twice`);
-    else if (reservedStepIds.has(step.id)) add(`${at}.id`, 'reserved-id', `"${step.id}" is reserved for the machine's own state`);
-    else seen.set(step.id, index);
+    else {
+      // a misread id is still a step, so what refers to it (returnTo, appealTo) is not flagged as well
+      const misread = stepIdMisread(step.id);
+      if (misread !== undefined) add(`${at}.id`, 'id-form', misread);
+      const reserved = reservedStepIds.get(step.id);
+      if (seen.has(step.id)) add(`${at}.id`, 'unique-id', `step id "${step.id}" is used twice`);
+      else if (reserved !== undefined) add(`${at}.id`, 'reserved-id', reserved);
+      else seen.set(step.id, index);
+    }
     if (!stepKinds.includes(step.kind)) add(`${at}.kind`, 'enum', `kind must be one of ${stepKinds.join(', ')}`);
     checkLabel(step.label, `${at}.label`, add);
     checkActor(step, at, add);

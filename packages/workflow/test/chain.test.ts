@@ -2,7 +2,9 @@
 // finds the right people from the directory.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { chainPresets, normaliseChain, resolveActors, resolveGroupActors, validateChain } from '../src/index.ts';
+import { createActor } from 'xstate';
+import { KaoheInputError } from '@kaohe/scoring';
+import { chainPresets, createChainMachine, normaliseChain, resolveActors, resolveGroupActors, validateChain } from '../src/index.ts';
 import type { Chain, ChainStep } from '../src/index.ts';
 import { directory } from './fixtures.ts';
 
@@ -47,6 +49,71 @@ describe('validateChain', () => {
       'steps[3].returnTo[0] return-backwards',
       'steps[3].returnTo[1] unknown-step',
     ]);
+  });
+
+  // A chain scored by the direct leader and reviewed by the VP, who may return it to the score step.
+  const scoredAndReviewed = (scoreId: string): Chain => ({
+    id: 'W-X', label, appealTo: scoreId,
+    steps: [
+      { id: scoreId, kind: 'score', label, actor: { relationship: 'directLeader' } },
+      { id: 'review', kind: 'review', label, actor: { relationship: 'vp' }, returnTo: [scoreId] },
+    ],
+  });
+
+  test('a step id xstate would read as a path is refused at the id, saying what a step id may hold', () => {
+    const refused = (id: string) => validateChain(scoredAndReviewed(id));
+    assert.deepEqual(refused('first.score'), [{
+      path: 'steps[0].id', rule: 'id-form',
+      message: 'step id "first.score" contains "."; a step id may hold any characters but "." and "\\", and may not start with "#" (the workflow would read it as the path to another state)',
+    }]);
+    assert.deepEqual(refused('#score'), [{
+      path: 'steps[0].id', rule: 'id-form',
+      message: 'step id "#score" starts with "#"; a step id may hold any characters but "." and "\\", and may not start with "#" (the workflow would read it as the path to another state)',
+    }]);
+    assert.deepEqual(refused('score\\2'), [{
+      path: 'steps[0].id', rule: 'id-form',
+      message: 'step id "score\\2" contains "\\"; a step id may hold any characters but "." and "\\", and may not start with "#" (the workflow would read it as the path to another state)',
+    }]);
+    assert.deepEqual(refused('#first.score'), [{
+      path: 'steps[0].id', rule: 'id-form',
+      message: 'step id "#first.score" starts with "#" and contains "."; a step id may hold any characters but "." and "\\", and may not start with "#" (the workflow would read it as the path to another state)',
+    }]);
+    assert.deepEqual(refused('__proto__').map((problem) => `${problem.path} ${problem.rule}: ${problem.message}`), [
+      'steps[0].id reserved-id: a step id cannot be "__proto__"',
+      'steps[1].returnTo[0] unknown-step: "__proto__" is not a step of this chain',
+      'appealTo unknown-step: appealTo "__proto__" is not a step of this chain',
+    ]);
+  });
+
+  test('a misread step id is listed with the chain\'s other problems, each at its own path', () => {
+    const chain: Chain = {
+      id: 'W-X', label, appealTo: 'score',
+      steps: [
+        { id: 'score', kind: 'score', label, actor: { relationship: 'directLeader' } },
+        { id: 'vp.review', kind: 'review', label, actor: { relationship: 'vp' }, returnTo: ['score'], dueDay: 0 },
+      ],
+    };
+    assert.deepEqual(validateChain(chain), [
+      {
+        path: 'steps[1].id', rule: 'id-form',
+        message: 'step id "vp.review" contains "."; a step id may hold any characters but "." and "\\", and may not start with "#" (the workflow would read it as the path to another state)',
+      },
+      { path: 'steps[1].dueDay', rule: 'range', message: 'dueDay is a day of month, 1 to 31' },
+    ]);
+  });
+
+  test('a step id the chain accepts builds a machine that returns to it; one it refuses is refused whole, not by xstate', () => {
+    for (const id of ['a#b', 'first score', '評分', 'constructor', '10']) {
+      assert.deepEqual(validateChain(scoredAndReviewed(id)), [], id);
+      const actor = createActor(createChainMachine(scoredAndReviewed(id)), { input: { employeeId: 'S1', roster: { [id]: ['R1'], review: ['V1'], publish: ['H1'] } } }).start();
+      actor.send({ type: 'step.submit', actor: 'R1' });
+      actor.send({ type: 'step.return', actor: 'V1', to: id, comment: 'recount' });
+      assert.equal(actor.getSnapshot().value, id);
+      actor.stop();
+    }
+    for (const id of ['a.b', '#a', 'a\\b', '__proto__']) {
+      assert.throws(() => createChainMachine(scoredAndReviewed(id)), (error: unknown) => error instanceof KaoheInputError && error.problems[0]?.path === 'steps[0].id', id);
+    }
   });
 
   test('a chain without a publish step is published by its publishBy role', () => {
