@@ -1,11 +1,11 @@
 // What the company appraises with: rubrics, review chains, pay plans, and which of them each role gets.
 // Today the presets of domain/rules.md; rubric versions are stored in the database at start (storing
 // the same content again is a no-op), so every appraisal can pin the version it was opened with.
-import { loadRubric, type PayPlanInput, type Rubric } from '@kaohe/scoring';
+import { KaoheInputError, loadRubric, type PayPlanInput, type Problem, type Rubric } from '@kaohe/scoring';
 import { payPlanPresets, rubricPresets } from '@kaohe/scoring/presets';
 import type { Assignment, PayFigures } from '@kaohe/service';
 import type { KaoheStore } from '@kaohe/store';
-import { presetAssignments, type Chain } from '@kaohe/workflow';
+import { chainPresets, presetAssignments, validateChain, type Chain } from '@kaohe/workflow';
 
 export interface Catalogue {
   rubrics: readonly Rubric[];
@@ -26,6 +26,32 @@ export function presetCatalogue(): Catalogue {
     assignments: presetAssignments,
     payPlans: payPlanPresets,
   };
+}
+
+/**
+ * Refuses a catalogue the service could not run, at start and with every problem listed (path, rule,
+ * message), instead of failing when the first appraisal opens: each of its own chains must pass the
+ * workflow's chain check (validateChain, the one every caller asks) under the id it is filed by, and each
+ * assignment must name a chain and a pay plan that exist.
+ */
+export function checkCatalogue(catalogue: Catalogue): void {
+  const problems: Problem[] = [];
+  for (const [key, chain] of Object.entries(catalogue.chains ?? {})) {
+    for (const problem of validateChain(chain)) problems.push({ ...problem, path: `chains.${key}${problem.path ? `.${problem.path}` : ''}` });
+    if (chain && typeof chain === 'object' && chain.id !== key) {
+      problems.push({ path: `chains.${key}.id`, rule: 'id-mismatch', message: `the chain filed as "${key}" has the id "${String(chain.id)}"; appraisals name their chain by its id` });
+    }
+  }
+  const chains = { ...chainPresets, ...catalogue.chains } as Readonly<Record<string, Chain>>;
+  for (const [role, assignment] of Object.entries(catalogue.assignments)) {
+    if (!Object.hasOwn(chains, assignment.chain)) {
+      problems.push({ path: `assignments.${role}.chain`, rule: 'unknown-chain', message: `"${assignment.chain}" is neither a preset chain nor one of the catalogue's` });
+    }
+    if (assignment.payPlan !== undefined && !Object.hasOwn(catalogue.payPlans, assignment.payPlan)) {
+      problems.push({ path: `assignments.${role}.payPlan`, rule: 'unknown-pay-plan', message: `"${assignment.payPlan}" is not one of the catalogue's pay plans` });
+    }
+  }
+  if (problems.length > 0) throw new KaoheInputError('catalogue', problems);
 }
 
 /** Stores each rubric version of the catalogue (idempotent: two instances starting together store it once). */

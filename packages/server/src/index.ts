@@ -6,5 +6,5 @@ export type { ProblemBody } from './http/problem.ts';
 export { readConfig, ConfigError, SETTINGS } from './config.ts';
 export type { ServerConfig, ServeFlags } from './config.ts';
 export { startServer } from './serve.ts';
-export { presetCatalogue, type Catalogue } from './catalogue.ts';
+export { checkCatalogue, presetCatalogue, type Catalogue } from './catalogue.ts';
 export type { RunningServer } from './serve.ts';

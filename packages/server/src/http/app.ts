@@ -10,7 +10,7 @@ import { assertAccess, createAuthenticator, type Access, type AuthSettings, type
 import { createService } from '@kaohe/service';
 import { chainPresets, timeZoneOf, type WorkCalendar } from '@kaohe/workflow';
 import { hrReads } from '@kaohe/service/hr';
-import { presetCatalogue, storeCatalogue, type Catalogue } from '../catalogue.ts';
+import { checkCatalogue, presetCatalogue, storeCatalogue, type Catalogue } from '../catalogue.ts';
 import { directoryCache } from './directory-cache.ts';
 import { EventStreams } from './events.ts';
 import { serviceNoticeFilter } from './notices.ts';
@@ -109,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
 
   const { db } = options;
   const catalogue = options.catalogue ?? presetCatalogue();
+  checkCatalogue(catalogue);
   await storeCatalogue(db.store, catalogue);
   const directory = await directoryCache(db);
   app.addHook('onClose', async () => directory.close());
