@@ -23,12 +23,14 @@
 //   --metafile    print the inputs that weigh most in each file
 //   --quiet       print nothing but problems
 //
-// Every bundle is built by esbuild; the split build and the loaders then go through terser, whose
-// second pass finds a few KB gzip more than esbuild's single one. The elements' lit `css` templates are
+// Every bundle is built by esbuild; the split build's chunks are then regrouped by rollup (fewer, larger
+// files: buildSplit), and the split build and the loaders go through terser, whose second pass finds a few KB
+// gzip more than esbuild's single one. The elements' lit `css` templates are
 // minified as they are loaded, and the split build's decimal.js loses the mathematics Kaohe never does
 // (decimal-core.mjs).
 import { build, transform } from 'esbuild';
 import { minify } from 'terser';
+import { rollup } from 'rollup';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +82,12 @@ const args = new Set(process.argv.slice(2));
 // gzip for the split: rubric form 65978 → 66601 B, every core element 142710 → 143201 B (it counts the page's own
 // service, xstate included; the bench, which stops once the elements have rendered, goes 123.8 → 107.0), HR's
 // builder 103133 → 103761 B. Raised to the figure + 0.3 KB: 64.5 → 65.3, 139.4104 → 140.1, 101.1 → 101.6.
-const CEILING_RUBRIC_FORM = 65.3; // 65.0
+// 09:10 UTC, chunks over main f6ae23d (--check-size, bytes, back to back; the bench agrees but on every core element,
+// which it counts before the tasks): esbuild's chunks regrouped by rollup (buildSplit, chunkGroups), 4–6 files
+// fewer a page: rubric form 65.0 → 64.3 KB (65792 B), inbox on the server 52.9 → 52.2 (53480 B), payslip on the
+// server 37.6 → 37.3 (38246 B), payslip without a server 65.5 → 65.0 (66536 B), every core element 140.2 → 138.4
+// (141675 B), HR's builder 101.6 → 100.7 (103148 B). Every ceiling: the new figure + 0.4–0.5 KB.
+const CEILING_RUBRIC_FORM = 64.7; // 64.3
 // 07:20 UTC, loadfix over main f03dc5d (--check-size, bytes): main was at 53080 B, already 37 B over 51.8 since
 // 23c9395 (the outbox status's refused list); the loader deciding the page's mode when a payslip first needs it,
 // not once at the load event (page-mode.ts), adds 67 B to kaohe.iife.js on every page: 53147 B. Raised to 52.0.
@@ -99,8 +106,8 @@ const CEILING_RUBRIC_FORM = 65.3; // 65.0
 // reads as a path ("." or "\" in it, "#" first) or "__proto__": inbox on the server 53922 → 54154 B (+232, 223 B
 // over 52.667), raised by exactly 232 B to 54163 B; every core element 143372 → 143600 B (+228, 138 B over 140.1),
 // raised by exactly 228 B (CEILING_EVERY_ELEMENT). The other pages took +4 to +232 B, each under its ceiling.
-const CEILING_INBOX_SERVER = 52.8936; // 52.667; 51.3: the rubric form its pane shows comes when the first task opens
-const CEILING_PAYSLIP_SERVER = 41.1; // 40.6: KaohePayslipView, the server's payslip
+const CEILING_INBOX_SERVER = 52.7; // 52.2: the rubric form its pane shows comes when the first task opens
+const CEILING_PAYSLIP_SERVER = 37.8; // 37.3: KaohePayslipView, the server's payslip
 // 07:22 UTC, loadfix over main 04a9869: the loader's page mode (+69 B on kaohe.iife.js) takes every core element
 // 141977 → 142046 B, 17 B over 138.7: raised to 138.8.
 // 6 Dec 2026 08:55 UTC, locale over main 09d444b (--check-size, bytes, back to back): words that failed to load
@@ -108,10 +115,10 @@ const CEILING_PAYSLIP_SERVER = 41.1; // 40.6: KaohePayslipView, the server's pay
 // throughout while they are missing: every core element 142597 → 142710 B (+113, 67 B over 139.3), raised by
 // exactly 113 B to 142756 B. The inbox on the server took +87 B: 53756 B, 4 B under its 52.5.
 // 08:57 UTC, visibility (the note above CEILING_RUBRIC_FORM): 142710 → 143201 B, raised to 140.1; the builder to 101.6.
-const CEILING_EVERY_ELEMENT = 140.3227; // 140.1 (chainids, +228 B at 09:12 UTC); 139.8: over the 126.9 of the one core bundle before the split (see the README)
-const CEILING_BUILDER = 101.6; // 101.3
+const CEILING_EVERY_ELEMENT = 138.8; // 138.4: over the 126.9 of the one core bundle before the split (see the README)
+const CEILING_BUILDER = 101.2; // 100.7
 // 08:57 UTC, visibility: the payslip a host hands a record, a plan and the month's inputs, configured without a server.
-const CEILING_PAYSLIP_ALONE = 65.8; // 65.3: the API, the rubric rules (configure loads them without a server) and the pay engine
+const CEILING_PAYSLIP_ALONE = 65.4; // 65.0: the API, the rubric rules (configure loads them without a server) and the pay engine
 const PAGES = [
   { name: 'kaohe-rubric-form with a rubric', target: 55, ceiling: CEILING_RUBRIC_FORM, files: ['kaohe.iife.js', 'kaohe-api', 'rubric-rules', 'kaohe-rubric-form'] },
   { name: 'kaohe-inbox on the server', target: 60, ceiling: CEILING_INBOX_SERVER, files: ['kaohe.iife.js', 'kaohe-api', 'server-mode', 'kaohe-inbox'] },
@@ -328,33 +335,186 @@ async function terse(code, module) {
   return (await minify(code, { module, compress: { passes: 2 }, mangle: true })).code;
 }
 
-/** The split build: every output as { file (name in dist), code, output (metafile entry) }, and the entry → file map. */
+/**
+ * A chunk of esbuild's of at most this many bytes gzip -9 may join one that some pages load without it (they
+ * then load these bytes besides: 0.1–0.3 KB of plain functions, measured 6 Dec 2026); a larger one joins only
+ * a chunk that every page loading it has already.
+ */
+const TRIVIAL_CHUNK = 300;
+
+/**
+ * Which of esbuild's chunks go together (file → the file that names its group; absolute paths; the roots,
+ * entries and lazily imported modules, keep their own). A root loads its static imports, transitively; a lazily
+ * imported one finds on the page what every module importing it came with (rollup's "already loaded"), an entry
+ * of the loaders what the API came with (every page configures, which imports kaohe-api, before its elements
+ * have anything to show). From the smallest up, a chunk joins a chunk that is on the page wherever it is loaded,
+ * the one that adds it to the fewest other roots (to none unless it is TRIVIAL_CHUNK or less), and never where
+ * two chunks would then import each other (their order of evaluation could change). A module stays in one
+ * chunk: what holds state (lit, the locale, the registries, the service) exists once on a page.
+ */
+function chunkGroups(outputs, texts, entries, apiEntry) {
+  const files = [...outputs.keys()];
+  const roots = new Set(files.filter((file) => outputs.get(file).entryPoint !== undefined));
+  const importsOf = (file, kind) => outputs.get(file).imports.filter((imported) => imported.kind === kind).map(({ path }) => resolve(process.cwd(), path));
+  const closure = new Map([...roots].map((root) => {
+    const seen = new Set();
+    const stack = [root];
+    while (stack.length > 0) {
+      const file = stack.pop();
+      if (seen.has(file)) continue;
+      seen.add(file);
+      stack.push(...importsOf(file, 'import-statement'));
+    }
+    return [root, seen];
+  }));
+  const loadedBy = new Map(files.map((file) => [file, new Set([...roots].filter((root) => closure.get(root).has(file)))]));
+  // what is on the page once a root has loaded (the greatest fixed point, as rollup computes it)
+  const onPage = new Map([...roots].map((root) => [root, entries.has(root) ? new Set([...closure.get(root), ...closure.get(apiEntry)]) : new Set(files)]));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const root of [...roots].filter((candidate) => !entries.has(candidate))) {
+      const importers = files.filter((file) => importsOf(file, 'dynamic-import').includes(root));
+      const contexts = importers.flatMap((importer) => [...loadedBy.get(importer)].map((by) => onPage.get(by)));
+      const next = new Set([...closure.get(root), ...files.filter((file) => contexts.every((context) => context.has(file)))]);
+      if (next.size !== onPage.get(root).size) {
+        onPage.set(root, next);
+        changed = true;
+      }
+    }
+  }
+  const group = new Map(files.map((file) => [file, file]));
+  const groupOf = (file) => (group.get(file) === file ? file : groupOf(group.get(file)));
+  const acyclic = (from, into) => {
+    const edges = new Map();
+    for (const file of files) {
+      const at = file === from ? into : groupOf(file);
+      for (const imported of importsOf(file, 'import-statement')) {
+        const to = imported === from ? into : groupOf(imported);
+        if (to !== at) edges.set(at, (edges.get(at) ?? new Set()).add(to));
+      }
+    }
+    const state = new Map();
+    const visit = (node) => {
+      if (state.get(node) === 'done') return true;
+      if (state.get(node) === 'open') return false;
+      state.set(node, 'open');
+      for (const next of edges.get(node) ?? []) if (!visit(next)) return false;
+      state.set(node, 'done');
+      return true;
+    };
+    return [...edges.keys()].every(visit);
+  };
+  const chunks = files.filter((file) => !roots.has(file) && file.endsWith('.js'));
+  const gzipped = new Map(chunks.map((file) => [file, gzip9(texts.get(file))]));
+  for (const file of [...chunks].sort((a, b) => gzipped.get(a) - gzipped.get(b))) {
+    const target = chunks
+      .filter((other) => other !== file && groupOf(other) === other && [...loadedBy.get(file)].every((root) => onPage.get(root).has(other)))
+      .map((other) => ({ other, adds: [...loadedBy.get(other)].filter((root) => !onPage.get(root).has(file)).length }))
+      .filter(({ adds }) => adds === 0 || gzipped.get(file) <= TRIVIAL_CHUNK)
+      .sort((a, b) => a.adds - b.adds || gzipped.get(b.other) - gzipped.get(a.other))
+      .find(({ other }) => acyclic(file, other));
+    if (!target) continue;
+    group.set(file, target.other);
+    gzipped.set(target.other, gzipped.get(target.other) + gzipped.get(file));
+  }
+  return new Map(chunks.map((file) => [file, groupOf(file)]));
+}
+
+/** The pointer esbuild leaves at the end of a chunk with licences (`legalComments: 'linked'`). */
+const legalPointer = /\n?\/\*! For license information please see [^*]+\.LEGAL\.txt \*\/\n?$/;
+const legalHeader = 'Bundled license information:\n\n';
+
+/**
+ * The split build: every output as { file (name in dist), code, output (metafile-like entry: its inputs and
+ * imports) }, the entry → file map, and the metafile of the files written.
+ *
+ * esbuild splits the entries (with its plugins: decimal.js's core, the barrel imports, the minified CSS) and
+ * makes a chunk for every set of entries and lazy imports sharing code: a page loaded 13–28 files, many under
+ * 0.5 KB gzip, each paying gzip's overhead and compressing apart from the code it always comes with. rollup then
+ * takes esbuild's files as its modules and writes them out in the groups chunkGroups chooses (`manualChunks`),
+ * rewriting the imports between them, dynamic ones too (still relative to the chunk's own URL).
+ * rollup's own merging (`experimentalMinChunkSize`) was tried first: it merges only chunks without side effects
+ * and counts a lazily imported chunk as loaded with its importer, so pages grew (6 Dec 2026, at 500–2000 B:
+ * the payslip on the server +0.1 to +6.4 KB, HR's builder page up to +7.4 KB with the builder's English words in
+ * a core chunk).
+ */
 async function buildSplit() {
   const result = await build({
     ...common, entryPoints: splitEntries, outdir: dist, format: 'esm', splitting: true, write: false,
     entryNames: '[name]-[hash]', chunkNames: 'kaohe-chunk-[hash]',
     plugins: [decimalCore, noBatchPaths, splitSources],
   });
-  const files = [];
+  const cwdPath = (path) => resolve(process.cwd(), path);
+  const texts = new Map(result.outputFiles.map((file) => [resolve(file.path), file.text]));
+  const esbuildOutputs = new Map(Object.entries(result.metafile.outputs).map(([path, output]) => [cwdPath(path), output]));
+  const entryFile = (entry) => [...esbuildOutputs].find(([, output]) => output.entryPoint === relative(process.cwd(), entry).split(sep).join('/'))?.[0];
+  const inputs = {};
+  for (const [name, entry] of Object.entries(splitEntries)) inputs[name] = entryFile(entry);
+  const lazyFiles = new Map(Object.entries(lazyEntries).map(([name, entry]) => [entryFile(entry), name]));
+  for (const [name, file] of [...Object.entries(inputs), ...[...lazyFiles].map(([file, name]) => [name, file])]) {
+    if (!file) throw new Error(`the split build has no output for ${name}`);
+  }
+
+  const groups = chunkGroups(esbuildOutputs, texts, new Set(Object.values(inputs)), inputs['kaohe-api']);
+  const bundle = await rollup({
+    input: inputs,
+    plugins: [{
+      name: 'esbuild-chunks',
+      resolveId: (source, importer) => {
+        const path = importer && /^\.\.?\//.test(source) ? resolve(dirname(importer), source) : source;
+        return texts.has(path) ? path : null;
+      },
+      load: (id) => texts.get(id)?.replace(legalPointer, '') ?? null,
+    }],
+    // a warning (an import of esbuild's files it could not follow, a cycle between chunks) fails the build
+    onLog: (level, log, handler) => handler(level === 'warn' ? 'error' : level, log),
+  });
+  const { output } = await bundle.generate({
+    format: 'es',
+    entryFileNames: '[name]-[hash].js',
+    chunkFileNames: 'kaohe-chunk-[hash].js',
+    // hex: no unhashed name ends in eight hex digits (static-bundles.mjs's HASHED)
+    hashCharacters: 'hex',
+    // every chunk of esbuild's in a group of its own or chunkGroups's: rollup would otherwise pull a grouped
+    // chunk's imports into its group
+    manualChunks: (id) => groups.has(id) ? relative(dist, groups.get(id)).replace(/\.js$/, '') : undefined,
+    compact: true,
+  });
+  await bundle.close();
+
   const chunkMap = {};
-  const lazyPaths = new Map(Object.entries(lazyEntries).map(([name, path]) => [relative(process.cwd(), path).split(sep).join('/'), name]));
-  for (const [path, output] of Object.entries(result.metafile.outputs)) {
-    const file = relative(dist, resolve(process.cwd(), path)).split(sep).join('/');
-    if (output.entryPoint !== undefined) {
-      const named = Object.entries(splitEntries).find(([, entry]) => relative(process.cwd(), entry).split(sep).join('/') === output.entryPoint)?.[0];
-      const name = named ?? lazyPaths.get(output.entryPoint);
-      if (name) chunkMap[name] = file;
+  const files = [];
+  const legal = [];
+  for (const chunk of output) {
+    if (chunk.type !== 'chunk') continue;
+    const modules = Object.entries(chunk.modules).filter(([, { renderedLength }]) => renderedLength > 0).map(([id]) => id);
+    if (chunk.isEntry) chunkMap[chunk.name] = chunk.fileName;
+    for (const id of chunk.moduleIds) if (lazyFiles.has(id)) chunkMap[lazyFiles.get(id)] = chunk.fileName;
+    // the licences of what the chunk carries, in one file beside it (esbuild wrote one per its own chunk)
+    const licences = modules.map((id) => texts.get(`${id}.LEGAL.txt`)).filter(Boolean).map((text) => text.replace(legalHeader, '').trim());
+    let code = await terse(chunk.code, true);
+    if (licences.length > 0) {
+      legal.push({ file: `${chunk.fileName}.LEGAL.txt`, code: `${legalHeader}${licences.join('\n\n')}\n` });
+      code += `\n/*! For license information please see ${chunk.fileName}.LEGAL.txt */\n`;
     }
-    const written = result.outputFiles.find((candidate) => resolve(candidate.path) === resolve(process.cwd(), path));
-    files.push({ file, output, code: written.text });
+    const chunkInputs = {};
+    for (const id of modules) {
+      for (const [path, input] of Object.entries(esbuildOutputs.get(id).inputs)) {
+        chunkInputs[path] = { bytesInOutput: (chunkInputs[path]?.bytesInOutput ?? 0) + input.bytesInOutput };
+      }
+    }
+    const imports = [
+      ...chunk.imports.map((file) => ({ path: file, kind: 'import-statement' })),
+      ...chunk.dynamicImports.map((file) => ({ path: file, kind: 'dynamic-import' })),
+    ];
+    files.push({ file: chunk.fileName, code, output: { bytes: Buffer.byteLength(code), inputs: chunkInputs, imports } });
   }
   for (const name of [...Object.keys(splitEntries), ...Object.keys(lazyEntries)]) {
     if (!chunkMap[name]) throw new Error(`the split build has no output for ${name}`);
   }
-  await Promise.all(files.map(async (entry) => {
-    if (entry.file.endsWith('.js')) entry.code = await terse(entry.code, true);
-  }));
-  return { files, chunkMap, metafile: result.metafile };
+  // as esbuild's metafile, by path from the working directory; inputs' bytes are esbuild's, before the merge
+  const metafile = { inputs: result.metafile.inputs, outputs: Object.fromEntries(files.map(({ file, output }) => [relative(process.cwd(), join(dist, file)).split(sep).join('/'), output])) };
+  return { files: [...files, ...legal], chunkMap, metafile };
 }
 
 /** The chunk map without the lazily imported chunks (`lazyEntries`), which no loader imports by name. */
@@ -390,8 +550,7 @@ function pageFiles(page, chunkMap, outputsByFile) {
     if (seen.has(file)) return;
     seen.add(file);
     for (const imported of outputsByFile.get(file)?.imports ?? []) {
-      if (imported.kind !== 'import-statement') continue;
-      visit(relative(dist, resolve(process.cwd(), imported.path)).split(sep).join('/'));
+      if (imported.kind === 'import-statement') visit(imported.path);
     }
   };
   for (const name of page.files) visit(chunkMap[name] ?? name);

@@ -1,4 +1,4 @@
-/** esbuild's hashes in a file name. */
+/** The split build's hashes (hex) in a file name. */
 export declare const HASHED: RegExp;
 export declare const IMMUTABLE: string;
 export declare const REVALIDATE: string;

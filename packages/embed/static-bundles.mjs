@@ -1,13 +1,13 @@
 // How the bundles of dist/ are served, for `kaohe serve` and the demo (and as the README's advice to a
 // host that serves them itself): the .br or .gz build.mjs wrote beside each file when the browser
-// accepts it, and cache headers by name — a hashed name (kaohe-api-7QX3…js, kaohe-chunk-…js) never
+// accepts it, and cache headers by name — a hashed name (kaohe-api-5d82af08.js, kaohe-chunk-…js) never
 // changes content, so it is cached for a year and never revalidated; an unhashed one (kaohe.iife.js,
 // kaohe-presets.js …) is revalidated on every use, so a new release reaches every page at once.
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, normalize, sep } from 'node:path';
 
-/** esbuild's hashes: eight characters of A-Z and 0-9 after the last dash. */
-export const HASHED = /-[A-Z0-9]{8}\.m?js$/;
+/** The split build's hashes (rollup's, in hex): eight characters of 0-9 and a-f after the last dash; no unhashed name ends so. */
+export const HASHED = /-[0-9a-f]{8}\.m?js$/;
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 

@@ -17,7 +17,7 @@ let db: KaoheDatabase;
 let app: KaoheApp;
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'kaohe-bundles-'));
-  for (const [name, text] of [['kaohe.iife.js', loader], ['kaohe-api-7QX3ABCD.js', chunk]] as const) {
+  for (const [name, text] of [['kaohe.iife.js', loader], ['kaohe-api-7c3a0bd4.js', chunk]] as const) {
     writeFileSync(join(folder, name), text);
     writeFileSync(join(folder, `${name}.gz`), gzipSync(text));
     writeFileSync(join(folder, `${name}.br`), brotliCompressSync(text));
@@ -34,7 +34,7 @@ after(async () => {
 const get = (url: string, encoding?: string) => app.inject({ method: 'GET', url, headers: encoding === undefined ? {} : { 'accept-encoding': encoding } });
 
 test('a hashed chunk comes as brotli when accepted, cached for a year as immutable, without a token', async () => {
-  const response = await get('/kaohe/kaohe-api-7QX3ABCD.js', 'gzip, deflate, br');
+  const response = await get('/kaohe/kaohe-api-7c3a0bd4.js', 'gzip, deflate, br');
   assert.equal(response.statusCode, 200);
   assert.equal(response.headers['content-encoding'], 'br');
   assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable');
@@ -54,7 +54,7 @@ test('uncompressed to a client that accepts neither (or refuses brotli with q=0)
   const plain = await get('/kaohe/kaohe.iife.js');
   assert.equal(plain.headers['content-encoding'], undefined);
   assert.equal(plain.body, loader);
-  const noBrotli = await get('/kaohe/kaohe-api-7QX3ABCD.js', 'br;q=0, gzip');
+  const noBrotli = await get('/kaohe/kaohe-api-7c3a0bd4.js', 'br;q=0, gzip');
   assert.equal(noBrotli.headers['content-encoding'], 'gzip');
 });
 
