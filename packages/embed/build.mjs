@@ -123,7 +123,7 @@ const PAGES = [
   { name: 'kaohe-rubric-form with a rubric', target: 55, ceiling: CEILING_RUBRIC_FORM, files: ['kaohe.iife.js', 'kaohe-api', 'rubric-rules', 'kaohe-rubric-form'] },
   { name: 'kaohe-inbox on the server', target: 60, ceiling: CEILING_INBOX_SERVER, files: ['kaohe.iife.js', 'kaohe-api', 'server-mode', 'kaohe-inbox'] },
   { name: 'kaohe-payslip on the server', target: 45, ceiling: CEILING_PAYSLIP_SERVER, files: ['kaohe.iife.js', 'kaohe-api', 'server-mode', 'kaohe-payslip-view'] },
-  { name: 'kaohe-payslip, no-server mode', target: 45, ceiling: CEILING_PAYSLIP_ALONE, files: ['kaohe.iife.js', 'kaohe-api', 'rubric-rules', 'kaohe-payslip'] },
+  { name: 'kaohe-payslip, no-server mode', ceiling: CEILING_PAYSLIP_ALONE, files: ['kaohe.iife.js', 'kaohe-api', 'rubric-rules', 'kaohe-payslip'] },
   { name: 'every core element, no-server mode', target: 112, ceiling: CEILING_EVERY_ELEMENT, files: ['kaohe.iife.js', 'kaohe-api', 'local-service', 'local-store', 'rubric-rules', 'kaohe-inbox', 'kaohe-rubric-form', 'kaohe-payslip'] },
   { name: "HR's page with the form builder", target: 150, ceiling: CEILING_BUILDER, files: ['kaohe.iife.js', 'kaohe-form-builder.js', 'kaohe-api', 'rubric-rules', 'kaohe-form-builder'] },
 ];
@@ -594,7 +594,7 @@ async function main() {
     for (const page of PAGES) {
       const bytes = pageFiles(page, split.chunkMap, outputsByFile).reduce((sum, file) => sum + (sizes.get(file) ?? 0), 0);
       const over = bytes > page.ceiling * 1024;
-      console.log(`${page.name.padEnd(40)} ${kb(bytes).padStart(9)}  ${over ? 'OVER' : '≤'} ${page.ceiling} KB  ${bytes <= page.target * 1024 ? 'met' : 'not met'} (≤ ${page.target} KB)`);
+      console.log(`${page.name.padEnd(40)} ${kb(bytes).padStart(9)}  ${over ? 'OVER' : '≤'} ${page.ceiling} KB  ${page.target === undefined ? '— (a row of ours, not the issue\'s)' : `${bytes <= page.target * 1024 ? 'met' : 'not met'} (≤ ${page.target} KB)`}`);
       if (over) {
         console.error(`${page.name}: ${kb(bytes)} gzip, over its ceiling of ${page.ceiling} KB`);
         failed = true;

@@ -255,4 +255,21 @@ describe('kaohe-inbox over the KaoheService interface alone (as in server mode)'
     expect(notices).to.deep.equal([{ type: 'changed', appraisalId: opened.id }]);
     stop();
   });
+
+  it('says its list is busy while the service reads the tasks, and no longer once they are listed', async () => {
+    const store = new MemoryStore();
+    await store.putRubric(salesRubric);
+    const service = createService({ store, directory, assignments: { salesperson: { rubric: 'R-SP', chain: 'W-SP' } }, clock: () => NOW });
+    const s1 = await atFirstReview(service, 'S1', 'R1', '2026-10', 2);
+    let answer: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { answer = resolve; });
+    const slow = { ...interfaceOnly(service, []), tasks: async (...args: Parameters<KaoheService['tasks']>) => { await held; return service.tasks(...args); } } as KaoheService;
+    const vp = await fixture<KaoheInbox>(html`<kaohe-inbox locale="en" .service=${slow} .directory=${directory} .now=${NOW} user-id="V1"></kaohe-inbox>`);
+    const grid = () => root(vp).querySelector('[role="grid"]') as HTMLElement;
+    expect(grid().getAttribute('aria-busy')).to.equal('true');
+    expect(root(vp).querySelector('.empty')?.textContent).to.equal('Loading tasks…');
+    answer();
+    await shows(vp, [s1]);
+    expect(grid().hasAttribute('aria-busy')).to.equal(false);
+  });
 });

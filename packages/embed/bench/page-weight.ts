@@ -18,8 +18,8 @@ import { embedDist, launch, root } from '../../../tests/e2e/browser.ts';
 
 interface Case {
   name: string;
-  /** the issue's target for this row, in KB gzip */
-  target: number;
+  /** the issue's target for this row, in KB gzip (none for a row the issue does not have) */
+  target?: number;
   /** the core kaohe.iife.js (126.9 KB) plus any other file, before the split (issue 14, measured 02:50 on main 943efb7) */
   before: number;
   scripts: string[];
@@ -79,14 +79,17 @@ form.sheet = { rubric: 'HOST-SP', rubricVersion: 1, employee: 'e1', period: '202
     setup: onServer, body: '<kaohe-payslip></kaohe-payslip>', ready: ['kaohe-payslip'],
   },
   {
-    // the issue's payslip page target, here without a server (added 6 Dec, visibility)
-    name: 'kaohe-payslip, no-server mode', target: 45, before: 126.9, scripts: ['/kaohe/kaohe.iife.js'],
+    // not a row of the issue's: the payslip without a server, which must not load the workflow machine (added 6 Dec, visibility)
+    name: 'kaohe-payslip, no-server mode', before: 126.9, scripts: ['/kaohe/kaohe.iife.js'],
     setup: payslipAlone, body: '<kaohe-payslip></kaohe-payslip>', ready: ['kaohe-payslip'], shows: { 'kaohe-payslip': '[part~="payslip"] [data-total]' },
   },
   {
     name: 'every core element, no-server mode', target: 112, before: 126.9, scripts: ['/kaohe/kaohe.iife.js'],
     setup: configure, body: '<kaohe-inbox></kaohe-inbox><kaohe-rubric-form></kaohe-rubric-form><kaohe-payslip></kaohe-payslip>',
     ready: ['kaohe-inbox', 'kaohe-rubric-form', 'kaohe-payslip'],
+    // the inbox is usable once it has listed its tasks (its grid no longer busy): that takes the page's own
+    // service and store, so stopping at its first render counted them or not depending on timing (106–135 KB)
+    shows: { 'kaohe-inbox': '[role="grid"]:not([aria-busy])' },
   },
   {
     name: "HR's page with the form builder", target: 150, before: 248.3, scripts: ['/kaohe/kaohe.iife.js', '/kaohe/kaohe-form-builder.js'],
@@ -134,7 +137,7 @@ try {
     }, { timeout: 60_000 }, c.ready, c.shows ?? {}).catch((error: unknown) => { throw new Error(`${c.name}: ${String(error)} ${errors.join('; ')}`); });
     const total = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
     const files = [...scripts].map(([path, bytes]) => `${path.replace(/^.*\//, '')} ${(bytes / 1024).toFixed(1)}`).join(', ');
-    rows.push(`| ${c.name} | ${c.before} KB | ≤ ${c.target} KB | ${(total / 1024).toFixed(1)} KB | ${files} |`);
+    rows.push(`| ${c.name} | ${c.before} KB | ${c.target === undefined ? '—' : `≤ ${c.target} KB`} | ${(total / 1024).toFixed(1)} KB | ${files} |`);
     await context.close();
   }
 } finally {

@@ -692,7 +692,7 @@ export class KaoheInbox extends KaoheElement {
     if (activeIndex >= 0 && !indexes.includes(activeIndex)) indexes.push(activeIndex);
     return html`
       <div role="grid" part="grid" tabindex="0" aria-labelledby="heading" aria-describedby="shortcuts"
-        aria-rowcount=${visible.length + 1} aria-multiselectable="true"
+        aria-rowcount=${visible.length + 1} aria-multiselectable="true" aria-busy=${this.#list.loading ? 'true' : nothing}
         aria-activedescendant=${activeIndex >= 0 ? `row-${activeIndex}` : nothing}
         @keydown=${this.#keys.onGridKeydown} @focus=${this.#keys.onGridFocus}>
         <div role="rowgroup" class="head">
