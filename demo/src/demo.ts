@@ -130,6 +130,12 @@ const state = {
 
 const t = (): Words => catalogue[state.locale];
 
+/** Words of the page that translateChrome translates in place (data-t): what it holds never needs the page drawn again. */
+type WordKey = { [K in keyof Words]: Words[K] extends string ? K : never }[keyof Words];
+function word<K extends keyof HTMLElementTagNameMap>(tag: K, key: WordKey, attrs: Record<string, string | boolean | undefined> = {}): HTMLElementTagNameMap[K] {
+  return h(tag, { ...attrs, 'data-t': key }, t()[key]);
+}
+
 /** A tiny element builder: text goes in as text nodes, never as markup. */
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined> = {}, ...children: Array<Node | string | null | undefined | false>): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
@@ -243,7 +249,25 @@ function markNav(): void {
 
 // ---- pages ----
 
+/**
+ * Set by a page drawn around Kaohe elements: on a change of language the elements follow Kaohe.setLocale
+ * themselves, keeping what is open and typed in them, so the page only relabels its own words (this, and
+ * the data-t words translateChrome does) instead of being drawn anew. A page that leaves it unset is drawn again.
+ */
+let relabel: (() => void) | undefined;
+
+/** The language buttons: the elements switch at runtime; the page's own words are translated where they are. */
+function switchLocale(locale: Locale): void {
+  state.locale = locale;
+  localStorage.setItem(LOCALE_KEY, locale);
+  kaohe().setLocale(locale);
+  translateChrome();
+  if (relabel) relabel();
+  else void render();
+}
+
 async function render(): Promise<void> {
+  relabel = undefined;
   markNav();
   const main = content();
   try {
@@ -268,13 +292,15 @@ function noticeNode(): HTMLElement | null {
 }
 
 async function renderTasks(main: HTMLElement): Promise<void> {
-  const heading = [h('h1', {}, t().tasksTitle), h('p', { class: 'lead' }, t().tasksLead)];
+  const heading = [word('h1', 'tasksTitle'), word('p', 'tasksLead', { class: 'lead' })];
   // The approval inbox does the list, the detail pane and the actions itself; the context gives it store, user and directory.
   // kaohe.iife.js always defines it (boot() stops when the bundle is missing), so the page has no table of its own.
   // The page keeps its own h1: the inbox's heading is an h2 below it, as on every other page. An action taken on the
   // score page comes back here with its outcome, which is told here rather than on the next score page opened.
   const notice = noticeNode();
   main.replaceChildren(...heading, ...(notice ? [notice] : []), kaohe().create('kaohe-inbox'));
+  // The open task and what is typed in its pane stay across a change of language.
+  relabel = () => undefined;
 }
 
 // What a person typed into the page's own fields (a return comment, an appeal reason), by appraisal:
@@ -380,17 +406,19 @@ async function renderScore(main: HTMLElement): Promise<void> {
 async function renderPayslip(main: HTMLElement): Promise<void> {
   const context = kaohe().context;
   if (!context) return;
-  const heading = [h('h1', {}, t().payslipTitle), h('p', { class: 'lead' }, t().payslipLead)];
+  const heading = [word('h1', 'payslipTitle'), word('p', 'payslipLead', { class: 'lead' })];
   if (context.service) {
     // Server mode: the payslip element asks the server (service.payslip): it decides who may see it and
     // computes the pay from the stored score, the role's plan and the payroll system's figures; before
     // publication it answers as for an appraisal that does not exist, and the element says so.
     main.replaceChildren(...heading, kaohe().create('kaohe-payslip', { appraisal: `${PERIOD}:${context.user}` }));
+    relabel = () => undefined;
     return;
   }
   const record = await context.store.getAppraisal(`${PERIOD}:${context.user}`);
   if (!record || record.status !== 'published' && record.status !== 'appealed') {
-    main.replaceChildren(...heading, h('p', { class: 'panel muted' }, t().noPublished));
+    main.replaceChildren(...heading, word('p', 'noPublished', { class: 'panel muted' }));
+    relabel = () => undefined;
     return;
   }
   const result = kaohe().score(record.sheet);
@@ -401,6 +429,7 @@ async function renderPayslip(main: HTMLElement): Promise<void> {
     // The payslip computes pay itself from the plan and the month's inputs; the viewer and directory come from the context.
     const input = { employee: record.employeeId, period: record.period, values: payrollValues(plan.inputs ?? [], record.employeeId, result) };
     main.replaceChildren(...heading, kaohe().create('kaohe-payslip', { record, plan, input, chain: context.chains[record.chainId] }));
+    relabel = () => undefined;
     return;
   }
   main.replaceChildren(...heading, h('div', { class: 'panel' },
@@ -452,13 +481,13 @@ let keptBuilder: { element: FormBuilderElement; role: string; user: string } | u
 async function renderBuilder(main: HTMLElement): Promise<void> {
   const context = kaohe().context;
   if (!context) return;
-  const heading = [h('h1', {}, t().builderTitle), h('p', { class: 'lead' }, t().builderLead)];
+  const heading = [word('h1', 'builderTitle'), word('p', 'builderLead', { class: 'lead' })];
   main.replaceChildren(...heading, h('p', { class: 'muted', role: 'status' }, t().builderLoading));
   await loadFormBuilder();
 
   const roles = Object.keys(context.assignments).filter((role) => roleLabels[role]);
   const select = h('select', {}, ...roles.map((role) => h('option', { value: role }, label(roleLabels[role]))));
-  // The page is drawn anew on a change of language; the builder (and HR's unpublished edits in it) stays the same element (issue 16).
+  // The builder (and HR's unpublished edits in it) stays the same element when HR leaves the page and comes back (issue 16).
   const kept = keptBuilder?.user === context.user ? keptBuilder : undefined;
   const builder = kept?.element ?? kaohe().create('kaohe-form-builder') as unknown as FormBuilderElement;
   const show = (role: string): void => {
@@ -488,16 +517,20 @@ async function renderBuilder(main: HTMLElement): Promise<void> {
   }
   if (kept) select.value = kept.role;
   else if (roles[0]) show(roles[0]);
-  main.replaceChildren(...heading, h('p', {}, h('label', {}, `${t().builderRole} `, select)), status, builder);
+  main.replaceChildren(...heading, h('p', {}, h('label', {}, word('span', 'builderRole'), ' ', select)), status, builder);
+  relabel = () => {
+    for (const option of select.options) option.textContent = label(roleLabels[option.value]);
+  };
 }
 
 async function renderHrMonth(main: HTMLElement): Promise<void> {
   const context = kaohe().context;
   if (!context) return;
-  const heading = [h('h1', {}, t().hrTitle), h('p', { class: 'lead' }, t().hrLead)];
+  const heading = [word('h1', 'hrTitle'), word('p', 'hrLead', { class: 'lead' })];
   // The host decides who sees a page (design.md: HR publishes and exports); the chunk is not even fetched for others.
   if (!context.person?.roles.includes('hr')) {
-    main.replaceChildren(h('h1', {}, t().hrTitle), h('div', { class: 'notice error', role: 'alert', 'data-not-available': true }, t().hrOnly));
+    main.replaceChildren(word('h1', 'hrTitle'), word('div', 'hrOnly', { class: 'notice error', role: 'alert', 'data-not-available': true }));
+    relabel = () => undefined;
     return;
   }
   main.replaceChildren(...heading, h('p', { class: 'muted', role: 'status' }, t().hrLoading));
@@ -519,9 +552,11 @@ async function renderHrMonth(main: HTMLElement): Promise<void> {
     kaohe().create('kaohe-payroll-export', { entries: payroll, department, period: PERIOD })));
   main.replaceChildren(...heading,
     h('div', { class: 'panel' }, distribution),
-    h('h2', {}, t().payrollTitle),
-    h('p', { class: 'lead' }, t().payrollLead),
-    ...(exports.length > 0 ? [h('div', { class: 'panel exports' }, ...exports)] : [h('p', { class: 'panel muted' }, t().payrollNone)]));
+    word('h2', 'payrollTitle'),
+    word('p', 'payrollLead', { class: 'lead' }),
+    ...(exports.length > 0 ? [h('div', { class: 'panel exports' }, ...exports)] : [word('p', 'payrollNone', { class: 'panel muted' })]));
+  // The distribution and the exports speak the new language themselves.
+  relabel = () => undefined;
 }
 
 interface AnnualElement extends HTMLElement {
@@ -535,7 +570,7 @@ interface AnnualElement extends HTMLElement {
 async function renderMyYear(main: HTMLElement): Promise<void> {
   const context = kaohe().context;
   if (!context) return;
-  const heading = [h('h1', {}, t().yearTitle), h('p', { class: 'lead' }, t().yearLead)];
+  const heading = [word('h1', 'yearTitle'), word('p', 'yearLead', { class: 'lead' })];
   main.replaceChildren(...heading, h('p', { class: 'muted', role: 'status' }, t().hrLoading));
   const hr = await loadHr();
   // An employee's year counts published results only (an appeal in progress keeps the published score). The
@@ -543,15 +578,17 @@ async function renderMyYear(main: HTMLElement): Promise<void> {
   let shown = await hr.annualYear(state.year);
   const annual = kaohe().create('kaohe-annual', { employeeId: context.user }) as AnnualElement;
   const running = h('p', { class: 'muted small', 'data-running': true });
-  const show = (): void => {
-    const { peers, months } = shown;
-    const mine = months[context.user] ?? [];
-    annual.year = state.year;
-    annual.divisor = state.divisor;
-    annual.peers = peers;
-    annual.months = mine;
+  const sayRunning = (): void => {
+    const mine = shown.months[context.user] ?? [];
     // C-3 is computed in January for the year before: a year still running is a figure so far.
     running.textContent = state.year === Number(kaohe().businessDay().slice(0, 4)) && mine.length > 0 ? t().yearRunning.replace('{n}', String(mine.length)) : '';
+  };
+  const show = (): void => {
+    annual.year = state.year;
+    annual.divisor = state.divisor;
+    annual.peers = shown.peers;
+    annual.months = shown.months[context.user] ?? [];
+    sayRunning();
   };
   const year = h('select', { 'data-year': true }, ...YEARS.map((y) => h('option', { value: String(y), selected: y === state.year }, String(y))));
   year.addEventListener('change', () => {
@@ -559,19 +596,21 @@ async function renderMyYear(main: HTMLElement): Promise<void> {
     void hr.annualYear(state.year).then((next) => { shown = next; show(); });
   });
   const divisor = h('select', { 'data-divisor': true },
-    h('option', { value: 'twelve', selected: state.divisor === 'twelve' }, t().divisorTwelve),
-    h('option', { value: 'appraised', selected: state.divisor === 'appraised' }, t().divisorAppraised));
+    word('option', 'divisorTwelve', { value: 'twelve', selected: state.divisor === 'twelve' }),
+    word('option', 'divisorAppraised', { value: 'appraised', selected: state.divisor === 'appraised' }));
   divisor.addEventListener('change', () => { state.divisor = divisor.value === 'appraised' ? 'appraised' : 'twelve'; show(); });
   show();
 
   // The demo's own hint, not the product's: who to sign in as for a year with history. It is what the demo
   // seeded (seed.ts), not a read of anyone's appraisals; names only of the people this person may be told of.
-  const hint = HISTORY_PEOPLE.includes(context.user) ? null : h('p', { class: 'notice info' }, t().yearNone, ' ',
+  const hint = HISTORY_PEOPLE.includes(context.user) ? null : h('p', { class: 'notice info' }, word('span', 'yearNone'), ' ',
     HISTORY_PEOPLE.map((id) => person(id)?.name ?? demoName(id)).join('、'));
   main.replaceChildren(...heading,
-    h('p', { class: 'controls' }, h('label', {}, `${t().year} `, year), h('label', {}, `${t().divisor} `, divisor)),
+    h('p', { class: 'controls' }, h('label', {}, word('span', 'year'), ' ', year), h('label', {}, word('span', 'divisor'), ' ', divisor)),
     ...(hint ? [hint] : []),
     h('div', { class: 'panel' }, annual, running));
+  // The annual element and the year chosen stay; the running-year sentence is the page's own.
+  relabel = sayRunning;
 }
 
 async function renderOverview(main: HTMLElement): Promise<void> {
@@ -672,12 +711,7 @@ async function start(): Promise<void> {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
     button.addEventListener('click', () => {
       const locale = button.dataset['locale'];
-      if (!isLocale(locale)) return;
-      state.locale = locale;
-      localStorage.setItem(LOCALE_KEY, locale);
-      api.setLocale(locale);
-      translateChrome();
-      void render();
+      if (isLocale(locale)) switchLocale(locale);
     });
   }
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-page]')) {
