@@ -46,7 +46,7 @@ const words = {
     work: '日常工作', attendance: '出勤', monthly: '月度考核得分',
     overviewTitle: '考核總覽', overviewLead: '2026年10月全部考核及其所在步驟。', count: '份',
     overviewServerLead: '伺服器只給您看與您有關的考核：以下是等待您處理的考核及其所在步驟。全公司的月度總覽屬於人資（「HR：月度總覽」）。',
-    region: '區域', assignees: '待處理人', backToTasks: '返回我的待辦', readOnly: '您在此步驟沒有可執行的操作，僅供查看。',
+    region: '區域', assignees: '待處理人', backToTasks: '返回我的待辦', notAvailable: '您無法查看這份考核：它不存在，或不在您可查看的範圍內。', readOnly: '您在此步驟沒有可執行的操作，僅供查看。',
     status: { open: '待評分', inReview: '審核中', approved: '待發布', published: '已發布', appealed: '申訴中', reopened: '已重開' } as Record<AppraisalStatus, string>,
     returned: '已退回',
     navBuilder: 'HR：考核表設計', builderTitle: '考核表設計', builderLead: '以預設考核表為起點，編輯某一崗位的考核表與審核流程；發布後，新開的考核使用新版本，已開的考核仍用原版本。',
@@ -73,7 +73,7 @@ const words = {
     work: '日常工作', attendance: '出勤', monthly: '月度考核得分',
     overviewTitle: '考核总览', overviewLead: '2026年10月全部考核及其所在步骤。', count: '份',
     overviewServerLead: '服务器只给您看与您有关的考核：以下是等待您处理的考核及其所在步骤。全公司的月度总览属于人资（“HR：月度总览”）。',
-    region: '区域', assignees: '待处理人', backToTasks: '返回我的待办', readOnly: '您在此步骤没有可执行的操作，仅供查看。',
+    region: '区域', assignees: '待处理人', backToTasks: '返回我的待办', notAvailable: '您无法查看这份考核：它不存在，或不在您可查看的范围内。', readOnly: '您在此步骤没有可执行的操作，仅供查看。',
     status: { open: '待评分', inReview: '审核中', approved: '待发布', published: '已发布', appealed: '申诉中', reopened: '已重开' } as Record<AppraisalStatus, string>,
     returned: '已退回',
     navBuilder: 'HR：考核表设计', builderTitle: '考核表设计', builderLead: '以预设考核表为起点，编辑某一岗位的考核表与审核流程；发布后，新开的考核使用新版本，已开的考核仍用原版本。',
@@ -100,7 +100,7 @@ const words = {
     work: 'Daily work', attendance: 'Attendance', monthly: 'Monthly score',
     overviewTitle: 'Overview', overviewLead: 'Every appraisal of October 2026 and where it stands.', count: '',
     overviewServerLead: 'The server shows you only the appraisals you take part in: these wait for you, with where each stands. The whole company\'s month is HR\'s (HR: month overview).',
-    region: 'Region', assignees: 'Waiting for', backToTasks: 'Back to My tasks', readOnly: 'You have nothing to do at this step; read only.',
+    region: 'Region', assignees: 'Waiting for', backToTasks: 'Back to My tasks', notAvailable: 'This appraisal is not available to you: it does not exist, or it is not yours to see.', readOnly: 'You have nothing to do at this step; read only.',
     status: { open: 'To score', inReview: 'In review', approved: 'To publish', published: 'Published', appealed: 'Appealed', reopened: 'Reopened' } as Record<AppraisalStatus, string>,
     returned: 'Returned',
     navBuilder: 'HR: rubric builder', builderTitle: 'Rubric builder', builderLead: 'Start from a preset and edit a role\'s rubric and review chain. Once published, new appraisals use the new version; those already open keep theirs.',
@@ -338,12 +338,23 @@ async function renderScore(main: HTMLElement): Promise<void> {
     },
   }).catch((error: unknown) => {
     // Their own appraisal, not yet theirs to read (before publication, away from their own step), or not
-    // opened this month: say so, not an error.
-    if (state.openId === undefined && error instanceof Error && error.name === 'KaoheReadRefusedError') return undefined;
+    // opened this month; or one by its address that is not theirs (another region's, or none such: the
+    // service answers both alike): say so, not an error.
+    if (error instanceof Error && error.name === 'KaoheReadRefusedError') return undefined;
     throw error;
   });
-  if (!opened) {
+  if (!opened && state.openId === undefined) {
     main.replaceChildren(h('h1', {}, t().scoreTitle), h('p', { class: 'lead' }, t().scoreLead), h('p', { role: 'status' }, t().noPublished));
+    return;
+  }
+  if (!opened) {
+    const back = word('a', 'backToTasks', { href: '#tasks' });
+    back.addEventListener('click', (event) => {
+      event.preventDefault();
+      go('tasks');
+    });
+    main.replaceChildren(word('h1', 'scoreTitle'), word('p', 'notAvailable', { class: 'notice error', 'data-not-available': true }), h('p', {}, back));
+    relabel = () => undefined;
     return;
   }
   const { view: record, actions } = opened;

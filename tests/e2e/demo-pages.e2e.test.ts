@@ -4,7 +4,7 @@
 // clicking their name on the sign-in page; they type with the keyboard and click with the pointer.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { clickOn, one, signInAs, startDemoServer, textOf, typeInto, until, valueOf, type DemoServer } from './demo-session.ts';
+import { asPerson, clickOn, one, signInAs, startDemoServer, textOf, typeInto, until, valueOf, type DemoServer } from './demo-session.ts';
 
 let demo: DemoServer;
 
@@ -52,5 +52,33 @@ test('switching language on My tasks keeps the open task and the return comment 
     assert.deepEqual(planner.errors, []);
   } finally {
     await planner.context.close();
+  }
+});
+
+test('another region\'s appraisal opened by its address: a page that says it is not available and leads back to My tasks; the server still refuses it', { timeout: 300_000 }, async () => {
+  // RM1 manages 華北; SP21 is a salesperson of another region.
+  const manager = await signInAs(demo, 'RM1', `#score/${encodeURIComponent('2026-10:SP21')}`);
+  try {
+    const { page } = manager;
+    await one(page, '#content [data-not-available]', 30_000);
+    assert.equal(await textOf(page, '#content h1'), '評分與審核');
+    assert.equal(await textOf(page, '#content [data-not-available]'), '您無法查看這份考核：它不存在，或不在您可查看的範圍內。');
+    assert.equal(await textOf(page, '#content a[href="#tasks"]'), '返回我的待辦');
+    assert.doesNotMatch(await textOf(page, '#content'), /SP21|may not read/);
+    assert.equal((await asPerson(manager, `/appraisals/${encodeURIComponent('2026-10:SP21')}`)).status, 404);
+
+    // In the page's language, whichever it is.
+    await clickOn(page, '[data-locale="en"]');
+    assert.equal(await until(() => textOf(page, '#content h1'), (text) => text === 'Score and review', 5_000), 'Score and review');
+    assert.equal(await textOf(page, '#content [data-not-available]'), 'This appraisal is not available to you: it does not exist, or it is not yours to see.');
+
+    // The link leads back to My tasks, where RM1's own tasks are.
+    await clickOn(page, '#content a[href="#tasks"]');
+    assert.equal(await until(() => textOf(page, '#content h1'), (text) => text === 'My tasks', 5_000), 'My tasks');
+    assert.equal(await page.evaluate(() => location.hash), '#tasks');
+    await one(page, `${INBOX} >>> [role="row"][data-id="2026-10:SP11"]`, 30_000);
+    assert.deepEqual(manager.errors, []);
+  } finally {
+    await manager.context.close();
   }
 });
