@@ -7,4 +7,5 @@ export * from './service.ts';
 export { buildView, scoreOrNull, taskAppraisalOf } from './view.ts';
 export { FORWARD_ACTIONS, isForward, type ForwardAction } from '@kaohe/workflow';
 export * from './form.ts';
+export { returnOf } from './returned.ts';
 export { serviceDraftStore } from './draft-store.ts';

@@ -25,6 +25,8 @@ export const en: Readonly<Record<InboxMessageKey, Message>> = {
   state: 'State',
   overdue: 'overdue',
   partial: 'incomplete',
+  returned: 'Returned',
+  returnedBy: ({ name, at }) => `Returned by ${name} on ${at}:`,
   select: ({ name }) => `Select ${name}`,
   selectColumn: 'Selected',
   selectAll: ({ n }) => `Select all ${n} shown`,

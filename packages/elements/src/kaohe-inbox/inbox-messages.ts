@@ -27,6 +27,8 @@ const zhHant = {
   state: '狀態',
   overdue: '逾期',
   partial: '未完成',
+  returned: '已退回',
+  returnedBy: ({ name, at }) => `${name}於${at}退回：`,
   select: ({ name }) => `選取${name}`,
   selectColumn: '選取',
   selectAll: ({ n }) => `選取所示全部${n}項`,

@@ -25,6 +25,8 @@ export const zhHans: Readonly<Record<InboxMessageKey, Message>> = {
   state: '状态',
   overdue: '逾期',
   partial: '未完成',
+  returned: '已退回',
+  returnedBy: ({ name, at }) => `${name}于${at}退回：`,
   select: ({ name }) => `选取${name}`,
   selectColumn: '选取',
   selectAll: ({ n }) => `选取所示全部${n}项`,

@@ -36,6 +36,8 @@ export interface InboxRow {
   dueDate: string;
   overdue: boolean;
   status: AppraisalStatus;
+  /** returned along the chain and waiting to be resubmitted (the service's row says) */
+  returned: boolean;
   score: RowScore | null;
   /** what the chain lets this reviewer do now (the view's allowed actions) */
   actions: ActionName[];
@@ -87,6 +89,7 @@ export function toRow(view: TaskAppraisal, people: ReadonlyMap<string, Person>):
     dueDate: view.dueDate ?? '',
     overdue: view.overdue,
     status: view.status,
+    returned: view.returned,
     score: view.score ? { monthly: view.score.monthly, complete: view.score.complete } : null,
     actions: view.allowedActions,
     search: `${name}\u0000${number}\u0000${view.employeeId}`.toLowerCase(),

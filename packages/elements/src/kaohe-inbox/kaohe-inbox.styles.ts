@@ -136,6 +136,11 @@ export const inboxStyles = css`
   .history h4:focus { outline: none; }
   .history h4:focus-visible { outline: var(--_kaohe-focus-ring); }
   .badge.overdue { color: var(--_kaohe-color-danger); background: var(--_kaohe-color-danger-surface); }
+  .badge.returned { color: var(--_kaohe-color-warning); background: var(--_kaohe-color-warning-surface); }
+  /* a returned task's reason, above the actions and the form */
+  .return-note { border-inline-start: 4px solid var(--_kaohe-color-warning); background: var(--_kaohe-color-warning-surface); padding: var(--_kaohe-space-small); }
+  .return-note h4, .return-note p { margin: 0; }
+  .return-note blockquote { margin: var(--_kaohe-space-small) 0 0; white-space: pre-wrap; }
   .score { font-variant-numeric: tabular-nums; text-align: end; }
 
   .empty { padding: var(--_kaohe-space); color: var(--_kaohe-color-text-muted); }

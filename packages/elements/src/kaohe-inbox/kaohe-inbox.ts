@@ -748,7 +748,7 @@ export class KaoheInbox extends KaoheElement {
         <span role="gridcell" data-column="step">${row.stepLabel?.[this.locale] ?? row.step}</span>
         <span role="gridcell" data-column="due">${formatDay(row.dueDate, this.locale)}${row.overdue ? html` <span class="badge overdue">${inboxMsg('overdue', this.locale)}</span>` : nothing}</span>
         <span role="gridcell" data-column="score" class="score" title=${score ? (score.complete ? score.monthly : `${score.monthly} (${inboxMsg('partial', this.locale)})`) : nothing}>${score ? html`${score.monthly}${score.complete ? nothing : html` <span class="muted">(${inboxMsg('partial', this.locale)})</span>`}` : '—'}</span>
-        <span role="gridcell" data-column="state">${statusLabel(row.status, this.locale)}${this.opening === row.id ? html` <span class="badge opening">${inboxMsg('openingBadge', this.locale)}</span>` : nothing}</span>
+        <span role="gridcell" data-column="state">${statusLabel(row.status, this.locale)}${row.returned ? html` <span class="badge returned">${inboxMsg('returned', this.locale)}</span>` : nothing}${this.opening === row.id ? html` <span class="badge opening">${inboxMsg('openingBadge', this.locale)}</span>` : nothing}</span>
       </div>`;
   }
 

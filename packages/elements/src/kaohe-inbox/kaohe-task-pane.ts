@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Rubric } from '@kaohe/scoring';
 import type { DraftStore } from '@kaohe/store';
-import { commentSignature, type AppraisalView, type HistoryEntry } from '@kaohe/service';
+import { commentSignature, returnOf, type AppraisalView, type HistoryEntry } from '@kaohe/service';
 import { chainPresets } from '@kaohe/workflow';
 import type { ActionName, Chain, Directory, Person } from '@kaohe/workflow';
 import { formatDateTime } from '../base/date-format.ts';
@@ -169,6 +169,7 @@ export class KaoheTaskPane extends KaoheElement {
         </header>
         <div class="message" role="alert">${gone ? t('taskGone') : open.message}</div>
         ${gone ? html`<div class="buttons"><button type="button" data-gone-close @click=${() => this.#ask({ type: 'close' })}>${t('close')}</button></div>` : nothing}
+        ${this.#renderReturned(view)}
         <section class="actions" aria-labelledby="actions-heading">
           <h4 id="actions-heading">${t('actions')}</h4>
           ${allowed.length === 0 ? html`<p class="muted">${t('noActions')}</p>` : nothing}
@@ -266,6 +267,23 @@ export class KaoheTaskPane extends KaoheElement {
         <summary>${t('delegate')}</summary>
         ${menu}
       </details>`;
+  }
+
+  /**
+   * Why a returned task came back, read before the actions and the form rather than found at the foot
+   * of the history: who returned it (their step where they stay anonymous, TR-3), when, and their words.
+   */
+  #renderReturned(view: AppraisalView): TemplateResult | typeof nothing {
+    const back = returnOf(view);
+    if (!back) return nothing;
+    const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
+    const by = back.actor === undefined ? this.#stepLabel(view, back.step) : this.#nameOf(back.actor);
+    return html`
+      <section class="return-note" aria-labelledby="returned-heading">
+        <h4 id="returned-heading">${t('returned')}</h4>
+        <p>${t('returnedBy', { name: by, at: formatDateTime(back.at, this.locale, this.timeZone) })}</p>
+        ${back.comment ? html`<blockquote>${back.comment}</blockquote>` : nothing}
+      </section>`;
   }
 
   /** The history as the service redacted it for the reviewer; absent from the view until it is read (after the pane's first paint). */
