@@ -191,6 +191,23 @@ describe('kaohe-payslip follows the locale', () => {
     expect(total()).to.equal('¥7,460.00');
     expect(text(root(el).querySelector('th[scope="row"]'))).to.equal('基础工资');
   });
+
+  it('writes the currency one way on the payslip, as the page\'s language does: the caption as the total (not CNY above CN¥)', async () => {
+    setLocale('zh-Hant');
+    const el = await fixture<KaohePayslip>(html`<kaohe-payslip plan="P-1" .input=${p1Wang} .record=${record('wang.wei')} viewer="wang.wei" .directory=${directory}></kaohe-payslip>`);
+    const caption = () => text(root(el).querySelector('caption'));
+    const total = () => text(root(el).querySelector('[data-total]'));
+    expect(caption()).to.equal('工資項目（金額單位：CN¥）');
+    expect(total()).to.equal('CN¥7,460.00');
+    setLocale('zh-Hans');
+    await el.updateComplete;
+    expect(caption()).to.equal('工资项目（金额单位：¥）');
+    expect(total()).to.equal('¥7,460.00');
+    setLocale('en');
+    await el.updateComplete;
+    expect(caption()).to.equal('Pay lines, amounts in CN¥');
+    expect(total()).to.equal('CN¥7,460.00');
+  });
 });
 
 describe('kaohe-payslip prints as one clean page', () => {

@@ -27,7 +27,18 @@ export function formatMoney(value: Decimal, locale: Locale): string {
 
 /** 8000 → "CN¥8,000.00" in the plan's currency. */
 export function formatCurrency(value: Decimal, currency: string, locale: Locale): string {
-  return formatter(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'halfExpand' }).format(asLiteral(value));
+  return formatter(locale, currencyOptions(currency)).format(asLiteral(value));
+}
+
+const currencyOptions = (currency: string): Intl.NumberFormatOptions => ({ style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'halfExpand' });
+
+/**
+ * The currency's sign as `formatCurrency` writes it in `locale` ("CN¥" in en and zh-Hant, "¥" in zh-Hans), so a
+ * caption naming the currency and the amounts under it write it one way, not "CNY" above "CN¥".
+ */
+export function currencySymbol(currency: string, locale: Locale): string {
+  const parts = (formatter(locale, currencyOptions(currency)) as Intl.NumberFormat).formatToParts(0);
+  return parts.find((part) => part.type === 'currency')?.value ?? currency;
 }
 
 /** A fraction as a percentage: 0.85 → "85%", 0.003 → "0.3%". */

@@ -6,7 +6,7 @@ import type { Directory } from '@kaohe/workflow';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { onPayPlansRegistered, payPlanById } from '../base/pay-plans.ts';
 import { formulaWords, scoresUsed } from './formula-words.ts';
-import { formatCurrency, formatMoney, formatNumber } from '../base/number-format.ts';
+import { currencySymbol, formatCurrency, formatMoney, formatNumber } from '../base/number-format.ts';
 import { payslipMsg, type PayslipMessageKey } from './payslip-messages.ts';
 import { payslipStyles } from './kaohe-payslip.styles.ts';
 
@@ -216,7 +216,7 @@ export class KaohePayslipView extends KaoheElement {
           <dt>${this.m('plan')}</dt><dd>${plan.label[locale]} (${plan.id})</dd>
         </dl>
         <table part="lines">
-          <caption>${this.m('linesCaption', { currency: payslip.currency })}</caption>
+          <caption>${this.m('linesCaption', { currency: currencySymbol(payslip.currency, locale) })}</caption>
           <thead>
             <tr><th scope="col">${this.m('line')}</th><th scope="col">${this.m('calculation')}</th><th scope="col" class="amount">${this.m('amount')}</th></tr>
           </thead>
