@@ -82,3 +82,20 @@ test('another region\'s appraisal opened by its address: a page that says it is 
     await manager.context.close();
   }
 });
+
+test('My year shows each month\'s score with two decimals, as the form and the inbox do (O-7)', { timeout: 300_000 }, async () => {
+  // SP34 has a published year in the seed (November 2025 to October 2026).
+  const salesperson = await signInAs(demo, 'SP34', '#year');
+  try {
+    const { page } = salesperson;
+    await one(page, 'kaohe-annual >>> [data-annual]', 30_000);
+    const months = await page.$$eval('kaohe-annual >>> [part~="months"] tbody tr', (rows) => rows.map((row) => row.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+    // The seed's months of 2026 for SP34 (zh-Hant, the demo's language); May scored 93 and shows 93.00, not 93.
+    assert.deepEqual(months, ['1月 81.80', '2月 90.20', '3月 68.50', '4月 91.80', '5月 93.00', '6月 86.70', '7月 90.20', '8月 83.20', '9月 88.30', '10月 81.80', '11月 未考核', '12月 未考核']);
+    // O-6 as written: 855.50 ÷ 12 = 71.291… → 71.29
+    assert.equal(await textOf(page, 'kaohe-annual >>> [data-annual]'), '71.29');
+    assert.deepEqual(salesperson.errors, []);
+  } finally {
+    await salesperson.context.close();
+  }
+});

@@ -49,8 +49,17 @@ describe('kaohe-annual', () => {
     expect(heights.length).to.equal(12);
     expect(heights[2]).to.be.greaterThan(heights[3]!); // March 92.5 above April 85
     const cells = [...root(el).querySelectorAll('[part~="months"] tbody td')].map(text);
-    expect(cells).to.deep.equal(['88', '90', '92.5', '85', '87', '91', '89', '90', '93', '86', '88', '90']);
+    // O-7: a score has two decimals on every page, whole or not
+    expect(cells).to.deep.equal(['88.00', '90.00', '92.50', '85.00', '87.00', '91.00', '89.00', '90.00', '93.00', '86.00', '88.00', '90.00']);
     expect(root(el).querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+  });
+
+  it('shows a month the engine scored 81.30 as 81.30, as the form and the inbox do', async () => {
+    const el = await mount(months(['81.30', '74.30', '77.80']));
+    const cells = [...root(el).querySelectorAll('[part~="months"] tbody td')].map(text);
+    expect(cells.slice(0, 3)).to.deep.equal(['81.30', '74.30', '77.80']);
+    // (81.30 + 74.30 + 77.80) ÷ 12 = 19.45
+    expect(text(root(el).querySelector('[data-annual]'))).to.equal('19.45');
   });
 
   it('speaks Traditional Chinese when the locale says so', async () => {

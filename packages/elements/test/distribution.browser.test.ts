@@ -21,7 +21,8 @@ const scoresOf = (el: KaoheScoreDistribution, role: string) =>
 describe('kaohe-score-distribution', () => {
   it('lists the salesperson under 60 and the one above 95 first, with the reason in words', async () => {
     const el = await mount();
-    expect(scoresOf(el, 'salesperson')).to.deep.equal(['97', '55', '85', '83', '82', '80', '78']);
+    // O-7: scores with two decimals, as every page shows them
+    expect(scoresOf(el, 'salesperson')).to.deep.equal(['97.00', '55.00', '85.00', '83.00', '82.00', '80.00', '78.00']);
     const outliers = [...root(el).querySelectorAll('[data-role="salesperson"] tr[part~="outlier"]')].map((tr) => text(tr.lastElementChild));
     // 55 is also 25 points under a mean of 80 with an SD of 11.69: −2.14 SD
     expect(outliers).to.deep.equal(['above 95', "under 60; -2.14 standard deviations from the role's mean"]);
@@ -32,7 +33,7 @@ describe('kaohe-score-distribution', () => {
     const button = root(el).querySelector<HTMLButtonElement>('[data-role="salesperson"] th[aria-sort] button')!;
     button.click();
     await el.updateComplete;
-    expect(scoresOf(el, 'salesperson')).to.deep.equal(['55', '97', '78', '80', '82', '83', '85']);
+    expect(scoresOf(el, 'salesperson')).to.deep.equal(['55.00', '97.00', '78.00', '80.00', '82.00', '83.00', '85.00']);
     expect(root(el).querySelector('[data-role="salesperson"] th[aria-sort]')!.getAttribute('aria-sort')).to.equal('ascending');
   });
 

@@ -66,14 +66,14 @@ describe('kaohe-payslip shows what computePay computes, to the cent', () => {
     const row = root(el).querySelector('tr[data-line="planCompletion"] .calculation');
     expect(text(row)).to.equal('工資總額 T 8,000.00 × 35% × 取較小者 ( 計劃完成率 85% , 100% ) = 2,380.00');
     expect(text(root(el).querySelector('tr[data-line="dailyWork"] .calculation'))).to.equal('工資總額 T 8,000.00 × 15% × 日常考核得分率 90% = 1,080.00');
-    expect(text(root(el).querySelector('[part~="score"]'))).to.equal('所用考核得分: 日常工作考核得分 90');
+    expect(text(root(el).querySelector('[part~="score"]'))).to.equal('所用考核得分: 日常工作考核得分 90.00');
   });
 
   it('says plainly that a P-2 month under 60 cut performance pay, and shows the deduction line', async () => {
     const el = await mount({ plan: 'P-2', input: p2Li });
     expect(text(root(el).querySelector('[data-flag="P-2.under60"]'))).to.equal('Monthly score under 60: performance pay reduced by 30% (P-2)');
     expect(text(root(el).querySelector('tr[data-line="underSixtyDeduction"] .calculation'))).to.equal('− ( Performance pay 1,100.00 × 30% ) = -330.00');
-    expect(text(root(el).querySelector('[part~="score"]'))).to.equal('Score used: Monthly score 55');
+    expect(text(root(el).querySelector('[part~="score"]'))).to.equal('Score used: Monthly score 55.00');
   });
 
   it('names the P-3 indicator that missed its target and shows the target bonus as zero', async () => {

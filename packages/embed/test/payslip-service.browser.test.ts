@@ -63,7 +63,7 @@ describe('kaohe-payslip without a server: the page\'s service decides and comput
       expect(text(root(el).querySelector('[part="refused"]'))).to.equal('');
       expect(lines(el)).to.deep.equal(SHOWN);
       expect(text(root(el).querySelector('[data-total]'))).to.equal('CN¥7,944.43');
-      expect(text(root(el).querySelector('[data-score]'))).to.equal('Score used: Daily-work score 74');
+      expect(text(root(el).querySelector('[data-score]'))).to.equal('Score used: Daily-work score 74.00');
       expect(text(root(el).querySelector('.meta'))).to.contain('王小明 (E1001)');
     } finally {
       el.remove();

@@ -46,7 +46,15 @@ export function formatRate(value: Decimal, locale: Locale): string {
   return formatter(locale, { style: 'percent', maximumFractionDigits: 2 }).format(asLiteral(value));
 }
 
-/** A score or a plain number: 92.5 → "92.5". */
+/**
+ * A score, as every page shows it (O-7): two decimals, half-up, the way @kaohe/scoring writes them
+ * (the rubric form and the inbox show its strings as they are): 81.3 → "81.30". Every element formats a score here.
+ */
+export function formatScore(value: Decimal, locale: Locale): string {
+  return formatter(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'halfExpand' }).format(asLiteral(value));
+}
+
+/** A plain number: 1.5 → "1.5". */
 export function formatNumber(value: Decimal, locale: Locale, maximumFractionDigits = 4): string {
   return formatter(locale, { maximumFractionDigits }).format(asLiteral(value));
 }
@@ -56,7 +64,7 @@ export function formatByKind(value: Decimal, kind: Exclude<PayInputKind, 'boolea
   switch (kind) {
     case 'money': return formatMoney(value, locale);
     case 'rate': return formatRate(value, locale);
-    case 'score': return formatNumber(value, locale, 2);
+    case 'score': return formatScore(value, locale);
     case 'number': return formatNumber(value, locale);
   }
 }

@@ -2,7 +2,7 @@ import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { annualRanking, type AnnualRecord, type AnnualRow } from '@kaohe/scoring';
 import { KaoheElement } from '../base/kaohe-element.ts';
-import { formatMoney, formatNumber } from '../base/number-format.ts';
+import { formatScore } from '../base/number-format.ts';
 import { annualMsg, type AnnualMessageKey } from './annual-messages.ts';
 
 /** One appraised month of the employee: YYYY-MM and the monthly score (C-1). */
@@ -98,12 +98,12 @@ export class KaoheAnnual extends KaoheElement {
           <thead><tr><th scope="col">${this.#m('month')}</th><th scope="col">${this.#m('monthly')}</th></tr></thead>
           <tbody>
             ${Array.from({ length: 12 }, (_, n) => html`<tr><th scope="row">${monthName(n + 1)}</th>
-              <td>${byMonth.has(n + 1) ? formatNumber(byMonth.get(n + 1)!, this.locale, 2) : this.#m('notAppraised')}</td></tr>`)}
+              <td>${byMonth.has(n + 1) ? formatScore(byMonth.get(n + 1)!, this.locale) : this.#m('notAppraised')}</td></tr>`)}
           </tbody>
         </table>
         <dl>
           <dt>${this.#m('annual')}</dt>
-          <dd part="annual"><strong data-annual>${formatMoney(row.annual, this.locale)}</strong>
+          <dd part="annual"><strong data-annual>${formatScore(row.annual, this.locale)}</strong>
             <span class="how" data-divisor>${this.divisor === 'twelve' ? this.#m('divisorTwelve') : this.#m('divisorAppraised', { n: row.months })}</span></dd>
           <dt>${this.#m('rankInRole')}</dt>
           <dd part="ranks" data-rank="role">${this.#m('rankOf', { rank: row.rankInRole, of: ranking.roleSize })}</dd>

@@ -6,7 +6,7 @@ import type { Directory } from '@kaohe/workflow';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { onPayPlansRegistered, payPlanById } from '../base/pay-plans.ts';
 import { formulaWords, scoresUsed } from './formula-words.ts';
-import { currencySymbol, formatCurrency, formatMoney, formatNumber } from '../base/number-format.ts';
+import { currencySymbol, formatCurrency, formatMoney, formatScore } from '../base/number-format.ts';
 import { payslipMsg, type PayslipMessageKey } from './payslip-messages.ts';
 import { payslipStyles } from './kaohe-payslip.styles.ts';
 
@@ -232,7 +232,7 @@ export class KaohePayslipView extends KaoheElement {
             <tr part="total"><th scope="row" colspan="2">${this.m('total')}</th><td class="amount" data-total>${formatCurrency(payslip.total, payslip.currency, locale)}</td></tr>
           </tfoot>
         </table>
-        ${scores.length > 0 ? html`<p part="score" data-score>${this.m('scoreUsed')}: ${scores.map((s) => `${s.label} ${formatNumber(s.value, locale, 2)}`).join('; ')}</p>` : nothing}
+        ${scores.length > 0 ? html`<p part="score" data-score>${this.m('scoreUsed')}: ${scores.map((s) => `${s.label} ${formatScore(s.value, locale)}`).join('; ')}</p>` : nothing}
         ${payslip.flags.length > 0 ? html`
           <section part="flags" class="flags" aria-labelledby="flags-heading">
             <h3 id="flags-heading">${this.m('consequences')}</h3>

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { orderDistributionRows, scoreDistribution, type RoleDistribution, type ScoreEntry } from '@kaohe/scoring';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { roleLabel } from '../base/role-labels.ts';
-import { formatNumber } from '../base/number-format.ts';
+import { formatNumber, formatScore } from '../base/number-format.ts';
 import { distributionMsg, reasonText, type DistributionMessageKey } from './distribution-messages.ts';
 
 const WIDTH = 300;
@@ -78,7 +78,7 @@ export class KaoheScoreDistribution extends KaoheElement {
     return html`
       <section part="role" data-role=${role.role} aria-labelledby=${headingId}>
         <h3 id=${headingId}>${name}</h3>
-        <p class="summary">${this.#m('summary', { n: role.count, mean: formatNumber(role.mean, this.locale, 2), sd: formatNumber(role.sd, this.locale, 2) })}</p>
+        <p class="summary">${this.#m('summary', { n: role.count, mean: formatScore(role.mean, this.locale), sd: formatNumber(role.sd, this.locale, 2) })}</p>
         <svg part="histogram" viewBox="0 0 ${WIDTH} ${HEIGHT}" aria-hidden="true" focusable="false">
           ${role.buckets.map((bucket, n) => {
             const height = (bucket.count / most) * (BASE - 12);
@@ -110,7 +110,7 @@ export class KaoheScoreDistribution extends KaoheElement {
             ${rows.map((row) => html`
               <tr part=${row.reasons.length > 0 ? 'outlier' : 'row'} data-employee=${row.employeeId}>
                 <th scope="row">${row.name ?? row.employeeId}</th>
-                <td class="score">${formatNumber(row.score, this.locale, 2)}</td>
+                <td class="score">${formatScore(row.score, this.locale)}</td>
                 <td>${row.reasons.map((reason) => reasonText(reason, row.deviations, this.locale)).join('; ')}</td>
               </tr>`)}
           </tbody>
