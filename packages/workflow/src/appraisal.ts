@@ -193,6 +193,9 @@ export function act(record: AppraisalRecord, action: WorkflowAction, ctx: ActCon
     updatedBy: ctx.actor,
   };
   if (projected.dueDate === undefined) delete updated.dueDate;
+  // What is published is kept as it is until HR publishes again (publishedResultOf): an appeal's
+  // rescore works on `sheet`. The scores are the service's to add, in the same write.
+  if (action.type === 'appraisal.publish') updated.published = { revision: updated.revision, at: ctx.now, sheet };
   const changed = changedItems(record.sheet, sheet);
   const before = summary(record, changed.length > 0 ? record.sheet : undefined, changed);
   const after = summary(updated, changed.length > 0 ? sheet : undefined, changed);

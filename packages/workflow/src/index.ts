@@ -10,6 +10,7 @@ export * from './business-day.ts';
 export * from './appraisal.ts';
 export * from './tasks.ts';
 export * from './visibility.ts';
+export * from './published.ts';
 export * from './rm5.ts';
 export * from './payslip-access.ts';
 export * from './directory.ts';

@@ -6,7 +6,8 @@ import type { Chain } from './chain.ts';
 import { HR_ROLE } from './chain.ts';
 import { peopleWithRole } from './directory-index.ts';
 import type { AppraisalRecord, Directory } from './records.ts';
-import { canRead, isPublished } from './visibility.ts';
+import { publishedResultOf } from './published.ts';
+import { canRead } from './visibility.ts';
 
 export type PayslipAccess = 'granted' | 'unpublished' | 'denied';
 
@@ -19,5 +20,6 @@ export function payslipAccess(record: AppraisalRecord | undefined, viewer: strin
   const chainOfRecord = chain ?? (chainPresets as Readonly<Record<string, Chain>>)[record.chainId];
   const mayRead = viewer === record.employeeId || isHr(viewer, directory) || (chainOfRecord !== undefined && canRead(record, viewer, directory, chainOfRecord));
   if (!mayRead) return 'denied';
-  return isPublished(record.status) ? 'granted' : 'unpublished';
+  // Pay is the published result's: none out (or none known), no payslip.
+  return publishedResultOf(record) ? 'granted' : 'unpublished';
 }

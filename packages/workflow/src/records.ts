@@ -29,12 +29,33 @@ export interface AppraisalRecord {
    * Absent on records written before the service kept it.
    */
   score?: ScoreResult | null;
+  /**
+   * The result as HR last published it, kept when it is published (appraisal.publish) and replaced only
+   * when it is published again: an appeal reviewed meanwhile changes `sheet`, not what is out (C-5: the
+   * score decides pay). Read it through `publishedResultOf`. Absent before publication and on records
+   * published before records kept it.
+   */
+  published?: PublishedResult;
   /** workflow-owned detail (group completion, comments, returns …), JSON only */
   workflow: Record<string, unknown>;
   /** optimistic concurrency: every accepted write increments it by one */
   revision: number;
   updatedAt: string;
   updatedBy: string;
+}
+
+/** What a record keeps of a result when HR publishes it. */
+export interface PublishedResult {
+  /** the revision that published it; absent for a result published before records kept one */
+  revision?: number;
+  /** when it was published (ISO) */
+  at: string;
+  sheet: Sheet;
+  /**
+   * Its scores, computed by the application service in the same write (null while the sheet has
+   * problems); absent where it was not (the pure façade alone): the sheet is then scored against the pinned rubric.
+   */
+  score?: ScoreResult | null;
 }
 
 /** One entry of the append-only audit log. `hash` chains it to the previous event. */
