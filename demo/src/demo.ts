@@ -432,7 +432,8 @@ async function renderPayslip(main: HTMLElement): Promise<void> {
     relabel = () => undefined;
     return;
   }
-  const result = kaohe().score(record.sheet);
+  // Pay is the result as published (workflow's publishedResultOf): an appeal's rescore under review is not it.
+  const result = kaohe().score(record.published?.sheet ?? record.sheet);
   const planId = kaohe().assignmentFor(record.employeeId)?.payPlan;
   const plan = planId === undefined ? undefined : context.payPlans[planId];
   // (kaohe-payslip is defined when its module arrives: Kaohe.create asks the script tag's loader for it.)

@@ -5,7 +5,7 @@
 // A module of its own (`@kaohe/service/hr`) so pages that never show HR's views do not carry pay and CSV code.
 import { computePay, payrollCsv, type AnnualRecord, type Locale, type PayPlanInput, type Payslip, type PayrollCsv, type ScoreEntry, type ScoreResult } from '@kaohe/scoring';
 import type { AppraisalQuery } from '@kaohe/store';
-import { isHr, isPublished, type AppraisalRecord, type Person } from '@kaohe/workflow';
+import { isHr, isPublished, publishedResultOf, type AppraisalRecord, type Person } from '@kaohe/workflow';
 import { KaoheServiceError, refusal, type Refusal } from './refusal.ts';
 import { payValuesOf, roleOf } from './payslip.ts';
 import { internals, type Assignment, type KaoheService, type PayFigureValues } from './service.ts';
@@ -18,6 +18,11 @@ export interface ScoredAppraisal {
   person: Person | undefined;
   /** the person's assigned role (workflow's assignedRole: the one their rubric came from); else their first role */
   role: string;
+  /**
+   * The scores of the result as published (workflow's publishedResultOf), while one is out: what pay and
+   * the year read. `score` is the live sheet's, which an appeal under review may have changed.
+   */
+  published?: ScoreResult;
 }
 
 /** An appraisal HR's reads leave out, and why (its pinned rubric version is gone, its sheet has problems). */
@@ -28,6 +33,7 @@ export interface SkippedAppraisal {
 
 export interface PayrollEntry {
   record: AppraisalRecord;
+  /** the scores of the result as published (ScoredAppraisal's `published`), which it is paid by */
   score: ScoreResult;
   payslip: Payslip;
   name?: string;
@@ -74,8 +80,8 @@ export function distributionOf(scored: readonly ScoredAppraisal[]): ScoreEntry[]
 function payable(scored: readonly ScoredAppraisal[], roles: Readonly<Record<string, Assignment>>, plans: Readonly<Record<string, PayPlanInput>>):
   Array<{ appraisal: ScoredAppraisal; planId: string; plan: PayPlanInput }> {
   return scored.flatMap((appraisal) => {
-    // The payslip's rule: pay is published with the appraisal.
-    if (!isPublished(appraisal.record.status)) return [];
+    // The payslip's rule: pay is the published result's.
+    if (!appraisal.published) return [];
     const planId = roles[appraisal.role]?.payPlan;
     const plan = planId === undefined ? undefined : plans[planId];
     return plan && planId !== undefined ? [{ appraisal, planId, plan }] : [];
@@ -96,7 +102,8 @@ export function payrollOf(
   const used = new Map<string, PayPlanInput>();
   for (const { appraisal, planId, plan } of payable(scored, roles, plans)) {
     used.set(planId, plan);
-    const { record, score, person } = appraisal;
+    const { record, person } = appraisal;
+    const score = appraisal.published as ScoreResult;
     const given = typeof values === 'function' ? values(appraisal, plan) : values[record.employeeId];
     const payslip = computePay(plan, { employee: record.employeeId, period: record.period, values: payValuesOf(plan, score, figures.get(record.employeeId), given) });
     entries.push({ record, score, payslip, ...(person ? { name: person.name } : {}), ...(person?.department !== undefined ? { department: person.department } : {}) });
@@ -108,10 +115,10 @@ export function payrollOf(
 export function annualOf(scored: readonly ScoredAppraisal[], year: number): { peers: AnnualRecord[]; months: Record<string, AnnualMonth[]> } {
   const prefix = `${String(year).padStart(4, '0')}-`;
   const byPerson = new Map<string, { role: string; region: string; months: AnnualMonth[] }>();
-  for (const { record, score, person, role } of scored) {
-    if (!record.period.startsWith(prefix) || !isPublished(record.status)) continue;
+  for (const { record, published, person, role } of scored) {
+    if (!record.period.startsWith(prefix) || !published) continue;
     const entry = byPerson.get(record.employeeId) ?? { role, region: person?.region ?? '', months: [] };
-    entry.months.push({ period: record.period, monthly: score.monthly });
+    entry.months.push({ period: record.period, monthly: published.monthly });
     byPerson.set(record.employeeId, entry);
   }
   const months: Record<string, AnnualMonth[]> = {};
@@ -149,29 +156,34 @@ export function hrReads(service: KaoheService): HrReads {
     const appraisals: ScoredAppraisal[] = [];
     const skipped: SkippedAppraisal[] = [];
     for (const record of records) {
-      let score = record.score;
-      if (score === undefined) {
-        try {
-          score = scoreOrNull(await x.pinnedRubric(record), record.sheet);
-        } catch (error) {
-          // A month is still shown when one record's pinned version is gone; that record is named, never scored against another.
-          if (!(error instanceof KaoheServiceError)) throw error;
-          skipped.push({ id: record.id, reason: error.message });
-          continue;
-        }
+      const out = publishedResultOf(record);
+      let score: ScoreResult | null;
+      let published: ScoreResult | null | undefined;
+      try {
+        score = record.score !== undefined ? record.score : scoreOrNull(await x.pinnedRubric(record), record.sheet);
+        published = out === undefined ? undefined : out.score !== undefined ? out.score : scoreOrNull(await x.pinnedRubric(record), out.sheet);
+      } catch (error) {
+        // A month is still shown when one record's pinned version is gone; that record is named, never scored against another.
+        if (!(error instanceof KaoheServiceError)) throw error;
+        skipped.push({ id: record.id, reason: error.message });
+        continue;
       }
       if (!score) {
         skipped.push({ id: record.id, reason: `the sheet of ${record.id} has problems and no score yet` });
         continue;
       }
       const person = dir.people.find((candidate) => candidate.id === record.employeeId);
-      appraisals.push({ record, score, person, role: roleOf(person, roles, record) });
+      appraisals.push({ record, score, person, role: roleOf(person, roles, record), ...(published ? { published } : {}) });
     }
     return { appraisals, skipped };
   }
 
   async function payroll(period: string, values: PayValues): Promise<{ entries: PayrollEntry[]; skipped: SkippedAppraisal[]; plans: PayPlanInput[] }> {
-    const [{ appraisals, skipped }, roles, plans] = await Promise.all([collect({ period }), x.assignments(), x.payPlans()]);
+    const [{ appraisals, skipped: unscored }, roles, plans] = await Promise.all([collect({ period }), x.assignments(), x.payPlans()]);
+    // Out, but what was published is not known (publishedResultOf): named, never paid by an unreviewed rescore.
+    const skipped = [...unscored, ...appraisals.filter(({ record, published }) => isPublished(record.status) && !published).map(({ record }) => ({
+      id: record.id, reason: `what was published of ${record.id} is not known (published before Kaohe kept it, and rescored since); it is paid once HR publishes it again`,
+    }))];
     const figures = new Map<string, PayFigureValues | undefined>();
     for (const { appraisal: { record }, planId, plan } of payable(appraisals, roles, plans)) {
       figures.set(record.employeeId, await x.payFigures({ employee: record.employeeId, period: record.period, planId, plan }));

@@ -4,7 +4,7 @@
 // A module of its own, loaded by `service.payslip` when first asked, so pages that never show pay do
 // not carry the pay engine.
 import { computePay, KaoheInputError, validatePayPlan, withScoreInputs, type PayPlanInput, type Payslip, type ScoreResult } from '@kaohe/scoring';
-import { assignedRole, payslipAccess, type AppraisalRecord, type Person } from '@kaohe/workflow';
+import { assignedRole, payslipAccess, publishedResultOf, type AppraisalRecord, type Person } from '@kaohe/workflow';
 import { refusal, type Refusal } from './refusal.ts';
 import type { Assignment, PayFigureValues, PayslipResult, ServiceInternals } from './service.ts';
 import { scoreOrNull } from './view.ts';
@@ -44,7 +44,10 @@ export async function readPayslip(x: ServiceInternals, appraisalId: string, view
   if (planId === undefined || !plan) {
     return refusal('not-found', `No pay plan is assigned to the role of ${record.employeeId}${planId === undefined ? '' : ` (plan ${planId} is not configured)`}: appraisal ${appraisalId} has no payslip.`);
   }
-  const score = record.score ?? scoreOrNull(await x.pinnedRubric(record), record.sheet);
+  // Pay is the result as published (workflow's publishedResultOf), not an appeal's rescore under review.
+  const published = publishedResultOf(record);
+  if (!published) return notFound(appraisalId, viewerId);
+  const score = published.score ?? scoreOrNull(await x.pinnedRubric(record), published.sheet);
   if (!score) return refusal('invalidSheet', `The sheet of ${appraisalId} has problems and no score; its pay cannot be computed.`);
   const figures = await x.payFigures({ employee: record.employeeId, period: record.period, planId, plan });
   const values = payValuesOf(plan, score, figures);

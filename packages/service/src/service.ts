@@ -297,7 +297,10 @@ export function createService(options: ServiceOptions): KaoheService {
       });
       if (!decided.ok) return refusal(decided.reason.code, decided.reason.message);
       // design.md: the score is kept with the record, computed in the same write, so reads never re-score.
-      const next: AppraisalRecord = { ...decided.record, score: scoreOrNull(pinned, decided.record.sheet) };
+      const score = scoreOrNull(pinned, decided.record.sheet);
+      const next: AppraisalRecord = { ...decided.record, score };
+      // A result published by this action keeps the scores it was published with (workflow kept its sheet).
+      if (next.published?.revision === next.revision) next.published = { ...next.published, score };
       const written = await write(next, record.revision, decided.audit, actorId, at, audienceOf(record, next, dir, chain, at, options.calendar));
       if (!written.ok) return written;
       const seen = buildView({ record: written.record, viewerId: actorId, rubric: pinned, chain, directory: dir, now: at, calendar: options.calendar });

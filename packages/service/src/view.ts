@@ -3,7 +3,7 @@
 // later stays out of every view until someone decides who may see it.
 import { KaoheInputError, itemGroupsOf, scoreSheet, type Rubric, type ScoreResult, type Sheet } from '@kaohe/scoring';
 import {
-  ANONYMOUS_ACTOR, allowedActions, FORWARD_ACTIONS, personOf, canRead, isGroupStep, isOverdue, isPublished, itemsAtStep, machineFor, pendingGroupsFor,
+  ANONYMOUS_ACTOR, allowedActions, FORWARD_ACTIONS, personOf, canRead, isGroupStep, isOverdue, isPublished, itemsAtStep, machineFor, pendingGroupsFor, publishedResultOf,
   resolveActors, resolveGroupActors, stepOf, tasksFor, timeZoneOf, visibleItems, workflowOf,
   type ActionName, type AppraisalRecord, type AuditEvent, type Chain, type ChainStep, type Delegation, type Directory, type WorkCalendar,
 } from '@kaohe/workflow';
@@ -87,10 +87,13 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
   // An assessing group member reads its own groups' part of the trail; the employee reads every comment, unsigned where TR-3 says so.
   const myGroups = readsAll || employee ? undefined : groupsOf(viewerId, record, chain, directory, now, timeZone);
 
-  const score = record.score !== undefined ? record.score : scoreOrNull(rubric, record.sheet);
-  const { attendance, ...withoutAttendance } = record.sheet;
+  // The employee reads a result as HR published it (workflow's publishedResultOf): an appeal's rescore is
+  // the reviewers' work, read by them, until HR publishes again. None known: no entry and no score.
+  const result = employee && published ? publishedResultOf(record) ?? { sheet: unscored(record.sheet), score: null } : record;
+  const score = result.score !== undefined ? result.score : scoreOrNull(rubric, result.sheet);
+  const { attendance, ...withoutAttendance } = result.sheet;
   const entries: Sheet['entries'] = {};
-  for (const [id, entry] of Object.entries(record.sheet.entries)) if (reads.has(id)) entries[id] = entry;
+  for (const [id, entry] of Object.entries(result.sheet.entries)) if (reads.has(id)) entries[id] = entry;
   const task = tasksFor(record, viewerId, now, timeZone);
   const view: AppraisalView = {
     id: record.id,
@@ -135,6 +138,12 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
   };
   if (input.audit) view.history = history(input.audit, chain, employee, anonymousSteps, hidden, viewerId, myGroups, reads, readsAll);
   return view;
+}
+
+/** The sheet without its entries and attendance: what shows of a published result that is not known. */
+function unscored(sheet: Sheet): Sheet {
+  const { attendance: _attendance, ...rest } = sheet;
+  return { ...rest, entries: {} };
 }
 
 /**
