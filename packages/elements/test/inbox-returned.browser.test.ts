@@ -1,7 +1,8 @@
 // Work sent back along the chain reads as returned, not as a fresh task: the row says 已退回 (and a
 // screen reader hears it with the row), and the opened pane puts who returned it, when and why above
 // the actions and the form, not only at the foot of the history. (Found by the demo walk: the planner
-// returned SP11 to RM1, whose row read 區域經理評分 … 評分中 like any other.)
+// returned SP11 to RM1, whose row read 區域經理評分 … 評分中 like any other.) And the history names who
+// opened an appraisal when no person did in the page's language (the walk saw `system` on a zh-Hant page).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { loadRubric } from '@kaohe/scoring';
 import { rubricPresets } from '@kaohe/scoring/presets';
@@ -139,5 +140,20 @@ describe('kaohe-inbox: returned work', () => {
     await waitUntil(() => root(el).querySelector('.pane') === null, 'the pane closes');
     await openWithKeys(el, '2026-10:S2');
     expect(root(el).querySelector('.return-note')).to.equal(null);
+  });
+});
+
+describe('kaohe-inbox: who acted, in the page\'s language', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('the history names an appraisal opened by no person (the host\'s backend) in the page\'s language: 系統, System, not `system`', async () => {
+    const el = await managerInbox();
+    await openWithKeys(el, '2026-10:S2');
+    const opening = () => text(root(el).querySelector('.history li[data-action="appraisal.open"]'));
+    // 01:00 UTC is 09:00 in Shanghai
+    expect(opening()).to.equal('系統 · 開啟 · 2026年11月5日 上午9:00');
+    el.setAttribute('locale', 'en');
+    await waitUntil(() => opening().startsWith('System'), 'the history speaks English');
+    expect(opening()).to.equal('System · Opened · Nov 5, 2026, 9:00 AM');
   });
 });

@@ -6,7 +6,7 @@
 import { deepFreeze, type PayPlanInput, type Payslip, type Rubric } from '@kaohe/scoring';
 import { MAX_PAGE_SIZE, StoreConflictError, StoreError, type ChangeAudience, type Draft, type KaoheStore } from '@kaohe/store';
 import {
-  act as decide, assignedRole, businessDay, canRead, chainPresets, delegationProblems, isHr, openAppraisal as openRecord, openingAudit, personOf, tasksFor, timeZoneOf,
+  act as decide, assignedRole, businessDay, canRead, chainPresets, delegationProblems, isHr, openAppraisal as openRecord, openingAudit, personOf, SYSTEM_ACTOR, tasksFor, timeZoneOf,
   type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
 } from '@kaohe/workflow';
 import { KaoheServiceError, problemsOf, refusal, type Refusal } from './refusal.ts';
@@ -504,7 +504,7 @@ export function createService(options: ServiceOptions): KaoheService {
     const pinned = await pinnedRubric({ id: `${period}:${employeeId}`, rubricId: assignment.rubric, rubricVersion: latest });
     const opened = openRecord({
       employee: person, period, rubric: { id: pinned.id, version: pinned.version }, chain, directory: dir, now: at,
-      openedBy: actorId ?? 'system', ...(options.calendar ? { calendar: options.calendar } : {}),
+      openedBy: actorId ?? SYSTEM_ACTOR, ...(options.calendar ? { calendar: options.calendar } : {}),
     });
     // Stored as revision 1, as appraisals written through Kaohe always have been (the store would take
     // workflow's revision 0 as new too; changing it would renumber every host's stored appraisals).

@@ -10,6 +10,7 @@ import { dueDate, isOverdue, startDate } from './calendar.ts';
 import { timeZoneOf } from './business-day.ts';
 import { personOf } from './directory-index.ts';
 import { normalisedChain } from './normalised-chain.ts';
+import { SYSTEM_ACTOR } from './system-actor.ts';
 import type { ChainContext, ChainEvent, ChainMachine } from './machine.ts';
 import { createChainMachine, forwardEventOf, rules } from './machine.ts';
 import type { AppraisalRecord, AppraisalStatus, AuditEvent, Delegation, Directory, Person } from './records.ts';
@@ -150,7 +151,7 @@ export function openAppraisal(input: OpenInput): AppraisalRecord {
     sheet,
     revision: 0,
     updatedAt: input.now,
-    updatedBy: input.openedBy ?? 'system',
+    updatedBy: input.openedBy ?? SYSTEM_ACTOR,
   };
   return { ...base, ...project(chain, String(snapshot.value), snapshot.context, employee, input.directory, routing, input.period, input.calendar) };
 }

@@ -11,6 +11,7 @@ export * from './appraisal.ts';
 export * from './tasks.ts';
 export * from './visibility.ts';
 export * from './published.ts';
+export * from './system-actor.ts';
 export * from './rm5.ts';
 export * from './payslip-access.ts';
 export * from './directory.ts';

@@ -27,6 +27,7 @@ export const en: Readonly<Record<InboxMessageKey, Message>> = {
   partial: 'incomplete',
   returned: 'Returned',
   returnedBy: ({ name, at }) => `Returned by ${name} on ${at}:`,
+  system: 'System',
   select: ({ name }) => `Select ${name}`,
   selectColumn: 'Selected',
   selectAll: ({ n }) => `Select all ${n} shown`,

@@ -29,6 +29,7 @@ const zhHant = {
   partial: '未完成',
   returned: '已退回',
   returnedBy: ({ name, at }) => `${name}於${at}退回：`,
+  system: '系統',
   select: ({ name }) => `選取${name}`,
   selectColumn: '選取',
   selectAll: ({ n }) => `選取所示全部${n}項`,

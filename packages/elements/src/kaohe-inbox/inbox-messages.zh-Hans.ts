@@ -27,6 +27,7 @@ export const zhHans: Readonly<Record<InboxMessageKey, Message>> = {
   partial: '未完成',
   returned: '已退回',
   returnedBy: ({ name, at }) => `${name}于${at}退回：`,
+  system: '系统',
   select: ({ name }) => `选取${name}`,
   selectColumn: '选取',
   selectAll: ({ n }) => `选取所示全部${n}项`,

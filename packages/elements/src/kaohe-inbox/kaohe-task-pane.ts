@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Rubric } from '@kaohe/scoring';
 import type { DraftStore } from '@kaohe/store';
 import { commentSignature, returnOf, type AppraisalView, type HistoryEntry } from '@kaohe/service';
-import { chainPresets } from '@kaohe/workflow';
+import { chainPresets, SYSTEM_ACTOR } from '@kaohe/workflow';
 import type { ActionName, Chain, Directory, Person } from '@kaohe/workflow';
 import { formatDateTime } from '../base/date-format.ts';
 import { KaoheElement } from '../base/kaohe-element.ts';
@@ -130,6 +130,11 @@ export class KaoheTaskPane extends KaoheElement {
 
   #nameOf(personId: string): string {
     return this.people.get(personId)?.name ?? personId;
+  }
+
+  /** Who acted, by name; no person (an appraisal the host's backend opened) in the page's language, not as its id. */
+  #actorName(actorId: string): string {
+    return this.people.get(actorId)?.name ?? (actorId === SYSTEM_ACTOR ? inboxMsg('system', this.locale) : actorId);
   }
 
   /** A step's name (an anonymous rater is shown as the step they rated at, TR-3). */
@@ -277,7 +282,7 @@ export class KaoheTaskPane extends KaoheElement {
     const back = returnOf(view);
     if (!back) return nothing;
     const t = (key: InboxMessageKey, params?: Record<string, string | number>) => inboxMsg(key, this.locale, params);
-    const by = back.actor === undefined ? this.#stepLabel(view, back.step) : this.#nameOf(back.actor);
+    const by = back.actor === undefined ? this.#stepLabel(view, back.step) : this.#actorName(back.actor);
     return html`
       <section class="return-note" aria-labelledby="returned-heading">
         <h4 id="returned-heading">${t('returned')}</h4>
@@ -303,7 +308,7 @@ export class KaoheTaskPane extends KaoheElement {
           <ol>
             ${events.map((event) => html`
               <li data-action=${event.action}>
-                <strong>${event.actor === undefined ? this.#stepLabel(view, event.step) : this.#nameOf(event.actor)}</strong>
+                <strong>${event.actor === undefined ? this.#stepLabel(view, event.step) : this.#actorName(event.actor)}</strong>
                 · ${actionLabel(event.action as ActionName, this.locale)}
                 · <time datetime=${event.at}>${formatDateTime(event.at, this.locale, this.timeZone)}</time>
                 ${event.comment ? html`<q>${event.comment}</q>` : nothing}

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { SYSTEM_ACTOR } from '@kaohe/workflow';
 import type { Caller } from './auth.ts';
 import { forbidden } from './problem.ts';
 
@@ -12,5 +13,5 @@ export function personOf(request: FastifyRequest): Extract<Caller, { kind: 'pers
 /** The actor id the service records: the person, or `system` for the intranet's backend. */
 export function actorOf(request: FastifyRequest): string {
   const caller = request.caller;
-  return caller?.kind === 'person' ? caller.id : 'system';
+  return caller?.kind === 'person' ? caller.id : SYSTEM_ACTOR;
 }
