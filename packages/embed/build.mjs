@@ -119,7 +119,7 @@ const CEILING_PAYSLIP_SERVER = 37.8; // 37.3: KaohePayslipView, the server's pay
 // published result (workflow's publishedResultOf, read by the employee's view and payslipAccess): every core element
 // 141995 → 142289 B (+294, 158 B over 138.8), raised by exactly 294 B to 142425 B. The payslip without a server took
 // +176 B (66538 → 66714 B), under its 65.4; the other pages −1 to +2 B.
-const CEILING_EVERY_ELEMENT = 139.087; // 138.4: over the 126.9 of the one core bundle before the split (see the README)
+const CEILING_EVERY_ELEMENT = 139.6; // 09:55 UTC: +0.5 over the payslip's not-found words (139.1); ceilings are set anew, each figure + 0.5, once today's fixes have landed // 138.4: over the 126.9 of the one core bundle before the split (see the README)
 const CEILING_BUILDER = 101.2; // 100.7
 // 08:57 UTC, visibility: the payslip a host hands a record, a plan and the month's inputs, configured without a server.
 const CEILING_PAYSLIP_ALONE = 65.4; // 65.0: the API, the rubric rules (configure loads them without a server) and the pay engine

@@ -32,7 +32,7 @@ const INBOX = 'kaohe-inbox';
 const ROW = `${INBOX} >>> [role="row"][data-id="${ID}"]`;
 
 /** What kaohe-payslip says to a person who may not see the payslip (zh-Hant, the demo's language). */
-const NOT_AVAILABLE = '您無權查看此工資單。';
+const NOT_AVAILABLE = '此處沒有可顯示的工資單。考核結果公佈後，工資單才會向員工本人、人力資源部及該考核的審核人顯示。';
 /**
  * The message the payslip shows instead of a payslip, once it is NOT_AVAILABLE (or what it shows after
  * 15 s): the same part says 正在讀取工資單… while the payslip is read, which must not count.

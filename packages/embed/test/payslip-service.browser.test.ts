@@ -77,7 +77,7 @@ describe('kaohe-payslip without a server: the page\'s service decides and comput
     const el = new KaoheApi().create('kaohe-payslip', { appraisal: ID });
     document.body.append(el);
     try {
-      await waitUntil(() => text(root(el).querySelector('[part="refused"]')) === 'This payslip is not available to you.', 'not yet published');
+      await waitUntil(() => text(root(el).querySelector('[part="refused"]')) === "No payslip to show you here. A payslip appears once its appraisal is published, to the employee, HR and the appraisal's reviewers.", 'not yet published');
       await store.putAppraisal({ ...opened, revision: 2, status: 'published', step: 'acknowledge', score }, { expectedRevision: 1 });
       await waitUntil(() => lines(el).length === 4, 'the payslip appears once published');
       expect(lines(el)).to.deep.equal(SHOWN);
@@ -92,7 +92,7 @@ describe('kaohe-payslip without a server: the page\'s service decides and comput
     const el = new KaoheApi().create('kaohe-payslip', { appraisal: ID });
     document.body.append(el);
     try {
-      await waitUntil(() => text(root(el).querySelector('[part="refused"]')) === 'This payslip is not available to you.', 'refused');
+      await waitUntil(() => text(root(el).querySelector('[part="refused"]')) === "No payslip to show you here. A payslip appears once its appraisal is published, to the employee, HR and the appraisal's reviewers.", 'refused');
       // every text and every attribute value of the shadow tree
       const shown = [root(el).textContent ?? '', ...[...root(el).querySelectorAll('*')].flatMap((node) => [...node.attributes].map((attribute) => attribute.value))].join('\n');
       expect(shown).not.to.contain('4,175');

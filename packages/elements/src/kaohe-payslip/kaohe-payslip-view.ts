@@ -160,8 +160,10 @@ export class KaohePayslipView extends KaoheElement {
       const result = this.#read.result;
       if (!result) return 'loading';
       if (result.ok) return { state: 'payslip', payslip: result.payslip, plan: result.plan, employee: result.employee, values: result.values };
-      // The service's one answer for a missing id, one the viewer may not see and one not yet published.
-      if (result.code === 'not-found') return { state: 'refused', message: 'notAvailable' };
+      // The service's one answer for a missing id, one the viewer may not see and one not yet published:
+      // words true of all three, which also tell an employee why their own month's payslip is not there yet
+      // (before, 'you may not see this payslip' made employees think they were locked out of their own pay).
+      if (result.code === 'not-found') return { state: 'refused', message: 'notShown' };
       return { state: 'refused', message: 'notYet', params: { reason: result.message } };
     }
     if (this.payslip) return { state: 'payslip', payslip: this.payslip, plan: this.resolvePlan() };

@@ -20,6 +20,7 @@ export const en: Readonly<Record<PayslipMessageKey, Message>> = {
   loading: 'Reading the payslip…',
   notYet: ({ reason }) => `No payslip yet: ${reason}`,
   notPublished: 'This payslip is not available to you yet: the appraisal has not been published.',
+  notShown: 'No payslip to show you here. A payslip appears once its appraisal is published, to the employee, HR and the appraisal\'s reviewers.',
   noPayslip: 'No payslip to show.',
   unknownPlan: ({ id }) => `No payslip to show: the pay plan "${id}" is not available on this page.`,
   yes: 'yes',

@@ -20,6 +20,7 @@ const zhHant = {
   loading: '正在讀取工資單…',
   notYet: ({ reason }) => `尚無工資單：${reason}`,
   notPublished: '您暫時無法查看此工資單：考核結果尚未公佈。',
+  notShown: '此處沒有可顯示的工資單。考核結果公佈後，工資單才會向員工本人、人力資源部及該考核的審核人顯示。',
   noPayslip: '沒有可顯示的工資單。',
   unknownPlan: ({ id }) => `沒有可顯示的工資單：此頁面沒有薪酬方案「${id}」。`,
   yes: '是',

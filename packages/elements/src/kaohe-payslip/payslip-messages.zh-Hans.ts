@@ -20,6 +20,7 @@ export const zhHans: Readonly<Record<PayslipMessageKey, Message>> = {
   loading: '正在读取工资单…',
   notYet: ({ reason }) => `尚无工资单：${reason}`,
   notPublished: '您暂时无法查看此工资单：考核结果尚未公布。',
+  notShown: '此处没有可显示的工资单。考核结果公布后，工资单才会向员工本人、人力资源部及该考核的审核人显示。',
   noPayslip: '没有可显示的工资单。',
   unknownPlan: ({ id }) => `没有可显示的工资单：此页面没有薪酬方案「${id}」。`,
   yes: '是',
