@@ -183,11 +183,16 @@ export class GridKeyboard implements ReactiveController {
     await opening;
   }
 
-  /** Keys pressed in the detail pane: Escape closes it; `a` and `r` act when no field is being typed in. */
+  /**
+   * Keys pressed in the detail pane: Escape closes it (what was typed in its comments is kept: kept-comments.ts);
+   * `a` and `r` act when no field is being typed in.
+   */
   onPaneKeydown = (event: KeyboardEvent): void => {
     const openId = this.#hooks.openId();
     if (openId === undefined) return;
     if (event.key === 'Escape') {
+      // An input method's Escape cancels its candidate list (zh IMEs): it is none of the pane's business.
+      if (event.isComposing) return;
       event.preventDefault();
       this.#hooks.close();
       return;

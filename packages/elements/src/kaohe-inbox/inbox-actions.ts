@@ -88,6 +88,8 @@ export interface InboxActionsHost {
   loadHistory(id: string): Promise<void>;
   nameOf(personId: string): string;
   announce(text: string): void;
+  /** an action on the task went through: the comments kept for it have served */
+  acted(id: string): void;
   problem: string;
   bulk: BulkRun | undefined;
 }
@@ -153,6 +155,7 @@ export class InboxActions {
     const locale = host.locale;
     const name = host.nameOf(view.employeeId);
     if (outcome.ok) {
+      host.acted(view.id);
       const happened = host.list.reconcile(outcome.view, view.id);
       host.dispatchEvent(new KaoheTaskActedEvent(view.id, outcome.revision, action, outcome.view));
       const acted = inboxMsg('acted', locale, { action: actionLabel(action, locale), name });
@@ -305,6 +308,7 @@ export class InboxActions {
         const outcome = await this.#write(view, { type: action } as WorkflowAction);
         if (outcome.ok) {
           run.ok++;
+          host.acted(view.id);
           host.list.reconcile(outcome.view, view.id);
           host.dispatchEvent(new KaoheTaskActedEvent(view.id, outcome.revision, action, outcome.view));
         } else {

@@ -20,6 +20,7 @@ import {
 import { GridKeyboard } from './grid-keyboard.ts';
 import { KaoheTaskPane } from './kaohe-task-pane.ts';
 import { inboxStyles } from './kaohe-inbox.styles.ts';
+import { KeptPaneComments } from './kept-comments.ts';
 import { openTaskOf, withNewerView, type OpenTask } from './open-task.ts';
 import { RowWindow } from './row-window.ts';
 import { TaskListController, type Reconciled } from './task-list-controller.ts';
@@ -78,7 +79,7 @@ const headerColumns = sortColumns.filter((column) => column !== 'number');
  * - Space: select or unselect the task for a bulk action
  * - a: approve (or submit, resubmit, publish — the step's forward action) the task
  * - r: open the task to return it; focus goes to the return comment box
- * - Escape (in the pane): close it; focus returns to the task's row
+ * - Escape (in the pane): close it; focus returns to the task's row (comments typed in it are kept for the task)
  * Column headers are buttons: Enter or a click sorts by the column, again to reverse.
  *
  * @fires kaohe-approve-request - cancelable, before a forward action is written (also once per task of a bulk run)
@@ -210,6 +211,9 @@ export class KaoheInbox extends KaoheElement {
 
   /** Every write, and what its outcome does to the list, the pane and what is announced. */
   #actions = new InboxActions(this.#actionsHost());
+
+  /** The comments typed into a task's pane and not yet sent: they outlive the pane (Escape) and a reload. */
+  #keptComments = new KeptPaneComments();
 
   /** How many tasks the list holds (all, before filters). */
   get taskCount(): number {
@@ -352,6 +356,7 @@ export class KaoheInbox extends KaoheElement {
       loadHistory: (id) => this.#loadHistory(id),
       nameOf: (personId) => this.#nameOf(personId),
       announce: (text) => this.#announce(text),
+      acted: (id) => this.#keptComments.forget(id, this.userId),
       get problem() { return inbox.problem; },
       set problem(text) { inbox.problem = text; },
       get bulk() { return inbox.bulk; },
@@ -441,7 +446,7 @@ export class KaoheInbox extends KaoheElement {
     }
     // A newer revision than the listed one updates its row too (or takes it off the list).
     if (view.revision !== this.#list.get(id)?.appraisal.revision) this.#list.reconcile(view, id);
-    this.openTask = openTaskOf(view);
+    this.openTask = this.#keptComments.restore(openTaskOf(view), this.userId);
     this.#keys.opened(id);
     this.dispatchEvent(new KaoheTaskOpenEvent(view));
     this.#announce(inboxMsg('opened', this.locale, { name: row.employeeName }));
@@ -524,6 +529,7 @@ export class KaoheInbox extends KaoheElement {
     // The pane's own events stop here: the host page hears the inbox's events, not the pane's.
     event.stopPropagation();
     this.#patchOpen(event.edit);
+    if (this.openTask && ('comment' in event.edit || 'returnComment' in event.edit)) this.#keptComments.keep(this.openTask, this.userId);
   }
 
   #onPaneIntent(event: KaoheTaskPaneIntentEvent): void {
