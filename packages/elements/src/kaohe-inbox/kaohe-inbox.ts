@@ -203,7 +203,12 @@ export class KaoheInbox extends KaoheElement {
     openId: () => this.openTask?.id,
     openingId: () => this.opening,
     open: (id) => this.open(id),
-    approve: (id) => this.approve(id),
+    // the open task's forward action is the pane's (its rubric form checks first)
+    approve: async (id) => {
+      const pane = this.openTask?.id === id ? this.renderRoot.querySelector('kaohe-task-pane') : null;
+      if (pane) pane.forward();
+      else await this.approve(id);
+    },
     close: () => this.#closePane(),
     scrollToIndex: (index) => this.#window.scrollToIndex(index),
     rowHeight: ROW_HEIGHT,

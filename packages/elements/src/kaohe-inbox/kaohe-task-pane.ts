@@ -120,6 +120,18 @@ export class KaoheTaskPane extends KaoheElement {
     return form ? (await form.updateComplete) && done : done;
   }
 
+  /**
+   * The task's forward action (the primary button under Actions, and `a`). While the rubric form edits the
+   * sheet it checks first, as its own Submit does: what is still to score is shown and focused there and
+   * nothing is sent. Otherwise the inbox acts.
+   */
+  forward(): void {
+    if (this.task?.gone) return;
+    const form = this.mode === 'edit' && customElements.get('kaohe-rubric-form') ? this.querySelector('kaohe-rubric-form') : null;
+    if (form?.mode === 'edit' && !form.checkSubmit()) return;
+    this.#ask({ type: 'approve' });
+  }
+
   #edit(patch: OpenTaskEdit): void {
     this.dispatchEvent(new KaoheTaskPaneEditEvent(patch));
   }
@@ -185,7 +197,7 @@ export class KaoheTaskPane extends KaoheElement {
             </label>
             <div class="buttons">
               ${forward.slice(0, 1).map((action) => html`
-                <button type="button" class="primary" data-action=${action} ?disabled=${gone} @click=${() => this.#ask({ type: 'approve' })}>
+                <button type="button" class="primary" data-action=${action} ?disabled=${gone} @click=${() => this.forward()}>
                   ${actionLabel(action, this.locale)}</button>`)}
             </div>` : nothing}
           ${returnTargets.length > 0 ? html`

@@ -644,6 +644,27 @@ export class KaoheRubricForm extends KaoheElement {
     this.dispatchEvent(new KaoheSubmittedEvent(sheet, result));
   }
 
+  /**
+   * For a host's own submit button (the inbox's pane): checks what this person must put right first, as the
+   * form's Submit does — the items still to score and the problems in what they edit — shows them by the
+   * Submit button and moves focus to the first. Answers whether there is nothing to put right. A problem
+   * outside their part (absent days a later step gives, for a group's assessor) is not theirs and does not stop them.
+   */
+  checkSubmit(): boolean {
+    const blocked = this.#stillToScore().length > 0 || this.#problems.some((problem) => this.#isTheirs(problem));
+    if (!blocked) return true;
+    this.submitAttempted = true;
+    this.#focusFirstBlocker();
+    return false;
+  }
+
+  /** Whether a problem is in what this person edits: an item of theirs, the absent days when they give them, the sheet as a whole. */
+  #isTheirs(problem: PlacedProblem): boolean {
+    if (problem.owner === 'attendance') return this.#editing && (this.editsAttendance ?? this.editableItems === undefined);
+    const owner = this.#owners.get(problem.owner);
+    return owner?.item ? this.#canEdit(owner.item) : true;
+  }
+
   #focusFirstBlocker(): void {
     void this.updateComplete.then(() => {
       const missing = this.#stillToScore()[0];
