@@ -110,3 +110,40 @@ test('offline: typed work survives the server going away and a reload, reaches t
     await claims.context.close();
   }
 });
+
+// The walk of 6 Dec 2026 (§4): a regional manager resubmits from My tasks while the server is down. The pane
+// said "不允許：" with an English sentence, and once the outbox had sent the resubmit, that someone else had
+// saved a newer version. Now it says, in the page's language, that the resubmit waits in this browser; once
+// sent, the revision it wrote is known as hers and the pane says it went through, as an online submit does.
+test('offline: a resubmit from the task pane waits in this browser, says so in zh-Hant, and once sent says it went through', { timeout: 900_000 }, async () => {
+  // SP44 張濤 (華中) is seeded as returned to 區域經理評分, fully scored: RM4 resubmits it.
+  const returned = '2026-10:SP44';
+  const manager = await signInAs(demo, 'RM4', '#tasks');
+  try {
+    const { page } = manager;
+    await (await inView(page, await one(page, `kaohe-inbox >>> [role="row"][data-id="${returned}"]`, 60_000))).click();
+    await one(page, 'kaohe-inbox >>> kaohe-rubric-form >>> [data-item="SP-Q"]', 60_000);
+    await typeInto(page, 'kaohe-inbox >>> #approve-comment', '已核實大客戶走訪記錄');
+    const before = ((await asPerson(manager, `/appraisals/${encodeURIComponent(returned)}`)).body as { revision: number }).revision;
+
+    await demo.intranet.stopKaohe();
+    const resubmit = 'kaohe-inbox >>> .actions button.primary';
+    assert.equal(await textOf(page, resubmit), '重新提交');
+    await clickOn(page, resubmit);
+    const paneMessage = 'kaohe-inbox >>> .pane > .message';
+    assert.equal(await until(() => textOf(page, paneMessage), (text) => text !== '', 20_000), '已保存在此瀏覽器，連線恢復後送出。');
+
+    await demo.intranet.startKaohe();
+    // Sent by the outbox: the task leaves her list and the pane closes, as after an online resubmit; the live region says so.
+    const live = 'kaohe-inbox >>> .layout ~ [role="status"]';
+    assert.equal(await until(() => textOf(page, live), (text) => text.startsWith('重新提交'), 90_000), '重新提交：張濤。 待辦已移出清單');
+    assert.equal(await page.$('kaohe-inbox >>> kaohe-task-pane'), null, 'the pane is closed');
+    assert.equal(await page.$(`kaohe-inbox >>> [role="row"][data-id="${returned}"]`), null, 'the task left her list');
+    const stored = (await asPerson(manager, `/appraisals/${encodeURIComponent(returned)}`)).body as { revision: number; step: string };
+    assert.equal(stored.revision, before + 1, 'her resubmit, once');
+    assert.equal(stored.step, 'firstReview', 'back to the first review that returned it');
+    assert.deepEqual(manager.errors, []);
+  } finally {
+    await manager.context.close();
+  }
+});

@@ -35,6 +35,14 @@ export interface OutboxStatus {
   refusedBecause?: number;
 }
 
+/** An action that waited in the outbox, as it was sent, with the server's answer (one it will not send again). */
+export interface SentAction {
+  appraisalId: string;
+  action: unknown;
+  expectedRevision?: number;
+  result: ActResult;
+}
+
 export interface OfflineServiceOptions {
   /** the first retry while offline (default 2 s), doubling to `maxRetryMs` (default 60 s), with jitter */
   retryMs?: number;
@@ -57,6 +65,7 @@ export class OfflineService implements KaoheService {
   readonly outbox: Outbox;
   readonly #options: OfflineServiceOptions;
   readonly #listeners = new Set<(status: OutboxStatus) => void>();
+  readonly #sentListeners = new Set<(sent: SentAction) => void>();
   #status: OutboxStatus = { online: true, waiting: 0, refused: 0 };
   #flushing: Promise<void> | undefined;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -98,6 +107,23 @@ export class OfflineService implements KaoheService {
   onStatus(listener: (status: OutboxStatus) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Hears every action that waited here once the server has answered it (accepted, or refused for good):
+   * the page that queued it says how it went, as for an action sent at once. Returns the unsubscribe.
+   */
+  onSent(listener: (sent: SentAction) => void): () => void {
+    this.#sentListeners.add(listener);
+    return () => this.#sentListeners.delete(listener);
+  }
+
+  #tellSent(item: OutboxItem, result: ActResult): void {
+    if (item.kind !== 'action') return;
+    const sent: SentAction = {
+      appraisalId: item.appraisalId, action: item.action, result, ...(item.expectedRevision === undefined ? {} : { expectedRevision: item.expectedRevision }),
+    };
+    for (const listener of [...this.#sentListeners]) listener(sent);
   }
 
   /** What waits or was refused, oldest first (the person's versions, with the server's refusal where it said no). */
@@ -272,8 +298,9 @@ export class OfflineService implements KaoheService {
     for (const item of items) {
       if (item.state !== 'waiting') continue;
       let refusal: Refusal | undefined;
+      let result: ActResult | undefined;
       try {
-        refusal = await this.#send(item);
+        ({ refusal, result } = await this.#send(item));
       } catch (error) {
         if (error instanceof KaoheOfflineError) this.#offline();
         else {
@@ -283,8 +310,10 @@ export class OfflineService implements KaoheService {
           // very item `maxAttempts` times: then it is given up, kept as refused with the server's words
           // (what was typed stays reachable), and the items after it go on, as after any refusal.
           if (error instanceof KaoheServerError && await this.outbox.failed(item.seq) >= (this.#options.maxAttempts ?? 5)) {
-            await this.outbox.refuse(item.seq, { ok: false, code: 'unavailable', message: error.message });
+            const refusal: Refusal = { ok: false, code: 'unavailable', message: error.message };
+            await this.outbox.refuse(item.seq, refusal);
             await this.#count();
+            this.#tellSent(item, refusal);
             continue;
           }
           console.warn('Kaohe: the server could not take a waiting change now; it is sent again later.', error);
@@ -305,24 +334,27 @@ export class OfflineService implements KaoheService {
       if (refusal) await this.outbox.refuse(item.seq, refusal);
       else await this.outbox.taken(item);
       await this.#count();
+      if (result) this.#tellSent(item, result);
     }
   }
 
-  /** One item to the server: undefined when it took it, else its refusal. */
-  async #send(item: OutboxItem): Promise<Refusal | undefined> {
+  /** One item to the server: no refusal when it took it, else its refusal; an action's whole answer besides. */
+  async #send(item: OutboxItem): Promise<{ refusal?: Refusal; result?: ActResult }> {
     const user = this.http.user;
     switch (item.kind) {
       case 'draft': {
         const result = await this.http.saveDraft(user, item.appraisalId, item.input);
-        if (!result.ok) return result;
+        if (!result.ok) return { refusal: result };
         await this.outbox.remember(`draft:${item.appraisalId}`, result.draft);
-        return undefined;
+        return {};
       }
       case 'action': {
         const result = await this.http.act(item.appraisalId, user, item.action, {
           ...(item.expectedRevision === undefined ? {} : { expectedRevision: item.expectedRevision }), ...(item.lend === undefined ? {} : { lend: item.lend }),
         });
-        return result.ok ? undefined : result;
+        if (result.ok) return { result };
+        // "not now" is sent again: its answer is not the last
+        return retryable(result) ? { refusal: result } : { refusal: result, result };
       }
       case 'discardDraft':
         try {
@@ -330,10 +362,10 @@ export class OfflineService implements KaoheService {
         } catch (error) {
           if (!(error instanceof KaoheRefusedError)) throw error;
           // a draft that is not there any more is discarded already
-          if (error.refusal.code !== 'not-found') return error.refusal;
+          if (error.refusal.code !== 'not-found') return { refusal: error.refusal };
         }
         await this.outbox.remember(`draft:${item.appraisalId}`, null);
-        return undefined;
+        return {};
     }
   }
 

@@ -5,7 +5,7 @@
 // mode and items and the forward action all come from the service's view of the task; nothing here
 // asks the chain itself. "What happens after approve" is `InboxActions.approve` → `#settle`.
 // A refusal and a lost race come back as values, so a bulk run can list them per employee.
-import { isForward as forwardAction, sheetEdits, type AppraisalView, type KaoheService, type TaskAppraisal } from '@kaohe/service';
+import { isForward as forwardAction, sheetEdits, type ActResult, type AppraisalView, type KaoheService, type TaskAppraisal } from '@kaohe/service';
 import { businessDay, timeZoneOf } from '@kaohe/workflow';
 import type { ActionName, Delegation, Refusal, WorkCalendar, WorkflowAction } from '@kaohe/workflow';
 import type { Locale } from '../base/locale.ts';
@@ -30,7 +30,18 @@ export type ActionOutcome =
   | { ok: false; kind: 'refused'; reason: Refusal }
   /** someone else wrote first; `current` is the appraisal as it stands now, as the actor may see it (never overwritten) */
   | { ok: false; kind: 'conflict'; message: string; current: AppraisalView | undefined }
-  | { ok: false; kind: 'store'; message: string };
+  | { ok: false; kind: 'store'; message: string }
+  /** the server cannot be reached: the action waits in this browser's outbox, and is settled when the outbox has sent it */
+  | { ok: false; kind: 'queued' };
+
+/** What the service answered, as the inbox tells outcomes apart. */
+function outcomeOf(result: ActResult): ActionOutcome {
+  if (result.ok) return { ok: true, revision: result.revision, view: result.appraisal };
+  if (result.code === 'stale') return { ok: false, kind: 'conflict', message: result.message, current: result.appraisal };
+  if (result.code === 'unavailable') return { ok: false, kind: 'store', message: result.message };
+  if (result.code === 'offline') return { ok: false, kind: 'queued' };
+  return { ok: false, kind: 'refused', reason: { code: result.code, message: result.message } as Refusal };
+}
 
 /** One action through the application service, on top of the revision that was read. A refusal and a lost race come back as values. */
 async function performAction(
@@ -44,10 +55,7 @@ async function performAction(
   } catch (error) {
     return { ok: false, kind: 'store', message: error instanceof Error ? error.message : String(error) };
   }
-  if (result.ok) return { ok: true, revision: result.revision, view: result.appraisal };
-  if (result.code === 'stale') return { ok: false, kind: 'conflict', message: result.message, current: result.appraisal };
-  if (result.code === 'unavailable') return { ok: false, kind: 'store', message: result.message };
-  return { ok: false, kind: 'refused', reason: { code: result.code, message: result.message } as Refusal };
+  return outcomeOf(result);
 }
 
 /** What the inbox is set up with, read afresh for every action. */
@@ -104,6 +112,8 @@ export interface PaneActions {
 
 export class InboxActions {
   readonly #host: InboxActionsHost;
+  /** Actions this inbox left in the outbox while offline, by task: the outbox's answer settles them (`sent`). */
+  readonly #queued = new Map<string, { view: TaskAppraisal; action: ActionName }>();
 
   constructor(host: InboxActionsHost) {
     this.#host = host;
@@ -146,6 +156,7 @@ export class InboxActions {
     const locale = this.#host.locale;
     if (outcome.kind === 'refused') return inboxMsg('refused', locale, { message: outcome.reason.message });
     if (outcome.kind === 'conflict') return inboxMsg('conflict', locale);
+    if (outcome.kind === 'queued') return inboxMsg('queued', locale);
     return inboxMsg('storeFailed', locale, { message: outcome.message });
   }
 
@@ -156,19 +167,29 @@ export class InboxActions {
     const name = host.nameOf(view.employeeId);
     if (outcome.ok) {
       host.acted(view.id);
-      const happened = host.list.reconcile(outcome.view, view.id);
+      // Not listed after it: it left now, or (an action sent from the outbox) its notice took it off already.
+      const left = host.list.reconcile(outcome.view, view.id) === 'left' || !host.list.has(view.id);
       host.dispatchEvent(new KaoheTaskActedEvent(view.id, outcome.revision, action, outcome.view));
       const acted = inboxMsg('acted', locale, { action: actionLabel(action, locale), name });
-      host.announce(happened === 'left' ? `${acted} ${inboxMsg('taskLeft', locale)}` : acted);
+      host.announce(left ? `${acted} ${inboxMsg('taskLeft', locale)}` : acted);
       if (host.openTask?.id === view.id) {
-        if (happened === 'left' || !outcome.view) host.closePane();
+        if (left || !outcome.view) host.closePane();
         else {
           host.openTask = { ...host.openTask, view: outcome.view, base: outcome.view, sheet: undefined, comment: '', returnComment: '', message: acted };
           void host.loadHistory(view.id);
         }
       }
       // The row below takes the place of the one that left, so a reviewer can keep pressing `a`.
-      if (happened === 'left' && host.keys.activeId === view.id) host.keys.moveActiveAfterRemoval(view.id);
+      if (left && host.keys.activeId === view.id) host.keys.moveActiveAfterRemoval(view.id);
+      host.requestUpdate();
+      return;
+    }
+    if (outcome.kind === 'queued') {
+      // Not a refusal: it is kept and sent when the server answers again; `sent` settles it then.
+      this.#queued.set(view.id, { view, action });
+      const message = inboxMsg('queued', locale);
+      if (host.openTask?.id === view.id) host.openTask = { ...host.openTask, message };
+      host.announce(message);
       host.requestUpdate();
       return;
     }
@@ -203,6 +224,24 @@ export class InboxActions {
     host.dispatchEvent(new KaoheTaskActionFailedEvent(view.id, action, { code: 'vetoed', message }));
     if (host.openTask?.id === view.id) host.openTask = { ...host.openTask, message };
     host.announce(message);
+  }
+
+  /** An action of this inbox on `id` waits in the outbox: newer revisions of it may be its own, and wait for `sent`. */
+  waitsInOutbox(id: string): boolean {
+    return this.#queued.has(id);
+  }
+
+  /**
+   * The outbox sent an action and the server answered. One this inbox queued settles as if sent at once
+   * (the revision it wrote is its own, not someone else's); others are not this inbox's to say.
+   */
+  async sent(appraisalId: string, result: ActResult): Promise<void> {
+    const queued = this.#queued.get(appraisalId);
+    if (!queued) return;
+    this.#queued.delete(appraisalId);
+    const outcome = outcomeOf(result);
+    if (outcome.ok) this.#host.list.ownWrite(appraisalId, outcome.revision);
+    await this.#settle(queued.view, queued.action, outcome);
   }
 
   /** The view an action on `id` starts from: the pane's when it is open, else the listed row. */
@@ -314,8 +353,11 @@ export class InboxActions {
         } else {
           failure = this.#failureText(outcome);
           if (outcome.kind === 'conflict') host.list.reconcile(outcome.current, view.id);
-          host.dispatchEvent(new KaoheTaskActionFailedEvent(view.id, action,
-            outcome.kind === 'refused' ? outcome.reason : { code: outcome.kind, message: outcome.message }));
+          // one that waits in the outbox is listed with why (it is not done yet) but has not failed
+          if (outcome.kind !== 'queued') {
+            host.dispatchEvent(new KaoheTaskActionFailedEvent(view.id, action,
+              outcome.kind === 'refused' ? outcome.reason : { code: outcome.kind, message: outcome.message }));
+          }
         }
       }
       if (failure !== undefined) run.failures.push({ id: view.id, name: host.nameOf(view.employeeId), message: failure });

@@ -56,6 +56,7 @@ export const en: Readonly<Record<InboxMessageKey, Message>> = {
   conflictKept: 'Changed by someone else: nothing was overwritten and what you typed is kept as your draft. Close and reopen the task to continue from their version with your entries.',
   storeFailed: ({ message }) => `Not saved: ${message}`,
   refused: ({ message }) => `Not allowed: ${message}`,
+  queued: 'Saved in this browser; it will be sent when the connection is back.',
   acted: ({ action, name }) => `${action}: ${name}.`,
   bulkActions: 'Bulk actions',
   bulkNone: 'The selected tasks have no action in common.',

@@ -58,6 +58,7 @@ const zhHant = {
   conflictKept: '他人已修改：未覆蓋任何內容，您的填寫已保存為草稿。請關閉後重新開啟此待辦，在對方的版本上繼續填寫。',
   storeFailed: ({ message }) => `未儲存：${message}`,
   refused: ({ message }) => `不允許：${message}`,
+  queued: '已保存在此瀏覽器，連線恢復後送出。',
   acted: ({ action, name }) => `${action}：${name}。`,
   bulkActions: '批量操作',
   bulkNone: '所選待辦沒有共同的操作。',

@@ -56,6 +56,7 @@ export const zhHans: Readonly<Record<InboxMessageKey, Message>> = {
   conflictKept: '他人已修改：未覆盖任何内容，您的填写已保存为草稿。请关闭后重新打开此待办，在对方的版本上继续填写。',
   storeFailed: ({ message }) => `未保存：${message}`,
   refused: ({ message }) => `不允许：${message}`,
+  queued: '已保存在此浏览器，连接恢复后发送。',
   acted: ({ action, name }) => `${action}：${name}。`,
   bulkActions: '批量操作',
   bulkNone: '所选待办没有共同的操作。',

@@ -233,8 +233,31 @@ export class KaoheInbox extends KaoheElement {
   /** Resolves when the list has been (re)loaded through the service. */
   loaded: Promise<void> = Promise.resolve();
 
+  /** The outbox listened to for the answers to actions queued while offline, and how to stop. */
+  #sentFrom: { outbox: OutboxStatusSource; stop: () => void } | undefined;
+
+  #listenToOutbox(): void {
+    const outbox = this.isConnected ? this.outbox : undefined;
+    if (outbox === this.#sentFrom?.outbox) return;
+    this.#sentFrom?.stop();
+    this.#sentFrom = undefined;
+    const stop = outbox?.onSent?.((sent) => { void this.#actions.sent(sent.appraisalId, sent.result); });
+    if (outbox && stop) this.#sentFrom = { outbox, stop };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#listenToOutbox();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#listenToOutbox();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('directory')) this.#people = peopleById(this.directory);
+    if (changed.has('outbox')) this.#listenToOutbox();
     if (changed.has('userId')) {
       this.view = this.userId ? loadView(this.userId) : defaultView;
       this.#keys.selected = new Set();
@@ -328,7 +351,8 @@ export class KaoheInbox extends KaoheElement {
   /** A burst of notices was applied: the open task shows a newer revision, and the list's change is announced. */
   #onNotices(done: Reconciled, openId: string | undefined, openView: AppraisalView | undefined): void {
     const open = this.openTask;
-    if (open !== undefined && !open.gone && open.id === openId) {
+    // An action of the reviewer's waiting in the outbox may be what moved the open task: the outbox's answer settles the pane (InboxActions.sent).
+    if (open !== undefined && !open.gone && open.id === openId && !this.#actions.waitsInOutbox(open.id)) {
       // Left the list and no longer readable (handed in from another tab): the pane stays as it was, with what was
       // typed, and says so. Left but still readable (another planner acted first): the stored record is shown, as below.
       if (!this.#list.has(open.id) && !openView) this.#markGone();

@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { ActResult } from '@kaohe/service';
 import { KaoheElement } from '../base/kaohe-element.ts';
 import { outboxStatusMsg } from './outbox-status-messages.ts';
 
@@ -31,6 +32,8 @@ export interface OutboxStatusSource {
   items?(): Promise<readonly OutboxEntry[]>;
   /** Drops a refused change once the person has read it (the Dismiss button). */
   discard?(seq: number): Promise<void>;
+  /** Hears each action that waited once the server has answered it (the inbox settles the actions it queued). */
+  onSent?(listener: (sent: { appraisalId: string; action: unknown; result: ActResult }) => void): () => void;
 }
 
 /**
