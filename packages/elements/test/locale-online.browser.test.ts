@@ -73,4 +73,27 @@ describe('words that failed to load while offline', () => {
     expect(textOf(forms[0]!.shadowRoot)).to.contain('Absent days A half day counts as a whole day (C-2).');
     expect(imports).to.deep.equal(['en']);
   });
+
+  it('a form taken off the page while its words load does not import them when the browser is back online', async () => {
+    setLocale('zh-Hant');
+    const imports: string[] = [];
+    let fail: (error: Error) => void = () => undefined;
+    load['zh-Hans'] = () => {
+      imports.push('zh-Hans');
+      return new Promise((_, reject) => { fail = reject; });
+    };
+    console.error = () => undefined;
+    const form = await fixture<KaoheRubricForm>(html`<kaohe-rubric-form .rubric=${salesperson} .sheet=${sheet} mode="readonly"></kaohe-rubric-form>`);
+    setLocale('zh-Hans');
+    await waitUntil(() => imports.length > 0, 'the zh-Hans words were not asked for');
+    form.remove();
+    fail(new TypeError('Failed to fetch dynamically imported module: locale.zh-Hans.js'));
+    await aTimeout(50);
+    const before = imports.length;
+    load['zh-Hans'] = () => { imports.push('zh-Hans'); return real['zh-Hans'](); };
+    window.dispatchEvent(new Event('online'));
+    await aTimeout(300);
+    // nobody on the page wants them: the detached form neither listened nor imported them again
+    expect(imports.length).to.equal(before);
+  });
 });

@@ -104,7 +104,9 @@ export class KaoheElement extends LitElement {
         if (locale === this.locale) {
           console.error(`Kaohe: the ${locale} words did not load; showing zh-Hant words`, error);
           this.#wordsMissing = locale;
-          window.addEventListener('online', this.#retryOnline);
+          // an element taken off the page while its words loaded does not listen (window would keep it);
+          // connectedCallback asks again if it comes back
+          if (this.isConnected) window.addEventListener('online', this.#retryOnline);
           return super.scheduleUpdate();
         }
       }
