@@ -137,7 +137,7 @@ describe('kaohe-inbox over the KaoheService interface alone (as in server mode)'
     expect(root(vp).querySelector('#detail-heading')?.textContent).to.equal('Wang Xiaoming · 2026-10 · Sales VP first review');
     const history = [...root(vp).querySelectorAll('.history li strong')].map((name) => name.textContent?.trim());
     // opened by the service itself, scored by R1, summarised by P2
-    expect(history).to.deep.equal(['system', 'North Manager Zhou', 'Planner Li']);
+    expect(history).to.deep.equal(['System', 'North Manager Zhou', 'Planner Li']);
     expect(root(vp).querySelector('kaohe-rubric-form')?.getAttribute('mode')).to.equal('review');
     const approve = root(vp).querySelector<HTMLButtonElement>('button[data-action="step.approve"]') as HTMLButtonElement;
     approve.click();
