@@ -109,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<KaoheApp> {
 
   const { db } = options;
   const catalogue = options.catalogue ?? presetCatalogue();
-  checkCatalogue(catalogue);
+  await checkCatalogue(catalogue, db.store);
   await storeCatalogue(db.store, catalogue);
   const directory = await directoryCache(db);
   app.addHook('onClose', async () => directory.close());

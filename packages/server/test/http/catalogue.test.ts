@@ -15,7 +15,9 @@ describe('the catalogue at start', () => {
     const catalogue = {
       ...presetCatalogue(),
       chains: { 'W-ODD': broken, 'W-X': shop },
-      assignments: { ...presetCatalogue().assignments, clerk: { rubric: 'R-SP', chain: 'W-NONE', payPlan: 'P-9' } },
+      assignments: { ...presetCatalogue().assignments, clerk: { rubric: 'R-CLERK', chain: 'W-NONE', payPlan: 'P-9' } },
+      // P-1 with its currency written as a word, not an ISO 4217 code
+      payPlans: { ...presetCatalogue().payPlans, 'P-1': { ...presetCatalogue().payPlans['P-1']!, currency: 'yuan' } },
     };
     const db = await openTestDatabase();
     try {
@@ -28,8 +30,10 @@ describe('the catalogue at start', () => {
           'chains.W-ODD.steps[2].returnTo[1] [unknown-step]',
           'chains.W-ODD.steps[3].returnTo[1] [unknown-step]',
           'chains.W-X.id [id-mismatch]',
+          'payPlans.P-1.currency [invalid_format]',
           'assignments.clerk.chain [unknown-chain]',
           'assignments.clerk.payPlan [unknown-pay-plan]',
+          'assignments.clerk.rubric [unknown-rubric]',
         ]);
         assert.equal(error.problems[3]!.message, 'the chain filed as "W-X" has the id "W-SHOP"; appraisals name their chain by its id');
         return true;
