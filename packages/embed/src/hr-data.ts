@@ -4,7 +4,7 @@
 // store. Either way the HR check is made by the service, for the signed-in user, and each appraisal's
 // score is the one stored with it. This file only adapts the answers to the elements.
 import type { PayPlanInput, PayrollCsv, Locale } from '@kaohe/scoring';
-import { distributionOf, hrReads, payrollOf, type PayValues, type ScoredAppraisal, type SkippedAppraisal } from '@kaohe/service/hr';
+import { distributionOf, hrReads, payrollOf, type PaidAppraisal, type PayValues, type ScoredAppraisal, type SkippedAppraisal } from '@kaohe/service/hr';
 import type { AppraisalQuery } from '@kaohe/store';
 import type { AnnualMonth, PayrollEntry } from '@kaohe/elements/hr';
 import type { AnnualRecord, ScoreEntry } from '@kaohe/scoring';
@@ -109,11 +109,12 @@ export function distributionEntries(scored: readonly ScoredAppraisal[]): ScoreEn
 /**
  * kaohe-payroll-export's entries of `scoredAppraisals`' answer (without a server; `payroll(period)` works
  * in both modes and adds the configured payroll figures). `values` supplies what the payroll system
- * knows besides the scores, by the plan's input names; the stored scores fill the score inputs it leaves out.
+ * knows besides the scores, by the plan's input names (given each appraisal with `score` the published result's);
+ * the published scores fill the score inputs it leaves out.
  */
 export function payrollEntries(
   scored: readonly ScoredAppraisal[],
-  values: (appraisal: ScoredAppraisal, plan: PayPlanInput) => Record<string, string | number | boolean>,
+  values: (appraisal: PaidAppraisal, plan: PayPlanInput) => Record<string, string | number | boolean>,
 ): PayrollEntry[] {
   const context = configured('payrollEntries');
   return payrollOf(scored, context.assignments, context.payPlans, values).entries;

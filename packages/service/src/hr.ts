@@ -1,7 +1,8 @@
 // HR's reads: the month's score distribution, the payroll entries and CSV, an employee's year. Each
 // checks that the reader is HR here, inside the service (a typed `forbidden`, never an empty list), and
-// reads each record's score as stored with it (records written before the service kept scores are
-// scored once against their pinned version). Every number comes from @kaohe/scoring.
+// reads each record's scores as stored with it (records written before the service kept scores are
+// scored once against their pinned version): payroll and the year the published result's, the
+// distribution the live sheet's. Every number comes from @kaohe/scoring.
 // A module of its own (`@kaohe/service/hr`) so pages that never show HR's views do not carry pay and CSV code.
 import { computePay, payrollCsv, type AnnualRecord, type Locale, type PayPlanInput, type Payslip, type PayrollCsv, type ScoreEntry, type ScoreResult } from '@kaohe/scoring';
 import type { AppraisalQuery } from '@kaohe/store';
@@ -14,7 +15,12 @@ import { scoreOrNull } from './view.ts';
 /** An appraisal with its scores and the person as the directory knows them. */
 export interface ScoredAppraisal {
   record: AppraisalRecord;
-  score: ScoreResult;
+  /**
+   * The live sheet's scores: what the reviewers work on. Null while it has problems and a published
+   * result stands (a reviewer's draft during an appeal is not checked against the rubric); such a record
+   * is still paid and counted in the year by its published result, and left out of the distribution.
+   */
+  score: ScoreResult | null;
   person: Person | undefined;
   /** the person's assigned role (workflow's assignedRole: the one their rubric came from); else their first role */
   role: string;
@@ -45,9 +51,15 @@ export interface AnnualMonth {
   monthly: string;
 }
 
-/** What the payroll system knows besides the scores (pay total, plan completion …), per employee, by the plan's input names. */
+/**
+ * What the payroll system knows besides the scores (pay total, plan completion …), per employee, by the
+ * plan's input names. A function is given each appraisal with `score` the published result's, which it is paid by.
+ */
 export type PayValues = Readonly<Record<string, Readonly<Record<string, string | number | boolean>>>>
-  | ((appraisal: ScoredAppraisal, plan: PayPlanInput) => Record<string, string | number | boolean>);
+  | ((appraisal: PaidAppraisal, plan: PayPlanInput) => Record<string, string | number | boolean>);
+
+/** An appraisal as payroll reads it: `score` is the published result's (ScoredAppraisal's `published`). */
+export type PaidAppraisal = ScoredAppraisal & { score: ScoreResult };
 
 type Ok<T> = { ok: true } & T;
 
@@ -69,11 +81,13 @@ export interface HrReads {
   annualYear(viewerId: string, request: { year: number }): Promise<Ok<{ peers: AnnualRecord[]; months: Record<string, AnnualMonth[]>; skipped: SkippedAppraisal[] }> | Refusal>;
 }
 
-/** kaohe-score-distribution's entries: the sheets with every item entered (a sheet still missing items would show as a false outlier under 60). */
+/**
+ * kaohe-score-distribution's entries: the live sheets with every item entered (a sheet still missing items
+ * would show as a false outlier under 60); a live sheet with problems has no score to show.
+ */
 export function distributionOf(scored: readonly ScoredAppraisal[]): ScoreEntry[] {
-  return scored
-    .filter(({ score }) => score.missing.length === 0)
-    .map(({ record, score, person, role }): ScoreEntry => ({ employeeId: record.employeeId, role, score: score.monthly, ...(person ? { name: person.name } : {}) }));
+  return scored.flatMap(({ record, score, person, role }): ScoreEntry[] => (score && score.missing.length === 0
+    ? [{ employeeId: record.employeeId, role, score: score.monthly, ...(person ? { name: person.name } : {}) }] : []));
 }
 
 /** The published results of people whose role has a pay plan and the plan's id, in order. */
@@ -104,7 +118,8 @@ export function payrollOf(
     used.set(planId, plan);
     const { record, person } = appraisal;
     const score = appraisal.published as ScoreResult;
-    const given = typeof values === 'function' ? values(appraisal, plan) : values[record.employeeId];
+    // A host's values are given the score pay is computed from, never the live rescore of an appeal under review.
+    const given = typeof values === 'function' ? values({ ...appraisal, score }, plan) : values[record.employeeId];
     const payslip = computePay(plan, { employee: record.employeeId, period: record.period, values: payValuesOf(plan, score, figures.get(record.employeeId), given) });
     entries.push({ record, score, payslip, ...(person ? { name: person.name } : {}), ...(person?.department !== undefined ? { department: person.department } : {}) });
   }
@@ -168,12 +183,13 @@ export function hrReads(service: KaoheService): HrReads {
         skipped.push({ id: record.id, reason: error.message });
         continue;
       }
-      if (!score) {
+      // Payroll and the year read the published result: a live sheet with problems only leaves the distribution.
+      if (!score && !published) {
         skipped.push({ id: record.id, reason: `the sheet of ${record.id} has problems and no score yet` });
         continue;
       }
       const person = dir.people.find((candidate) => candidate.id === record.employeeId);
-      appraisals.push({ record, score, person, role: roleOf(person, roles, record), ...(published ? { published } : {}) });
+      appraisals.push({ record, score: score ?? null, person, role: roleOf(person, roles, record), ...(published ? { published } : {}) });
     }
     return { appraisals, skipped };
   }
@@ -200,7 +216,11 @@ export function hrReads(service: KaoheService): HrReads {
       const refused = await forbidden(viewerId);
       if (refused) return refused;
       const { appraisals, skipped } = await collect({ period });
-      return { ok: true, entries: distributionOf(appraisals), skipped };
+      // The distribution is HR's view of the live scores: a live sheet with problems is named, though its published result still pays.
+      const broken = appraisals.filter(({ score }) => !score).map(({ record }) => ({
+        id: record.id, reason: `the sheet of ${record.id} has problems and no score yet (its published result stands)`,
+      }));
+      return { ok: true, entries: distributionOf(appraisals), skipped: [...skipped, ...broken] };
     },
 
     async payroll(viewerId, { period, values }) {

@@ -91,9 +91,20 @@ export function buildView(input: ViewInput): AppraisalView | undefined {
   // the reviewers' work, read by them, until HR publishes again. None known: no entry and no score.
   const result = employee && published ? publishedResultOf(record) ?? { sheet: unscored(record.sheet), score: null } : record;
   const score = result.score !== undefined ? result.score : scoreOrNull(rubric, result.sheet);
-  const { attendance, ...withoutAttendance } = result.sheet;
+  const { attendance: shownAttendance, ...withoutAttendance } = result.sheet;
   const entries: Sheet['entries'] = {};
   for (const [id, entry] of Object.entries(result.sheet.entries)) if (reads.has(id)) entries[id] = entry;
+  // The employee acting at their own step during an appeal (W-TR returns it to self) edits the live sheet:
+  // what they edit shows as they saved it; the published result stays for the rest and the score.
+  const editing = mode === 'edit' && result !== record;
+  if (editing) {
+    for (const id of editable) {
+      const live = record.sheet.entries[id];
+      if (live !== undefined && reads.has(id)) entries[id] = live;
+      else delete entries[id];
+    }
+  }
+  const attendance = editing && atStep.attendance ? record.sheet.attendance : shownAttendance;
   const task = tasksFor(record, viewerId, now, timeZone);
   const view: AppraisalView = {
     id: record.id,

@@ -90,3 +90,45 @@ describe('an appeal in progress keeps the published result', () => {
     });
   });
 });
+
+describe('while an appeal runs, what the employee edits and what HR pays', () => {
+  test('T1, returned to their own step, sees the TR-1 they saved (10), with the published TR-2a 25 and 88.00 beside it', async () => {
+    const service = await publishedMonth();
+    await must(service, 'T1', { type: 'employee.appeal', comment: 'TR-1: my report was complete' });
+    await must(service, 'L2', { type: 'step.return', to: 'self', comment: '請重寫工作報告' });
+    await must(service, 'T1', { type: 'draft.save', entries: { 'TR-1': { points: '10' } } });
+    const own = await service.view(ID, 'T1');
+    assert.deepEqual(
+      [own?.mode, own?.editableItems, own?.sheet.entries['TR-1'], own?.sheet.entries['TR-2a'], own?.score?.monthly],
+      ['edit', ['TR-1'], { points: '10' }, { points: '25' }, '88.00'],
+    );
+  });
+
+  test('the leader above\'s draft the rubric refuses (TR-2b 35 of 30) leaves the published 88.00 paid and in T1\'s year; only the distribution names it', async () => {
+    const service = await publishedMonth();
+    await must(service, 'T1', { type: 'employee.appeal', comment: 'TR-1: my report was complete' });
+    await must(service, 'L2', { type: 'draft.save', entries: { 'TR-2b': { points: '35' } } });
+    const { view: _view, ...paid } = await shown(service);
+    assert.deepEqual(paid, {
+      payslip: ['88.00', '6260.00'],
+      hrPayslip: '6260.00',
+      payroll: [['T1', '88.00', '6260.00']],
+      csv: [['T1', 'Travelling service staff', 'R-TR', '2026-10', '88.00', '', '88.00', '', '', '4500.00', '1760.00', '', '6260.00', '']],
+      year: [{ period: '2026-10', monthly: '88.00' }],
+    });
+    const distribution = await hrReads(service).distribution('H1', { period: '2026-10' });
+    assert.deepEqual(distribution.ok && [distribution.entries, distribution.skipped], [[], [
+      { id: ID, reason: `the sheet of ${ID} has problems and no score yet (its published result stands)` },
+    ]]);
+  });
+
+  test('a host\'s payroll values are given the published 88.00 (P-2: 6260.00), not the rescore 83.00 (6160.00)', async () => {
+    const service = await publishedMonth();
+    await must(service, 'T1', { type: 'employee.appeal', comment: 'TR-2a: the late report was approved leave' });
+    await must(service, 'L2', { type: 'step.return', to: 'firstRating', comment: '請重新核實 TR-2a' });
+    await must(service, 'L1', { type: 'step.resubmit', entries: { 'TR-2a': { points: '20' } } });
+    // as the demo without a server gives them: the score input from the appraisal's score
+    const payroll = await hrReads(service).payroll('H1', { period: '2026-10', values: (appraisal) => ({ score: appraisal.score.monthly }) });
+    assert.deepEqual(payroll.ok && payroll.entries.map((entry) => [entry.score.monthly, entry.payslip.total]), [['88.00', '6260.00']]);
+  });
+});

@@ -20,7 +20,7 @@ const Payroll = z.object({
   entries: z.array(z.object({
     /** the stored appraisal (HR reads every field: the workflow's AppraisalRecord) */
     record: z.unknown(),
-    /** its score as stored with it (scoring's ScoreResult) */
+    /** the scores of the result as published, which it is paid by (scoring's ScoreResult); never an appeal's rescore under review */
     score: z.unknown(),
     payslip: PayslipSchema,
     name: z.optional(z.string()),
