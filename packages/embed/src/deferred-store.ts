@@ -8,7 +8,7 @@
 import type { Rubric } from '@kaohe/scoring';
 import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
 import type {
-  AppraisalQuery, AppraisalWrite, AuditVerification, Draft, KaoheStore, Page, PageOptions, PutAppraisalOptions, StoreListener,
+  AppraisalQuery, AppraisalWrite, AuditVerification, Draft, KaoheStore, Page, PageOptions, PutAppraisalOptions, SaveDraftOptions, StoreListener,
 } from '@kaohe/store';
 
 type LocalStoreModule = typeof import('./local-store.ts');
@@ -90,7 +90,7 @@ export class DeferredStore implements KaoheStore {
   async listAppraisals(query?: AppraisalQuery): Promise<Page<AppraisalRecord>> { return (await this.#store()).listAppraisals(query); }
   async listTasks(userId: string, options?: PageOptions): Promise<Page<AppraisalRecord>> { return (await this.#store()).listTasks(userId, options); }
   async countTasks(userId: string): Promise<number> { return (await this.#store()).countTasks(userId); }
-  async saveDraft(draft: Draft): Promise<Draft> { return (await this.#store()).saveDraft(draft); }
+  async saveDraft(draft: Draft, options?: SaveDraftOptions): Promise<Draft> { return (await this.#store()).saveDraft(draft, options); }
   async loadDraft(appraisalId: string, userId: string): Promise<Draft | undefined> { return (await this.#store()).loadDraft(appraisalId, userId); }
   async deleteDraft(appraisalId: string, userId: string): Promise<void> { return (await this.#store()).deleteDraft(appraisalId, userId); }
   async putRubric(rubric: Rubric): Promise<Rubric> { return (await this.#store()).putRubric(rubric); }

@@ -57,7 +57,7 @@ describe('the page\'s IndexedDB store, opened when first used', () => {
     await context.store.saveDraft(draft);
     // a reload: the next page's store on the same database
     const reloaded = new DeferredStore(name);
-    expect(await reloaded.loadDraft('2026-10:S1', 'R1')).to.deep.equal(draft);
+    expect(await reloaded.loadDraft('2026-10:S1', 'R1')).to.deep.equal({ ...draft, revision: 1 });
     expect(await reloaded.getRubric('R-SP', 1)).to.deep.equal(rubric);
     await reloaded.close();
   });
@@ -71,7 +71,7 @@ describe('the page\'s IndexedDB store, opened when first used', () => {
     try {
       const store = new DeferredStore(`kaohe-refused-${Math.random()}`);
       await store.saveDraft(draft);
-      expect(await store.loadDraft('2026-10:S1', 'R1')).to.deep.equal(draft);
+      expect(await store.loadDraft('2026-10:S1', 'R1')).to.deep.equal({ ...draft, revision: 1 });
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.match(/^Kaohe: IndexedDB is unavailable .*appraisals are kept in memory and lost on reload/);
     } finally {
@@ -104,7 +104,7 @@ describe('the page\'s IndexedDB store, opened when first used', () => {
       // the listener subscribed while the code was missing hears the write
       expect(heard).to.deep.equal(['draft 2026-10:S1']);
       const reloaded = new DeferredStore(name);
-      expect(await reloaded.loadDraft('2026-10:S1', 'R1')).to.deep.equal(draft);
+      expect(await reloaded.loadDraft('2026-10:S1', 'R1')).to.deep.equal({ ...draft, revision: 1 });
       await reloaded.close();
       await store.close();
     } finally {

@@ -4,7 +4,7 @@
 // /appraisals/:id/draft, or the client's offline outbox while the server cannot be reached), a reload
 // reads it back from there, and the service's live notices tell the form that someone else wrote the
 // appraisal (its conflict banner). The service decides what is kept (only the items the person edits now).
-import type { Draft, DraftStore, StoreListener } from '@kaohe/store';
+import { DraftConflictError, type Draft, type DraftStore, type SaveDraftOptions, type StoreListener } from '@kaohe/store';
 import type { KaoheService } from './service.ts';
 
 /** The service's drafts of `userId` (the signed-in person) as the store a form keeps its drafts in. */
@@ -20,12 +20,19 @@ export function serviceDraftStore(service: KaoheService, userId: string): DraftS
       const view = await service.view(id, userId, { history: false });
       return view && { revision: view.revision };
     },
-    async saveDraft(draft: Draft) {
+    async saveDraft(draft: Draft, options: SaveDraftOptions = {}) {
       mine(draft.userId, 'saved');
+      const { expectedRevision } = options;
       const saved = await service.saveDraft(userId, draft.appraisalId, {
         entries: draft.entries, baseRevision: draft.baseRevision, savedAt: draft.savedAt,
         ...(draft.attendance !== undefined ? { attendance: draft.attendance } : {}),
+        ...(expectedRevision !== undefined ? { draftRevision: expectedRevision } : {}),
       });
+      // Another tab's newer draft: the form hears it as the store's own conflict, with that draft to offer.
+      if (!saved.ok && saved.code === 'draft-conflict') {
+        const current = await service.loadDraft(userId, draft.appraisalId).catch(() => undefined);
+        throw new DraftConflictError(current, expectedRevision ?? 0, saved.message);
+      }
       // The autosaver reports a failure on the form ("not saved"), and keeps the typing on the page.
       if (!saved.ok) throw new Error(`Kaohe: the draft of ${draft.appraisalId} was not kept: ${saved.message}`);
       return saved.draft;

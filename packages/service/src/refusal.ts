@@ -12,11 +12,13 @@ import type { AppraisalView, ServiceProblem } from './schemas.ts';
  * - `invalid`: the request does not match its schema; `problems` names each field
  * - `forbidden`: an HR read or an opening by someone who is not HR
  * - `conflict`: the appraisal exists already (opening it twice)
+ * - `draft-conflict`: the person's draft was saved from another tab or window since `draftRevision`;
+ *   nothing was written
  * - `unavailable`: the store failed (quota, closed database …); nothing was written
  * - `offline`: (the server's client only) the server cannot be reached; the command waits in the
  *   browser's outbox and is sent, in order, when it can be
  */
-export type RefusalCode = ReasonCode | 'not-found' | 'stale' | 'invalid' | 'forbidden' | 'conflict' | 'unavailable' | 'offline';
+export type RefusalCode = ReasonCode | 'not-found' | 'stale' | 'invalid' | 'forbidden' | 'conflict' | 'draft-conflict' | 'unavailable' | 'offline';
 
 export interface Refusal {
   ok: false;

@@ -75,6 +75,12 @@ export const DraftInputSchema = z.strictObject({
   entries: z.record(z.string(), Entry),
   attendance: z.optional(Attendance),
   baseRevision: z.int().check(z.minimum(0)),
+  /**
+   * The revision of the person's own draft this save builds on (0: they had none). A newer one, saved
+   * from another tab or window, is not replaced: the save is refused (`draft-conflict`). Without it
+   * the draft is written whatever is stored.
+   */
+  draftRevision: z.optional(z.int().check(z.minimum(0))),
   savedAt: z.optional(isoTime),
 });
 export type DraftInput = z.infer<typeof DraftInputSchema>;

@@ -4,7 +4,7 @@
 // PINNED rubric version, the directory, the chain), runs them, writes record + audit in one
 // transaction and answers with what the caller may see.
 import { deepFreeze, type PayPlanInput, type Payslip, type Rubric } from '@kaohe/scoring';
-import { MAX_PAGE_SIZE, StoreConflictError, StoreError, type ChangeAudience, type Draft, type KaoheStore } from '@kaohe/store';
+import { MAX_PAGE_SIZE, StoreConflictError, StoreError, isDraftConflict, type ChangeAudience, type Draft, type KaoheStore } from '@kaohe/store';
 import {
   act as decide, assignedRole, businessDay, canRead, chainPresets, delegationProblems, isHr, openAppraisal as openRecord, openingAudit, personOf, SYSTEM_ACTOR, tasksFor, timeZoneOf,
   type AppraisalRecord, type Chain, type Directory, type WorkCalendar, type WorkflowAction,
@@ -409,7 +409,17 @@ export function createService(options: ServiceOptions): KaoheService {
         appraisalId, userId: viewerId, entries, baseRevision: parsed.data.baseRevision, savedAt: parsed.data.savedAt ?? now(),
         ...(parsed.data.attendance !== undefined && seen.editsAttendance ? { attendance: parsed.data.attendance } : {}),
       };
-      return { ok: true, draft: await store.saveDraft(draft) };
+      const { draftRevision } = parsed.data;
+      try {
+        return { ok: true, draft: await store.saveDraft(draft, draftRevision === undefined ? {} : { expectedRevision: draftRevision }) };
+      } catch (error) {
+        // Two tabs of one person: the later save of an older draft is refused, never written over the newer one.
+        if (isDraftConflict(error)) {
+          return refusal('draft-conflict', `${viewerId}'s draft of ${appraisalId} was saved from another tab or window (draft revision `
+            + `${error.current?.revision ?? 0}) after this one read revision ${draftRevision}. Nothing was overwritten.`);
+        }
+        throw error;
+      }
     },
 
     loadDraft(viewerId, appraisalId) {

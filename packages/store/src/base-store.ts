@@ -4,10 +4,11 @@
 import type { Rubric } from '@kaohe/scoring';
 import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
 import type {
-  AppraisalQuery, AppraisalWrite, AuditEntry, ChangeAudience, AuditVerification, Draft, KaoheStore, Page, PageOptions, PutAppraisalOptions, StoreChange,
+  AppraisalQuery, AppraisalWrite, AuditEntry, ChangeAudience, AuditVerification, Draft, KaoheStore, Page, PageOptions, PutAppraisalOptions, SaveDraftOptions, StoreChange,
   StoreListener,
 } from './types.ts';
 import { type AuditHead, EMPTY_HEAD, headAfter, sealAuditEvents, verifyAuditChain } from './audit.ts';
+import { DraftConflictError } from './draft-conflict.ts';
 import { StoreConflictError, StoreError, toStoreError } from './errors.ts';
 import { canonicalJson, toJson } from './json.ts';
 
@@ -154,6 +155,12 @@ function isChannelMessage(data: unknown): data is ChannelMessage {
   return type === 'appraisal' || type === 'draft' || type === 'rubric';
 }
 
+/** What a backend's `writeDraft` found stored and what it wrote in its place (undefined: nothing). */
+export interface DraftWrite {
+  stored: Draft | undefined;
+  written: Draft | undefined;
+}
+
 export abstract class StoreBase implements KaoheStore {
   readonly #listeners = new Set<StoreListener>();
   readonly #channel: BroadcastChannel | undefined;
@@ -196,7 +203,11 @@ export abstract class StoreBase implements KaoheStore {
   protected abstract queryTasks(userId: string, after: string | undefined, take: number): Promise<AppraisalRecord[]>;
   /** How many records `queryTasks` would find for `userId` over every page. */
   protected abstract countTaskRecords(userId: string): Promise<number>;
-  protected abstract writeDraft(draft: Draft): Promise<void>;
+  /**
+   * Reads the person's stored draft and writes what `next` makes of it (nothing when it answers
+   * undefined), in one atomic step, so two tabs saving at once never both build on the same revision.
+   */
+  protected abstract writeDraft(appraisalId: string, userId: string, next: (stored: Draft | undefined) => Draft | undefined): Promise<DraftWrite>;
   protected abstract readDraft(appraisalId: string, userId: string): Promise<Draft | undefined>;
   protected abstract removeDraft(appraisalId: string, userId: string): Promise<void>;
   /** Stores the rubric unless that id+version exists; returns what was there before, if anything. */
@@ -303,12 +314,20 @@ export abstract class StoreBase implements KaoheStore {
     return this.#run(`Counting the tasks of ${userId}`, () => this.countTaskRecords(userId));
   }
 
-  saveDraft(draft: Draft): Promise<Draft> {
+  saveDraft(draft: Draft, options: SaveDraftOptions = {}): Promise<Draft> {
+    const { expectedRevision } = options;
+    if (expectedRevision !== undefined) assertExpectedRevision(expectedRevision);
     return this.#run(`Saving the draft of appraisal ${draft.appraisalId}`, async () => {
-      const stored = toJson(draft);
-      await this.writeDraft(stored);
+      const given = toJson(draft);
+      const { stored, written } = await this.writeDraft(draft.appraisalId, draft.userId, (before) => {
+        const revision = before?.revision ?? 0;
+        // A newer draft of the same person is another tab's typing: it is never silently replaced.
+        if (expectedRevision !== undefined && before !== undefined && revision !== expectedRevision) return undefined;
+        return { ...given, revision: revision + 1 };
+      });
+      if (!written) throw new DraftConflictError(stored!, expectedRevision!);
       this.#notify({ type: 'draft', appraisalId: draft.appraisalId, userId: draft.userId, deleted: false });
-      return toJson(stored);
+      return toJson(written);
     });
   }
 

@@ -3,7 +3,7 @@ import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
 import { type IDBPDatabase, type IDBPTransaction, type StoreNames, deleteDB, openDB, unwrap } from 'idb';
 import type { Draft } from './types.ts';
 import { type AuditHead, EMPTY_HEAD } from './audit.ts';
-import { type AppraisalCommit, type AppraisalFilter, type CommitOutcome, StoreBase, checkRevisions, matchesFilter } from './base-store.ts';
+import { type AppraisalCommit, type AppraisalFilter, type CommitOutcome, type DraftWrite, StoreBase, checkRevisions, matchesFilter } from './base-store.ts';
 import { StoreError, storeError, toStoreError } from './errors.ts';
 import { AUDIT_HEAD_KEY, type KaoheDB, SCHEMA_VERSION, migrate } from './schema.ts';
 
@@ -162,9 +162,14 @@ export class IdbStore extends StoreBase {
     return this.#db.countFromIndex('appraisals', 'assignees', userId);
   }
 
-  protected async writeDraft(draft: Draft): Promise<void> {
-    await this.#transact(['drafts'], 'readwrite', async (tx) => {
-      await tx.objectStore('drafts').put(draft);
+  protected writeDraft(appraisalId: string, userId: string, next: (stored: Draft | undefined) => Draft | undefined): Promise<DraftWrite> {
+    // Read and write in one readwrite transaction: another tab's save of the same draft waits for it.
+    return this.#transact(['drafts'], 'readwrite', async (tx) => {
+      const drafts = tx.objectStore('drafts');
+      const stored = await drafts.get([appraisalId, userId]);
+      const written = next(stored);
+      if (written) await drafts.put(written);
+      return { stored, written };
     });
   }
 

@@ -1,8 +1,9 @@
 export type * from './types.ts';
 export * from './errors.ts';
+export * from './draft-conflict.ts';
 export * from './audit.ts';
 export { StoreBase, checkRevision, checkRevisions, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './base-store.ts';
-export type { AppraisalCommit, AppraisalFilter, CommitOutcome, RevisionedRecord } from './base-store.ts';
+export type { AppraisalCommit, AppraisalFilter, CommitOutcome, DraftWrite, RevisionedRecord } from './base-store.ts';
 export { canonicalJson } from './json.ts';
 export * from './memory-store.ts';
 export * from './idb-store.ts';

@@ -10,8 +10,11 @@ import type { Draft } from './types.ts';
 export interface Shelf<T extends { appraisalId: string; userId: string }> {
   keep(value: T): void;
   kept(appraisalId: string, userId: string): T | undefined;
-  /** Forgets it once it has served (the store holds the draft; the comment was sent). */
-  forget(appraisalId: string, userId: string): void;
+  /**
+   * Forgets it once it has served (the store holds the draft; the comment was sent). With `savedAt`, only
+   * a draft kept at that moment: another tab's (one refused over a newer draft) stays.
+   */
+  forget(appraisalId: string, userId: string, savedAt?: string): void;
 }
 
 /** A synchronous shelf for one draft per person and appraisal. */
@@ -74,8 +77,9 @@ function storageShelf<T extends { appraisalId: string; userId: string }>(
         return undefined;
       }
     },
-    forget(appraisalId, userId) {
+    forget(appraisalId, userId, savedAt) {
       try {
+        if (savedAt !== undefined && (this.kept(appraisalId, userId) as { savedAt?: unknown } | undefined)?.savedAt !== savedAt) return;
         storage.removeItem(keyOf(appraisalId, userId));
       } catch {
         // nothing to forget

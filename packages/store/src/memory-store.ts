@@ -2,7 +2,7 @@ import { deepFreeze, type Rubric } from '@kaohe/scoring';
 import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
 import type { Draft } from './types.ts';
 import { type AuditHead, EMPTY_HEAD } from './audit.ts';
-import { type AppraisalCommit, type AppraisalFilter, type CommitOutcome, StoreBase, checkRevisions, matchesFilter } from './base-store.ts';
+import { type AppraisalCommit, type AppraisalFilter, type CommitOutcome, type DraftWrite, StoreBase, checkRevisions, matchesFilter } from './base-store.ts';
 
 const draftKey = (appraisalId: string, userId: string): string => JSON.stringify([appraisalId, userId]);
 const rubricKey = (id: string, version: number): string => JSON.stringify([id, version]);
@@ -73,8 +73,11 @@ export class MemoryStore extends StoreBase {
     return count;
   }
 
-  protected async writeDraft(draft: Draft): Promise<void> {
-    this.#drafts.set(draftKey(draft.appraisalId, draft.userId), structuredClone(draft));
+  protected async writeDraft(appraisalId: string, userId: string, next: (stored: Draft | undefined) => Draft | undefined): Promise<DraftWrite> {
+    const stored = copy(this.#drafts.get(draftKey(appraisalId, userId)));
+    const written = next(stored);
+    if (written) this.#drafts.set(draftKey(appraisalId, userId), structuredClone(written));
+    return { stored, written };
   }
 
   protected async readDraft(appraisalId: string, userId: string): Promise<Draft | undefined> {

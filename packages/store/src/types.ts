@@ -64,8 +64,23 @@ export interface Draft {
   attendance?: Sheet['attendance'];
   /** the appraisal revision the draft was started from; newer stored revisions mean the draft is stale */
   baseRevision: number;
+  /**
+   * The draft's own revision: the store counts every save of it (1, 2 …). A draft a page holds carries
+   * the revision its next save builds on (`SaveDraftOptions.expectedRevision`). Absent on drafts stored
+   * before drafts were revisioned, which count as 0.
+   */
+  revision?: number;
   /** ISO timestamp */
   savedAt: string;
+}
+
+export interface SaveDraftOptions {
+  /**
+   * The revision of the person's stored draft this save builds on (0: they had none). When a newer
+   * one is stored (written from another tab or window), nothing is written and `DraftConflictError`
+   * is thrown. Without it the draft is written whatever is stored.
+   */
+  expectedRevision?: number;
 }
 
 export type DraftEntries = Record<string, Entry>;
@@ -118,7 +133,11 @@ export interface KaoheStore {
    */
   countTasks(userId: string): Promise<number>;
 
-  saveDraft(draft: Draft): Promise<Draft>;
+  /**
+   * Stores the draft as the next revision of the person's draft and returns it as stored.
+   * @throws DraftConflictError when `expectedRevision` is older than the stored draft's (carries it)
+   */
+  saveDraft(draft: Draft, options?: SaveDraftOptions): Promise<Draft>;
   loadDraft(appraisalId: string, userId: string): Promise<Draft | undefined>;
   deleteDraft(appraisalId: string, userId: string): Promise<void>;
 

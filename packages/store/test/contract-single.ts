@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { AuditEvent } from '@kaohe/workflow';
-import { GENESIS_HASH, StoreConflictError, StoreError, type KaoheStore, type StoreChange } from '../src/index.ts';
+import { DraftConflictError, GENESIS_HASH, StoreConflictError, StoreError, type KaoheStore, type StoreChange } from '../src/index.ts';
 import { appraisal, auditEntry, nextRevision, rubric } from './fixtures.ts';
 
 /** Three saves of one appraisal, each with its audit event: open, score, submit. */
@@ -215,6 +215,28 @@ export function singleWriteContract(label: string, openStore: () => Promise<Kaoh
       await store.deleteDraft('2026-10:E1001', 'VP');
       assert.equal(await store.loadDraft('2026-10:E1001', 'VP'), undefined);
       assert.deepEqual((await store.loadDraft('2026-10:E1001', 'HR'))?.entries, { 'SP-D1': { count: 4 } });
+    });
+
+    test('two tabs of one person on draft revision 1: the first save is revision 2, the second is refused with it and writes nothing', async () => {
+      const store = await openStore();
+      const base = { appraisalId: '2026-10:E1001', userId: 'RM4', baseRevision: 2, savedAt: '2026-11-02T09:00:00.000Z' };
+      assert.equal((await store.saveDraft({ ...base, entries: { 'SP-D1': { count: 1 } } }, { expectedRevision: 0 })).revision, 1);
+      const tabA = await store.saveDraft({ ...base, entries: { 'SP-D1': { count: 1 }, 'SP-D6': { count: 1 } } }, { expectedRevision: 1 });
+      assert.equal(tabA.revision, 2);
+      const heard: StoreChange[] = [];
+      const unsubscribe = store.subscribe((change) => heard.push(change));
+      const error = await store.saveDraft({ ...base, entries: { 'SP-D1': { count: 1 }, 'SP-A': { count: 2 } } }, { expectedRevision: 1 }).then(() => undefined, (e: unknown) => e);
+      unsubscribe();
+      assert.ok(error instanceof DraftConflictError);
+      assert.equal(error.code, 'conflict');
+      assert.equal(error.expectedRevision, 1);
+      assert.deepEqual(error.current, { ...base, entries: { 'SP-D1': { count: 1 }, 'SP-D6': { count: 1 } }, revision: 2 });
+      assert.deepEqual(await store.loadDraft('2026-10:E1001', 'RM4'), { ...base, entries: { 'SP-D1': { count: 1 }, 'SP-D6': { count: 1 } }, revision: 2 });
+      assert.deepEqual(heard, []);
+      // Chosen deliberately: saved over revision 2, the other tab's typing goes.
+      assert.equal((await store.saveDraft({ ...base, entries: { 'SP-A': { count: 2 } } }, { expectedRevision: 2 })).revision, 3);
+      // Without an expected revision (a caller that keeps none), a save is written whatever is stored.
+      assert.equal((await store.saveDraft({ ...base, entries: {} })).revision, 4);
     });
 
     test('a subscriber hears each accepted save until it unsubscribes, and never a refused one', async () => {

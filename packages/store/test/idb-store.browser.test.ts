@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { AppraisalRecord } from '@kaohe/workflow';
 import {
-  DraftAutosaver, IdbStore, SCHEMA_VERSION, StoreConflictError, StoreError, sealAuditEvents, EMPTY_HEAD, type AppraisalWrite, type StoreChange,
+  DraftAutosaver, DraftConflictError, IdbStore, SCHEMA_VERSION, StoreConflictError, StoreError, sealAuditEvents, EMPTY_HEAD, type AppraisalWrite, type StoreChange,
 } from '../src/index.ts';
 import { appraisal, auditEntry, nextRevision, rubric } from './fixtures.ts';
 
@@ -111,7 +111,8 @@ describe('IdbStore in a real browser', () => {
     await before.close();
 
     const after = await open(name);
-    expect(await after.loadDraft('2026-10:E1001', 'RM-NORTH')).to.deep.equal(draft);
+    // the store counts the draft's saves: its first is revision 1
+    expect(await after.loadDraft('2026-10:E1001', 'RM-NORTH')).to.deep.equal({ ...draft, revision: 1 });
   });
 
   it('a change handed to the autosaver is in IndexedDB within one second', async () => {
@@ -158,6 +159,31 @@ describe('IdbStore in a real browser', () => {
     expect(stored?.updatedBy).to.equal('VP');
     expect(stored?.step).to.equal('hrReview');
     expect((await hrTab.listAudit('2026-10:E1001')).map((event) => event.action)).to.deep.equal(['open', 'score', 'submit', 'approve']);
+  });
+
+  it('two tabs of one person on the same draft: the first save wins, the second is refused with it, and the autosaver of the second holds its typing for the person to choose', async () => {
+    const name = freshName();
+    const tabA = await open(name);
+    const tabB = await open(name);
+    const base = { appraisalId: '2026-10:SP41', userId: 'RM4', baseRevision: 3, savedAt: '2026-11-02T09:00:00.000Z' };
+    expect((await tabA.saveDraft({ ...base, entries: { 'SP-D6': { count: 1 } } }, { expectedRevision: 0 })).revision).to.equal(1);
+
+    const conflicts: DraftConflictError[] = [];
+    const autosaver = new DraftAutosaver(tabB, { appraisalId: base.appraisalId, userId: 'RM4', baseRevision: 3, delayMs: 10, onConflict: (error) => conflicts.push(error) });
+    autosaver.draftRevision = 0;
+    autosaver.update({ 'SP-A': { count: 2 } });
+    const refused = await rejection(autosaver.flush());
+    expect(refused).to.be.instanceOf(DraftConflictError);
+    expect(conflicts.map((error) => error.current?.entries)).to.deep.equal([{ 'SP-D6': { count: 1 } }]);
+    expect(autosaver.pending).to.equal(true);
+    expect((await tabA.loadDraft(base.appraisalId, 'RM4'))?.entries).to.deep.equal({ 'SP-D6': { count: 1 } });
+
+    // The person keeps what tab B holds, deliberately: saved over revision 1.
+    autosaver.keepMine(1);
+    await autosaver.flush();
+    expect(await tabA.loadDraft(base.appraisalId, 'RM4')).to.include({ revision: 2 });
+    expect((await tabA.loadDraft(base.appraisalId, 'RM4'))?.entries).to.deep.equal({ 'SP-A': { count: 2 } });
+    await autosaver.dispose();
   });
 
   it('tabs taking turns keep one unbroken audit chain', async () => {

@@ -8,7 +8,7 @@
 //   LISTEN as `remote` changes.
 import { deepFreeze, type Rubric } from '@kaohe/scoring';
 import {
-  type AppraisalCommit, type AppraisalFilter, type AuditHead, type AuditVerification, type CommitOutcome, type Draft, StoreBase, StoreError,
+  type AppraisalCommit, type AppraisalFilter, type AuditHead, type AuditVerification, type CommitOutcome, type Draft, type DraftWrite, StoreBase, StoreError,
   checkRevisions, headAfter, sealAuditEvents,
 } from '@kaohe/store';
 import type { AppraisalRecord, AuditEvent } from '@kaohe/workflow';
@@ -214,10 +214,16 @@ export class PgStore extends StoreBase {
     return appraisals.countTasks(this.#db, userId);
   }
 
-  protected async writeDraft(draft: Draft): Promise<void> {
-    await this.#db.transaction(async (tx) => {
-      await drafts.writeDraft(tx, draft);
-      await sendNotices(tx, this.#origin, [{ type: 'draft', appraisalId: draft.appraisalId, userId: draft.userId, deleted: false }]);
+  protected writeDraft(appraisalId: string, userId: string, next: (stored: Draft | undefined) => Draft | undefined): Promise<DraftWrite> {
+    return this.#db.transaction(async (tx) => {
+      await drafts.lockDraft(tx, appraisalId, userId);
+      const stored = await drafts.readDraft(tx, appraisalId, userId);
+      const written = next(stored);
+      if (written) {
+        await drafts.writeDraft(tx, written);
+        await sendNotices(tx, this.#origin, [{ type: 'draft', appraisalId, userId, deleted: false }]);
+      }
+      return { stored, written };
     });
   }
 

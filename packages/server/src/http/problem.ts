@@ -77,7 +77,7 @@ const INSTALLATION = new Set(['invalidChain', 'chainMismatch', 'itemGroupsUnknow
 
 function refusalStatus(code: string): number {
   if (code === 'not-found') return 404;
-  if (code === 'stale' || code === 'conflict') return 409;
+  if (code === 'stale' || code === 'conflict' || code === 'draft-conflict') return 409;
   if (code === 'unavailable') return 503;
   if (UNPROCESSABLE.has(code)) return 422;
   if (INSTALLATION.has(code)) return 500;

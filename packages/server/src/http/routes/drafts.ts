@@ -8,7 +8,9 @@ import { AppraisalParams, DraftBody } from '../service-schemas.ts';
 
 const DraftSchema = z.object({
   appraisalId: z.string(), userId: z.string(), entries: z.record(z.string(), z.unknown()),
-  attendance: z.optional(z.object({ absentDays: z.union([z.string(), z.number()]) })), baseRevision: z.number(), savedAt: z.string(),
+  attendance: z.optional(z.object({ absentDays: z.union([z.string(), z.number()]) })), baseRevision: z.number(),
+  /** counts the saves of this draft; the next save names it as its `draftRevision` */
+  revision: z.optional(z.number()), savedAt: z.string(),
 });
 
 /** The same answer whether the appraisal is missing, hidden, or simply has no draft of the caller's. */
@@ -27,8 +29,10 @@ export async function draftRoutes(api: KaoheApp, service: KaoheService): Promise
   api.put('/appraisals/:id/draft', {
     schema: {
       summary: 'Save the caller\'s draft (only the items they edit at this step are kept)',
+      description: 'With `draftRevision` (the revision of the caller\'s draft the save builds on, 0 for none), a newer draft saved '
+        + 'meanwhile from another tab or window is not replaced: 409 with code `draft-conflict`, nothing written.',
       params: AppraisalParams, body: DraftBody,
-      response: { 200: DraftSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema },
+      response: { 200: DraftSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema },
     },
   }, async (request) => {
     const result = await service.saveDraft(personOf(request).id, request.params.id, request.body);
