@@ -60,6 +60,15 @@ function retryable(refusal: Refusal): boolean {
   return refusal.code === 'unavailable';
 }
 
+/**
+ * A draft that waits in the outbox as the form holds it: its `revision` is the server's draft revision
+ * it builds on, so the form's next save builds on the same one (the server has not counted it yet).
+ */
+function queuedDraft(appraisalId: string, userId: string, savedAt: string, input: Extract<OutboxWork, { kind: 'draft' }>['input']): Draft {
+  const { draftRevision, ...rest } = input;
+  return { appraisalId, userId, savedAt, ...rest, ...(draftRevision !== undefined ? { revision: draftRevision } : {}) } as Draft;
+}
+
 export class OfflineService implements KaoheService {
   readonly http: HttpService;
   readonly outbox: Outbox;
@@ -407,8 +416,9 @@ export class OfflineService implements KaoheService {
   }
 
   saveDraft(viewerId: string, appraisalId: string, input: unknown): Promise<DraftResult> {
-    const { entries, attendance, baseRevision } = input as { entries: Record<string, unknown>; attendance?: unknown; baseRevision: number };
-    const kept = { entries, baseRevision, ...(attendance !== undefined ? { attendance } : {}) };
+    const { entries, attendance, baseRevision, draftRevision } = input as { entries: Record<string, unknown>; attendance?: unknown; baseRevision: number; draftRevision?: number };
+    // The draft revision goes with it: sent later, it is still refused over another tab's newer draft.
+    const kept = { entries, baseRevision, ...(attendance !== undefined ? { attendance } : {}), ...(draftRevision !== undefined ? { draftRevision } : {}) };
     return this.#write<DraftResult>(
       { kind: 'draft', appraisalId, input: kept },
       async () => {
@@ -421,7 +431,7 @@ export class OfflineService implements KaoheService {
         }
         return saved;
       },
-      () => ({ ok: true, draft: { appraisalId, userId: viewerId, savedAt: this.#now(), ...kept } as Draft }),
+      () => ({ ok: true, draft: queuedDraft(appraisalId, viewerId, this.#now(), kept) }),
     );
   }
 
@@ -433,7 +443,7 @@ export class OfflineService implements KaoheService {
     const drafts = (await this.outbox.items()).filter((item) => item.appraisalId === appraisalId && (item.kind === 'draft' || item.kind === 'discardDraft'));
     const mine = drafts.filter((item) => item.state === 'waiting').at(-1) ?? drafts.at(-1);
     if (mine?.kind === 'discardDraft') return undefined;
-    if (mine?.kind === 'draft') return { appraisalId, userId: viewerId, savedAt: mine.at, ...mine.input } as Draft;
+    if (mine?.kind === 'draft') return queuedDraft(appraisalId, viewerId, mine.at, mine.input);
     return this.#read(`draft:${appraisalId}`, () => this.http.loadDraft(viewerId, appraisalId));
   }
 

@@ -9,7 +9,8 @@ import type { Refusal } from '@kaohe/service';
 
 /** What the person sent, as the service's calls take it. */
 export type OutboxWork =
-  | { kind: 'draft'; appraisalId: string; input: { entries: Record<string, unknown>; attendance?: unknown; baseRevision: number } }
+  /** `draftRevision`: the revision of the person's draft on the server this typing builds on (absent in items from before it was sent) */
+  | { kind: 'draft'; appraisalId: string; input: { entries: Record<string, unknown>; attendance?: unknown; baseRevision: number; draftRevision?: number } }
   /** `lend`: a delegation lent with the action (the inbox's delegate), sent with it */
   | { kind: 'action'; appraisalId: string; action: unknown; expectedRevision?: number; lend?: unknown }
   | { kind: 'discardDraft'; appraisalId: string };

@@ -56,4 +56,7 @@ export const en: Readonly<Record<MessageKey, Message>> = {
   readOnly: 'read-only',
   submitted: 'Submitted',
   draftNotSaved: 'The draft is not saved yet; trying again.',
+  draftConflict: 'Your draft of this appraisal was saved from another tab or window, and it differs from what is typed here. What you typed here is still here and did not overwrite it. Choose which one to keep.',
+  draftTakeTheirs: 'Load the other draft',
+  draftKeepMine: 'Keep what is typed here (replace the other)',
 };

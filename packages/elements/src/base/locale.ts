@@ -166,6 +166,9 @@ const zhHant = {
   readOnly: '唯讀',
   submitted: '已提交',
   draftNotSaved: '草稿尚未儲存，正在重試。',
+  draftConflict: '您在另一個分頁或視窗中儲存了此考核的草稿，與本頁的填寫不同。本頁的填寫仍在此，沒有覆蓋那份草稿。請選擇保留哪一份。',
+  draftTakeTheirs: '載入另一份草稿',
+  draftKeepMine: '保留本頁的填寫（覆蓋另一份）',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof zhHant;

@@ -56,4 +56,7 @@ export const zhHans: Readonly<Record<MessageKey, Message>> = {
   readOnly: '只读',
   submitted: '已提交',
   draftNotSaved: '草稿尚未保存，正在重试。',
+  draftConflict: '您在另一个标签页或窗口中保存了此考核的草稿，与本页的填写不同。本页的填写仍在此，没有覆盖那份草稿。请选择保留哪一份。',
+  draftTakeTheirs: '载入另一份草稿',
+  draftKeepMine: '保留本页的填写（覆盖另一份）',
 };

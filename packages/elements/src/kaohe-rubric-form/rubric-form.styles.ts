@@ -242,6 +242,9 @@ export const styles = css`
     border: 1px solid var(--_kaohe-color-danger);
   }
 
+  .draft-conflict p { margin: 0 0 var(--_kaohe-space); }
+  .draft-conflict button { margin-inline-end: var(--_kaohe-space); }
+
   .warning {
     background: var(--_kaohe-color-warning-surface);
     color: var(--_kaohe-color-warning);

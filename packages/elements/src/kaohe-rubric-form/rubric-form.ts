@@ -85,6 +85,7 @@ const isInputError = (error: unknown): error is KaoheInputError =>
  * @csspart form - the whole form
  * @csspart header - title, period and employee
  * @csspart conflict - the banner shown when the stored appraisal is newer
+ * @csspart draft-conflict - the banner shown when the person's draft was saved from another tab or window, with their two choices
  * @csspart section - a section's fieldset; also `attendance` for the attendance fieldset
  * @csspart section-legend - a section's legend
  * @csspart gate - a section's gate switch
@@ -182,6 +183,8 @@ export class KaoheRubricForm extends KaoheElement {
   @state() private announcement = '';
   @state() private submitAttempted = false;
   @state() private draftError = false;
+  /** this page's save was refused over a newer draft of the same person (another tab): they choose which stays */
+  @state() private draftConflict = false;
 
   readonly #internals: ElementInternals;
   #rubric: Rubric | undefined;
@@ -576,6 +579,10 @@ export class KaoheRubricForm extends KaoheElement {
       ...(this.#kept ? { kept: this.#kept } : {}),
       onError: () => { this.draftError = true; },
       onSaved: () => { this.draftError = false; },
+      onConflict: () => {
+        this.draftError = false;
+        this.draftConflict = true;
+      },
     });
     this.#unsubscribeStore = store.subscribe((change: StoreChange) => {
       if (change.type === 'appraisal' && change.id === appraisalId) this.#checkRevision(change.revision);
@@ -602,6 +609,7 @@ export class KaoheRubricForm extends KaoheElement {
     this.#autosaver = undefined;
     this.#storeKey = undefined;
     this.#autosaverStore = undefined;
+    this.draftConflict = false;
   }
 
   async #restore(store: DraftStore, appraisalId: string, userId: string, restoreDraft: boolean): Promise<void> {
@@ -617,10 +625,47 @@ export class KaoheRubricForm extends KaoheElement {
       this.requestUpdate();
       // The host's copy of the sheet (the inbox submits what it last heard) must be what is on screen.
       this.dispatchEvent(new KaoheChangeEvent(this.#read(), this.#stale ? null : this.#result, this.problems));
-      if (draft === kept && draft !== stored) this.#autosaver?.update(draft.entries, draft.attendance);
+      if (draft === kept && draft !== stored && this.#autosaver) {
+        this.#autosaver.restoredFromShelf(kept);
+        this.#autosaver.update(draft.entries, draft.attendance);
+      }
     }
+    // What is on screen builds on this draft revision: a save over a newer one (another tab's) is refused.
+    const shown = restoreDraft && !this.#changedSinceConnect ? draft : stored;
+    if (this.#autosaver && this.#autosaver.draftRevision === undefined) this.#autosaver.draftRevision = shown?.revision ?? 0;
     if (this.baseRevision === undefined && draft && this.#autosaver) this.#autosaver.baseRevision = draft.baseRevision;
     if (record) this.#checkRevision(record.revision, draft?.baseRevision);
+  }
+
+  /** The person keeps what this page holds: saved over the other tab's draft, as they chose. */
+  async #keepMyDraft(): Promise<void> {
+    const { appraisalId, userId } = this;
+    const autosaver = this.#autosaver;
+    if (!autosaver || !appraisalId || !userId) return;
+    const theirs = await this.#autosaverStore?.loadDraft(appraisalId, userId).catch(() => undefined);
+    if (autosaver !== this.#autosaver) return;
+    this.draftConflict = false;
+    autosaver.keepMine(theirs?.revision ?? autosaver.conflict?.current?.revision ?? 0);
+  }
+
+  /** The person takes the other tab's draft: it replaces what this page holds, as they chose. */
+  async #takeTheirDraft(): Promise<void> {
+    const { appraisalId, userId } = this;
+    const autosaver = this.#autosaver;
+    if (!autosaver || !appraisalId || !userId) return;
+    const theirs = await this.#autosaverStore?.loadDraft(appraisalId, userId).catch(() => undefined) ?? autosaver.conflict?.current;
+    if (autosaver !== this.#autosaver) return;
+    this.draftConflict = false;
+    // Gone meanwhile (submitted, discarded): nothing to take, and this page's typing is saved as it is.
+    if (!theirs) {
+      autosaver.keepMine(0);
+      return;
+    }
+    autosaver.takeTheirs(theirs);
+    const current = this.sheet;
+    this.#build({ ...current, entries: theirs.entries, attendance: theirs.attendance ?? current.attendance });
+    this.requestUpdate();
+    this.dispatchEvent(new KaoheChangeEvent(this.#read(), this.#stale ? null : this.#result, this.problems));
   }
 
   #checkRevision(stored: number, draftBase?: number): void {
@@ -723,6 +768,12 @@ export class KaoheRubricForm extends KaoheElement {
         <kaohe-outbox-status .outbox=${this.outbox} .locale=${locale}></kaohe-outbox-status>
         ${this.conflict ? html`<div role="alert" part="conflict" class="banner conflict">${this.msg('conflict', { stored: this.conflict.stored, base: this.conflict.base })}</div>` : nothing}
         ${this.draftError ? html`<p class="banner warning" role="status">${this.msg('draftNotSaved')}</p>` : nothing}
+        ${this.draftConflict ? html`
+          <div role="alert" part="draft-conflict" class="banner conflict draft-conflict">
+            <p>${this.msg('draftConflict')}</p>
+            <button type="button" data-draft="theirs" @click=${() => void this.#takeTheirDraft()}>${this.msg('draftTakeTheirs')}</button>
+            <button type="button" data-draft="mine" @click=${() => void this.#keepMyDraft()}>${this.msg('draftKeepMine')}</button>
+          </div>` : nothing}
         ${result && result.flags.length > 0 ? html`
           <section class="flags" aria-labelledby="flags-heading">
             <h3 id="flags-heading" aria-level=${this.headingLevel + 1}>${this.msg('flags')}</h3>
