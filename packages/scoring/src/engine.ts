@@ -1,7 +1,7 @@
 import { decimals, Inexact, type Arith } from './arith.ts';
 import { millionths } from './millionths.ts';
 import { dec, Decimal, fixed, ZERO } from './decimal.ts';
-import { KaoheInputError, type Problem } from './problems.ts';
+import { KaoheInputError, type Problem, type ProblemValues } from './problems.ts';
 import type { Flag, ItemResult, ScoreResult, SectionResult } from './result.ts';
 import type { Entry, FlagSpec, Item, Label, Rubric, Section, Sheet, SheetInput } from './schema.ts';
 import { deepFreeze, isDeepFrozen } from './freeze.ts';
@@ -293,8 +293,9 @@ function compileItem<V>(rubric: Rubric, section: Section, item: Item, A: Arith<V
   const pointsText = fixed(pointsDecimal, places);
   const deductsOnly = item.penaltyOnly || section.pooled;
   const allowed = new Set<string>([...ENTRY_FIELDS[rule.kind], 'comment']);
-  const fail = (problems: Problem[], message: string, field?: string) =>
-    problems.push({ path: field ? `${path}.${field}` : path, rule: ruleName, message: `${item.id} (${rule.kind}): ${message}` });
+  const fail = (problems: Problem[], message: string, field?: string, values?: ProblemValues) =>
+    problems.push({ path: field ? `${path}.${field}` : path, rule: ruleName, message: `${item.id} (${rule.kind}): ${message}`, ...(values ? { values } : {}) });
+  const outOfRange = (min: V, max: V, got: V): ProblemValues => ({ kind: 'outOfRange', min: A.text(min), max: A.text(max), got: A.text(got) });
   const { lookbackMonths, compound } = rubric.settings.repeatDoubling;
 
   // The item's result is built as it is scored; the run carries its exact deduction total.
@@ -346,7 +347,7 @@ function compileItem<V>(rubric: Rubric, section: Section, item: Item, A: Arith<V
         const r = start(entry, run);
         if (entry?.points === undefined) return notScored(r, run);
         const given = A.amount(entry.points);
-        if (A.isNegative(given) || A.gt(given, points)) fail(run.problems, `points must be between 0 and ${pointsDecimal}, got ${A.text(given)}`, 'points');
+        if (A.isNegative(given) || A.gt(given, points)) fail(run.problems, `points must be between 0 and ${pointsDecimal}, got ${A.text(given)}`, 'points', outOfRange(A.zero, points, given));
         if (step !== undefined && !A.isMultiple(given, step)) fail(run.problems, `points go in steps of ${stepText}, got ${A.text(given)}`, 'points');
         return result(r, run, given);
       };
@@ -415,7 +416,7 @@ function compileItem<V>(rubric: Rubric, section: Section, item: Item, A: Arith<V
             }
             const amount = A.amount(d.amount);
             const reason = d.reason ?? '';
-            if (A.lt(amount, option.min) || A.gt(amount, option.max)) fail(run.problems, `${option.id} deducts ${option.range}, got ${A.text(amount)}`, `deductions[${n}].amount`);
+            if (A.lt(amount, option.min) || A.gt(amount, option.max)) fail(run.problems, `${option.id} deducts ${option.range}, got ${A.text(amount)}`, `deductions[${n}].amount`, outOfRange(option.min, option.max, amount));
             if (option.chosen && reasonRequired && !reason.trim()) fail(run.problems, `a deduction chosen from ${option.range} needs a reason (O-8)`, `deductions[${n}].reason`);
             if (option.flag) r.flags.push(raise(option.flag, item.id));
             deduct(r, run, A.timesWhole(amount, factor), reason || option.label.en);
@@ -454,7 +455,7 @@ function compileItem<V>(rubric: Rubric, section: Section, item: Item, A: Arith<V
             amount = level.min;
           } else {
             amount = A.amount(entry.amount);
-            if (A.lt(amount, level.min) || A.gt(amount, level.max)) fail(run.problems, `level "${level.id}" deducts ${level.range}, got ${A.text(amount)}`, 'amount');
+            if (A.lt(amount, level.min) || A.gt(amount, level.max)) fail(run.problems, `level "${level.id}" deducts ${level.range}, got ${A.text(amount)}`, 'amount', outOfRange(level.min, level.max, amount));
           }
           if (level.chosen && rubric.settings.rangedReasonRequired && !(entry.reason ?? '').trim()) fail(run.problems, `a deduction chosen from ${level.range} needs a reason (O-8)`, 'reason');
         } else {

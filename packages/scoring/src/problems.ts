@@ -4,7 +4,19 @@ export interface Problem {
   /** the rule broken: a rule ID (O-1, O-8, SP-W3 …) or a schema rule ("required", "type", "unique-id" …) */
   rule: string;
   message: string;
+  /**
+   * What the message says, as values, where a caller words it itself (the rubric form, in the reader's
+   * language); the message stays the English words the CLI and the server give.
+   */
+  values?: ProblemValues;
 }
+
+/** The values of the problems a person filling in a sheet meets most; the rest are told by their message alone. */
+export type ProblemValues =
+  /** an amount outside what the rule allows: award points 0..points, a deduction within its case's or level's range */
+  | { kind: 'outOfRange'; min: string; max: string; got: string }
+  /** C-2: more absent days than the sheet's month has */
+  | { kind: 'absentDaysOverMonth'; days: number; period: string; got: string };
 
 /** Bad input: carries every problem found, never just the first. */
 export class KaoheInputError extends Error {

@@ -1,4 +1,5 @@
 import { dec } from './decimal.ts';
+import type { ProblemValues } from './problems.ts';
 import * as z from './zod.ts';
 
 // zod/mini: the functional API of zod 4 (z.optional(x), z._default(x, v), x.check(...)) that lets
@@ -300,11 +301,20 @@ export const Sheet = z.strictObject({
   entries: z._default(z.record(z.string(), Entry), {}),
 }).check(z.refine(absentWithinPeriod, {
   path: ['attendance', 'absentDays'],
+  // names the issue for readSheet, which gives the problem its values (absentDaysOverMonth)
+  params: { absentDaysOverMonth: true },
   when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   error: (issue) => {
-    const sheet = issue.input as { period: string; attendance: { absentDays: Amount } };
-    return `absent days cannot exceed the ${daysInPeriod(sheet.period)} days of ${sheet.period}, got ${dec(sheet.attendance.absentDays)}`;
+    const { days, period, got } = absentDaysOverMonth(issue.input as AbsentSheet);
+    return `absent days cannot exceed the ${days} days of ${period}, got ${got}`;
   },
 }));
+
+type AbsentSheet = { period: string; attendance: { absentDays: Amount } };
+
+/** C-2: the values of a sheet's refusal for more absent days than its month has (the refinement above words them). */
+export function absentDaysOverMonth(sheet: AbsentSheet): Extract<ProblemValues, { kind: 'absentDaysOverMonth' }> {
+  return { kind: 'absentDaysOverMonth', days: daysInPeriod(sheet.period), period: sheet.period, got: dec(sheet.attendance.absentDays).toString() };
+}
 export type Sheet = z.infer<typeof Sheet>;
 export type SheetInput = z.input<typeof Sheet>;

@@ -2,7 +2,7 @@ import { dec } from './decimal.ts';
 import { formatPath, KaoheInputError, type Problem } from './problems.ts';
 import { isDeepFrozen } from './freeze.ts';
 import { isPlainObject } from './plain.ts';
-import { Entry, Sheet, type Rubric, type SheetInput } from './schema.ts';
+import { absentDaysOverMonth, Entry, Sheet, type Rubric, type SheetInput } from './schema.ts';
 import { readPlainSheet } from './sheet-check.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -68,7 +68,10 @@ export function readSheet(rubric: Rubric, input: SheetInput | Sheet, reads?: Map
     const schemaProblems = parsed.error.issues.flatMap((issue) => {
       // A field the sheet does not know is named by its own path, not by the object around it.
       const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
-      return paths.map((path) => ({ path: formatPath(path), rule: ruleAt(path, issue.code, itemRules), message: issue.message }));
+      // C-2's refusal of more absent days than the month has carries its values, for a caller that words it itself
+      const over = issue.code === 'custom' && issue.params?.['absentDaysOverMonth'] === true
+        ? { values: absentDaysOverMonth(input as Parameters<typeof absentDaysOverMonth>[0]) } : {};
+      return paths.map((path) => ({ path: formatPath(path), rule: ruleAt(path, issue.code, itemRules), message: issue.message, ...over }));
     });
     // An unknown item's own fields say nothing more than that it is unknown.
     const unknown = new Set(problems.filter((p) => p.rule === 'unknown-item').map((p) => p.path));

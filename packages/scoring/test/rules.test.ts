@@ -100,6 +100,12 @@ describe('R-RM regional manager', () => {
   test('RM-2: awarding more than the item\'s 10 points is refused, naming the item', () => {
     assert.throws(() => scoreRm({ 'RM-2': { points: 11 } }), (e: unknown) => e instanceof KaoheInputError && /RM-2 \(award\): points must be between 0 and 10/.test(e.message));
   });
+  test('RM-2: the refusal carries its range and the points given, for a form that says it in the reader\'s language', () => {
+    assert.throws(() => scoreRm({ 'RM-2': { points: '10.5' } }), (e: unknown) => e instanceof KaoheInputError && assert.deepEqual(e.problems, [{
+      path: 'entries.RM-2.points', rule: 'RM-2', message: 'RM-2 (award): points must be between 0 and 10, got 10.5',
+      values: { kind: 'outOfRange', min: '0', max: '10', got: '10.5' },
+    }]) === undefined);
+  });
 });
 
 describe('R-FS field service representative', () => {
@@ -121,6 +127,8 @@ describe('R-FS field service representative', () => {
   });
   test('FS-3: an amount outside the case\'s range is refused, naming the range', () => {
     assert.throws(() => scoreFs({ 'FS-3': { deductions: [{ option: 'escalated', amount: 6, reason: 'x' }] } }), /escalated deducts 2 to 5, got 6/);
+    assert.throws(() => scoreFs({ 'FS-3': { deductions: [{ option: 'escalated', amount: 6, reason: 'x' }] } }),
+      (e: unknown) => e instanceof KaoheInputError && assert.deepEqual(e.problems.map((p) => p.values), [{ kind: 'outOfRange', min: '2', max: '5', got: '6' }]) === undefined);
   });
   test('FS-4a / FS-4b: claim-form blanks and a late parts plan come off the service-centre section', () => {
     const r = scoreFs({ 'FS-4a': { deductions: [{ option: 'blanks', amount: 2, reason: 'two blank fields' }] }, 'FS-4b': { deductions: [{ option: 'lateHarm', amount: 6, reason: 'warranty repair delayed' }] } });

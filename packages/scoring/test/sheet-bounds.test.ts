@@ -36,7 +36,7 @@ describe('attendance facts (C-1, C-2)', () => {
 
   test('45 absent days are refused in October, which has 31 days; 31 are the most, and score 0', () => {
     assert.deepEqual(refusedSp({ attendance: { absentDays: '45' } }), [
-      { path: 'attendance.absentDays', rule: 'C-2', message: 'absent days cannot exceed the 31 days of 2026-10, got 45' },
+      { path: 'attendance.absentDays', rule: 'C-2', message: 'absent days cannot exceed the 31 days of 2026-10, got 45', values: { kind: 'absentDaysOverMonth', days: 31, period: '2026-10', got: '45' } },
     ]);
     assert.deepEqual(refusedSp({ attendance: { absentDays: '31.5' } }).map((p) => p.message), ['absent days cannot exceed the 31 days of 2026-10, got 31.5']);
     // C-2: 100 − 31 × 4 = −24, floored at 0; monthly = 100 × 70% + 0 × 30% = 70.00
@@ -48,7 +48,7 @@ describe('attendance facts (C-1, C-2)', () => {
   test('the days of a period follow the Gregorian calendar: February has 29 days only in leap years', () => {
     assert.deepEqual(['2026-01', '2026-02', '2024-02', '2000-02', '2100-02', '2026-04', '2026-09', '2026-11', '2026-12'].map(daysInPeriod), [31, 28, 29, 29, 28, 30, 30, 30, 31]);
     assert.deepEqual(refusedSp({ period: '2026-02', attendance: { absentDays: '29' } }), [
-      { path: 'attendance.absentDays', rule: 'C-2', message: 'absent days cannot exceed the 28 days of 2026-02, got 29' },
+      { path: 'attendance.absentDays', rule: 'C-2', message: 'absent days cannot exceed the 28 days of 2026-02, got 29', values: { kind: 'absentDaysOverMonth', days: 28, period: '2026-02', got: '29' } },
     ]);
     // 100 − 25 × 4 = 0
     assert.equal(scoreSheet(sp, spSheet({ period: '2024-02', attendance: { absentDays: '29' } })).attendance, '0.00');
