@@ -7,6 +7,7 @@ import '../src/register.ts';
 import {
   KaoheChangeEvent, KaoheConflictEvent, KaoheSubmitRequestEvent, KaoheSubmittedEvent, setLocale, type KaoheRubricForm, type ReviewComment,
 } from '../src/index.ts';
+import { sendMouse } from '@web/test-runner-commands';
 import { sendKeys, tabTo } from './keyboard.ts';
 
 const salesperson = loadRubric(rubricPresets['R-SP']);
@@ -88,6 +89,10 @@ describe('kaohe-rubric-form: each rule kind changes the score as scoreSheet says
     await click(el, radio);
     const amount = itemOf(el, 'FS-1').querySelector<HTMLInputElement>('input[id$="-amount"]')!;
     expect(amount, 'a range level shows the amount field').to.be.instanceOf(HTMLInputElement);
+    expect(textOf(itemOf(el, 'FS-1')), 'not before the amount field is left').to.not.contain('give the amount');
+    amount.focus();
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
     expect(textOf(itemOf(el, 'FS-1'))).to.contain('give the amount');
     await type(el, amount, '6');
     await type(el, itemOf(el, 'FS-1').querySelector<HTMLInputElement>('input[id$="-reason"]')!, 'needed help on two repairs');
@@ -285,16 +290,17 @@ describe('kaohe-rubric-form: validation and submit', () => {
     const el = await mount(fieldService, sheetFor(fieldService, fullFieldServiceEntries()));
     await click(el, buttonIn(itemOf(el, 'FS-3'), /Add a deduction/));
     const reason = itemOf(el, 'FS-3').querySelector<HTMLInputElement>('input[id$="-reason"]')!;
-    expect(reason.getAttribute('aria-invalid')).to.equal('true');
-    const message = root(el).getElementById(reason.getAttribute('aria-describedby')!.split(' ')[0]!)!;
-    expect(textOf(message)).to.contain('O-8');
-    expect(textOf(message)).to.contain('FS-3');
+    expect(reason.hasAttribute('aria-invalid'), 'a reason not yet filled in is not yet wrong').to.equal(false);
     expect(el.validity.valid).to.equal(false);
 
     let requested = false;
     el.addEventListener('kaohe-submit-request', () => { requested = true; });
     await click(el, root(el).querySelector<HTMLButtonElement>('[part~="submit"]')!);
     expect(requested).to.equal(false);
+    expect(reason.getAttribute('aria-invalid')).to.equal('true');
+    const message = root(el).getElementById(reason.getAttribute('aria-describedby')!.split(' ')[0]!)!;
+    expect(textOf(message)).to.contain('O-8');
+    expect(textOf(message)).to.contain('FS-3');
     expect(textOf(root(el).querySelector('[part~="problems"]'))).to.contain('O-8');
     await aTimeout(0);
     expect(root(el).activeElement, 'focus goes to the field to fix').to.equal(reason);
@@ -357,11 +363,13 @@ describe('kaohe-rubric-form: validation and submit', () => {
     expect(seen[0]!.result).to.deep.equal(scoreSheet(salesperson, seen[0]!.sheet));
   });
 
-  it('a negative SP-D1 count in the sheet it was given is named at SP-D1, and changing SP-D2 keeps the rest as given', async () => {
+  it('a negative SP-D1 count in the sheet it was given is named at SP-D1 once submit is tried, and changing SP-D2 keeps the rest as given', async () => {
     const given = sheetFor(salesperson, { 'SP-D1': { count: -1 }, 'SP-Q': { points: '3' } });
     const el = await mount(salesperson, given);
     const problem = el.problems.find((p) => p.path.startsWith('entries.SP-D1'));
     expect(problem, 'scoreSheet names the count').to.not.equal(undefined);
+    expect(itemOf(el, 'SP-D1').querySelector('[part~="error"]'), 'nothing said before the person acts').to.equal(null);
+    await click(el, root(el).querySelector<HTMLButtonElement>('[part~="submit"]')!);
     expect(textOf(itemOf(el, 'SP-D1').querySelector('[part~="error"]'))).to.contain(problem!.message);
     expect(itemOf(el, 'SP-D1').querySelector('input[type=number]')!.getAttribute('aria-invalid')).to.equal('true');
 
@@ -513,12 +521,14 @@ describe('kaohe-rubric-form: attendance facts (C-1, C-2; issue 17)', () => {
     await sendKeys({ type: '-1' });
     await el.updateComplete;
     expect(absentField(el).value, 'what was typed stays').to.equal('-1');
-    expect(attendanceErrors(el)).to.deep.equal(['absent days cannot be negative, got -1 [C-2]']);
-    expect(absentField(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(attendanceErrors(el), 'nothing said while the person is still in the field').to.deep.equal([]);
     // The same refusal, word for word, as scoreSheet (and so `kaohe score`) gives for this sheet.
     expect(el.problems).to.deep.equal([{ path: 'attendance.absentDays', rule: 'C-2', message: 'absent days cannot be negative, got -1' }]);
     expect(el.checkValidity()).to.equal(false);
     await tabTo(root(el), (a) => a.matches('[part~="submit"]'));
+    // left: the engine's words, which the form's catalogue does not reword
+    expect(attendanceErrors(el)).to.deep.equal(['absent days cannot be negative, got -1 [C-2]']);
+    expect(absentField(el).getAttribute('aria-invalid')).to.equal('true');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(requested, 'no submit request while absent days are negative').to.equal(0);
@@ -565,7 +575,7 @@ describe('kaohe-rubric-form: attendance facts (C-1, C-2; issue 17)', () => {
     const sheet: Sheet = { rubric: 'R-SP', rubricVersion: salesperson.version, period: '2026-10', entries: { 'SP-Q': { points: '5' } } };
     const el = await mount(salesperson, sheet);
     expect(absentField(el).value).to.equal('');
-    expect(attendanceErrors(el)).to.deep.equal(['R-SP\'s monthly score is work × 70% + attendance × 30%: give the absent days ({ "absentDays": "0" } for full attendance) [C-1]']);
+    expect(el.problems.map((p) => p.rule)).to.deep.equal(['C-1']);
     expect(total(el, 'monthly')).to.equal('—');
 
     const kpi = await mount(salespersonKpi, { rubric: 'R-SP-KPI', rubricVersion: salespersonKpi.version, period: '2026-10', entries: {} });
@@ -573,6 +583,69 @@ describe('kaohe-rubric-form: attendance facts (C-1, C-2; issue 17)', () => {
     expect(kpi.problems).to.deep.equal([]);
     expect(kpi.result?.attendance).to.equal(null);
   });
+});
+
+describe('kaohe-rubric-form: problems are told once a field is left (walk report 7)', () => {
+  const absentField = (el: KaoheRubricForm) => root(el).querySelector<HTMLInputElement>('#absent-days')!;
+  const errors = (scope: Element | ShadowRoot) => [...scope.querySelectorAll('[part~="error"]')].map(textOf);
+  const mountIn = (locale: string, sheet: Sheet) =>
+    fixture<KaoheRubricForm>(html`<kaohe-rubric-form locale=${locale} .rubric=${salesperson} .sheet=${sheet}></kaohe-rubric-form>`);
+  const withoutAttendance: Sheet = { rubric: 'R-SP', rubricVersion: salesperson.version, employee: 'E1001', period: '2026-10', entries: { 'SP-Q': { points: '5' } } };
+
+  it('an untouched R-SP sheet without absent days marks no field and says nothing, while the totals and the submit check know C-1', async () => {
+    const el = await mountIn('en', withoutAttendance);
+    expect(root(el).querySelectorAll('[aria-invalid]').length).to.equal(0);
+    expect(errors(root(el))).to.deep.equal([]);
+    expect(textOf(root(el).querySelector('[part~="form"]'))).to.not.contain('absentDays');
+    expect(el.problems.map((p) => `${p.path} [${p.rule}]`)).to.deep.equal(['attendance [C-1]']);
+    expect(total(el, 'monthly'), 'no monthly score without attendance').to.equal('—');
+    expect(el.checkValidity()).to.equal(false);
+  });
+
+  for (const [locale, words] of [
+    ['en', 'SP-Q (award): points must be between 0 and 5, got 7'],
+  ] as const) {
+    it(`SP-Q = 7 says nothing while typed, then on Tab says what is wrong (${locale})`, async () => {
+      const el = await mountIn(locale, sheetFor(salesperson));
+      const points = itemOf(el, 'SP-Q').querySelector<HTMLInputElement>('input[type=number]')!;
+      (root(el).querySelector('input, button') as HTMLElement).focus();
+      await tabTo(root(el), (a) => a === points);
+      await sendKeys({ type: '7' });
+      await el.updateComplete;
+      expect(el.problems.map((p) => p.path)).to.deep.equal(['entries.SP-Q.points']);
+      expect(points.hasAttribute('aria-invalid'), 'still in the field').to.equal(false);
+      expect(errors(itemOf(el, 'SP-Q'))).to.deep.equal([]);
+
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect(errors(itemOf(el, 'SP-Q'))).to.deep.equal([words]);
+      expect(points.getAttribute('aria-invalid')).to.equal('true');
+      expect(textOf(root(el).getElementById(points.getAttribute('aria-describedby')!)), 'the field is described by the words').to.equal(words);
+      expect(root(el).querySelectorAll('[aria-invalid]').length, 'no other field marked').to.equal(1);
+    });
+  }
+
+  for (const [locale, words] of [
+    ['en', 'R-SP\'s monthly score is work × 70% + attendance × 30%: give the absent days ({ "absentDays": "0" } for full attendance) [C-1]'],
+  ] as const) {
+    it(`absent days left empty: Submit says what to enter and moves focus there (${locale})`, async () => {
+      const el = await mountIn(locale, withoutAttendance);
+      let requested = 0;
+      el.addEventListener('kaohe-submit-request', () => { requested += 1; });
+      expect(errors(root(el)), 'nothing said before Submit').to.deep.equal([]);
+      // the pointer, so the field is never entered nor left: Submit alone tells
+      const submit = root(el).querySelector<HTMLButtonElement>('[part~="submit"]')!;
+      submit.scrollIntoView({ block: 'center' });
+      const box = submit.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await el.updateComplete;
+      await aTimeout(0);
+      expect(requested).to.equal(0);
+      expect(errors(root(el).querySelector('[part~="attendance"]')!)).to.deep.equal([words]);
+      expect(absentField(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(root(el).activeElement, 'focus on the field to fill in').to.equal(absentField(el));
+    });
+  }
 });
 
 describe('kaohe-rubric-form: keyboard only', () => {
@@ -625,6 +698,7 @@ describe('kaohe-rubric-form: keyboard only', () => {
 describe('kaohe-rubric-form: accessibility (axe-core)', () => {
   it('passes in edit mode, with a problem shown', async () => {
     const el = await mount(fieldService, sheetFor(fieldService, { 'FS-3': { deductions: [{ option: 'escalated', amount: '3', reason: '' }] }, 'FS-1': { level: 'needsHelp' } }));
+    await click(el, root(el).querySelector<HTMLButtonElement>('[part~="submit"]')!);
     expect(root(el).querySelectorAll('[aria-invalid="true"]').length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
   });

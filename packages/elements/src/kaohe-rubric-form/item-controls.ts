@@ -85,7 +85,7 @@ function countControl(ctx: ControlContext, labelKey: MessageKey, withDoubling: b
         ${ctx.editable ? html`<button type="button" class="step" part="stepper-button"
           aria-label=${msg('decrease', locale, { what: `${label} — ${item.id}` })}
           ?disabled=${!count} @click=${() => step(-1)}>−</button>` : nothing}
-        <input id=${id} type="number" inputmode="numeric" min="0" step="1" .value=${text(count)}
+        <input id=${id} type="number" inputmode="numeric" min="0" step="1" .value=${text(count)} data-field="count"
           placeholder="0"
           aria-invalid=${ifDefined(invalid(ctx, 'count'))} aria-describedby=${ifDefined(describedBy(ctx, 'count'))}
           @input=${(e: Event) => ctx.change(withField(entry, 'count', countOf(e.target as HTMLInputElement)))}>
@@ -103,7 +103,7 @@ function priorMonthsField(ctx: ControlContext): TemplateResult {
   return html`
     <div class="field" part="control">
       <label for=${id}>${msg('priorMonths', ctx.locale)}</label>
-      <input id=${id} type="number" inputmode="numeric" min="0" step="1" .value=${text(ctx.entry?.priorMonths)} placeholder="0"
+      <input id=${id} type="number" inputmode="numeric" min="0" step="1" .value=${text(ctx.entry?.priorMonths)} placeholder="0" data-field="priorMonths"
         aria-invalid=${ifDefined(invalid(ctx, 'priorMonths'))} aria-describedby=${ifDefined(describedBy(ctx, 'priorMonths'))}
         @input=${(e: Event) => ctx.change(withField(ctx.entry, 'priorMonths', countOf(e.target as HTMLInputElement)))}>
     </div>`;
@@ -133,7 +133,7 @@ function levelsControl(ctx: ControlContext, rule: LevelsRule): TemplateResult {
       <legend>${msg('level', locale)}</legend>
       ${rule.levels.map((level, n) => html`
         <label class="choice">
-          <input type="radio" id=${`${key}-level-${n}`} name=${`${key}-level`} value=${level.id}
+          <input type="radio" id=${`${key}-level-${n}`} name=${`${key}-level`} value=${level.id} data-field="level"
             .checked=${entry?.level === level.id}
             aria-invalid=${ifDefined(invalid(ctx, 'level'))}
             @change=${() => choose(level.id)}>
@@ -143,14 +143,14 @@ function levelsControl(ctx: ControlContext, rule: LevelsRule): TemplateResult {
     ${range ? html`
       <div class="field" part="control">
         <label for=${`${key}-amount`}>${msg('amount', locale)} <span class="muted">(${msg('amountRange', locale, { min: String(range.min), max: String(range.max) })})</span></label>
-        <input id=${`${key}-amount`} type="number" min=${String(range.min)} max=${String(range.max)} step="any" inputmode="decimal"
+        <input id=${`${key}-amount`} type="number" min=${String(range.min)} max=${String(range.max)} step="any" inputmode="decimal" data-field="amount"
           .value=${text(entry?.amount)} required aria-required="true"
           aria-invalid=${ifDefined(invalid(ctx, 'amount'))} aria-describedby=${ifDefined(describedBy(ctx, 'amount'))}
           @input=${(e: Event) => ctx.change(withField(entry, 'amount', amountOf(e.target as HTMLInputElement)))}>
       </div>
       <div class="field field-wide" part="control">
         <label for=${`${key}-reason`}>${msg('reason', locale)}</label>
-        <input id=${`${key}-reason`} type="text" .value=${text(entry?.reason)} required aria-required="true"
+        <input id=${`${key}-reason`} type="text" .value=${text(entry?.reason)} required aria-required="true" data-field="reason"
           aria-invalid=${ifDefined(invalid(ctx, 'reason'))} aria-describedby=${ifDefined(describedBy(ctx, 'reason'))}
           @input=${(e: Event) => ctx.change(withField(entry, 'reason', (e.target as HTMLInputElement).value))}>
       </div>` : nothing}`;
@@ -198,7 +198,7 @@ function rangedControl(ctx: ControlContext, rule: RangedRule): TemplateResult {
                 <legend>${msg('deductionN', locale, { n: n + 1 })}</legend>
                 <div class="field" part="control">
                   <label for=${`${base}-option`}>${msg('case', locale)}</label>
-                  <select id=${`${base}-option`} aria-invalid=${ifDefined(invalid(ctx, field('option')))}
+                  <select id=${`${base}-option`} data-field=${field('option')} aria-invalid=${ifDefined(invalid(ctx, field('option')))}
                     aria-describedby=${ifDefined(describedBy(ctx, field('option')))}
                     @change=${(e: Event) => chooseCase(n, (e.target as HTMLSelectElement).value)}>
                     ${rule.options.map((o) => html`<option value=${o.id} ?selected=${o.id === option?.id}>${o.label[locale]} (${o.min === o.max ? `−${o.min}` : `−${o.min} … −${o.max}`})</option>`)}
@@ -206,7 +206,7 @@ function rangedControl(ctx: ControlContext, rule: RangedRule): TemplateResult {
                 </div>
                 <div class="field" part="control">
                   <label for=${`${base}-amount`}>${msg('amount', locale)}${option ? html` <span class="muted">(${msg('amountRange', locale, { min: String(option.min), max: String(option.max) })})</span>` : nothing}</label>
-                  <input id=${`${base}-amount`} type="number" step="any" inputmode="decimal"
+                  <input id=${`${base}-amount`} type="number" step="any" inputmode="decimal" data-field=${field('amount')}
                     min=${ifDefined(option ? String(option.min) : undefined)} max=${ifDefined(option ? String(option.max) : undefined)}
                     ?readonly=${option !== undefined && String(option.min) === String(option.max)}
                     .value=${text(d.amount)}
@@ -215,7 +215,7 @@ function rangedControl(ctx: ControlContext, rule: RangedRule): TemplateResult {
                 </div>
                 <div class="field field-wide" part="control">
                   <label for=${`${base}-reason`}>${msg('reason', locale)}</label>
-                  <input id=${`${base}-reason`} type="text" .value=${d.reason ?? ''}
+                  <input id=${`${base}-reason`} type="text" .value=${d.reason ?? ''} data-field=${field('reason')}
                     ?required=${option !== undefined && String(option.min) !== String(option.max) && rule.reasonRequired}
                     aria-invalid=${ifDefined(invalid(ctx, field('reason')))} aria-describedby=${ifDefined(describedBy(ctx, field('reason')))}
                     @input=${(e: Event) => update(n, { reason: (e.target as HTMLInputElement).value })}>
@@ -240,7 +240,7 @@ function breachControl(ctx: ControlContext): TemplateResult {
     ${entry?.breached ? html`
       <div class="field field-wide" part="control">
         <label for=${`${key}-reason`}>${msg('reason', locale)}</label>
-        <input id=${`${key}-reason`} type="text" .value=${text(entry.reason)}
+        <input id=${`${key}-reason`} type="text" .value=${text(entry.reason)} data-field="reason"
           aria-describedby=${ifDefined(describedBy(ctx, 'reason'))}
           @input=${(e: Event) => ctx.change(withField(entry, 'reason', (e.target as HTMLInputElement).value || undefined))}>
       </div>` : nothing}`;
@@ -250,7 +250,7 @@ function breachControl(ctx: ControlContext): TemplateResult {
 export function breachSwitch(id: string, label: string, checked: boolean, errorIds: string[], onToggle: (checked: boolean) => void): TemplateResult {
   return html`
     <div class="field switch-field" part="control">
-      <input id=${id} type="checkbox" role="switch" class="switch" .checked=${checked}
+      <input id=${id} type="checkbox" role="switch" class="switch" .checked=${checked} data-field="breached"
         aria-invalid=${ifDefined(errorIds.length > 0 ? 'true' : undefined)}
         aria-describedby=${ifDefined(errorIds.length > 0 ? errorIds.join(' ') : undefined)}
         @change=${(e: Event) => onToggle((e.target as HTMLInputElement).checked)}>
@@ -267,7 +267,7 @@ function awardControl(ctx: ControlContext, rule: AwardRule): TemplateResult {
   return html`
     <div class="field" part="control">
       <label for=${id}>${msg('awardPoints', locale, { max: String(item.points) })}</label>
-      <input id=${id} type="number" min="0" max=${String(item.points)} step=${rule.step === undefined ? 'any' : String(rule.step)} inputmode="decimal"
+      <input id=${id} type="number" min="0" max=${String(item.points)} step=${rule.step === undefined ? 'any' : String(rule.step)} inputmode="decimal" data-field="points"
         .value=${text(entry?.points)} required aria-required="true"
         aria-invalid=${ifDefined(invalid(ctx, 'points'))} aria-describedby=${ifDefined(describedBy(ctx, 'points'))}
         @input=${(e: Event) => ctx.change(withField(entry, 'points', amountOf(e.target as HTMLInputElement)))}>
@@ -283,13 +283,13 @@ function measuredControl(ctx: ControlContext, rule: MeasuredRule): TemplateResul
   return html`
     <div class="field" part="control">
       <label for=${`${key}-value`}>${msg('measuredValue', locale)}${unit}</label>
-      <input id=${`${key}-value`} type="number" min="0" step="any" inputmode="decimal" .value=${text(entry?.value)} required aria-required="true"
+      <input id=${`${key}-value`} type="number" min="0" step="any" inputmode="decimal" data-field="value" .value=${text(entry?.value)} required aria-required="true"
         aria-invalid=${ifDefined(invalid(ctx, 'value'))} aria-describedby=${ifDefined(describedBy(ctx, 'value'))}
         @input=${(e: Event) => ctx.change(withField(entry, 'value', amountOf(e.target as HTMLInputElement)))}>
     </div>
     <div class="field" part="control">
       <label for=${`${key}-target`}>${msg('target', locale, { target: String(rule.target) })}${unit}</label>
-      <input id=${`${key}-target`} type="number" min="0" step="any" inputmode="decimal" .value=${text(entry?.target)} placeholder=${String(rule.target)}
+      <input id=${`${key}-target`} type="number" min="0" step="any" inputmode="decimal" data-field="target" .value=${text(entry?.target)} placeholder=${String(rule.target)}
         aria-invalid=${ifDefined(invalid(ctx, 'target'))} aria-describedby=${ifDefined(describedBy(ctx, 'target'))}
         @input=${(e: Event) => ctx.change(withField(entry, 'target', amountOf(e.target as HTMLInputElement)))}>
     </div>`;
@@ -301,7 +301,7 @@ function sampledControl(ctx: ControlContext): TemplateResult {
   const field = (name: 'checked' | 'passed') => html`
     <div class="field" part="control">
       <label for=${`${key}-${name}`}>${msg(name, locale)}</label>
-      <input id=${`${key}-${name}`} type="number" min="0" step="1" inputmode="numeric" .value=${text(entry?.[name])} required aria-required="true"
+      <input id=${`${key}-${name}`} type="number" min="0" step="1" inputmode="numeric" data-field=${name} .value=${text(entry?.[name])} required aria-required="true"
         aria-invalid=${ifDefined(invalid(ctx, name))} aria-describedby=${ifDefined(describedBy(ctx, name))}
         @input=${(e: Event) => ctx.change(withField(entry, name, countOf(e.target as HTMLInputElement)))}>
     </div>`;

@@ -1,4 +1,4 @@
-import { createNode, type FormKitNode } from '@formkit/core';
+import { createMessage, createNode, type FormKitNode } from '@formkit/core';
 import {
   assessingGroupLabels, deepFreeze, describeRule, KaoheInputError, sheetScorer,
   type Attendance, type Entry, type Item, type ItemResult, type Problem, type Rubric, type ScoreResult, type Section, type SectionResult, type Sheet,
@@ -44,8 +44,18 @@ interface PlacedProblem extends Problem {
   messageId: string;
 }
 
-/** An owner's problems when it has none: the same array each time, so a row's guard sees no change. */
+/** An owner's problems when it has none (or none shown yet): the same array each time, so a row's guard sees no change. */
 const NO_PROBLEMS: readonly PlacedProblem[] = Object.freeze([]);
+
+/**
+ * Whether a problem at entry field `field` concerns a field the person has left (`left`): the same
+ * field, one inside it or around it ('deductions[0]' and 'deductions[0].reason'), or the entry as a whole ('').
+ */
+const concerns = (left: string, field: string): boolean => field === '' || left === field
+  || field.startsWith(`${left}.`) || field.startsWith(`${left}[`) || left.startsWith(`${field}.`) || left.startsWith(`${field}[`);
+
+/** FormKit's "blurred" state, kept per entry field on the item's node: `blurred:points`, `blurred:deductions[0].reason`. */
+const BLURRED = 'blurred:';
 
 /** How long a change may wait in memory before it is written as a draft; the autosaver adds one write. */
 const DRAFT_DELAY_MS = 300;
@@ -181,7 +191,6 @@ export class KaoheRubricForm extends KaoheElement {
 
   @state() private conflict: { stored: number; base: number } | undefined;
   @state() private announcement = '';
-  @state() private submitAttempted = false;
   @state() private draftError = false;
   /** this page's save was refused over a newer draft of the same person (another tab): they choose which stays */
   @state() private draftConflict = false;
@@ -207,6 +216,8 @@ export class KaoheRubricForm extends KaoheElement {
   #problems: PlacedProblem[] = [];
   /** #problems by owner (item id, gate id, 'attendance', '') */
   #problemsByOwner = new Map<string, PlacedProblem[]>();
+  /** the problems shown, by owner: those of the fields the person has left, every one once they tried to submit */
+  #shownByOwner = new Map<string, PlacedProblem[]>();
   #stale = false;
   #formDisabled = false;
   #focusAfterRender: string | undefined;
@@ -332,6 +343,7 @@ export class KaoheRubricForm extends KaoheElement {
     if (changed.has('store') || changed.has('appraisalId') || changed.has('userId') || changed.has('mode') || changed.has('baseRevision')) {
       if (this.isConnected) this.#connectStore();
     }
+    if (changed.has('mode')) this.#placeShown();
     if (changed.has('mode') || changed.has('editableItems') || changed.has('requiredItems')) this.#updateValidity();
   }
 
@@ -480,6 +492,59 @@ export class KaoheRubricForm extends KaoheElement {
       if (placed) placed.push(problem);
       else this.#problemsByOwner.set(problem.owner, [problem]);
     }
+    this.#placeShown();
+  }
+
+  // ---- what is shown: the touched rule ----
+
+  /**
+   * An untouched field shows no problem: a person is told of one once they have left the field (FormKit's
+   * "blurred") or tried to submit (its "submitted"). Until then the totals and the submit check still know it.
+   * A problem of the sheet as a whole (owner '') has no field to leave and is always shown, and so is
+   * every problem outside edit mode, where no field is filled in.
+   */
+  #placeShown(): void {
+    this.#shownByOwner.clear();
+    const all = this.#submitted || this.mode !== 'edit';
+    for (const [owner, problems] of this.#problemsByOwner) {
+      const left = all || owner === '' ? undefined : this.#leftFields(owner);
+      const shown = left === undefined ? problems : problems.filter((p) => left.some((field) => concerns(field, p.field)));
+      // every one shown: the same array, so a row's guard sees no change
+      if (shown.length > 0) this.#shownByOwner.set(owner, shown.length === problems.length ? problems : shown);
+    }
+  }
+
+  /** The node that holds an owner's entry: absent days for 'attendance', else the item's (or gate's). */
+  #nodeOf(owner: string, create: boolean): FormKitNode | undefined {
+    if (owner === 'attendance') return this.#absentNode;
+    return create ? this.#entryNode(owner) : this.#entryNodes.get(owner);
+  }
+
+  /** The entry fields of `owner` the person has left. */
+  #leftFields(owner: string): string[] {
+    const node = this.#nodeOf(owner, false);
+    if (!node) return [];
+    return node.store.reduce<string[]>((fields, message) => (message.key.startsWith(BLURRED) ? [...fields, message.key.slice(BLURRED.length)] : fields), []);
+  }
+
+  /** The person left a field of an owner's entry (a control's `data-field`): its problems are shown from now on. */
+  #leave(owner: string, field: string | undefined): void {
+    if (field === undefined || !this.#editing) return;
+    const node = this.#nodeOf(owner, true);
+    if (!node || node.store[`${BLURRED}${field}`]) return;
+    node.store.set(createMessage({ key: `${BLURRED}${field}`, type: 'state', value: true, visible: false }));
+    this.#placeShown();
+    this.requestUpdate();
+  }
+
+  /** The person tried to submit this sheet (FormKit's "submitted", on the sheet's node). */
+  get #submitted(): boolean {
+    return this.#root?.store['submitted']?.value === true;
+  }
+
+  /** A focusout inside an owner's controls: the field it left is named by the control's `data-field`. */
+  #onFocusOut(owner: string, event: FocusEvent): void {
+    this.#leave(owner, (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-field]')?.dataset['field']);
   }
 
   /** `entries.FS-3.deductions[0].reason` → owner FS-3, field `deductions[0].reason`. */
@@ -677,8 +742,17 @@ export class KaoheRubricForm extends KaoheElement {
 
   // ---- submit ----
 
+  /** The person tried to submit: every problem is shown from now on (FormKit's "submitted", on the sheet's node). */
+  #markSubmitted(): void {
+    if (this.#root && !this.#submitted) {
+      this.#root.store.set(createMessage({ key: 'submitted', type: 'state', value: true, visible: false }));
+      this.#placeShown();
+    }
+    this.requestUpdate();
+  }
+
   #submit(): void {
-    this.submitAttempted = true;
+    this.#markSubmitted();
     if (this.#submitBlocked() || !this.#result) {
       this.#focusFirstBlocker();
       return;
@@ -698,7 +772,7 @@ export class KaoheRubricForm extends KaoheElement {
   checkSubmit(): boolean {
     const blocked = this.#stillToScore().length > 0 || this.#problems.some((problem) => this.#isTheirs(problem));
     if (!blocked) return true;
-    this.submitAttempted = true;
+    this.#markSubmitted();
     this.#focusFirstBlocker();
     return false;
   }
@@ -733,8 +807,9 @@ export class KaoheRubricForm extends KaoheElement {
     return key;
   }
 
+  /** The problems shown at an owner (#placeShown). */
   #errorsOf(owner: string): readonly PlacedProblem[] {
-    return this.#problemsByOwner.get(owner) ?? NO_PROBLEMS;
+    return this.#shownByOwner.get(owner) ?? NO_PROBLEMS;
   }
 
   #errorIds(owner: string, field: string): string[] {
@@ -839,7 +914,7 @@ export class KaoheRubricForm extends KaoheElement {
     const editable = this.#canEditGate(section);
     const errors = this.#errorsOf(gate.id);
     return html`
-      <fieldset part="gate" class="gate" data-item=${gate.id} ?disabled=${!editable}>
+      <fieldset part="gate" class="gate" data-item=${gate.id} ?disabled=${!editable} @focusout=${(e: FocusEvent) => this.#onFocusOut(gate.id, e)}>
         <legend>${this.msg('gate')} ${gate.id}</legend>
         <p part="rule" class="rule">${gate.label[this.#speaks]}</p>
         ${breachSwitch(`${key}-breached`, `${this.msg('breached')} (${gate.id})`, entry?.breached === true, errors.map((p) => p.messageId),
@@ -887,7 +962,7 @@ export class KaoheRubricForm extends KaoheElement {
     const groups = item.groups.map((g) => assessingGroupLabels[g]?.[locale] ?? g).join(locale === 'en' ? ', ' : '、');
     return html`
       <fieldset part=${changed ? 'item item-changed' : 'item'} class=${changed ? 'item changed' : 'item'} data-item=${item.id}
-        ?disabled=${!editable} aria-describedby=${`${key}-rule`}>
+        ?disabled=${!editable} aria-describedby=${`${key}-rule`} @focusout=${(e: FocusEvent) => this.#onFocusOut(item.id, e)}>
         <legend part="item-label" id=${`${key}-label`}>
           <span class="item-id">${item.id}</span> ${item.label[locale]}
           <span class="muted">(${deductsOnly ? (item.penaltyOnly ? this.msg('penaltyOnly') : this.msg('deductsFromSection')) : this.msg('points', { n: item.points })})</span>
@@ -926,7 +1001,8 @@ export class KaoheRubricForm extends KaoheElement {
         <legend part="section-legend">${this.msg('attendance')}</legend>
         <div class="field" part="control">
           <label for="absent-days">${this.msg('absentDays')}</label>
-          <input id="absent-days" type="text" inputmode="decimal" autocomplete="off"
+          <input id="absent-days" type="text" inputmode="decimal" autocomplete="off" data-field="absentDays"
+            @focusout=${(e: FocusEvent) => this.#onFocusOut('attendance', e)}
             .value=${sheet.attendance === undefined ? '' : String(sheet.attendance.absentDays)}
             aria-invalid=${ifDefined(errors.length > 0 ? 'true' : undefined)} aria-describedby=${describedBy}
             @input=${(e: Event) => {
@@ -982,7 +1058,7 @@ export class KaoheRubricForm extends KaoheElement {
   #renderSubmit(): TemplateResult {
     const blocked = this.#submitBlocked();
     const missing = this.#stillToScore();
-    const showWhy = blocked && this.submitAttempted;
+    const showWhy = blocked && this.#submitted;
     return html`
       <div class="actions">
         ${showWhy ? html`
