@@ -48,6 +48,21 @@ async function type(el: KaoheRubricForm, field: HTMLInputElement | HTMLSelectEle
   await el.updateComplete;
 }
 
+/** Clicks the middle of `target` with the pointer, once it has stopped moving (a font arriving late shifts the page). */
+async function clickOn(target: HTMLElement): Promise<void> {
+  await document.fonts.ready;
+  target.scrollIntoView({ block: 'center' });
+  let box = target.getBoundingClientRect();
+  for (let n = 0; n < 20; n += 1) {
+    await aTimeout(50);
+    const now = target.getBoundingClientRect();
+    if (now.top === box.top && now.left === box.left) break;
+    target.scrollIntoView({ block: 'center' });
+    box = target.getBoundingClientRect();
+  }
+  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+}
+
 async function click(el: KaoheRubricForm, target: HTMLElement): Promise<void> {
   target.click();
   await el.updateComplete;
@@ -319,7 +334,8 @@ describe('kaohe-rubric-form: validation and submit', () => {
     expect(submit.getAttribute('aria-disabled')).to.equal('true');
     await click(el, submit);
     expect(requested).to.equal(0);
-    expect(textOf(root(el).querySelector('[part~="problems"]'))).to.contain('SP-Q');
+    expect(textOf(root(el).querySelector('[part~="problems"]')), 'the item named by its label').to.contain('Still to score: SP-Q Product quality feedback');
+    expect(el.validationMessage).to.equal('Still to score: SP-Q Product quality feedback');
     await type(el, itemOf(el, 'SP-Q').querySelector<HTMLInputElement>('input')!, '5');
     expect(submit.getAttribute('aria-disabled')).to.equal('false');
     await click(el, submit);
@@ -543,7 +559,7 @@ describe('kaohe-rubric-form: attendance facts (C-1, C-2; issue 17)', () => {
     await sendKeys({ type: '45' });
     await el.updateComplete;
     expect(absentField(el).value).to.equal('45');
-    expect(attendanceErrors(el)).to.deep.equal(['absent days cannot exceed the 31 days of 2026-10, got 45 [C-2]']);
+    expect(attendanceErrors(el)).to.deep.equal(['Absent days cannot be more than the 31 days of 2026-10; 45 entered [C-2]']);
 
     // A decimal comma is no decimal here: the field keeps it and says so.
     await sendKeys({ press: 'Backspace' });
@@ -556,7 +572,7 @@ describe('kaohe-rubric-form: attendance facts (C-1, C-2; issue 17)', () => {
     // An empty field is no attendance, not full attendance (C-1).
     for (let n = 0; n < 3; n += 1) await sendKeys({ press: 'Backspace' });
     await el.updateComplete;
-    expect(attendanceErrors(el)).to.deep.equal(['R-SP\'s monthly score is work × 70% + attendance × 30%: give the absent days ({ "absentDays": "0" } for full attendance) [C-1]']);
+    expect(attendanceErrors(el)).to.deep.equal(['Enter the absent days (0 for full attendance) [C-1]']);
     await click(el, root(el).querySelector<HTMLButtonElement>('[part~="submit"]')!);
     expect(requested).to.equal(0);
 
@@ -585,7 +601,7 @@ describe('kaohe-rubric-form: attendance facts (C-1, C-2; issue 17)', () => {
   });
 });
 
-describe('kaohe-rubric-form: problems are told once a field is left (walk report 7)', () => {
+describe('kaohe-rubric-form: problems are told once a field is left, in the reader\'s language (walk report 7)', () => {
   const absentField = (el: KaoheRubricForm) => root(el).querySelector<HTMLInputElement>('#absent-days')!;
   const errors = (scope: Element | ShadowRoot) => [...scope.querySelectorAll('[part~="error"]')].map(textOf);
   const mountIn = (locale: string, sheet: Sheet) =>
@@ -603,9 +619,10 @@ describe('kaohe-rubric-form: problems are told once a field is left (walk report
   });
 
   for (const [locale, words] of [
-    ['en', 'SP-Q (award): points must be between 0 and 5, got 7'],
+    ['zh-Hant', 'SP-Q 產品質量問題反饋：請填 0 至 5 之間的數，7 超出範圍 [SP-Q]'],
+    ['en', 'SP-Q Product quality feedback: enter a number from 0 to 5; 7 is out of range [SP-Q]'],
   ] as const) {
-    it(`SP-Q = 7 says nothing while typed, then on Tab says what is wrong (${locale})`, async () => {
+    it(`SP-Q = 7 says nothing while typed, then on Tab names the item, 0 to 5 and 7 (${locale})`, async () => {
       const el = await mountIn(locale, sheetFor(salesperson));
       const points = itemOf(el, 'SP-Q').querySelector<HTMLInputElement>('input[type=number]')!;
       (root(el).querySelector('input, button') as HTMLElement).focus();
@@ -626,7 +643,9 @@ describe('kaohe-rubric-form: problems are told once a field is left (walk report
   }
 
   for (const [locale, words] of [
-    ['en', 'R-SP\'s monthly score is work × 70% + attendance × 30%: give the absent days ({ "absentDays": "0" } for full attendance) [C-1]'],
+    ['zh-Hant', '請填寫缺勤天數（全勤填 0）[C-1]'],
+    ['zh-Hans', '请填写缺勤天数（全勤填 0）[C-1]'],
+    ['en', 'Enter the absent days (0 for full attendance) [C-1]'],
   ] as const) {
     it(`absent days left empty: Submit says what to enter and moves focus there (${locale})`, async () => {
       const el = await mountIn(locale, withoutAttendance);
@@ -634,18 +653,26 @@ describe('kaohe-rubric-form: problems are told once a field is left (walk report
       el.addEventListener('kaohe-submit-request', () => { requested += 1; });
       expect(errors(root(el)), 'nothing said before Submit').to.deep.equal([]);
       // the pointer, so the field is never entered nor left: Submit alone tells
-      const submit = root(el).querySelector<HTMLButtonElement>('[part~="submit"]')!;
-      submit.scrollIntoView({ block: 'center' });
-      const box = submit.getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await clickOn(root(el).querySelector<HTMLButtonElement>('[part~="submit"]')!);
       await el.updateComplete;
       await aTimeout(0);
       expect(requested).to.equal(0);
       expect(errors(root(el).querySelector('[part~="attendance"]')!)).to.deep.equal([words]);
       expect(absentField(el).getAttribute('aria-invalid')).to.equal('true');
       expect(root(el).activeElement, 'focus on the field to fill in').to.equal(absentField(el));
+      expect(textOf(root(el).querySelector('[part~="problems"]'))).to.contain(words);
     });
   }
+
+  it('40 absent days in October, left: the month\'s 31 days in zh-Hans', async () => {
+    const el = await mountIn('zh-Hans', sheetFor(salesperson, { 'SP-Q': { points: '5' } }));
+    absentField(el).focus();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '40' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(errors(root(el).querySelector('[part~="attendance"]')!)).to.deep.equal(['缺勤天数不能超过 2026-10 的 31 天，现填 40 [C-2]']);
+  });
 });
 
 describe('kaohe-rubric-form: keyboard only', () => {

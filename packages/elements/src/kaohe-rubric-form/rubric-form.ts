@@ -20,6 +20,7 @@ import { formatDateTime } from '../base/date-format.ts';
 import { tokenStyles } from '../base/tokens.styles.ts';
 import { KaoheChangeEvent, KaoheConflictEvent, KaoheSubmitRequestEvent, KaoheSubmittedEvent } from '../events.ts';
 import { breachSwitch, renderItemControl, type ControlContext } from './item-controls.ts';
+import { itemName, problemWords } from './problem-words.ts';
 import { styles } from './rubric-form.styles.ts';
 
 export type RubricFormMode = 'edit' | 'review' | 'readonly';
@@ -547,6 +548,11 @@ export class KaoheRubricForm extends KaoheElement {
     this.#leave(owner, (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-field]')?.dataset['field']);
   }
 
+  /** What the form says of a problem: its catalogue's words in the form's language, else the engine's (`fallback`). */
+  #say(problem: PlacedProblem, fallback: string): string {
+    return problemWords(problem, this.#owners.get(problem.owner)?.item, this.#speaks) ?? fallback;
+  }
+
   /** `entries.FS-3.deductions[0].reason` → owner FS-3, field `deductions[0].reason`. */
   #place(path: string, ids: readonly string[]): { owner: string; field: string } {
     if (path === 'attendance' || path.startsWith('attendance.')) return { owner: 'attendance', field: path.slice('attendance.'.length) };
@@ -590,6 +596,12 @@ export class KaoheRubricForm extends KaoheElement {
     });
   }
 
+  /** Items by id and label in the form's language ("SP-Q 產品質量問題反饋、SP-A 廣告計劃表"). */
+  #named(ids: readonly string[]): string {
+    const locale = this.#speaks;
+    return ids.map((id) => { const item = this.#owners.get(id)?.item; return item ? itemName(item, locale) : id; }).join(locale === 'en' ? ', ' : '、');
+  }
+
   #submitBlocked(): boolean {
     return this.#stale || !this.#result || this.#problems.length > 0 || this.#stillToScore().length > 0;
   }
@@ -599,7 +611,7 @@ export class KaoheRubricForm extends KaoheElement {
     if (first) {
       // the first field marked invalid, else the submit button (a problem of the sheet as a whole)
       const anchor = this.renderRoot?.querySelector?.<HTMLElement>('[aria-invalid="true"], #submit') ?? undefined;
-      this.#setValidity('customError', `${first.path}: ${first.message}`, anchor);
+      this.#setValidity('customError', this.#say(first, `${first.path}: ${first.message}`), anchor);
       return;
     }
     const missing = this.#stillToScore();
@@ -607,7 +619,7 @@ export class KaoheRubricForm extends KaoheElement {
       // Without problems no field is marked invalid: the anchor is the submit button, found by its id
       // (a selector walked all of a 200-item form's shadow tree on every keystroke, twice).
       const anchor = (this.renderRoot as ShadowRoot | undefined)?.getElementById?.('submit') ?? undefined;
-      this.#setValidity('valueMissing', this.msg('stillToScore', { ids: missing.join(', ') }), anchor);
+      this.#setValidity('valueMissing', this.msg('stillToScore', { ids: this.#named(missing) }), anchor);
     } else {
       this.#setValidity(undefined, '', undefined);
     }
@@ -854,7 +866,7 @@ export class KaoheRubricForm extends KaoheElement {
             <h3 id="flags-heading" aria-level=${this.headingLevel + 1}>${this.msg('flags')}</h3>
             <ul>${result.flags.map((flag) => html`<li part="flag" class="flag">${flag.label[locale]} <span class="muted">(${flag.source})</span></li>`)}</ul>
           </section>` : nothing}
-        ${general.length > 0 ? html`<ul class="errors">${general.map((p) => html`<li id=${p.messageId} part="error" class="error">${p.message} [${p.rule}]</li>`)}</ul>` : nothing}
+        ${general.length > 0 ? html`<ul class="errors">${general.map((p) => html`<li id=${p.messageId} part="error" class="error">${this.#say(p, `${p.message} [${p.rule}]`)}</li>`)}</ul>` : nothing}
         ${rubric.sections.filter((section) => section.items.some((item) => this.#isVisible(item)))
           .map((section) => this.#renderSection(section, sheet, sectionResults.get(section.id)))}
         ${rubric.composite.kind === 'workAttendance' && !this.#partial ? this.#renderAttendance(sheet) : nothing}
@@ -919,7 +931,7 @@ export class KaoheRubricForm extends KaoheElement {
         <p part="rule" class="rule">${gate.label[this.#speaks]}</p>
         ${breachSwitch(`${key}-breached`, `${this.msg('breached')} (${gate.id})`, entry?.breached === true, errors.map((p) => p.messageId),
           (breached) => this.#setEntry(gate.id, breached ? { ...entry, breached } : { breached: false }))}
-        ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${p.message}</p>`)}
+        ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${this.#say(p, p.message)}</p>`)}
       </fieldset>`;
   }
 
@@ -972,7 +984,7 @@ export class KaoheRubricForm extends KaoheElement {
         ${description && description !== ruleWords ? html`<p class="description muted">${description}</p>` : nothing}
         ${groups ? html`<p class="groups muted">${this.msg('groups')}: ${groups}</p>` : nothing}
         <div class="controls">${renderItemControl(ctx)}</div>
-        ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${p.message.includes(item.id) ? p.message : `${item.id}: ${p.message}`}</p>`)}
+        ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${this.#say(p, p.message.includes(item.id) ? p.message : `${item.id}: ${p.message}`)}</p>`)}
         ${this.#renderItemScore(item, result, deductsOnly)}
         ${this.mode === 'review' ? this.#renderComments(item.id) : nothing}
       </fieldset>`;
@@ -1013,7 +1025,7 @@ export class KaoheRubricForm extends KaoheElement {
             }}>
           <p id="absent-hint" class="muted hint">${this.msg('absentDaysHint')}</p>
         </div>
-        ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${p.message} [${p.rule}]</p>`)}
+        ${errors.map((p) => html`<p id=${p.messageId} part="error" class="error">${this.#say(p, `${p.message} [${p.rule}]`)}</p>`)}
         ${result?.attendance != null ? html`<p part="score section-score" class="score section-score">${this.msg('attendance')}: ${result.attendance}</p>` : nothing}
       </fieldset>`;
   }
@@ -1065,8 +1077,8 @@ export class KaoheRubricForm extends KaoheElement {
           <div part="problems" class="problems" id="submit-why">
             <p>${this.msg('submitBlocked')}</p>
             <ul>
-              ${missing.length > 0 ? html`<li>${this.msg('stillToScore', { ids: missing.join(', ') })}</li>` : nothing}
-              ${this.#problems.map((p) => html`<li>${p.message}</li>`)}
+              ${missing.length > 0 ? html`<li>${this.msg('stillToScore', { ids: this.#named(missing) })}</li>` : nothing}
+              ${this.#problems.map((p) => html`<li>${this.#say(p, p.message)}</li>`)}
             </ul>
           </div>` : nothing}
         <button type="button" id="submit" part="submit" class="primary" aria-disabled=${blocked ? 'true' : 'false'}
