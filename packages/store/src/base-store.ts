@@ -167,6 +167,8 @@ export abstract class StoreBase implements KaoheStore {
   #closedMessage: string | undefined;
   /** the audit head after this instance's last append; saves a read per write while no other tab appends */
   #headHint: AuditHead | undefined;
+  /** the last write's preparation (head read and hashing); the next waits for it, not for its commit */
+  #preparing: Promise<void> = Promise.resolve();
   /** appends of this instance, one after the other */
   #appendQueue: Promise<unknown> = Promise.resolve();
   readonly #lockName: string | undefined;
@@ -269,15 +271,28 @@ export abstract class StoreBase implements KaoheStore {
 
   async #commitWithRetries(writes: readonly RevisionedRecord[], entries: readonly AuditEntry[]): Promise<void> {
     for (let attempt = 0; attempt < MAX_AUDIT_RETRIES; attempt += 1) {
-      const seenHead = entries.length > 0 ? (this.#headHint ?? await this.readAuditHead()) : null;
-      // The whole batch is hashed before the transaction opens: an IndexedDB transaction cannot wait for Web Crypto.
-      const events = seenHead ? await sealAuditEvents(seenHead, entries) : [];
-      const newHead = headAfter(seenHead ?? EMPTY_HEAD, events);
-      const outcome = await this.commitAppraisals({ writes, seenHead, events, newHead });
-      if (outcome === 'committed') {
-        if (seenHead) this.#headHint = newHead;
-        return;
+      // Writes reach commitAppraisals in the order they were made: the hashing before it is async (Web
+      // Crypto's HMAC finishes in any order under load), and a backend that commits side by side (PgStore)
+      // would otherwise check a save on revision 3 before the one that makes revision 2, and refuse it.
+      const turn = this.#preparing;
+      let done!: () => void;
+      this.#preparing = new Promise((resolve) => { done = resolve; });
+      let committing: Promise<CommitOutcome>;
+      try {
+        await turn;
+        const seenHead = entries.length > 0 ? (this.#headHint ?? await this.readAuditHead()) : null;
+        // The whole batch is hashed before the transaction opens: an IndexedDB transaction cannot wait for Web Crypto.
+        const events = seenHead ? await sealAuditEvents(seenHead, entries) : [];
+        const newHead = headAfter(seenHead ?? EMPTY_HEAD, events);
+        committing = this.commitAppraisals({ writes, seenHead, events, newHead }).then((outcome) => {
+          if (outcome === 'committed' && seenHead) this.#headHint = newHead;
+          return outcome;
+        });
+      } finally {
+        done();
       }
+      const outcome = await committing;
+      if (outcome === 'committed') return;
       this.#headHint = undefined;
     }
     const [only] = writes;
