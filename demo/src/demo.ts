@@ -2,7 +2,7 @@
 // talks to `window.Kaohe`; every decision (who may act, what a sheet scores) is the plugin's.
 import type { AppraisalRecord, AppraisalStatus, KaoheApi, TaskAppraisal, KaoheContext, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
 import { DEMO_NOW, HISTORY_PEOPLE, PERIOD, TIME_ZONE, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
-import { serverAddress, signIn, type SignedIn } from './session.ts';
+import { serverAddress, signIn, signOut, type SignedIn } from './session.ts';
 
 declare global {
   interface Window {
@@ -52,7 +52,10 @@ const words = {
     navBuilder: 'HR：考核表設計', builderTitle: '考核表設計', builderLead: '以預設考核表為起點，編輯某一崗位的考核表與審核流程；發布後，新開的考核使用新版本，已開的考核仍用原版本。',
     builderRole: '崗位', builderLoading: '正在載入考核表設計器…', builderMissing: '考核表設計器未能載入', builderHrOnly: '只有人力資源部可以發布考核表；請以人資身分登入。',
     builderPublished: '已發布',
-    signedInAs: '已登入：', signOut: '登出', tryLocal: '不用伺服器試用', resetting: '正在重設示範資料…',
+    signedInAs: '已登入：', signOut: '登出',
+    signOutUnsent: '還有 {n} 項變更未送到伺服器。現在登出，它們會留在此瀏覽器，待您再次在此登入時才送出。',
+    signOutUnsentOne: '還有 1 項變更未送到伺服器。現在登出，它會留在此瀏覽器，待您再次在此登入時才送出。',
+    signOutAnyway: '仍要登出', staySignedIn: '暫不登出', tryLocal: '不用伺服器試用', resetting: '正在重設示範資料…',
   },
   'zh-Hans': {
     navHr: 'HR：月度总览', hrTitle: '月度总览（发布前）', hrLead: '2026年10月各岗位的得分分布，异常分数排在最前；只计已评完全部项目的考核表，每份按其打开时的考核表版本计分。',
@@ -79,7 +82,10 @@ const words = {
     navBuilder: 'HR：考核表设计', builderTitle: '考核表设计', builderLead: '以预设考核表为起点，编辑某一岗位的考核表与审核流程；发布后，新开的考核使用新版本，已开的考核仍用原版本。',
     builderRole: '岗位', builderLoading: '正在加载考核表设计器…', builderMissing: '考核表设计器未能加载', builderHrOnly: '只有人力资源部可以发布考核表；请以人资身份登录。',
     builderPublished: '已发布',
-    signedInAs: '已登录：', signOut: '退出登录', tryLocal: '不用服务器试用', resetting: '正在重置演示数据…',
+    signedInAs: '已登录：', signOut: '退出登录',
+    signOutUnsent: '还有 {n} 项更改未发送到服务器。现在退出登录，它们会留在此浏览器，待您再次在此登录时才发送。',
+    signOutUnsentOne: '还有 1 项更改未发送到服务器。现在退出登录，它会留在此浏览器，待您再次在此登录时才发送。',
+    signOutAnyway: '仍要退出登录', staySignedIn: '暂不退出', tryLocal: '不用服务器试用', resetting: '正在重置演示数据…',
   },
   en: {
     navHr: 'HR: month overview', hrTitle: 'Month overview (before publishing)', hrLead: 'October 2026 scores per role, the unusual ones first. Only sheets with every item scored count, each scored against the rubric version it was opened with.',
@@ -106,7 +112,10 @@ const words = {
     navBuilder: 'HR: rubric builder', builderTitle: 'Rubric builder', builderLead: 'Start from a preset and edit a role\'s rubric and review chain. Once published, new appraisals use the new version; those already open keep theirs.',
     builderRole: 'Role', builderLoading: 'Loading the rubric builder…', builderMissing: 'The rubric builder did not load', builderHrOnly: 'Only HR may publish a rubric; sign in as HR.',
     builderPublished: 'Published',
-    signedInAs: 'Signed in as ', signOut: 'Sign out', tryLocal: 'Try without a server', resetting: 'Resetting the demo data…',
+    signedInAs: 'Signed in as ', signOut: 'Sign out',
+    signOutUnsent: '{n} changes have not reached the server yet. If you sign out now, they wait in this browser and are sent when you sign in here again.',
+    signOutUnsentOne: '1 change has not reached the server yet. If you sign out now, it waits in this browser and is sent when you sign in here again.',
+    signOutAnyway: 'Sign out anyway', staySignedIn: 'Stay signed in', tryLocal: 'Try without a server', resetting: 'Resetting the demo data…',
   },
 } satisfies Record<Locale, unknown>;
 
@@ -189,10 +198,56 @@ function statusBadge(record: { status: AppraisalStatus; returned?: boolean; work
 function showSignedIn(signedIn: SignedIn): void {
   const label = document.querySelector('.topbar .signin');
   if (!label) return;
-  const signOut = h('form', { method: 'post', action: '/signout' }, h('button', { type: 'submit', class: 'link' }, t().signOut));
+  const button = h('button', { type: 'submit', class: 'link' }, t().signOut);
+  const form = h('form', { method: 'post', action: '/signout' }, button);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void (async () => {
+      const waiting = unsentChanges();
+      if (waiting > 0 && !(await confirmSignOut(waiting))) {
+        button.focus();
+        return;
+      }
+      // (the form as it is, should the intranet's sign-out not answer the page)
+      await signOut().catch(() => form.submit());
+    })();
+  });
   const local = h('a', { href: '/?mode=local' }, t().tryLocal);
   label.replaceWith(h('div', { class: 'signin signed-in', 'data-signed-in': signedIn.person.id },
-    h('span', {}, t().signedInAs, h('strong', {}, signedIn.person.name)), signOut, local));
+    h('span', {}, t().signedInAs, h('strong', {}, signedIn.person.name)), form, local));
+}
+
+/** What the outbox of the server's client holds unsent in this browser (0 without a server): it is what the outbox status counts. */
+function unsentChanges(): number {
+  const service = kaohe().context?.service as { status?: { waiting?: number } } | undefined;
+  return service?.status?.waiting ?? 0;
+}
+
+/**
+ * Unsent changes stay in this browser's outbox after a sign-out, and go only when the person signs in
+ * here again: they are told how many and choose (Escape stays).
+ */
+function confirmSignOut(waiting: number): Promise<boolean> {
+  const stay = h('button', { type: 'button', autofocus: true }, t().staySignedIn);
+  const leave = h('button', { type: 'button', class: 'primary' }, t().signOutAnyway);
+  const dialog = h('dialog', { class: 'sign-out', 'aria-labelledby': 'sign-out-title', 'aria-describedby': 'sign-out-text' },
+    h('h2', { id: 'sign-out-title' }, t().signOut),
+    h('p', { id: 'sign-out-text' }, (waiting === 1 ? t().signOutUnsentOne : t().signOutUnsent).replace('{n}', String(waiting))),
+    h('p', { class: 'buttons' }, stay, leave));
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    const answer = (signOutAnyway: boolean): void => {
+      dialog.remove();
+      resolve(signOutAnyway);
+    };
+    stay.addEventListener('click', () => answer(false));
+    leave.addEventListener('click', () => answer(true));
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      answer(false);
+    });
+    dialog.showModal();
+  });
 }
 
 function fillUserSwitch(): void {
