@@ -158,9 +158,12 @@ export class HttpService implements KaoheService {
 
   async act(appraisalId: string, actorId: string, action: unknown, options: unknown = {}): Promise<ActResult> {
     this.#person(actorId, 'act');
+    // The revision the caller showed goes as given: a newer one on the server is refused as stale (409).
     let expectedRevision = (options as { expectedRevision?: number }).expectedRevision;
     if (expectedRevision === undefined) {
-      // The local service acts on the revision it reads itself; the server needs the one the caller read.
+      // Only for callers that show nothing before acting (a host's script through Kaohe.act, the demo's
+      // seed): they mean "whatever stands", as the local service does without one; the server requires a
+      // revision, so the current one is read. Every page that acts on a view passes that view's revision.
       const current = await this.view(appraisalId, actorId, { history: false });
       if (!current) return { ok: false, code: 'not-found', message: `No appraisal "${appraisalId}" that ${actorId} may see.` };
       expectedRevision = current.revision;

@@ -93,4 +93,11 @@ export interface ActOptions {
   actor?: string;
   /** ISO timestamp; default now */
   now?: string;
+  /**
+   * The revision of the appraisal the page showed when the person chose the action (`view.revision`).
+   * If the appraisal has moved on since, nothing is written and the result is `{ ok: false, code: 'stale',
+   * appraisal }` with the appraisal as it stands now. A page that acts on what it shows passes it;
+   * without it the action applies to whatever revision stands when it arrives.
+   */
+  expectedRevision?: number;
 }

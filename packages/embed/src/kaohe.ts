@@ -258,12 +258,17 @@ export class KaoheApi extends EventTarget {
    * as the signed-in user (or `options.actor`) and stores the result with its audit entry, through
    * the application service. Accepted: `{ ok: true, revision, appraisal }` (the appraisal as the actor
    * may now see it; absent when they no longer may). Refused: `{ ok: false, code, message, problems? }`,
-   * returned, not thrown (`not-found` for an appraisal that does not exist or the actor may not see).
+   * returned, not thrown (`not-found` for an appraisal that does not exist or the actor may not see;
+   * `stale`, with the appraisal as it stands, when `options.expectedRevision` is not the stored one).
    */
   async act(appraisalId: string, action: WorkflowAction, options: ActOptions = {}): Promise<ActResult> {
     const context = this.#configured('act');
-    // The one write path (@kaohe/service): the pinned rubric version, the chain, record + audit in one write.
-    return serviceFor(context).act(appraisalId, options.actor ?? context.user, action, { now: options.now ?? context.now ?? new Date().toISOString() });
+    // The one write path (@kaohe/service): the pinned rubric version, the chain, record + audit in one write;
+    // the service refuses a revision other than the stored one before it judges the action.
+    return serviceFor(context).act(appraisalId, options.actor ?? context.user, action, {
+      now: options.now ?? context.now ?? new Date().toISOString(),
+      ...(options.expectedRevision !== undefined ? { expectedRevision: options.expectedRevision } : {}),
+    });
   }
 
   /**

@@ -179,6 +179,19 @@ function resolve<T>(source: Source<T> | undefined, fallback: T): Promise<T> {
 
 const isoNow = () => new Date().toISOString();
 
+/**
+ * Why an action on an old revision is refused, in the service's words: who acted since (as far as the
+ * actor may learn it, from the view they may see) and where the appraisal stands now. Pages say it in
+ * their own language from the refusal's `appraisal`; this is what a script or the CLI reads.
+ */
+function staleMessage(record: AppraisalRecord, expected: number, actorId: string, current: AppraisalView | undefined, dir: Directory): string {
+  const by = current?.updatedBy;
+  const who = by === undefined || by === 'anonymous' ? 'someone else' : by === actorId ? 'you (in another window)' : personOf(dir, by)?.name ?? by;
+  const where = current ? ` and it is now at "${current.stepLabel.en}"` : '';
+  return `Appraisal ${record.id} is at revision ${record.revision}, not ${expected}: ${who} acted on it after you read it${where}. `
+    + 'Nothing was written; reload it to see what changed, then decide again.';
+}
+
 export function createService(options: ServiceOptions): KaoheService {
   const { store } = options;
   const clock = options.clock ?? isoNow;
@@ -284,9 +297,9 @@ export function createService(options: ServiceOptions): KaoheService {
       }
       const expected = parsedOptions.data.expectedRevision;
       if (expected !== undefined && expected !== record.revision) {
+        // Judged before the action is: a stale page's action is never weighed against a step it did not show.
         const current = await viewOf(record, actorId, at, false, dir);
-        return refusal('stale', `Appraisal ${record.id} is at revision ${record.revision}, not ${expected}: someone acted on it first. Nothing was written; reload it and try again.`,
-          current ? { appraisal: current } : {});
+        return refusal('stale', staleMessage(record, expected, actorId, current, dir), current ? { appraisal: current } : {});
       }
       const pinned = await pinnedRubric(record);
       const lent = lend ? [{ from: actorId, ...lend }] : [];
