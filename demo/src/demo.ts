@@ -1,6 +1,6 @@
 // The demo intranet's own code: what a host developer writes around the Kaohe script tag. It only
 // talks to `window.Kaohe`; every decision (who may act, what a sheet scores) is the plugin's.
-import type { AppraisalRecord, AppraisalStatus, KaoheApi, TaskAppraisal, KaoheContext, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
+import type { AppraisalRecord, AppraisalStatus, AppraisalView, KaoheApi, TaskAppraisal, KaoheContext, KaoheHr, Locale, Person, WorkflowAction } from '@kaohe/embed';
 import { DEMO_NOW, HISTORY_PEOPLE, PERIOD, TIME_ZONE, assignments, buildDirectory, payrollValues, roleLabels, seed, shopChain } from './seed.ts';
 import { serverAddress, signIn, signOut, type SignedIn } from './session.ts';
 
@@ -42,6 +42,8 @@ const words = {
     scoreTitle: '評分與審核', scoreLead: '從「我的待辦」開啟一份考核。', mine: '我本人的考核',
     approve: '批准', submit: '提交', publish: '發布結果', returnTo: '退回至', comment: '意見', doReturn: '退回',
     acknowledge: '確認結果', appeal: '提出申訴', appealReason: '申訴理由', done: '已處理', refused: '未能處理',
+    changedSince: '{who}在您開啟此考核（版本{from}）後已處理了它，現在在「{step}」（版本{to}）。您的操作未執行，未覆蓋任何內容；您填寫的內容仍保留在此頁。請重新載入查看最新內容後再決定。',
+    someoneElse: '他人', youElsewhere: '您本人（在另一視窗）', reloadCurrent: '重新載入最新內容',
     payslipTitle: '我的薪資單', payslipLead: '已發布的考核結果及由此計算的薪酬。', noPublished: '您本月的考核尚未發布。',
     work: '日常工作', attendance: '出勤', monthly: '月度考核得分',
     overviewTitle: '考核總覽', overviewLead: '2026年10月全部考核及其所在步驟。', count: '份',
@@ -72,6 +74,8 @@ const words = {
     scoreTitle: '评分与审核', scoreLead: '从“我的待办”打开一份考核。', mine: '我本人的考核',
     approve: '批准', submit: '提交', publish: '发布结果', returnTo: '退回至', comment: '意见', doReturn: '退回',
     acknowledge: '确认结果', appeal: '提出申诉', appealReason: '申诉理由', done: '已处理', refused: '未能处理',
+    changedSince: '{who}在您打开此考核（版本{from}）后已处理了它，现在在“{step}”（版本{to}）。您的操作未执行，未覆盖任何内容；您填写的内容仍保留在此页。请重新加载查看最新内容后再决定。',
+    someoneElse: '他人', youElsewhere: '您本人（在另一窗口）', reloadCurrent: '重新加载最新内容',
     payslipTitle: '我的工资单', payslipLead: '已发布的考核结果及由此计算的薪酬。', noPublished: '您本月的考核尚未发布。',
     work: '日常工作', attendance: '出勤', monthly: '月度考核得分',
     overviewTitle: '考核总览', overviewLead: '2026年10月全部考核及其所在步骤。', count: '份',
@@ -102,6 +106,8 @@ const words = {
     scoreTitle: 'Score and review', scoreLead: 'Open an appraisal from My tasks.', mine: 'My own appraisal',
     approve: 'Approve', submit: 'Submit', publish: 'Publish result', returnTo: 'Return to', comment: 'Comment', doReturn: 'Return',
     acknowledge: 'Acknowledge result', appeal: 'Appeal', appealReason: 'Reason for the appeal', done: 'Done', refused: 'Not done',
+    changedSince: '{who} acted on this appraisal after you opened it (revision {from}); it is now at "{step}" (revision {to}). Your action was not taken and nothing was overwritten; what you typed is still on this page. Reload to see the current version, then decide again.',
+    someoneElse: 'Someone else', youElsewhere: 'You (in another window)', reloadCurrent: 'Reload the current version',
     payslipTitle: 'My payslip', payslipLead: 'Your published result and the pay it gives.', noPublished: 'Your appraisal for this month is not published yet.',
     work: 'Daily work', attendance: 'Attendance', monthly: 'Monthly score',
     overviewTitle: 'Overview', overviewLead: 'Every appraisal of October 2026 and where it stands.', count: '',
@@ -383,8 +389,28 @@ async function renderScore(main: HTMLElement): Promise<void> {
     main.replaceChildren(h('h1', {}, t().scoreTitle), h('p', { class: 'lead' }, t().scoreLead));
     return;
   }
+  // What the page shows is what the person acts on: an action goes with the revision this page read, and
+  // if someone acted since, the service refuses it (stale) before weighing it against a step not shown here.
+  // The page says who and where it stands now, keeps what was typed, and reloads when the person asks.
+  const changed = h('div', { class: 'changed' });
+  const showChanged = (read: number, current: AppraisalView | undefined): void => {
+    for (const button of content().querySelectorAll<HTMLButtonElement>('.actions button')) button.disabled = true;
+    const by = current?.updatedBy;
+    const who = by === undefined || by === 'anonymous' ? t().someoneElse : by === context.user ? t().youElsewhere : person(by)?.name ?? demoName(by);
+    const words = t().changedSince.replace('{who}', who).replace('{from}', String(read))
+      .replace('{step}', current ? label(current.stepLabel) : '').replace('{to}', String(current?.revision ?? ''));
+    const reload = h('button', { type: 'button' }, t().reloadCurrent);
+    // the typed comment is kept by keepTyped and comes back on the reloaded page where it still applies
+    reload.addEventListener('click', () => void render().then(() => content().focus()));
+    changed.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, h('p', {}, words), reload));
+    reload.focus();
+  };
   const opened = await kaohe().openForm(id, {
     onActed: (result) => {
+      if (!result.ok && result.code === 'stale') {
+        showChanged(opened?.view.revision ?? 0, result.appraisal);
+        return;
+      }
       state.notice = result.ok
         ? { ok: true, text: `${t().done}: ${person(opened?.view.employeeId ?? '')?.name ?? ''} → ${stepLabel({ chainId: opened?.view.chainId ?? '', step: result.step })}` }
         : { ok: false, text: `${t().refused}: ${result.message}` };
@@ -420,7 +446,11 @@ async function renderScore(main: HTMLElement): Promise<void> {
 
   const bar = h('div', { class: 'actions' });
   const run = async (action: WorkflowAction): Promise<void> => {
-    const result = await kaohe().act(record.id, action);
+    const result = await kaohe().act(record.id, action, { expectedRevision: record.revision });
+    if (!result.ok && result.code === 'stale') {
+      showChanged(record.revision, result.appraisal);
+      return;
+    }
     if (result.ok) forgetTyped(record.id);
     state.notice = result.ok
       ? { ok: true, text: `${t().done}: ${employee?.name ?? ''} → ${stepLabel({ chainId: record.chainId, step: result.step })}` }
@@ -462,6 +492,7 @@ async function renderScore(main: HTMLElement): Promise<void> {
       h('span', {}, statusBadge(record)),
       record.dueDate ? h('span', {}, `${t().due} ${record.dueDate}`) : null),
     ...[noticeNode()].filter((node): node is HTMLElement => node !== null),
+    changed,
     ...(actions.length === 0 ? [h('p', { class: 'notice muted' }, t().readOnly)] : []),
     bar.childElementCount > 0 ? bar : h('span'),
     opened.form,

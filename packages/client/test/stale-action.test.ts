@@ -24,7 +24,8 @@ async function staleSubmit(services: Services): Promise<void> {
   assert.ok(scored.ok, JSON.stringify(scored));
   // Window A: what sales planning reads and keeps on screen. 79.40 is company.ts's figure, worked out by hand.
   const shown = await planner.view(S3, 'P2');
-  assert.deepEqual(shown && [shown.revision, shown.step, shown.score?.monthly], [2, 'summarise', '79.40']);
+  assert.ok(shown);
+  assert.deepEqual([shown.revision, shown.step, shown.score?.monthly], [2, 'summarise', '79.40']);
 
   // Window B returns it; the regional manager gives SP-Q 2 instead of 4: work 74 − 2 = 72.00,
   // monthly (C-1) 72 × 0.7 + 92 × 0.3 = 50.40 + 27.60 = 78.00.
