@@ -155,7 +155,13 @@ export class InboxActions {
   #failureText(outcome: Exclude<ActionOutcome, { ok: true }>): string {
     const locale = this.#host.locale;
     if (outcome.kind === 'refused') return inboxMsg('refused', locale, { message: outcome.reason.message });
-    if (outcome.kind === 'conflict') return inboxMsg('conflict', locale);
+    if (outcome.kind === 'conflict') {
+      // Who acted since the task was read, as far as the reviewer may learn it, and where it stands now.
+      const by = outcome.current?.updatedBy;
+      const who = by === undefined || by === 'anonymous' ? inboxMsg('someoneElse', locale)
+        : by === this.#host.settings().userId ? inboxMsg('youElsewhere', locale) : this.#host.nameOf(by);
+      return inboxMsg('conflict', locale, { who, step: outcome.current?.stepLabel[locale] ?? '' });
+    }
     if (outcome.kind === 'queued') return inboxMsg('queued', locale);
     return inboxMsg('storeFailed', locale, { message: outcome.message });
   }
