@@ -125,7 +125,11 @@ const CEILING_RUBRIC_FORM = 66.622; // words, +1015 B over 65.631; 64.3
 // server 53802 → 54851 B (+1049, 886 B over 52.7), raised by exactly 1049 B to 55014 B; every core element
 // 142348 → 143118 B (+770, 693 B over 139.087), raised by exactly 770 B (CEILING_EVERY_ELEMENT). The other pages
 // took −3 to +150 B, each under its ceiling.
-const CEILING_INBOX_SERVER = 54.439; // words, +198 B over 54.246; 52.2: the rubric form its pane shows comes when the first task opens
+// 6 Dec 2026 10:18 UTC, stale over main db59404 (--check-size, bytes, back to back): a stale action's refusal in the
+// inbox says who acted since the task was opened and where the appraisal stands now (inboxMsg 'conflict' with who
+// and step, 'someoneElse', 'youElsewhere'): inbox on the server 55634 → 55886 B (+252, 141 B over 54.439), raised
+// by exactly 252 B. Every core element 145545 → 145901 B (+356), under its 142.538; the other pages +23 to +24 B.
+const CEILING_INBOX_SERVER = 54.6851; // stale, +252 B over 54.439; words, +198 B over 54.246; 52.2: the rubric form its pane shows comes when the first task opens
 const CEILING_PAYSLIP_SERVER = 38.4; // words, +192 B over 38.213; 37.3: KaohePayslipView, the server's payslip
 // 07:22 UTC, loadfix over main 04a9869: the loader's page mode (+69 B on kaohe.iife.js) takes every core element
 // 141977 → 142046 B, 17 B over 138.7: raised to 138.8.
