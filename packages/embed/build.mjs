@@ -46,106 +46,28 @@ const dist = join(here, 'dist');
 const args = new Set(process.argv.slice(2));
 
 /**
- * Each page's JavaScript, gzip -9, may not grow past its ceiling: the figures of the page-weight bench
- * (bench/page-weight.ts, real Chromium) when the split landed, rounded up by at most 1 KB. `files` are
+ * Each page's JavaScript, gzip -9, may not grow past its ceiling: its figure, which the page-weight bench
+ * (bench/page-weight.ts, real Chromium) measures too, + 0.5 KB when last set (below). `files` are
  * what that page loads: entries of the split build (with everything they import, statically), the
  * lazily imported chunks the page's mode loads (`local-service`: the page's own service, `local-store`:
  * its IndexedDB store, both without a server and only once something uses them; `server-mode`: the HTTP
  * client; `rubric-rules`: zod, decimal.js and the scoring engine, with the first rubric to check) and
  * plain files. The issue's target is printed beside it.
  */
-// KB gzip -9; measured 6 Dec 2026 when the split landed, with the form's kept drafts (main 20b988c, +0.3 KB) (page-weight bench and --check-size agree)
-// +0.3–0.8 KB with task rows (service's taskAppraisalOf, its kept rows) and workflow's allowed actions kept per standing (measured over main 1235e46: 101.2 → 101.8, 126.9 → 127.5, 94.4 → 94.7, 136.7 → 137.3, 137.4 → 138.0)
-// 6 Dec 2026, main a2cf70f (weight-local): the page's own service (xstate) and IndexedDB store load when first
-// used, not at configure, and the inactive locales when first spoken: new figures + 0.5 KB for the pages that
-// changed (rubric form 101.8 → 66.0, every core element 137.3 → 134.3, HR's builder 138.0 → 99.0). The
-// every-element page counts the page's own service and store, which its inbox loads to list its tasks (the
-// page-weight bench, which stops once the three have rendered, sees 130.6). The server pages are left as they were.
-// 6 Dec 2026 06:45 UTC, weight-server over main 567f831 (page-weight bench and --check-size agree on the pages
-// listed; new figures + 0.5 KB): with a server the payslip is KaohePayslipView, the inbox lists without the
-// workflow machine and imports the rubric form at the first open, the memory store and the rubric rules load
-// when first needed (inbox 126.2 → 50.8, payslip 94.0 → 40.6). The pages without a server grew about 1–3 KB
-// (rubric form 66.0 → 67.6, every core element 134.3 → 137.6, HR's builder 99.0 → 100.6, main's own changes since included): their modules sit in
-// more, smaller shared chunks, and the API and the inbox carry the lines that load the rest on demand.
-// 6 Dec 2026 07:00 UTC, formweight over main bb38161 (--check-size, where main gave 67.7): the review chains (presets
-// and check, chain-rules.ts) load when first needed, not at a configure that names none: rubric form 67.7 → 64.6;
-// then the API's context and service share its chunk (local-service.ts and chain-rules.ts import none of the API's
-// modules): 64.5 → 64.0, and 0.4–0.5 KB less on every page (main e54aa70).
-// 07:10 UTC, openfix (main c2cee64): an inbox task that cannot be opened keeps its row and says why (Try again),
-// the opening row is busy, a rubric form that did not load is said and asked for again: inbox on the server
-// 50.7 → 51.3, every core element 137.6 → 138.2 (--check-size, back to back with b4b4dcd).
-// 08:57 UTC, visibility over main e47144e (--check-size, bytes, back to back; the page-weight bench agrees): who may see
-// a payslip is judged without the workflow machine (@kaohe/workflow's workflow-state.ts, normalised-chain.ts), so
-// the kaohe-payslip entry reaches neither xstate nor the scoring engine (scoreSheet, which appraisal.ts imported):
-// its page without a server 84906 → 66856 B (82.9 → 65.3 KB, its new row). The engine now has a chunk of its own,
-// apart from zod and decimal.js, which the payslip shares with the rubric rules; a page loading both pays 0.5–0.6 KB
-// gzip for the split: rubric form 65978 → 66601 B, every core element 142710 → 143201 B (it counts the page's own
-// service, xstate included; the bench, which stops once the elements have rendered, goes 123.8 → 107.0), HR's
-// builder 103133 → 103761 B. Raised to the figure + 0.3 KB: 64.5 → 65.3, 139.4104 → 140.1, 101.1 → 101.6.
-// 09:10 UTC, chunks over main f6ae23d (--check-size, bytes, back to back; the bench agrees but on every core element,
-// which it counts before the tasks): esbuild's chunks regrouped by rollup (buildSplit, chunkGroups), 4–6 files
-// fewer a page: rubric form 65.0 → 64.3 KB (65792 B), inbox on the server 52.9 → 52.2 (53480 B), payslip on the
-// server 37.6 → 37.3 (38246 B), payslip without a server 65.5 → 65.0 (66536 B), every core element 140.2 → 138.4
-// (141675 B), HR's builder 101.6 → 100.7 (103148 B). Every ceiling: the new figure + 0.4–0.5 KB.
-// 6 Dec 2026 10:05 UTC, drafts over main 725c0d6 (--check-size, bytes, back to back): a draft save names the draft
-// revision it builds on, and the rubric form's tab whose save is refused over another tab's newer draft says so and
-// offers both (the autosaver's conflict, the banner and its words; the offline outbox keeps the revision). Every page
-// grew, each ceiling raised by exactly its growth: rubric form 65962 → 66915 B (+953), inbox on the server 54895 →
-// 55428 B (+533), payslip on the server 38517 → 38939 B (+422), payslip without a server 66881 → 67249 B (+368),
-// every core element 143253 → 144470 B (+1217), HR's builder 103318 → 104262 B (+944). Of the payslips' growth,
-// ≈145 B are the form's three zh-Hant messages in the shared catalogue; the rest was not traced.
-// 6 Dec 2026 10:14 UTC, words over main 21464ed (--check-size, bytes, back to back): the rubric form tells a problem
-// once its field is left or Submit is pressed, in the page's language from its catalogue (problem-words.ts; the
-// zh-Hant words come with the core), and scoring's problems carry their values (Problem.values): rubric form
-// 66924 → 67939 B (+1015), every core element 144524 → 145545 B (+1021), HR's builder 104275 → 105288 B (+1013),
-// the payslip without a server 67257 → 67647 B (+390: the words and the engine), the inbox on the server
-// 55436 → 55634 B (+198) and the payslip on the server 38948 → 39140 B (+192): the words. Each raised by exactly as much.
-const CEILING_RUBRIC_FORM = 66.622; // words, +1015 B over 65.631; 64.3
-// 07:20 UTC, loadfix over main f03dc5d (--check-size, bytes): main was at 53080 B, already 37 B over 51.8 since
-// 23c9395 (the outbox status's refused list); the loader deciding the page's mode when a payslip first needs it,
-// not once at the load event (page-mode.ts), adds 67 B to kaohe.iife.js on every page: 53147 B. Raised to 52.0.
-// 07:37 UTC, panefix over main 22aafca (--check-size, bytes, back to back): the task pane that stays, disabled and
-// saying so, when its task leaves the list (taskGone), the history that could not be read with its Try again
-// (historyFailed, the 'history' intent) and the open problem cleared when its row leaves: inbox on the server
-// 53144 → 53642 B (+498), every core element 142026 → 142524 B (+498). Raised 52.0 → 52.4 and 138.8 → 139.2.
-// 07:52 UTC: only the latest history read is applied (a late failure no longer hides a later success): +22 B,
-// 53664 and 142546 B, 6 B over each: 52.4 → 52.5 and 139.2 → 139.3.
-// 6 Dec 2026 09:05 UTC, focus over main 11841f4 (--check-size, bytes, back to back): opening a task focuses the
-// pane's heading as the pane renders (KaoheTaskPane.rendered), not once the rubric form's module has come, and not
-// from where the person has put focus since the open began (GridKeyboard.openBegan/opened): inbox on the server
-// 53751 → 53922 B (+171, 162 B over 52.5), raised by exactly 171 B to 53931 B. Every core element took the same
-// +171 B (143201 → 143372 B), under its 140.1.
-// 09:12 UTC, chainids over main ebdf40b (--check-size, bytes, back to back): validateChain refuses a step id xstate
-// reads as a path ("." or "\" in it, "#" first) or "__proto__": inbox on the server 53922 → 54154 B (+232, 223 B
-// over 52.667), raised by exactly 232 B to 54163 B; every core element 143372 → 143600 B (+228, 138 B over 140.1),
-// raised by exactly 228 B (CEILING_EVERY_ELEMENT). The other pages took +4 to +232 B, each under its ceiling.
-// 6 Dec 2026 09:49 UTC, pane over main 87bcf87 (--check-size, bytes, back to back): the task pane keeps the comments
-// typed in it (Escape, a reload: @kaohe/store's shelf), its Submit has the rubric form check first (checkSubmit), and
-// an action queued offline says so and is settled when the outbox has sent it (OfflineService.onSent): inbox on the
-// server 53802 → 54851 B (+1049, 886 B over 52.7), raised by exactly 1049 B to 55014 B; every core element
-// 142348 → 143118 B (+770, 693 B over 139.087), raised by exactly 770 B (CEILING_EVERY_ELEMENT). The other pages
-// took −3 to +150 B, each under its ceiling.
-// 6 Dec 2026 10:18 UTC, stale over main db59404 (--check-size, bytes, back to back): a stale action's refusal in the
-// inbox says who acted since the task was opened and where the appraisal stands now (inboxMsg 'conflict' with who
-// and step, 'someoneElse', 'youElsewhere'): inbox on the server 55634 → 55886 B (+252, 141 B over 54.439), raised
-// by exactly 252 B. Every core element 145545 → 145901 B (+356), under its 142.538; the other pages +23 to +24 B.
-const CEILING_INBOX_SERVER = 54.6851; // stale, +252 B over 54.439; words, +198 B over 54.246; 52.2: the rubric form its pane shows comes when the first task opens
-const CEILING_PAYSLIP_SERVER = 38.4; // words, +192 B over 38.213; 37.3: KaohePayslipView, the server's payslip
-// 07:22 UTC, loadfix over main 04a9869: the loader's page mode (+69 B on kaohe.iife.js) takes every core element
-// 141977 → 142046 B, 17 B over 138.7: raised to 138.8.
-// 6 Dec 2026 08:55 UTC, locale over main 09d444b (--check-size, bytes, back to back): words that failed to load
-// are imported again when the browser is back online (KaoheElement), and the rubric form speaks zh-Hant
-// throughout while they are missing: every core element 142597 → 142710 B (+113, 67 B over 139.3), raised by
-// exactly 113 B to 142756 B. The inbox on the server took +87 B: 53756 B, 4 B under its 52.5.
-// 08:57 UTC, visibility (the note above CEILING_RUBRIC_FORM): 142710 → 143201 B, raised to 140.1; the builder to 101.6.
-// 6 Dec 2026 09:40 UTC, appeal over main e523985 (--check-size, bytes, back to back): an appeal in progress keeps the
-// published result (workflow's publishedResultOf, read by the employee's view and payslipAccess): every core element
-// 141995 → 142289 B (+294, 158 B over 138.8), raised by exactly 294 B to 142425 B. The payslip without a server took
-// +176 B (66538 → 66714 B), under its 65.4; the other pages −1 to +2 B.
-const CEILING_EVERY_ELEMENT = 142.538; // words, +1021 B over 141.541; 09:58 UTC, pane: 139.6 + its 770 B (see CEILING_INBOX_SERVER). 09:55 UTC: +0.5 over the payslip's not-found words (139.1); ceilings are set anew, each figure + 0.5, once today's fixes have landed // 138.4: over the 126.9 of the one core bundle before the split (see the README)
-const CEILING_BUILDER = 103.111; // words, +1013 B over 102.122; 100.7
-// 08:57 UTC, visibility: the payslip a host hands a record, a plan and the month's inputs, configured without a server.
-const CEILING_PAYSLIP_ALONE = 66.141; // words, +390 B over 65.76; 65.0: the API, the rubric rules (configure loads them without a server) and the pay engine
+// KB gzip -9. Each ceiling is the page's figure (--check-size, which the page-weight bench agrees with) + 0.5 KB,
+// set 6 Dec 2026 10:30 UTC over main 93bb553, once the day's fixes from walking the demo had landed. What each
+// change cost or saved is in its commit message (git log -- packages/embed/build.mjs) and the README's table.
+// The day's fixes grew the pages by 1.7–4.1 KB (the draft conflict banner, the form's problem words, the pane's
+// kept comments and offline wording, stale-action words, the catalogue's step-id check); rollup's regrouping
+// (0.3–0.9 KB) and the payslip without the workflow machine (−17.6 KB on its own page) went the other way.
+const CEILING_RUBRIC_FORM = 66.9; // 66.4
+const CEILING_INBOX_SERVER = 55.1; // 54.6: the rubric form its pane shows comes when the first task opens
+const CEILING_PAYSLIP_SERVER = 38.7; // 38.2: KaohePayslipView, the server's payslip
+// counts the page's own service (xstate) and IndexedDB store, which its inbox loads to list its tasks
+const CEILING_EVERY_ELEMENT = 143.0; // 142.5
+const CEILING_BUILDER = 103.3; // 102.8
+// the payslip a host hands a record, a plan and the month's inputs, configured without a server
+const CEILING_PAYSLIP_ALONE = 66.6; // 66.1: the API, the rubric rules (configure loads them without a server) and the pay engine
 const PAGES = [
   { name: 'kaohe-rubric-form with a rubric', target: 55, ceiling: CEILING_RUBRIC_FORM, files: ['kaohe.iife.js', 'kaohe-api', 'rubric-rules', 'kaohe-rubric-form'] },
   { name: 'kaohe-inbox on the server', target: 60, ceiling: CEILING_INBOX_SERVER, files: ['kaohe.iife.js', 'kaohe-api', 'server-mode', 'kaohe-inbox'] },
