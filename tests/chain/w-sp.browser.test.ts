@@ -4,12 +4,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { loadRubric } from '@kaohe/scoring';
 import { rubricPresets } from '@kaohe/scoring/presets';
-import type { Entry, Rubric, Sheet } from '@kaohe/scoring';
+import type { Entry, Rubric } from '@kaohe/scoring';
 import { IdbStore } from '@kaohe/store';
 import type { KaoheStore } from '@kaohe/store';
 import { act, chainPresets, openAppraisal, openingAudit } from '@kaohe/workflow';
 import type { AppraisalRecord, Directory, Person, WorkflowAction } from '@kaohe/workflow';
-import { KaoheChangeEvent } from '@kaohe/elements';
 import type { KaoheRubricForm } from '@kaohe/elements';
 // The inbox is not re-exported from @kaohe/elements yet (the lead adds it to index.ts / register.ts).
 import '../../packages/elements/src/register.ts';
@@ -99,13 +98,15 @@ describe('W-SP through the approval inbox (rules.md §3)', () => {
     };
     const box = (id: string) => boxes.get(id) as KaoheInbox;
 
-    // The regional manager scores in the rubric form (edit mode); the form reports the sheet, the inbox submits it.
+    // The regional manager scores in the rubric form (edit mode): what they typed earlier is their stored
+    // draft, which the form restores as the task opens; the pane's Submit has the form check it, then sends it.
     await onlyWith('RM');
+    await store.saveDraft({ appraisalId: record.id, userId: 'RM', entries, attendance: { absentDays: '1.5' }, baseRevision: record.revision, savedAt: NOW });
     await openTask(box('RM'), record.id);
     await waitUntil(() => form(box('RM')) !== null);
     expect(form(box('RM'))?.mode).to.equal('edit');
-    const scored: Sheet = { ...record.sheet, attendance: { absentDays: '1.5' }, entries };
-    form(box('RM'))?.dispatchEvent(new KaoheChangeEvent(scored, null, []));
+    await (form(box('RM')) as NonNullable<ReturnType<typeof form>>).storeSettled;
+    expect(form(box('RM'))?.sheet.entries['SP-Q']).to.deep.equal({ points: '4' });
     await press(box('RM'), 'step.submit');
     await onlyWith('SP1');
     const afterScore = await store.getAppraisal(record.id) as AppraisalRecord;
@@ -210,15 +211,17 @@ describe('W-SP through the approval inbox (rules.md §3)', () => {
     await press(li, 'step.submit');
     (button(ma, 'step.submit') as HTMLButtonElement).click();
 
-    await waitUntil(() => [li, ma].some((el) => pane(el)?.querySelector('.message')?.textContent?.includes('Changed by someone else')),
-      'the slower planner is told', { timeout: 6000 });
+    // the slower planner is told who acted first and where the appraisal stands now
+    const told = (el: KaoheInbox) => pane(el)?.querySelector('.message')?.textContent?.includes('acted on this appraisal after you opened it; it is now at "Sales VP first review"') === true;
+    await waitUntil(() => [li, ma].some(told), 'the slower planner is told', { timeout: 6000 });
     const stored = await tabA.getAppraisal(record.id) as AppraisalRecord;
     expect(stored.revision).to.equal(record.revision + 1);
     expect(stored.step).to.equal('firstReview');
     const submits = (await tabA.listAudit(record.id)).filter((event) => event.action === 'step.submit' && event.actor.startsWith('SP'));
     expect(submits.length).to.equal(1);
     // The one who lost sees what is stored now, not their stale copy.
-    const loser = [li, ma].find((el) => pane(el)?.querySelector('.message')?.textContent?.includes('Changed by someone else')) as KaoheInbox;
+    const loser = [li, ma].find(told) as KaoheInbox;
+    expect(pane(loser)?.querySelector('.message')?.textContent).to.contain(loser === li ? 'Planner Ma acted' : 'Planner Li acted');
     await waitUntil(() => loser.visibleTasks.length === 0, 'the task left the loser\'s list');
     expect(pane(loser)?.querySelector('#detail-heading')?.textContent).to.contain('Sales VP first review');
   });
