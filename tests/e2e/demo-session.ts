@@ -117,10 +117,20 @@ export async function inView(page: Page, handle: ElementHandle<Element>): Promis
   return handle;
 }
 
+/**
+ * The element the selector names, once there. Asked again every 100 ms: puppeteer's waitForSelector re-checks
+ * a `>>>` selector on changes to the document, and a row drawn inside an element's shadow root changes none,
+ * so on a page that no longer redraws its own content (the demo keeps its elements across a language switch)
+ * it waited out its timeout with the row on screen.
+ */
 export async function one(page: Page, selector: string, timeout = 15_000): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForSelector(selector, { timeout });
-  assert.ok(handle, `nothing matches ${selector}`);
-  return handle;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const handle = await page.$(selector);
+    if (handle) return handle;
+    if (Date.now() > deadline) return assert.fail(`nothing matches ${selector} after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Clicks into a field with the pointer and types, as a person does. */
